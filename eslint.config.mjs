@@ -1,0 +1,49 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      'next-env.d.ts',
+      'lib/sizes/generated/**',
+      'content/lessons/generated.ts',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['**/*.tsx', 'components/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
+  },
+  {
+    // The core is pure TypeScript: no React, no Next, no Monaco, no DOM, no Node-only modules.
+    files: ['lib/**/*.ts'],
+    ignores: ['lib/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'monaco-editor', 'monaco-editor/*', '@/components/*', '@/app/*'], message: 'lib/ is pure TypeScript: no UI imports.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'], message: 'lib/ runs in the browser: take Node facilities as parameters (only cli/ may use Node).' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator'],
+    },
+  },
+);

@@ -1,0 +1,219 @@
+/**
+ * The model between the parsers and the rules: stages, steps, layers and a simulated file system.
+ * Built once per analysis by `buildModel()` (model.ts); rules only read it.
+ * Rules never run regexes over raw Dockerfile text: they ask this model.
+ */
+import type {
+  BaseImageSummary,
+  ContextFile,
+  ContextSummary,
+  LayerItem,
+  Range,
+  Unknown,
+} from './types';
+
+/** One simple command from a RUN line, as the shell parser saw it. */
+export interface ShellCommand {
+  /** Program name with any `sudo`/`env`/`exec` prefix stripped, e.g. `apt-get`. */
+  name: string;
+  /** Arguments after the name, variables expanded where resolvable (`$UNRESOLVED` kept otherwise). */
+  args: string[];
+  /** True when the command was prefixed with sudo. */
+  viaSudo: boolean;
+  /** Commands joined by `|` share a pipeline id; position 0 is the leftmost. */
+  pipeline: number;
+  pipelinePosition: number;
+  /** Environment assignments written before the command (`DEBIAN_FRONTEND=noninteractive apt-get`). */
+  assignments: Record<string, string>;
+  /** The command's source text. */
+  text: string;
+  /** Range of the command inside the Dockerfile when it could be mapped; else the RUN's range. */
+  range: Range;
+}
+
+export interface Mount {
+  type: 'cache' | 'secret' | 'bind' | 'tmpfs' | 'ssh';
+  target?: string;
+  source?: string;
+  from?: string;
+}
+
+export interface StepBase {
+  /** Position in the stage's step list. */
+  index: number;
+  stage: Stage;
+  /** Range of the whole instruction. */
+  range: Range;
+  /** Range of the instruction keyword (for fixes that rewrite the keyword). */
+  keywordRange: Range;
+  /** The instruction's arguments as written (continuations joined). */
+  text: string;
+  /** The layer this step adds (RUN, COPY, ADD); undefined for metadata steps. */
+  layer?: Layer;
+}
+
+export interface RunStep extends StepBase {
+  kind: 'RUN';
+  form: 'shell' | 'exec' | 'heredoc';
+  commands: ShellCommand[];
+  mounts: Mount[];
+  /** ENV and ARG values in effect. */
+  env: Record<string, string>;
+  /** Set when the shell parser rejected the text; commands is then empty. */
+  parseError?: string;
+  /** True if some command is `name` (and, if given, its first non-option argument is `sub`). */
+  calls(name: string, sub?: string): boolean;
+  /** True if this RUN removes `path` (or a parent, or `path/*`), by rm, apt-get clean/dist-clean... */
+  deletes(path: string): boolean;
+  /** True if a cache or tmpfs mount covers `path`, so nothing written there ships. */
+  mountsCover(path: string): boolean;
+}
+
+export interface CopyStep extends StepBase {
+  kind: 'COPY' | 'ADD';
+  sources: string[];
+  dest: string;
+  /** `--from` value as written (stage name, index or image). */
+  from?: string;
+  /** The stage `--from` names, when it is a stage. */
+  fromStage?: Stage;
+  chown?: string;
+  chmod?: string;
+  link: boolean;
+  /** Context files this copies, after .dockerignore (empty for --from). */
+  contextFiles: ContextFile[];
+  /** Sources that match nothing in the context. */
+  missingSources: string[];
+  /** Sources that exist but .dockerignore excludes entirely. */
+  excludedSources: string[];
+  /** True when a source is `.` or `/` or a glob over the whole context. */
+  isWholeContext: boolean;
+  /** For ADD: the source is a URL or a local archive ADD would extract. */
+  isRemote: boolean;
+  isArchive: boolean;
+}
+
+export interface MetaStep extends StepBase {
+  kind:
+    | 'ENV'
+    | 'ARG'
+    | 'WORKDIR'
+    | 'USER'
+    | 'CMD'
+    | 'ENTRYPOINT'
+    | 'EXPOSE'
+    | 'LABEL'
+    | 'SHELL'
+    | 'HEALTHCHECK'
+    | 'VOLUME'
+    | 'STOPSIGNAL'
+    | 'ONBUILD'
+    | 'MAINTAINER'
+    | 'OTHER';
+}
+
+export type Step = RunStep | CopyStep | MetaStep;
+
+/** A file-system entry of the simulated image, at the granularity that matters for size. */
+export interface FsEntry {
+  /** Absolute path (a directory, a package database, a copied path). */
+  path: string;
+  bytes: number;
+  /** Which layer created it. */
+  layer: Layer;
+  kind: LayerItem['kind'];
+  /** Package name when the entry is an installed package. */
+  pkg?: string;
+}
+
+export interface SimFs {
+  entries: FsEntry[];
+  /** True when `path` (or something under it) exists at the end of the stage. */
+  has(path: string): boolean;
+  /** Entries at or under `path`. */
+  under(path: string): FsEntry[];
+}
+
+export interface Layer {
+  step: RunStep | CopyStep;
+  stage: Stage;
+  sizeBytes: number;
+  /** Bytes of this layer that a later layer of the same image deletes or overwrites. */
+  wastedBytes: number;
+  items: LayerItem[];
+  /** Absolute paths this layer adds (package dirs, caches, copied files). */
+  adds: FsEntry[];
+  /** Absolute paths this layer deletes. */
+  deletes: string[];
+  isShipped: boolean;
+}
+
+export interface Stage {
+  index: number;
+  name?: string;
+  range: Range;
+  /** The FROM reference after ARG substitution. */
+  baseRef: string;
+  /** Set when FROM names an earlier stage. */
+  baseStage?: Stage;
+  /** The base image (for a stage FROM another stage: that stage's root image). */
+  baseImage: BaseImageSummary;
+  steps: Step[];
+  runs: RunStep[];
+  copies: CopyStep[];
+  /** In the built image: the target, and every stage it inherits from by FROM. */
+  isShipped: boolean;
+  isTarget: boolean;
+  /** Stages that COPY --from this one. */
+  copiedFromBy: Stage[];
+  /** OS packages present at the end of the stage (base list plus installs minus removals). */
+  packages: Set<string>;
+  fs: SimFs;
+  user: string;
+  workdir: string;
+  env: Record<string, string>;
+  cmd?: { form: 'exec' | 'shell'; args: string[]; range: Range };
+  entrypoint?: { form: 'exec' | 'shell'; args: string[]; range: Range };
+  pythonVersion?: string;
+  nodeVersion?: string;
+}
+
+export interface ArgDecl {
+  name: string;
+  value?: string;
+  range: Range;
+  /** True when declared before the first FROM. */
+  isGlobal: boolean;
+  stage?: Stage;
+}
+
+export interface EnvDecl {
+  name: string;
+  value: string;
+  range: Range;
+  stage: Stage;
+}
+
+export interface ImageModel {
+  stages: Stage[];
+  target: Stage;
+  shippedStages: Stage[];
+  /** RUN steps whose layers ship. */
+  shippedRuns: RunStep[];
+  shippedCopies: CopyStep[];
+  /** Every step of every stage, in file order. */
+  steps: Step[];
+  layers: Layer[];
+  args: ArgDecl[];
+  envs: EnvDecl[];
+  context: ContextSummary & { files: ContextFile[]; shippedFiles: ContextFile[] };
+  dockerignore?: string;
+  unknowns: Unknown[];
+  /** Source lines of the Dockerfile, for fixes that need the text at a range. */
+  lines: string[];
+  /**
+   * Layers a change to context path `path` invalidates: the first COPY/ADD that includes it and
+   * every layer after it in that stage and in stages that depend on it (FROM or COPY --from).
+   */
+  invalidatedBy(path: string): Layer[];
+}

@@ -1,0 +1,30 @@
+import type { ImageModel } from './model-types';
+import type { Fix, Range, Severity, Technique } from './types';
+
+/** What a rule reports for one problem. */
+export interface RuleHit {
+  range: Range;
+  /** Overrides the rule's default message (keep it an instruction: say what to do). */
+  message?: string;
+  savedBytes?: number;
+  fix?: Fix;
+}
+
+export interface RuleDefinition {
+  /** kebab-case, names the problem, equals the file name. Public contract: never rename. */
+  id: string;
+  technique: Technique;
+  severity: Severity;
+  /** Lesson slug whose page documents the rule. */
+  lesson: string;
+  /** Equivalent hadolint rule, where one exists. */
+  hadolint?: string;
+  /** Default message: what to do, and why, in one or two sentences. */
+  message: string;
+  check: (image: ImageModel) => RuleHit[];
+}
+
+/** Identity helper that gives rule modules type checking. */
+export function defineRule(rule: RuleDefinition): RuleDefinition {
+  return rule;
+}
