@@ -146,6 +146,10 @@ export interface Layer {
   /** Absolute paths this layer deletes. */
   deletes: string[];
   isShipped: boolean;
+  /** Bytes of packages pulled in only through apt Recommends (what --no-install-recommends saves). */
+  recommendsBytes?: number;
+  /** Bytes of npm devDependencies this layer installs (what --omit=dev saves). */
+  devDependencyBytes?: number;
 }
 
 export interface Stage {
@@ -176,6 +180,13 @@ export interface Stage {
   entrypoint?: { form: 'exec' | 'shell'; args: string[]; range: Range };
   pythonVersion?: string;
   nodeVersion?: string;
+  /** Range of the image reference in FROM (for fixes that swap the tag); unset when it came from an ARG. */
+  baseRefRange?: Range;
+  /** Package managers present at the end of the stage: apt, dpkg, apk, pip, npm, yarn. */
+  packageManagers?: string[];
+  /** The base image's own ENTRYPOINT / CMD (exec form), inherited unless the stage overrides them. */
+  baseEntrypoint?: string[];
+  baseCmd?: string[];
 }
 
 export interface ArgDecl {
