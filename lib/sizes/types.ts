@@ -30,11 +30,27 @@ export interface BaseImageRecord {
   /** Installed OS packages (dpkg or apk names); null when not collected. */
   packages: string[] | null;
   /** Language runtimes present: `{ python: '3.12', node: '22', pip: true, npm: true }`. */
-  runtimes: { python?: string; node?: string; go?: string; java?: string; pip?: boolean; npm?: boolean; yarn?: boolean };
+  runtimes: {
+    python?: string;
+    node?: string;
+    go?: string;
+    java?: string;
+    pip?: boolean;
+    npm?: boolean;
+    yarn?: boolean;
+  };
   defaultUser: string;
   entrypoint: string[] | null;
   cmd: string[] | null;
   notes: string[];
+  /** Key of the entry in shared/data/base-images.json this record comes from. */
+  key?: string;
+  /** `read-from-source`, `same-as:<key>`, `derived` or `not-collected` (how `packages` was read). */
+  packagesStatus?: string;
+  /** How an estimated size was computed (only for estimates). */
+  estimateMethod?: string;
+  /** One-line description of what the image contains (distroless). */
+  contentsSummary?: string;
 }
 
 export interface BaseImageResolution {
@@ -65,6 +81,8 @@ export interface AptClosure {
   totalBytes: number;
   /** Names that are in no table (flag, estimate, lower confidence). */
   unknown: string[];
+  /** Set when the release has no table of its own and another release's table was used. */
+  standInRelease?: AptRelease;
 }
 
 export interface ApkPackage {
@@ -72,6 +90,33 @@ export interface ApkPackage {
   installedBytes: number;
   deps: string[];
   confidence: Confidence;
+  version?: string;
+  /** Alpine branch the figure was read on (`3.24`, or older where no newer figure exists). */
+  branch?: string;
+  /** No published size: `installedBytes` is the data's reasoned estimate. */
+  estimated?: boolean;
+  /** Set (with the reason) when `installedBytes` already counts the dependencies. */
+  includesDeps?: string;
+}
+
+/** What `apk add` or `pip install` adds: the packages not already present, with their bytes. */
+export interface PackageClosure {
+  packages: { name: string; bytes: number }[];
+  totalBytes: number;
+  /** Names in no table (flag, estimate, lower confidence). */
+  unknown: string[];
+}
+
+/** A real `apk add` run and the total apk printed ("OK: 228 MiB in 65 packages"). */
+export interface ApkAddObservation {
+  command: string;
+  alpineBranch: string;
+  /** apk's whole-system total (the base image's ~8 MiB included), MiB × 1048576. */
+  totalBytes: number;
+  packageCount: number;
+  result: string;
+  note?: string;
+  source: string;
 }
 
 export interface PypiPackage {
@@ -87,6 +132,18 @@ export interface PypiPackage {
   unavailableOnMusl: boolean;
   deps: string[];
   confidence: Confidence;
+  version?: string;
+  /** The byte-compiled share of `installedBytes` (pip compiles .py at install). */
+  pycBytes?: number;
+  /** What happens on Alpine, in words, where the data says. */
+  alpineNote?: string;
+  /** No measured installed size: estimated from the wheel size. */
+  estimated?: boolean;
+}
+
+/** What `pip install` adds, plus what it downloads (the pip cache keeps about that much). */
+export interface PipClosure extends PackageClosure {
+  wheelBytes: number;
 }
 
 export interface NpmPackage {

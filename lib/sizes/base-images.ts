@@ -1,0 +1,289 @@
+import type { Confidence } from '../analyzer/types';
+import type { BaseImageRecord, BaseImageResolution } from './types';
+import { BASE_IMAGE_ALIASES, type BaseImageAlias } from './base-image-aliases';
+import generated from './generated/base-images.json';
+
+interface GeneratedBaseImages {
+  source: string;
+  collectedOn: string;
+  images: BaseImageRecord[];
+}
+
+const table = generated as unknown as GeneratedBaseImages;
+
+/** Where the base-image table comes from and when it was collected (for the UI). */
+export const BASE_IMAGES_SOURCE = { source: table.source, collectedOn: table.collectedOn };
+
+/** `FROM scratch`: Docker's reserved empty image. */
+export const SCRATCH: BaseImageRecord = Object.freeze({
+  ref: 'scratch',
+  aliases: [],
+  uncompressedBytes: 0,
+  compressedBytes: 0,
+  created: null,
+  source: 'Docker reserved name: an empty image with no layers',
+  confidence: 'high',
+  osFamily: 'scratch',
+  osRelease: 'none',
+  libc: 'none',
+  hasShell: false,
+  packageManager: 'none',
+  excludesDocs: false,
+  packages: [],
+  runtimes: {},
+  defaultUser: 'root',
+  entrypoint: null,
+  cmd: null,
+  notes: ['Empty: no shell, no libc, no CA certificates, no /etc/passwd.'],
+}) as BaseImageRecord;
+
+const aliasesByTarget = new Map<string, string[]>();
+for (const a of BASE_IMAGE_ALIASES) {
+  const list = aliasesByTarget.get(a.target) ?? [];
+  list.push(a.alias);
+  aliasesByTarget.set(a.target, list);
+}
+
+const records: BaseImageRecord[] = table.images.map((r) =>
+  Object.freeze({ ...r, aliases: aliasesByTarget.get(r.ref) ?? [] }),
+);
+/** `repo:tag` with the tag made explicit, the form every lookup key takes. */
+function keyOf(ref: string): string {
+  const { repo, tag } = parseImageRef(ref);
+  return `${repo}:${tag}`;
+}
+
+const byRef = new Map<string, BaseImageRecord>(records.map((r) => [keyOf(r.ref), r]));
+const aliasByRef = new Map<string, BaseImageAlias>(
+  BASE_IMAGE_ALIASES.map((a) => [keyOf(a.alias), a]),
+);
+
+/** All measured base images (the distroless `:nonroot` tags included), in data order. */
+export function listBaseImages(): BaseImageRecord[] {
+  return [...records];
+}
+
+/** A parsed image reference: registry-less repository, tag (default `latest`), digest if any. */
+export interface ImageRef {
+  repo: string;
+  tag: string;
+  digest?: string;
+}
+
+/**
+ * Splits and normalises a `FROM` reference: lower case, `docker.io/`, `index.docker.io/` and
+ * `library/` dropped, digest set aside, missing tag = `latest`.
+ */
+export function parseImageRef(ref: string): ImageRef {
+  let s = ref.trim().toLowerCase();
+  let digest: string | undefined;
+  const at = s.indexOf('@');
+  if (at >= 0) {
+    digest = s.slice(at + 1);
+    s = s.slice(0, at);
+  }
+  s = s.replace(
+    /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//,
+    '',
+  );
+  s = s.replace(/^library\//, '');
+  const slash = s.lastIndexOf('/');
+  const colon = s.lastIndexOf(':');
+  let repo = s;
+  let tag = 'latest';
+  if (colon > slash) {
+    repo = s.slice(0, colon);
+    tag = s.slice(colon + 1) || 'latest';
+  }
+  return { repo, tag, ...(digest ? { digest } : {}) };
+}
+
+function lookup(ref: string): { record: BaseImageRecord; alias?: BaseImageAlias } | undefined {
+  const direct = byRef.get(ref);
+  if (direct) return { record: direct };
+  const alias = aliasByRef.get(ref);
+  if (alias) {
+    const record = byRef.get(keyOf(alias.target));
+    if (record) return { record, alias };
+  }
+  return undefined;
+}
+
+/** Tags with a finer version than the table has: `3.12.4-slim` → `3.12-slim`, node `22.23.1` → `22`. */
+function coarserTags(repo: string, tag: string): string[] {
+  const out: string[] = [];
+  const dateless = tag.replace(/-\d{8}(?=$|-)/, '');
+  if (dateless !== tag) out.push(dateless);
+  const patch = /^(\d+)\.(\d+)\.\d+(.*)$/.exec(dateless);
+  if (patch) out.push(`${patch[1]}.${patch[2]}${patch[3]}`);
+  if (repo === 'node' || repo === 'debian' || repo === 'eclipse-temurin') {
+    const m = /^(\d+)(?:\.\d+){1,2}(?:[._+][\w.]*)?(-.*)?$/.exec(dateless);
+    if (m) out.push(`${m[1]}${m[2] ?? ''}`);
+  }
+  return out;
+}
+
+function capConfidence(c: Confidence, cap: Confidence): Confidence {
+  const order: Confidence[] = ['low', 'medium', 'high'];
+  return order[Math.min(order.indexOf(c), order.indexOf(cap))];
+}
+
+function asStandIn(record: BaseImageRecord, cap: Confidence): BaseImageRecord {
+  return Object.freeze({ ...record, confidence: capConfidence(record.confidence, cap) });
+}
+
+/**
+ * The measured image `ref` names, by exact ref, documented alias, or a finer patch version of a
+ * measured tag. `undefined` when none applies (then use {@link guessBaseImage}).
+ * A `stand-in` alias (the tag moved to a build that was not measured) returns `isExact: false`,
+ * a reason, and a record whose confidence is at most `medium`. A digest is ignored for lookup.
+ */
+export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
+  const { repo, tag } = parseImageRef(ref);
+  if (repo === 'scratch') return { record: SCRATCH, isExact: true };
+  const full = `${repo}:${tag}`;
+  const tries: { ref: string; via?: string }[] = [{ ref: full }];
+  for (const t of coarserTags(repo, tag)) tries.push({ ref: `${repo}:${t}`, via: t });
+  for (const attempt of tries) {
+    const hit = lookup(attempt.ref);
+    if (!hit) continue;
+    const viaNote = attempt.via
+      ? `${full} is a point release or dated build of ${attempt.ref}; sized as the measured build.`
+      : undefined;
+    if (hit.alias?.kind === 'stand-in') {
+      return {
+        record: asStandIn(hit.record, 'medium'),
+        isExact: false,
+        reason: [viaNote, hit.alias.reason].filter(Boolean).join(' '),
+      };
+    }
+    const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
+    return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
+  }
+  return undefined;
+}
+
+type VariantKind = 'alpine' | 'slim' | 'full' | 'distroless';
+
+function repoOf(record: BaseImageRecord): string {
+  return parseImageRef(record.ref).repo;
+}
+
+function variantKind(repo: string, tag: string): VariantKind {
+  if (repo.startsWith('gcr.io/distroless/')) return 'distroless';
+  if (tag.includes('alpine') || repo === 'alpine') return 'alpine';
+  if (tag.includes('slim')) return 'slim';
+  return 'full';
+}
+
+function versionOf(tag: string): number[] {
+  const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
+  return m ? [Number(m[1]), m[2] === undefined ? -1 : Number(m[2])] : [];
+}
+
+function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? -2) - (b[i] ?? -2);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+const DISTROS = ['trixie', 'bookworm', 'bullseye', 'buster', 'noble', 'jammy', 'focal'];
+
+/** Family of a distroless name: `gcr.io/distroless/python3-debian13` → `gcr.io/distroless/python3`. */
+function distrolessFamily(repo: string): string {
+  return repo.replace(/-debian\d+$/, '').replace(/\d+$/, '');
+}
+
+function fallbackFor(kind: VariantKind): string {
+  switch (kind) {
+    case 'alpine':
+      return 'alpine:3.22';
+    case 'slim':
+      return 'debian:trixie-slim';
+    case 'distroless':
+      return 'gcr.io/distroless/base-debian12';
+    default:
+      return 'debian:trixie';
+  }
+}
+
+/**
+ * Never `undefined`: the measured image `ref` names (see {@link resolveBaseImage}) or, for an
+ * unknown reference, a labelled guess from its family: the same repository with the nearest tag
+ * of the same variant kind (-alpine, -slim, full), else the plain OS image of that kind
+ * (alpine, debian slim, debian). A guess has `isExact: false`, a `reason` and confidence `low`;
+ * for an unknown repository the image's own layers are not counted, and the reason says so.
+ */
+export function guessBaseImage(ref: string): BaseImageResolution {
+  const resolved = resolveBaseImage(ref);
+  if (resolved) return resolved;
+  const { repo, tag } = parseImageRef(ref);
+  const kind = variantKind(repo, tag);
+  const wanted = versionOf(tag);
+  const distro = DISTROS.find((d) => tag.includes(d));
+  const family = repo.startsWith('gcr.io/distroless/') ? distrolessFamily(repo) : repo;
+  const candidates = records.filter((r) => {
+    const rr = repoOf(r);
+    if (r.defaultUser === 'nonroot') return false;
+    return kind === 'distroless' ? distrolessFamily(rr) === family : rr === repo;
+  });
+  if (candidates.length > 0) {
+    const scored = candidates.map((r) => {
+      const t = parseImageRef(r.ref).tag;
+      const v = versionOf(t);
+      let score = 0;
+      if (variantKind(repoOf(r), t) === kind) score += 8;
+      if (wanted.length > 0 && v[0] === wanted[0]) score += 2;
+      if (wanted.length > 0 && wanted[1] !== -1 && v[1] === wanted[1]) score += 2;
+      if (distro && t.includes(distro)) score += 1;
+      return { r, v, score };
+    });
+    scored.sort((a, b) => b.score - a.score || compareVersions(b.v, a.v));
+    const best = scored[0].r;
+    const sameKind = variantKind(repoOf(best), parseImageRef(best.ref).tag) === kind;
+    return {
+      record: asStandIn(best, 'low'),
+      isExact: false,
+      reason: `${repo}:${tag} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${kind} variant` : ''}.`,
+    };
+  }
+  const fallbackRef = fallbackFor(kind);
+  const fallback = byRef.get(keyOf(fallbackRef)) as BaseImageRecord;
+  return {
+    record: asStandIn(fallback, 'low'),
+    isExact: false,
+    reason: `${repo}:${tag} is not in the table; sized as ${fallbackRef} (the ${kind === 'full' ? 'Debian' : kind} base such images usually build on). What the image adds on top of it is not counted.`,
+  };
+}
+
+function runtimeKey(r: BaseImageRecord): string | undefined {
+  const rt = r.runtimes;
+  if (rt.python) return `python ${rt.python}`;
+  if (rt.node) return `node ${rt.node}`;
+  if (rt.go) return `go ${rt.go}`;
+  if (rt.java) return `java ${rt.java}`;
+  return undefined;
+}
+
+/**
+ * Smaller measured images that run the same thing: the same repository with the same runtime
+ * version (python minor, node major, go minor, java major), or for a plain OS image the same
+ * repository and release (debian:bookworm → debian:bookworm-slim). Distroless, other
+ * repositories and the `:nonroot` duplicates are left out. Ordered drop-in first (same libc),
+ * then by size, largest first (the least drastic change first).
+ */
+export function smallerVariants(record: BaseImageRecord): BaseImageRecord[] {
+  const repo = repoOf(record);
+  const key = runtimeKey(record);
+  return records
+    .filter((r) => r !== record && r.ref !== record.ref && r.defaultUser !== 'nonroot')
+    .filter((r) => repoOf(r) === repo && r.uncompressedBytes < record.uncompressedBytes)
+    .filter((r) => (key ? runtimeKey(r) === key : r.osRelease === record.osRelease))
+    .sort(
+      (a, b) =>
+        Number(b.libc === record.libc) - Number(a.libc === record.libc) ||
+        b.uncompressedBytes - a.uncompressedBytes,
+    );
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const generated = (file: string) => readFileSync(`${root}lib/sizes/generated/${file}`, 'utf8');
+const regenerate = (script: string) =>
+  execFileSync(process.execPath, [`${root}scripts/${script}`, '--stdout'], { encoding: 'utf8' });
+
+describe('generated tables', () => {
+  it.each([
+    ['gen-base-images.mjs', 'base-images.json'],
+    ['gen-apk-pip.mjs', 'apk-pip.json'],
+  ])('%s reproduces the committed %s from ../shared/data', (script, file) => {
+    expect(regenerate(script)).toBe(generated(file));
+  });
+});

@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// Generates lib/sizes/generated/apk-pip.json from ../shared/data/package-sizes.json.
+// Usage: node scripts/gen-apk-pip.mjs [--stdout]
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const INPUT = join(ROOT, '..', 'shared', 'data', 'package-sizes.json');
+export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'apk-pip.json');
+
+/**
+ * .pyc bytes per byte of .py that pip writes at install time (it compiles without -O).
+ * Measured on this machine 2026-11-27 (Python 3.11.7, pyenv site-packages): median over the 71
+ * packages with >50 KB of .py was 1.28 (quartiles 1.18 and 1.46); the byte-weighted total was
+ * 1.42 (130,042,075 B of .py, 185,305,878 B of .pyc), pulled up by sympy (1.86).
+ */
+export const PYC_PER_PY_BYTE = 1.28;
+
+/**
+ * apk estimates that are whole RUN-line totals (the package with its dependencies), per the
+ * data's notes: their dependencies are not added again.
+ */
+const APK_TOTALS_WITH_DEPS = {
+  'build-base':
+    'estimate is the RUN-line total of build-base and its compilers (notes: ~245-255 MiB on 3.24)',
+  chromium:
+    'estimate is the RUN-line total of chromium and its ~190 dependencies (observations 727 and 748.8 MiB)',
+  'postgresql17-dev':
+    'estimate is the RUN-line total with clang/llvm (observation: ~400+ MiB for postgresql-dev and deps)',
+  ffmpeg: 'estimate covers the ffmpeg codec libraries listed in the notes',
+  nodejs: 'estimate includes ~8 MiB for icu-libs, icu-data-en and the small libraries (notes)',
+  'py3-pip':
+    'estimate covers py3-pip, py3-setuptools, py3-packaging and py3-parsing with their -pyc packages (notes)',
+};
+
+/** Names `apk add` accepts that are provided by another package (aports `provides=`). */
+const APK_ALIASES = {
+  'postgresql-dev': 'postgresql17-dev',
+  'postgresql-client': 'postgresql17-client',
+  'jpeg-dev': 'libjpeg-turbo-dev',
+  'openssh-client': 'openssh-client-default',
+  pkgconfig: 'pkgconf',
+  'pkg-config': 'pkgconf',
+  'libstdc++6': 'libstdc++',
+};
+
+function parseApkResult(result) {
+  const m = /OK:\s*([\d.]+)\s*MiB in (\d+) packages/.exec(result);
+  if (!m) return null;
+  return { totalBytes: Math.round(Number(m[1]) * 1048576), packageCount: Number(m[2]) };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+const round3 = (x) => Math.round(x * 1000) / 1000;
+
+function buildApk(alpine) {
+  const preferred = new Map();
+  for (const p of alpine.packages) {
+    if (p.preferred || !preferred.has(p.name)) preferred.set(p.name, p);
+  }
+  const packages = [...preferred.values()].map((p) => {
+    const estimated = p.installedBytes === null || p.installedBytes === undefined;
+    const bytes = estimated ? (p.estimate ?? 0) : p.installedBytes;
+    const deps = (p.deps ?? []).filter((d) => /^[a-z0-9][\w.+-]*$/i.test(d));
+    const out = {
+      name: p.name,
+      version: p.version,
+      branch: p.alpineBranch,
+      installedBytes: bytes,
+      deps: APK_TOTALS_WITH_DEPS[p.name] ? [] : deps,
+      confidence: estimated ? (p.confidence === 'medium' ? 'medium' : 'low') : p.confidence,
+    };
+    if (APK_TOTALS_WITH_DEPS[p.name]) out.includesDeps = APK_TOTALS_WITH_DEPS[p.name];
+    if (estimated) out.estimated = true;
+    return out;
+  });
+  const observations = alpine.apkAddObservations.map((o) => ({
+    command: o.command,
+    alpineBranch: o.alpineBranch,
+    ...parseApkResult(o.result),
+    result: o.result,
+    ...(o.note ? { note: o.note } : {}),
+    source: o.source,
+  }));
+  return {
+    baseImageApkInstalledBytes: alpine.baseImageApkInstalledBytes.value,
+    indexCacheBytes: alpine.apkIndexCacheBytes,
+    aliases: APK_ALIASES,
+    packages,
+    observations,
+  };
+}
+
+function pipConfidence(p, estimated) {
+  if (estimated) return 'low';
+  return /medium/.test(p.confidence ?? '') ? 'medium' : 'high';
+}
+
+function buildPip(pypi) {
+  // Calibration from the entries that have both numbers (reported in the output).
+  const measured = pypi.filter((p) => p.installedBytes && p.wheelBytes);
+  const ratio = (pred, f) => median(measured.filter(pred).map(f));
+  const isPure = (p) => p.pureWheel === true;
+  const cal = {
+    installedPerWheelPure: round3(ratio(isPure, (p) => p.installedBytes / p.wheelBytes)),
+    installedPerWheelBinary: round3(
+      ratio(
+        (p) => !isPure(p),
+        (p) => p.installedBytes / p.wheelBytes,
+      ),
+    ),
+    pySharePure: round3(
+      ratio(
+        (p) => isPure(p) && p.installedPySourceBytes,
+        (p) => p.installedPySourceBytes / p.installedBytes,
+      ),
+    ),
+    pyShareBinary: round3(
+      ratio(
+        (p) => !isPure(p) && p.installedPySourceBytes,
+        (p) => p.installedPySourceBytes / p.installedBytes,
+      ),
+    ),
+    pycPerPyByte: PYC_PER_PY_BYTE,
+  };
+  const packages = pypi.map((p) => {
+    const pure = isPure(p);
+    let installed = p.installedBytes;
+    let estimated = false;
+    if (!installed) {
+      estimated = true;
+      installed =
+        p.estimate?.installedBytes ??
+        Math.round(
+          (p.wheelBytes ?? 0) * (pure ? cal.installedPerWheelPure : cal.installedPerWheelBinary),
+        );
+    }
+    const pyBytes =
+      p.installedPySourceBytes ??
+      Math.round(installed * (pure ? cal.pySharePure : cal.pyShareBinary));
+    const pycBytes = Math.round(pyBytes * PYC_PER_PY_BYTE);
+    const noMuslWheel = p.musllinuxWheels === false;
+    const hasPureFallback = Boolean(p.pureFallbackWheelBytes);
+    return {
+      name: p.name,
+      version: p.version,
+      installedBytes: installed + pycBytes,
+      pycBytes,
+      wheelBytes: p.wheelBytes ?? p.sdistBytes ?? 0,
+      musllinuxWheels: p.musllinuxWheels ?? null,
+      needsCompileOnMusl: noMuslWheel && !hasPureFallback && Boolean(p.sdistBytes),
+      unavailableOnMusl: noMuslWheel && !hasPureFallback && !p.sdistBytes,
+      deps: p.deps ?? [],
+      confidence: pipConfidence(p, estimated),
+      ...(p.alpineNote ? { alpineNote: p.alpineNote } : {}),
+      ...(estimated ? { estimated: true } : {}),
+    };
+  });
+  return { calibration: cal, packages };
+}
+
+/** Pure transform from the shared data to the generated table (tested for freshness). */
+export function build(data) {
+  return {
+    source:
+      'shared/data/package-sizes.json (repo-info apk reports, committed APKINDEX/installed files, uv.lock wheel sizes, committed RECORD files)',
+    collectedOn: data.collectedOn,
+    generatedBy: 'scripts/gen-apk-pip.mjs',
+    apk: buildApk(data.alpine),
+    pip: buildPip(data.pypi),
+    caches: {
+      pipRatioToDownloadedWheels: data.caches.pip.ratioToDownloadedWheels,
+      npm: data.caches.npm.measurements.map((m) => ({
+        install: m.install,
+        cacheBytes: m.cacheBytes,
+        nodeModulesBytes: m.nodeModulesBytes,
+        tarballBytes: m.tarballBytes,
+        packumentBytes: m.packumentBytes,
+        ...(m.indexBytes ? { indexBytes: m.indexBytes } : {}),
+        measuredOn: m.measuredOn,
+      })),
+    },
+    aptLists: {
+      bookworm: data.debianAptListsBytes['debian-bookworm'].bytes,
+      bookwormUncompressed: data.debianAptListsBytes['debian-bookworm-uncompressedLists'].bytes,
+      jammy: data.debianAptListsBytes['ubuntu-22.04-jammy'].bytes,
+      noble:
+        data.debianAptListsBytes['ubuntu-24.04-noble'].bytes ??
+        data.debianAptListsBytes['ubuntu-24.04-noble'].estimate,
+    },
+  };
+}
+
+export function render(data) {
+  return JSON.stringify(build(data), null, 0).replace(/\},\{"name"/g, '},\n{"name"') + '\n';
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const data = JSON.parse(readFileSync(INPUT, 'utf8'));
+  const text = render(data);
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(text);
+  } else {
+    mkdirSync(dirname(OUTPUT), { recursive: true });
+    writeFileSync(OUTPUT, text);
+    const b = build(data);
+    console.log(
+      `wrote ${OUTPUT} (${b.apk.packages.length} apk, ${b.pip.packages.length} pip, ${text.length} bytes)`,
+    );
+    console.log('pip calibration', b.pip.calibration);
+  }
+}

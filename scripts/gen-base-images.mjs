@@ -1,0 +1,232 @@
+#!/usr/bin/env node
+// Generates lib/sizes/generated/base-images.json from ../shared/data/base-images.json.
+// Usage: node scripts/gen-base-images.mjs [--stdout]
+// The output keeps what the analyzer and the UI need (size, source, date, confidence,
+// OS facts, package list) and drops the rest. Aliases live in lib/sizes/base-image-aliases.ts.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const INPUT = join(ROOT, '..', 'shared', 'data', 'base-images.json');
+export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-images.json');
+
+/**
+ * Canonical reference per data `key`: the most specific tag of the image that was read
+ * (`tagRead` in the data), without its patch version, so that it stays a tag people write.
+ */
+const CANONICAL = {
+  'node:16': 'node:16-buster',
+  'node:16-alpine': 'node:16-alpine3.16',
+  'python:3.9': 'python:3.9-bookworm',
+  'python:3.9-slim': 'python:3.9-slim-bullseye',
+  'python:3.13': 'python:3.13-bookworm',
+  'python:3.12': 'python:3.12-bookworm',
+  'python:3.11': 'python:3.11-bookworm',
+  'python:3.10': 'python:3.10-bookworm',
+  'python:3.12-slim': 'python:3.12-slim-trixie',
+  'python:3.13-alpine': 'python:3.13-alpine3.24',
+  'python:3.12-alpine': 'python:3.12-alpine3.23',
+  'python:3.11-alpine': 'python:3.11-alpine3.23',
+  'python:3.10-alpine': 'python:3.10-alpine3.23',
+  'node:22-alpine': 'node:22-alpine3.23',
+  'node:24-alpine': 'node:24-alpine3.24',
+  'node:20-alpine': 'node:20-alpine3.23',
+  'node:18-alpine': 'node:18-alpine3.20',
+  'node:20-slim': 'node:20-bookworm-slim',
+  'node:20': 'node:20-bookworm',
+  'node:18-slim': 'node:18-bookworm-slim',
+  'node:18': 'node:18-bookworm',
+  'node:22': 'node:22-bookworm',
+  'node:24': 'node:24-bookworm',
+  'golang:1.26-alpine': 'golang:1.26-alpine3.23',
+  'golang:1.26': 'golang:1.26-bookworm',
+  'busybox:latest': 'busybox:1.38',
+  'nginx:alpine': 'nginx:1.31-alpine',
+  'nginx:latest': 'nginx:1.31',
+  'eclipse-temurin:17-jre': 'eclipse-temurin:17-jre-resolute',
+  'eclipse-temurin:17-jdk': 'eclipse-temurin:17-jdk-resolute',
+};
+
+/**
+ * Facts the data leaves out for images without repo-info files. Entrypoints are the ones the
+ * distroless READMEs document (GoogleContainerTools/distroless python3/, nodejs/, java/ READMEs).
+ * Sizes the data has as null get an estimate with its method spelled out (confidence low).
+ */
+const DISTROLESS_FACTS = {
+  'gcr.io/distroless/python3-debian12': { entrypoint: ['/usr/bin/python3.11'] },
+  'gcr.io/distroless/nodejs20-debian12': { entrypoint: ['/nodejs/bin/node'] },
+  'gcr.io/distroless/nodejs22-debian12': {
+    entrypoint: ['/nodejs/bin/node'],
+    // nodejs20-debian12 (181 MB) + the growth from node:20 to node:22 measured on the
+    // official slim images (227.33 - 198.92 MB = 28.41 MB): the Node binary and its libraries.
+    estimateBytes: 181_000_000 + (227_330_000 - 198_920_000),
+    estimateMethod:
+      'gcr.io/distroless/nodejs20-debian12 (181 MB, user report) plus the node:20-bookworm-slim to node:22-bookworm-slim difference (28.41 MB, repo-info); not a measured image',
+  },
+  'gcr.io/distroless/java17-debian12': {
+    entrypoint: ['/usr/bin/java', '-jar'],
+    // cc-debian12 estimate + Debian bookworm openjdk-17-jre-headless Installed-Size 188,872 KiB
+    // (apt-cache show, 17.0.21.1+2-1~deb12u1, read on this machine 2026-11-27); its library
+    // dependencies (nss, fontconfig, lcms...) add more, so this is a lower bound.
+    estimateBytes: 23_613_312 + 188_872 * 1024,
+    estimateMethod:
+      'cc-debian12 estimate plus Debian bookworm Installed-Size of openjdk-17-jre-headless (188,872 KiB, apt-cache on 2026-11-27); a lower bound, not a measured image',
+  },
+};
+
+function aptReleaseOf(img) {
+  const r = img.osRelease.toLowerCase();
+  if (img.packageManager !== 'apt') return undefined;
+  if (r.includes('trixie')) return 'trixie';
+  if (r.includes('bookworm')) return 'bookworm';
+  if (r.includes('noble')) return 'noble';
+  if (r.includes('jammy')) return 'jammy';
+  if (r.includes('focal')) return 'focal';
+  // bullseye, buster, Ubuntu 26.04: no table of their own; bookworm (or noble) is the nearest.
+  if (img.osFamily === 'ubuntu') return 'noble';
+  return 'bookworm';
+}
+
+function majorMinor(v) {
+  const m = /(\d+)(?:\.(\d+))?/.exec(v);
+  if (!m) return undefined;
+  return m[2] === undefined ? m[1] : `${m[1]}.${m[2]}`;
+}
+
+function major(v) {
+  const m = /(\d+)/.exec(v);
+  return m ? m[1] : undefined;
+}
+
+function runtimesOf(rt) {
+  const out = {};
+  if (rt.python) out.python = majorMinor(rt.python);
+  if (rt.node) out.node = major(rt.node);
+  if (rt.go) out.go = majorMinor(rt.go);
+  if (rt.java) out.java = major(rt.java.replace(/^jdk-/, ''));
+  if (rt.python) out.pip = rt.pip !== undefined && !/no pip/i.test(rt.python);
+  if (rt.node) out.npm = !/no npm/i.test(rt.node) && rt.npm !== undefined;
+  if (rt.yarn) out.yarn = true;
+  return out;
+}
+
+function parseJsonArray(s) {
+  if (s === null || s === undefined) return null;
+  if (Array.isArray(s)) return s;
+  try {
+    const v = JSON.parse(s);
+    return Array.isArray(v) ? v : [String(v)];
+  } catch {
+    return [s];
+  }
+}
+
+function confidenceOf(img) {
+  if (img.confidence === 'low' || img.confidence === 'medium' || img.confidence === 'high') {
+    return img.confidence;
+  }
+  const c = img.source?.confidence;
+  if (!c) return 'high';
+  if (/^medium/.test(c)) return 'medium';
+  return 'low';
+}
+
+function sourceOf(img) {
+  const s = img.source;
+  if (s.repo && s.path) return `${s.repo} @${String(s.commit).slice(0, 7)}, ${s.path}`;
+  const refs = (s.references ?? []).join(', ');
+  return refs ? `GitHub threads: ${refs}` : 'no published figure found';
+}
+
+/** Pure transform from the shared data to the generated table (tested for freshness). */
+export function build(data) {
+  const images = [];
+  for (const img of data.images) {
+    const facts = DISTROLESS_FACTS[img.key] ?? {};
+    const ref = CANONICAL[img.key] ?? img.key;
+    const notes = [...(img.notes ?? [])];
+    let bytes = img.uncompressedBytes;
+    let confidence = confidenceOf(img);
+    let estimateMethod = img.estimateMethod;
+    if (bytes === null && facts.estimateBytes) {
+      bytes = facts.estimateBytes;
+      confidence = 'low';
+      estimateMethod = facts.estimateMethod;
+    }
+    if (bytes === null) throw new Error(`no size and no estimate for ${img.key}`);
+    const aptRelease = aptReleaseOf(img);
+    if (aptRelease && !img.osRelease.toLowerCase().includes(aptRelease)) {
+      notes.push(
+        `No apt table for ${img.osRelease}: package sizes use Debian/Ubuntu ${aptRelease}.`,
+      );
+    }
+    // nginx's Debian image is built FROM debian:trixie-slim (data note), so it inherits the
+    // slim image's dpkg path-exclude config.
+    const isSlimDebian =
+      img.osFamily === 'debian' && (/slim/.test(ref) || img.key === 'nginx:latest');
+    const rec = {
+      ref,
+      key: img.key,
+      aliases: [],
+      uncompressedBytes: bytes,
+      compressedBytes: img.compressedBytes,
+      created: img.created ? img.created.slice(0, 10) : null,
+      source: sourceOf(img),
+      confidence,
+      osFamily: img.osFamily,
+      osRelease: img.osRelease,
+      libc: img.libc,
+      hasShell: img.hasShell,
+      packageManager: img.packageManager,
+      ...(aptRelease ? { aptRelease } : {}),
+      // Debian -slim images and Ubuntu images ship a dpkg path-exclude config for docs, man
+      // pages and locales (BASE-IMAGES.md caveat 5; Ubuntu's minimized images).
+      excludesDocs: isSlimDebian || img.osFamily === 'ubuntu',
+      packages: img.packages,
+      runtimes: runtimesOf(img.runtimes ?? {}),
+      defaultUser: /^root/.test(img.defaultUser) ? 'root' : img.defaultUser,
+      entrypoint: facts.entrypoint ?? parseJsonArray(img.entrypoint),
+      cmd: parseJsonArray(img.cmd),
+      notes,
+      ...(img.packagesStatus ? { packagesStatus: img.packagesStatus } : {}),
+      ...(estimateMethod ? { estimateMethod } : {}),
+      ...(img.contentsSummary ? { contentsSummary: img.contentsSummary } : {}),
+      ...(img.runtimes?.nginx ? { nginx: img.runtimes.nginx } : {}),
+    };
+    images.push(rec);
+    if (img.osFamily === 'distroless') {
+      // `:nonroot` tags are the same layers with USER 65532 (distroless README, "tags").
+      images.push({
+        ...rec,
+        ref: `${ref}:nonroot`,
+        key: `${img.key}:nonroot`,
+        defaultUser: 'nonroot',
+        notes: [...notes, 'Same layers as the default tag; runs as user nonroot (uid 65532).'],
+      });
+    }
+  }
+  return {
+    source:
+      'shared/data/base-images.json (docker-library/repo-info snapshots; distroless from GitHub threads)',
+    collectedOn: data.collectedOn,
+    generatedBy: 'scripts/gen-base-images.mjs',
+    images,
+  };
+}
+
+export function render(data) {
+  return JSON.stringify(build(data), null, 0).replace(/\},\{"ref"/g, '},\n{"ref"') + '\n';
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const data = JSON.parse(readFileSync(INPUT, 'utf8'));
+  const text = render(data);
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(text);
+  } else {
+    mkdirSync(dirname(OUTPUT), { recursive: true });
+    writeFileSync(OUTPUT, text);
+    console.log(`wrote ${OUTPUT} (${build(data).images.length} images, ${text.length} bytes)`);
+  }
+}
