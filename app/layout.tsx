@@ -1,0 +1,48 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import './globals.css';
+import { ProgressNotice } from '@/components/ProgressNotice';
+import { SiteHeader } from '@/components/SiteHeader';
+import { themeScript } from '@/components/theme';
+
+export const metadata: Metadata = {
+  title: { default: 'Layerlab: make Docker images small by doing it', template: '%s · Layerlab' },
+  description:
+    'Seven hands-on lessons and a capstone on shrinking Docker images, with a live size estimate from measured data. Runs entirely in your browser.',
+};
+
+export const viewport: Viewport = {
+  width: 'device-width',
+  initialScale: 1,
+  themeColor: [
+    { media: '(prefers-color-scheme: light)', color: '#ffffff' },
+    { media: '(prefers-color-scheme: dark)', color: '#12151b' },
+  ],
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    // The theme script sets data-theme before hydration, so the attribute differs from the server's.
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <ProgressNotice />
+        <main id="main" className="site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="site-footer__inner">
+            Layerlab runs entirely in your browser: no Docker engine, no account, nothing uploaded.
+            Sizes are estimates from measured data.
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,137 @@
+'use client';
+
+import Link from 'next/link';
+import { continueLesson, lessonStates, type LessonState } from '@/lib/progress';
+import { lessonLabel, type LessonSummary } from './lesson-summary';
+import { useProgress } from './useProgress';
+
+const STATE_LABEL: Record<LessonState, string> = {
+  completed: 'Completed',
+  available: 'Available',
+  locked: 'Locked',
+};
+
+const STATE_ICON: Record<LessonState, string> = { completed: '✓', available: '→', locked: '🔒︎' };
+
+/** The course map: every lesson in order with its state, overall progress and where to continue. */
+export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
+  const { progress } = useProgress();
+  const slugs = lessons.map((lesson) => lesson.slug);
+  const states = progress ? lessonStates(progress, slugs) : undefined;
+  const completedCount = states ? slugs.filter((slug) => states[slug] === 'completed').length : 0;
+  const percent = lessons.length ? Math.round((completedCount / lessons.length) * 100) : 0;
+  const next = progress ? continueLesson(progress, slugs) : undefined;
+  const nextLesson = lessons.find((lesson) => lesson.slug === next);
+  const hasStarted = Boolean(
+    progress && (progress.completed.length > 0 || Object.keys(progress.drafts).length > 0),
+  );
+
+  return (
+    <>
+      <section className="hero" aria-labelledby="pitch-title">
+        <div>
+          <h1 id="pitch-title">Make Docker images small, by doing it</h1>
+          <p className="hero__lead">
+            Seven short lessons, one technique each, and a capstone that needs them all. Edit a real
+            Dockerfile and watch the estimated image size, layer by layer, update as you type. The
+            numbers come from measured image and package sizes; nothing runs on a server and nothing
+            leaves your browser.
+          </p>
+          <div className="button-row">
+            {nextLesson ? (
+              <Link className="button button--primary" href={`/lessons/${nextLesson.slug}`}>
+                {hasStarted ? 'Continue where you left off' : 'Start the course'}
+                <span className="visually-hidden">: </span>
+                <span aria-hidden="true">·</span> {nextLesson.title}
+              </Link>
+            ) : progress && lessons.length > 0 ? (
+              <Link className="button button--primary" href="/playground">
+                All done: try the playground
+              </Link>
+            ) : null}
+            <Link className="button" href="/playground">
+              Open the playground
+            </Link>
+          </div>
+        </div>
+        <div className="progress-panel" aria-labelledby="progress-title">
+          <h2 id="progress-title">Your progress</h2>
+          {progress ? (
+            <>
+              <p style={{ margin: 0 }}>
+                <strong>{completedCount}</strong> of {lessons.length} lessons completed
+              </p>
+              <div
+                className="meter"
+                role="progressbar"
+                aria-label="Course progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                aria-valuetext={`${completedCount} of ${lessons.length} lessons completed`}
+              >
+                <div className="meter__fill" style={{ width: `${percent}%` }} />
+              </div>
+              <p className="field__help">
+                Saved in this browser only.{' '}
+                {progress.unlockAll ? 'All lessons are unlocked.' : 'Each lesson unlocks the next.'}{' '}
+                <Link href="/settings">Settings</Link>
+              </p>
+            </>
+          ) : (
+            <p className="muted">Loading your progress…</p>
+          )}
+        </div>
+      </section>
+
+      <section aria-labelledby="lessons-title">
+        <h2 id="lessons-title" className="section-title">
+          Lessons
+        </h2>
+        <ol className="lesson-list">
+          {lessons.map((lesson, index) => {
+            const state = states?.[lesson.slug];
+            const previous = lessons[index - 1];
+            return (
+              <li key={lesson.slug}>
+                <article
+                  className="lesson-card"
+                  data-testid="lesson-card"
+                  data-slug={lesson.slug}
+                  data-state={state}
+                  aria-busy={state ? undefined : true}
+                >
+                  <div className="lesson-card__top">
+                    <span className="lesson-card__number">{lessonLabel(lesson)}</span>
+                    {state ? (
+                      <span className={`badge badge--${state}`}>
+                        <span aria-hidden="true">{STATE_ICON[state]}</span> {STATE_LABEL[state]}
+                      </span>
+                    ) : null}
+                  </div>
+                  <h3>
+                    <Link href={`/lessons/${lesson.slug}`}>
+                      {lesson.title}
+                      {state ? (
+                        <span className="visually-hidden">
+                          {' '}
+                          ({STATE_LABEL[state].toLowerCase()})
+                        </span>
+                      ) : null}
+                    </Link>
+                  </h3>
+                  <p>{lesson.summary}</p>
+                  {state === 'locked' && previous ? (
+                    <p className="lesson-card__unlock">
+                      Complete “{previous.title}” to unlock, or unlock every lesson in Settings.
+                    </p>
+                  ) : null}
+                </article>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,268 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import type { Report } from '@/lib/analyzer/types';
+import { formatBytes } from '@/lib/lessons/format';
+import type { Lesson } from '@/lib/lessons/types';
+import {
+  completeLesson,
+  draftProblem,
+  lessonStates,
+  saveDraft,
+  setLastLesson,
+  type Progress,
+} from '@/lib/progress';
+import { lessonLabel, type LessonSummary } from './lesson-summary';
+import { setProgressNotice, useProgress } from './useProgress';
+import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
+
+export interface LessonViewProps {
+  lesson: Lesson;
+  /** Every lesson in course order (for state, previous and next). */
+  lessons: LessonSummary[];
+  /** Estimated size of the starting Dockerfile, worked out at build time; for the size drop. */
+  startSizeBytes?: number;
+  /** The lesson's prose, rendered on the server. */
+  children: ReactNode;
+}
+
+interface Success {
+  sizeBytes: number;
+  isFirstTime: boolean;
+}
+
+/** A lesson: prose beside the workbench, the lock gate, completion and draft autosave. */
+export function LessonView({ lesson, lessons, startSizeBytes, children }: LessonViewProps) {
+  const { progress, update } = useProgress();
+  const [isOpenedAnyway, setOpenedAnyway] = useState(false);
+  const [initialFiles, setInitialFiles] = useState<WorkbenchFiles>();
+  const [success, setSuccess] = useState<Success>();
+  const [announcement, setAnnouncement] = useState('');
+  const progressRef = useRef<Progress | undefined>(progress);
+  progressRef.current = progress;
+
+  const slug = lesson.slug;
+  const slugs = lessons.map((item) => item.slug);
+  const index = slugs.indexOf(slug);
+  const previous = index > 0 ? lessons[index - 1] : undefined;
+  const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+  const state = progress ? lessonStates(progress, slugs)[slug] : undefined;
+  const isReady = progress !== undefined;
+  const startFiles: WorkbenchFiles = {
+    dockerfile: lesson.startDockerfile,
+    dockerignore: lesson.startDockerignore ?? '',
+  };
+  const solution: WorkbenchFiles = {
+    dockerfile: lesson.solutionDockerfile,
+    dockerignore: lesson.solutionDockerignore ?? lesson.startDockerignore ?? '',
+  };
+
+  useEffect(() => {
+    if (!isReady) return;
+    update((p) => setLastLesson(p, slug));
+    // The editor opens with the saved draft when there is one: never lose the learner's work.
+    const draft = progressRef.current?.drafts[slug];
+    setInitialFiles(
+      draft ? { dockerfile: draft.dockerfile, dockerignore: draft.dockerignore } : startFiles,
+    );
+    // startFiles is derived from props that only change with the slug.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- run once per lesson, when progress is first read
+  }, [isReady, slug]);
+
+  const onFilesChange = useCallback(
+    (files: WorkbenchFiles) => {
+      const problem = draftProblem(files);
+      if (problem) {
+        setProgressNotice(problem);
+        return;
+      }
+      update((p) => saveDraft(p, slug, files));
+    },
+    [slug, update],
+  );
+
+  const onGoalsMet = useCallback(
+    (report: Report) => {
+      const isFirstTime = !progressRef.current?.completed.includes(slug);
+      update((p) => completeLesson(p, slug));
+      setSuccess({ sizeBytes: report.size.bytes, isFirstTime });
+      const drop =
+        startSizeBytes !== undefined && startSizeBytes > report.size.bytes
+          ? ` The image went from ${formatBytes(startSizeBytes)} to ${formatBytes(report.size.bytes)}.`
+          : ` Estimated image size: ${formatBytes(report.size.bytes)}.`;
+      const unlocked = next
+        ? ` Next lesson unlocked: ${next.title}.`
+        : ' That was the last lesson.';
+      setAnnouncement(
+        `All goals met: ${lesson.title} is complete.${drop}${isFirstTime ? unlocked : ''}`,
+      );
+    },
+    [slug, update, startSizeBytes, next, lesson.title],
+  );
+
+  const isLocked = state === 'locked' && !isOpenedAnyway;
+
+  return (
+    <>
+      <div className="lesson-layout">
+        <article className="lesson-prose" aria-labelledby="lesson-title">
+          <header className="lesson-header">
+            <p className="lesson-header__eyebrow">
+              {lessonLabel(lesson)} of {lessons.length}
+              {state === 'completed' ? (
+                <>
+                  {' '}
+                  · <span className="badge badge--completed">✓ Completed</span>
+                </>
+              ) : null}
+            </p>
+            <h1 id="lesson-title">{lesson.title}</h1>
+            <p className="lesson-header__summary">{lesson.summary}</p>
+          </header>
+          <div className="prose">{children}</div>
+        </article>
+
+        <section className="lesson-workbench" aria-label="Workbench">
+          <div aria-live="polite" role="status" className="visually-hidden">
+            {announcement}
+          </div>
+          {success ? (
+            <SuccessBanner
+              success={success}
+              startSizeBytes={startSizeBytes}
+              next={next}
+              onDismiss={() => setSuccess(undefined)}
+            />
+          ) : null}
+          {!isReady || (!isLocked && !initialFiles) ? (
+            <WorkbenchSkeleton />
+          ) : isLocked ? (
+            <LockGate previous={previous} onOpenAnyway={() => setOpenedAnyway(true)} />
+          ) : initialFiles ? (
+            <WorkbenchLoader
+              key={slug}
+              mode="lesson"
+              lessonSlug={slug}
+              initialFiles={initialFiles}
+              startFiles={startFiles}
+              solution={solution}
+              project={{ name: lesson.project.name, files: lesson.project.files }}
+              goals={lesson.goals}
+              hints={lesson.hints}
+              onFilesChange={onFilesChange}
+              onGoalsMet={onGoalsMet}
+            />
+          ) : null}
+        </section>
+      </div>
+
+      <nav className="pager" aria-label="Lessons">
+        {previous ? (
+          <Link href={`/lessons/${previous.slug}`} rel="prev">
+            <span className="pager__label">← Previous</span>
+            <span>{previous.title}</span>
+          </Link>
+        ) : (
+          <Link href="/">
+            <span className="pager__label">← Back to</span>
+            <span>The course map</span>
+          </Link>
+        )}
+        {next ? (
+          <Link href={`/lessons/${next.slug}`} rel="next" className="pager__next">
+            <span className="pager__label">Next →</span>
+            <span>{next.title}</span>
+          </Link>
+        ) : (
+          <Link href="/playground" className="pager__next">
+            <span className="pager__label">Next →</span>
+            <span>The playground</span>
+          </Link>
+        )}
+      </nav>
+    </>
+  );
+}
+
+function SuccessBanner({
+  success,
+  startSizeBytes,
+  next,
+  onDismiss,
+}: {
+  success: Success;
+  startSizeBytes?: number;
+  next?: LessonSummary;
+  onDismiss: () => void;
+}) {
+  const hasDrop = startSizeBytes !== undefined && startSizeBytes > success.sizeBytes;
+  const percent = hasDrop ? Math.round((1 - success.sizeBytes / startSizeBytes) * 100) : 0;
+  return (
+    <div className="success-banner">
+      <h2>{success.isFirstTime ? 'Lesson complete!' : 'All goals met again'}</h2>
+      {hasDrop ? (
+        <p>
+          Your image went from <span className="size-drop">{formatBytes(startSizeBytes)}</span> to{' '}
+          <span className="size-drop">{formatBytes(success.sizeBytes)}</span>: {percent}% smaller.
+        </p>
+      ) : (
+        <p>
+          Estimated image size: <span className="size-drop">{formatBytes(success.sizeBytes)}</span>.
+        </p>
+      )}
+      <div className="button-row">
+        {next ? (
+          <Link className="button button--primary" href={`/lessons/${next.slug}`}>
+            {success.isFirstTime ? 'Next lesson unlocked: ' : 'Next lesson: '}
+            {next.title} →
+          </Link>
+        ) : (
+          <Link className="button button--primary" href="/">
+            Back to the course map
+          </Link>
+        )}
+        <button type="button" className="button" onClick={onDismiss}>
+          Keep experimenting
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function LockGate({
+  previous,
+  onOpenAnyway,
+}: {
+  previous?: LessonSummary;
+  onOpenAnyway: () => void;
+}) {
+  return (
+    <div className="gate">
+      <h2>This lesson is locked</h2>
+      <p>
+        Lessons unlock in order because each one builds on the last.
+        {previous ? (
+          <>
+            {' '}
+            Complete <Link href={`/lessons/${previous.slug}`}>{previous.title}</Link> to unlock it.
+          </>
+        ) : null}
+      </p>
+      <p>
+        It is not a secret, though: you can open it now, or unlock every lesson in{' '}
+        <Link href="/settings">Settings</Link>.
+      </p>
+      <div className="button-row">
+        {previous ? (
+          <Link className="button button--primary" href={`/lessons/${previous.slug}`}>
+            Go to {previous.title}
+          </Link>
+        ) : null}
+        <button type="button" className="button" onClick={onOpenAnyway}>
+          Unlock anyway
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+'use client';
+
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import {
+  emptyProgress,
+  exportProgress,
+  importProgress,
+  setTheme,
+  setUnlockAll,
+  type Progress,
+  type Theme,
+} from '@/lib/progress';
+import { ConfirmDialog } from './ConfirmDialog';
+import { replaceProgress, useProgress } from './useProgress';
+
+const THEMES: { value: Theme; label: string; help: string }[] = [
+  { value: 'system', label: 'System', help: 'Follow your device’s setting.' },
+  { value: 'light', label: 'Light', help: '' },
+  { value: 'dark', label: 'Dark', help: '' },
+];
+
+type Pending =
+  | { kind: 'import'; progress: Progress; notice?: string; fileName: string }
+  | { kind: 'reset' }
+  | { kind: 'drafts' };
+
+/** Theme, unlock-all, export/import of progress as a file, deleting drafts and resetting. */
+export function SettingsView({ lessonCount }: { lessonCount: number }) {
+  const { progress, update } = useProgress();
+  const [pending, setPending] = useState<Pending>();
+  const [message, setMessage] = useState<{ text: string; isError: boolean }>();
+  const fileRef = useRef<HTMLInputElement>(null);
+  const unlockId = useId();
+  const importId = useId();
+
+  if (!progress) return <p className="muted">Loading your settings…</p>;
+
+  const draftCount = Object.keys(progress.drafts).length;
+  const theme = progress.theme ?? 'system';
+
+  const onExport = () => {
+    const blob = new Blob([exportProgress(progress)], { type: 'application/json' });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = `layerlab-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+    setMessage({ text: `Progress exported to ${link.download}.`, isError: false });
+  };
+
+  const onImportFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    let text: string;
+    try {
+      text = await file.text();
+    } catch {
+      setMessage({ text: 'The file could not be read.', isError: true });
+      return;
+    }
+    const result = importProgress(text);
+    if (!result.ok) {
+      setMessage({ text: `Not imported: ${result.reason}`, isError: true });
+      return;
+    }
+    setPending({
+      kind: 'import',
+      progress: result.progress,
+      notice: result.notice,
+      fileName: file.name,
+    });
+  };
+
+  const confirm = () => {
+    if (!pending) return;
+    if (pending.kind === 'import') {
+      replaceProgress(pending.progress);
+      setMessage({
+        text: `Progress imported from ${pending.fileName}: ${pending.progress.completed.length} lessons completed, ${Object.keys(pending.progress.drafts).length} drafts.${pending.notice ? ` ${pending.notice}` : ''}`,
+        isError: false,
+      });
+    } else if (pending.kind === 'reset') {
+      replaceProgress({ ...emptyProgress(), theme: progress.theme });
+      setMessage({ text: 'Progress reset: every lesson is back to the start.', isError: false });
+    } else {
+      replaceProgress({ ...progress, drafts: {} });
+      setMessage({ text: 'All drafts deleted.', isError: false });
+    }
+    setPending(undefined);
+  };
+
+  return (
+    <div className="narrow">
+      <h1 style={{ marginTop: 0 }}>Settings</h1>
+      <div role="status" aria-live="polite">
+        {message && !message.isError ? (
+          <p className="callout callout--success">{message.text}</p>
+        ) : null}
+      </div>
+      <div role="alert">
+        {message?.isError ? <p className="callout callout--danger">{message.text}</p> : null}
+      </div>
+
+      <section className="settings-section" aria-labelledby="appearance-title">
+        <h2 id="appearance-title">Appearance</h2>
+        <fieldset>
+          <legend>Theme</legend>
+          {THEMES.map((choice) => (
+            <label key={choice.value} className="choice">
+              <input
+                type="radio"
+                name="theme"
+                value={choice.value}
+                checked={theme === choice.value}
+                onChange={() => update((p) => setTheme(p, choice.value))}
+              />
+              {choice.label}
+              {choice.help ? <span className="muted"> · {choice.help}</span> : null}
+            </label>
+          ))}
+        </fieldset>
+      </section>
+
+      <section className="settings-section" aria-labelledby="lessons-settings-title">
+        <h2 id="lessons-settings-title">Lessons</h2>
+        <div className="choice">
+          <input
+            id={unlockId}
+            type="checkbox"
+            checked={progress.unlockAll}
+            onChange={(event) => update((p) => setUnlockAll(p, event.target.checked))}
+            aria-describedby={`${unlockId}-help`}
+          />
+          <label htmlFor={unlockId}>Unlock all lessons</label>
+        </div>
+        <p id={`${unlockId}-help`} className="field__help">
+          Open any lesson without completing the ones before it: for trainers walking a room through
+          one technique, or if you already know the basics. Completed lessons stay completed.
+        </p>
+      </section>
+
+      <section className="settings-section" aria-labelledby="data-title">
+        <h2 id="data-title">Your progress</h2>
+        <p>
+          {progress.completed.length} of {lessonCount} lessons completed · {draftCount} saved{' '}
+          {draftCount === 1 ? 'draft' : 'drafts'}. Progress is kept in this browser only.
+        </p>
+        <div className="button-row" style={{ marginBottom: 'var(--space-4)' }}>
+          <button type="button" className="button" onClick={onExport}>
+            Export progress
+          </button>
+          <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+            Import progress…
+          </button>
+          <input
+            ref={fileRef}
+            id={importId}
+            type="file"
+            accept="application/json,.json"
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-label="Progress file to import"
+            onChange={onImportFile}
+          />
+        </div>
+        <p className="field__help">
+          Export saves a .json file you can import in another browser. Importing replaces the
+          progress in this browser (you are asked first).
+        </p>
+        <div className="button-row" style={{ marginTop: 'var(--space-4)' }}>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => setPending({ kind: 'drafts' })}
+            disabled={draftCount === 0}
+          >
+            Delete all drafts
+          </button>
+          <button
+            type="button"
+            className="button button--danger"
+            onClick={() => setPending({ kind: 'reset' })}
+          >
+            Reset progress
+          </button>
+        </div>
+      </section>
+
+      <ConfirmDialog
+        isOpen={pending !== undefined}
+        title={
+          pending?.kind === 'import'
+            ? 'Import this progress?'
+            : pending?.kind === 'reset'
+              ? 'Reset all progress?'
+              : 'Delete all drafts?'
+        }
+        confirmLabel={
+          pending?.kind === 'import'
+            ? 'Replace my progress'
+            : pending?.kind === 'reset'
+              ? 'Reset progress'
+              : 'Delete drafts'
+        }
+        isDanger
+        onConfirm={confirm}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending?.kind === 'import' ? (
+          <p>
+            “{pending.fileName}” holds {pending.progress.completed.length} completed lessons and{' '}
+            {Object.keys(pending.progress.drafts).length} drafts. It replaces your current progress
+            ({progress.completed.length} completed, {draftCount} drafts).
+            {pending.notice ? ` ${pending.notice}` : ''}
+          </p>
+        ) : pending?.kind === 'reset' ? (
+          <p>
+            This marks every lesson as not done, locks them again and deletes your drafts. Export
+            first to keep a copy.
+          </p>
+        ) : (
+          <p>
+            This deletes the saved Dockerfiles of every lesson and the playground. Completed lessons
+            stay completed.
+          </p>
+        )}
+      </ConfirmDialog>
+    </div>
+  );
+}
