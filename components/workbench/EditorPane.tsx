@@ -1,0 +1,319 @@
+'use client';
+/**
+ * Monaco with two models (Dockerfile, .dockerignore) behind accessible tabs. Monaco itself is
+ * loaded with import() when this mounts, so the page and the panels never wait for it; until it
+ * is ready the text shows read-only.
+ */
+import { useEffect, useImperativeHandle, useRef, useState } from 'react';
+import type { Ref } from 'react';
+import type { editor as MonacoEditor } from 'monaco-editor/editor';
+import type { Finding, Fix } from '@/lib/analyzer/types';
+import type { LsCompletion, LsHover, SyntaxDiagnostic } from './analysis-protocol';
+import {
+  diagnosticsToMarkers,
+  FINDINGS_OWNER,
+  findingsToMarkers,
+  fixToEdits,
+  SYNTAX_OWNER,
+  toMonacoLine,
+} from './monaco-convert';
+import type { Monaco } from './monaco-setup';
+import type { SiteTheme } from './theme';
+import type { WorkbenchFiles } from './types';
+import styles from './workbench.module.css';
+
+export type FileTab = 'dockerfile' | 'dockerignore';
+
+const TAB_LABEL: Record<FileTab, string> = { dockerfile: 'Dockerfile', dockerignore: '.dockerignore' };
+const TABS: FileTab[] = ['dockerfile', 'dockerignore'];
+
+export interface EditorHandle {
+  /** Shows the Dockerfile tab and puts the cursor on 0-based `line`. */
+  revealLine(line: number): void;
+  getFiles(): WorkbenchFiles;
+  /** Version of the Dockerfile model; undefined before Monaco loads. */
+  getVersionId(): number | undefined;
+  /** Applies a fix made against Dockerfile version `versionId`; false when the text moved on. */
+  applyFix(fix: Fix, versionId: number): boolean;
+  /** Replaces both texts as one undoable edit. */
+  replaceAll(files: WorkbenchFiles): void;
+  monaco(): Monaco | undefined;
+}
+
+export interface EditorMarkers {
+  findings: Finding[];
+  diagnostics: SyntaxDiagnostic[];
+  versionId: number;
+}
+
+interface EditorPaneProps {
+  ref: Ref<EditorHandle>;
+  instanceId: string;
+  initialFiles: WorkbenchFiles;
+  readOnly: boolean;
+  theme: SiteTheme;
+  markers: EditorMarkers | undefined;
+  onChange(files: WorkbenchFiles, dockerfileVersionId: number): void;
+  onReady(): void;
+  hover(args: { text: string; position: { line: number; character: number } }): Promise<LsHover | null>;
+  complete(args: {
+    text: string;
+    position: { line: number; character: number };
+  }): Promise<LsCompletion[]>;
+}
+
+interface Loaded {
+  monaco: Monaco;
+  editor: MonacoEditor.IStandaloneCodeEditor;
+  models: Record<FileTab, MonacoEditor.ITextModel>;
+  viewStates: Partial<Record<FileTab, MonacoEditor.ICodeEditorViewState | null>>;
+}
+
+export default function EditorPane(props: EditorPaneProps) {
+  const { ref, instanceId, initialFiles, readOnly, theme, markers } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const loadedRef = useRef<Loaded | undefined>(undefined);
+  const propsRef = useRef(props);
+  const markersRef = useRef(markers);
+  const [tab, setTab] = useState<FileTab>('dockerfile');
+  const [isReady, setIsReady] = useState(false);
+  const [loadError, setLoadError] = useState<string>();
+  const tabRefs = useRef<Record<FileTab, HTMLButtonElement | null>>({ dockerfile: null, dockerignore: null });
+
+  useEffect(() => {
+    propsRef.current = props;
+    markersRef.current = markers;
+  });
+
+  useEffect(() => {
+    let isCancelled = false;
+    const disposers: (() => void)[] = [];
+    import('./monaco-setup')
+      .then(({ setupMonaco, attachModelHooks, THEME_DARK, THEME_LIGHT }) => {
+        if (isCancelled || !hostRef.current) return;
+        const monaco = setupMonaco();
+        const files = initialFiles;
+        const models: Record<FileTab, MonacoEditor.ITextModel> = {
+          dockerfile: monaco.editor.createModel(
+            files.dockerfile,
+            'dockerfile',
+            monaco.Uri.parse(`inmemory://layerlab/${instanceId}/Dockerfile`),
+          ),
+          dockerignore: monaco.editor.createModel(
+            files.dockerignore,
+            'dockerignore',
+            monaco.Uri.parse(`inmemory://layerlab/${instanceId}/.dockerignore`),
+          ),
+        };
+        const editor = monaco.editor.create(hostRef.current, {
+          model: models.dockerfile,
+          theme: propsRef.current.theme === 'dark' ? THEME_DARK : THEME_LIGHT,
+          readOnly,
+          automaticLayout: true,
+          minimap: { enabled: false },
+          fontSize: 14,
+          lineNumbersMinChars: 3,
+          scrollBeyondLastLine: false,
+          fixedOverflowWidgets: true,
+          tabSize: 4,
+          padding: { top: 8, bottom: 8 },
+          ariaLabel: 'Dockerfile editor',
+          lightbulb: { enabled: 'on' as MonacoEditor.ShowLightbulbIconMode },
+        });
+        const loaded: Loaded = { monaco, editor, models, viewStates: {} };
+        loadedRef.current = loaded;
+        disposers.push(
+          attachModelHooks(models.dockerfile.uri.toString(), {
+            hover: (text, position) => propsRef.current.hover({ text, position }),
+            complete: (text, position) => propsRef.current.complete({ text, position }),
+            findings: () => {
+              const m = markersRef.current;
+              return m ? { findings: m.findings, versionId: m.versionId } : undefined;
+            },
+          }),
+        );
+        const emit = () =>
+          propsRef.current.onChange(
+            { dockerfile: models.dockerfile.getValue(), dockerignore: models.dockerignore.getValue() },
+            models.dockerfile.getVersionId(),
+          );
+        const a = models.dockerfile.onDidChangeContent(emit);
+        const b = models.dockerignore.onDidChangeContent(emit);
+        disposers.push(
+          () => a.dispose(),
+          () => b.dispose(),
+          () => editor.dispose(),
+          () => models.dockerfile.dispose(),
+          () => models.dockerignore.dispose(),
+        );
+        setIsReady(true);
+        propsRef.current.onReady();
+      })
+      .catch((error: Error) => {
+        if (!isCancelled) setLoadError(`The editor could not load: ${error.message}`);
+      });
+    return () => {
+      isCancelled = true;
+      loadedRef.current = undefined;
+      for (const dispose of disposers.reverse()) dispose();
+    };
+    // The editor is created once per mount; later prop changes go through refs and effects.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFiles are read once at mount
+  }, [instanceId]);
+
+  useEffect(() => {
+    const loaded = loadedRef.current;
+    if (!loaded) return;
+    loaded.monaco.editor.setTheme(theme === 'dark' ? 'layerlab-dark' : 'layerlab-light');
+  }, [theme, isReady]);
+
+  useEffect(() => {
+    loadedRef.current?.editor.updateOptions({ readOnly });
+  }, [readOnly, isReady]);
+
+  useEffect(() => {
+    const loaded = loadedRef.current;
+    if (!loaded) return;
+    const model = loaded.models.dockerfile;
+    if (!markers) {
+      loaded.monaco.editor.setModelMarkers(model, FINDINGS_OWNER, []);
+      loaded.monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
+      return;
+    }
+    // Markers of an older text would point at the wrong lines; Monaco drops them when the model
+    // version moved on, and the next analysis brings fresh ones.
+    loaded.monaco.editor.setModelMarkers(
+      model,
+      FINDINGS_OWNER,
+      findingsToMarkers(markers.findings, markers.versionId),
+    );
+    loaded.monaco.editor.setModelMarkers(
+      model,
+      SYNTAX_OWNER,
+      diagnosticsToMarkers(markers.diagnostics, markers.versionId),
+    );
+  }, [markers, isReady]);
+
+  function switchTo(next: FileTab, focusEditor = false) {
+    const loaded = loadedRef.current;
+    if (loaded && next !== tab) {
+      loaded.viewStates[tab] = loaded.editor.saveViewState();
+      loaded.editor.setModel(loaded.models[next]);
+      const state = loaded.viewStates[next];
+      if (state) loaded.editor.restoreViewState(state);
+      loaded.editor.updateOptions({ ariaLabel: `${TAB_LABEL[next]} editor` });
+    }
+    setTab(next);
+    if (focusEditor) loaded?.editor.focus();
+  }
+
+  useImperativeHandle(
+    ref,
+    (): EditorHandle => ({
+      revealLine(line) {
+        const loaded = loadedRef.current;
+        if (!loaded) return;
+        switchTo('dockerfile');
+        const lineNumber = toMonacoLine(line);
+        loaded.editor.revealLineInCenter(lineNumber);
+        loaded.editor.setPosition({ lineNumber, column: 1 });
+        loaded.editor.focus();
+      },
+      getFiles() {
+        const loaded = loadedRef.current;
+        if (!loaded) return initialFiles;
+        return {
+          dockerfile: loaded.models.dockerfile.getValue(),
+          dockerignore: loaded.models.dockerignore.getValue(),
+        };
+      },
+      getVersionId() {
+        return loadedRef.current?.models.dockerfile.getVersionId();
+      },
+      applyFix(fix, versionId) {
+        const loaded = loadedRef.current;
+        if (!loaded || loaded.models.dockerfile.getVersionId() !== versionId) return false;
+        switchTo('dockerfile');
+        loaded.editor.pushUndoStop();
+        loaded.editor.executeEdits('layerlab-fix', fixToEdits(fix));
+        loaded.editor.pushUndoStop();
+        return true;
+      },
+      replaceAll(files) {
+        const loaded = loadedRef.current;
+        if (!loaded) return;
+        for (const name of TABS) {
+          const model = loaded.models[name];
+          if (model.getValue() === files[name]) continue;
+          model.pushStackElement();
+          model.pushEditOperations([], [{ range: model.getFullModelRange(), text: files[name] }], () => null);
+          model.pushStackElement();
+        }
+      },
+      monaco() {
+        return loadedRef.current?.monaco;
+      },
+    }),
+  );
+
+  function onTabKeyDown(event: React.KeyboardEvent<HTMLButtonElement>) {
+    const index = TABS.indexOf(tab);
+    let next: FileTab | undefined;
+    if (event.key === 'ArrowRight') next = TABS[(index + 1) % TABS.length];
+    else if (event.key === 'ArrowLeft') next = TABS[(index + TABS.length - 1) % TABS.length];
+    else if (event.key === 'Home') next = TABS[0];
+    else if (event.key === 'End') next = TABS[TABS.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    switchTo(next);
+    tabRefs.current[next]?.focus();
+  }
+
+  const panelId = `wb-${instanceId}-editor`;
+  return (
+    <div className={styles.editorPane}>
+      <div role="tablist" aria-label="Files" className={styles.tabs}>
+        {TABS.map((name) => (
+          <button
+            key={name}
+            ref={(el) => {
+              tabRefs.current[name] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`wb-${instanceId}-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={panelId}
+            tabIndex={tab === name ? 0 : -1}
+            className={styles.tab}
+            onClick={() => switchTo(name, true)}
+            onKeyDown={onTabKeyDown}
+          >
+            {TAB_LABEL[name]}
+          </button>
+        ))}
+      </div>
+      <div
+        id={panelId}
+        role="tabpanel"
+        aria-labelledby={`wb-${instanceId}-tab-${tab}`}
+        className={styles.editorFrame}
+        data-editor-ready={isReady ? 'true' : 'false'}
+        aria-busy={!isReady}
+      >
+        <div ref={hostRef} className={styles.editorHost} />
+        {!isReady && (
+          <pre className={styles.editorFallback} aria-label={`${TAB_LABEL[tab]} (loading the editor)`}>
+            {loadError ?? (tab === 'dockerfile' ? initialFiles.dockerfile : initialFiles.dockerignore)}
+          </pre>
+        )}
+      </div>
+      <p className={styles.keyHint}>
+        {readOnly
+          ? 'Read-only. '
+          : 'Press Ctrl+M (Ctrl+Shift+M on a Mac) to let Tab move focus out of the editor; press it again to type tabs. '}
+        Ctrl+. (Cmd+. on a Mac) opens quick fixes; F8 jumps to the next finding.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+import { memo } from 'react';
+import type { GoalResult } from '@/lib/lessons/types';
+import styles from './workbench.module.css';
+
+interface GoalsPanelProps {
+  goals: GoalResult[] | undefined;
+  /** How many goals the lesson has (shown before the first analysis). */
+  total: number;
+}
+
+/** The challenge checklist; a polite live region announces "2 of 3 goals met" as it changes. */
+function GoalsPanel({ goals, total }: GoalsPanelProps) {
+  if (total === 0) return null;
+  const met = goals?.filter((g) => g.isMet).length ?? 0;
+  const isDone = goals !== undefined && met === goals.length;
+  return (
+    <section className={`${styles.panel} ${isDone ? styles.panelDone : ''}`} aria-labelledby="wb-goals-h">
+      <h2 id="wb-goals-h" className={styles.panelTitle}>
+        Goals
+      </h2>
+      <p className={isDone ? styles.goodStrong : styles.muted} aria-live="polite" role="status">
+        {goals === undefined
+          ? `Checking ${total} goals…`
+          : isDone
+            ? `All ${total} goals met. Well done!`
+            : `${met} of ${goals.length} goals met`}
+      </p>
+      {goals && (
+        <ul className={styles.goalList}>
+          {goals.map((g, i) => (
+            <li key={i} data-testid="goal" data-met={g.isMet ? 'true' : 'false'} className={styles.goal}>
+              <span className={g.isMet ? styles.goalMet : styles.goalOpen} aria-hidden="true">
+                {g.isMet ? '✓' : '○'}
+              </span>
+              <span>
+                <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
+                {g.label}
+                <span className={styles.muted}> · {g.detail}</span>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default memo(GoalsPanel);

@@ -1,0 +1,233 @@
+'use client';
+import { memo, useEffect, useId, useMemo, useState } from 'react';
+import type { ContextSummary } from '@/lib/analyzer/types';
+import type { ProjectFile } from '@/lib/lessons/types';
+import type { RebuildResult } from './analysis-protocol';
+import { formatBytes } from './format';
+import styles from './workbench.module.css';
+
+interface TreeDir {
+  name: string;
+  path: string;
+  dirs: Map<string, TreeDir>;
+  files: ProjectFile[];
+  /** Sum of the listed file sizes below, for display in the tree. */
+  bytes: number;
+  fileCount: number;
+}
+
+function buildTree(files: ProjectFile[]): TreeDir {
+  const root: TreeDir = { name: '', path: '', dirs: new Map(), files: [], bytes: 0, fileCount: 0 };
+  for (const file of files) {
+    const parts = file.path.split('/');
+    let dir = root;
+    dir.bytes += file.sizeBytes;
+    dir.fileCount += 1;
+    for (const part of parts.slice(0, -1)) {
+      let next = dir.dirs.get(part);
+      if (!next) {
+        next = { name: part, path: dir.path ? `${dir.path}/${part}` : part, dirs: new Map(), files: [], bytes: 0, fileCount: 0 };
+        dir.dirs.set(part, next);
+      }
+      next.bytes += file.sizeBytes;
+      next.fileCount += 1;
+      dir = next;
+    }
+    dir.files.push(file);
+  }
+  return root;
+}
+
+function isIgnored(path: string, ignored: Set<string>): boolean {
+  if (ignored.has(path)) return true;
+  let i = path.lastIndexOf('/');
+  while (i > 0) {
+    if (ignored.has(path.slice(0, i))) return true;
+    i = path.lastIndexOf('/', i - 1);
+  }
+  return false;
+}
+
+interface ProjectPanelProps {
+  project: { name: string; files: ProjectFile[] };
+  context: ContextSummary | undefined;
+  /** Changes whenever the analysed text changes, so the rebuild answer is redone. */
+  analysisKey: number | undefined;
+  rebuild(path: string): Promise<RebuildResult>;
+  onReveal(line: number): void;
+}
+
+type RebuildState =
+  | { status: 'idle' }
+  | { status: 'loading'; path: string }
+  | { status: 'done'; result: RebuildResult }
+  | { status: 'error'; path: string; message: string };
+
+/** Build context summary, the project tree (what .dockerignore excludes) and "What rebuilds". */
+function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: ProjectPanelProps) {
+  const tree = useMemo(() => buildTree(project.files), [project.files]);
+  const ignored = useMemo(() => new Set(context?.ignored ?? []), [context?.ignored]);
+  const [path, setPath] = useState<string>('');
+  const [state, setState] = useState<RebuildState>({ status: 'idle' });
+  const selectId = useId();
+
+  useEffect(() => {
+    if (!path) return;
+    let isCurrent = true;
+    rebuild(path).then(
+      (result) => isCurrent && setState({ status: 'done', result }),
+      (error: Error) => isCurrent && setState({ status: 'error', path, message: error.message }),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [path, analysisKey, rebuild]);
+
+  function pick(next: string) {
+    setPath(next);
+    setState(next ? { status: 'loading', path: next } : { status: 'idle' });
+  }
+
+  function renderDir(dir: TreeDir, depth: number): React.ReactNode {
+    const dirs = [...dir.dirs.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const files = [...dir.files].sort((a, b) => a.path.localeCompare(b.path));
+    return (
+      <ul className={styles.tree}>
+        {dirs.map((d) => {
+          const isExcluded = isIgnored(d.path, ignored) || [...collect(d)].every((p) => isIgnored(p, ignored));
+          return (
+            <li key={d.path}>
+              <details open={depth === 0 && !isExcluded && d.fileCount < 30}>
+                <summary className={isExcluded ? styles.excluded : undefined}>
+                  <span className={styles.treeName}>{d.name}/</span>
+                  <span className={styles.treeSize}>
+                    {formatBytes(d.bytes)}
+                    {isExcluded && <span className={styles.excludedTag}> excluded</span>}
+                  </span>
+                </summary>
+                {renderDir(d, depth + 1)}
+              </details>
+            </li>
+          );
+        })}
+        {files.map((f) => {
+          const isExcluded = isIgnored(f.path, ignored);
+          const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+          return (
+            <li key={f.path}>
+              <button
+                type="button"
+                className={`${styles.treeFile} ${isExcluded ? styles.excluded : ''}`}
+                aria-pressed={path === f.path}
+                onClick={() => pick(f.path)}
+                title={`What rebuilds if I edit ${f.path}?`}
+              >
+                <span className={styles.treeName}>
+                  {f.fileCount !== undefined ? `${name}/` : name}
+                  {f.fileCount !== undefined && (
+                    <span className={styles.muted}> ({f.fileCount.toLocaleString('en')} files)</span>
+                  )}
+                </span>
+                <span className={styles.treeSize}>
+                  {formatBytes(f.sizeBytes)}
+                  {isExcluded && <span className={styles.excludedTag}> excluded</span>}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    );
+  }
+
+  const sortedPaths = useMemo(() => project.files.map((f) => f.path).sort(), [project.files]);
+
+  return (
+    <section className={styles.panel} aria-labelledby="wb-project-h">
+      <h2 id="wb-project-h" className={styles.panelTitle}>
+        Build context: {project.name}
+      </h2>
+      {context && (
+        <p>
+          Sent to the builder: <strong>{formatBytes(context.sentBytes)}</strong> in {context.sentFiles}{' '}
+          {context.sentFiles === 1 ? 'file' : 'files'}{' '}
+          <span className={styles.muted}>
+            of {formatBytes(context.totalBytes)} in {context.totalFiles}.{' '}
+            {context.hasDockerignore
+              ? `.dockerignore excludes ${context.ignored.length} ${context.ignored.length === 1 ? 'path' : 'paths'}.`
+              : 'No .dockerignore: everything is sent.'}
+          </span>
+        </p>
+      )}
+      {context && context.dockerignoreErrors.length > 0 && (
+        <ul className={styles.plainList}>
+          {context.dockerignoreErrors.map((e, i) => (
+            <li key={i} className={styles.problem}>
+              .dockerignore: {e}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={styles.treeBox}>{renderDir(tree, 0)}</div>
+
+      <h3 className={styles.subTitle}>What rebuilds?</h3>
+      <label htmlFor={selectId} className={styles.label}>
+        I edit
+      </label>{' '}
+      <select id={selectId} value={path} onChange={(e) => pick(e.target.value)} className={styles.select}>
+        <option value="">choose a file…</option>
+        {sortedPaths.map((p) => (
+          <option key={p} value={p}>
+            {p}
+          </option>
+        ))}
+      </select>
+      <div aria-live="polite" className={styles.rebuildResult}>
+        {state.status === 'loading' && <p className={styles.muted}>Working out what reruns…</p>}
+        {state.status === 'error' && <p className={styles.problem}>Could not work it out: {state.message}</p>}
+        {state.status === 'done' && <RebuildAnswer result={state.result} onReveal={onReveal} />}
+      </div>
+    </section>
+  );
+}
+
+function* collect(dir: TreeDir): Generator<string> {
+  for (const f of dir.files) yield f.path;
+  for (const d of dir.dirs.values()) yield* collect(d);
+}
+
+function RebuildAnswer({ result, onReveal }: { result: RebuildResult; onReveal(line: number): void }) {
+  if (result.layers.length === 0) {
+    return (
+      <p>
+        Editing <code>{result.path}</code> reruns nothing: no COPY or ADD sends it into the image (or
+        .dockerignore excludes it).
+      </p>
+    );
+  }
+  return (
+    <>
+      <p>
+        Editing <code>{result.path}</code> reruns{' '}
+        <strong>
+          {result.layers.length} {result.layers.length === 1 ? 'layer' : 'layers'}
+        </strong>{' '}
+        and rebuilds <strong>{formatBytes(result.rebuiltBytes)}</strong>.{' '}
+        {result.cachedLayers > 0 &&
+          `${result.cachedLayers} earlier ${result.cachedLayers === 1 ? 'layer stays' : 'layers stay'} cached.`}
+      </p>
+      <ol className={styles.plainList}>
+        {result.layers.map((l) => (
+          <li key={`${l.stage}-${l.line}`}>
+            <button type="button" className={styles.linkButton} onClick={() => onReveal(l.line)}>
+              Line {l.line + 1}
+            </button>{' '}
+            {l.instruction} <code>{l.text}</code> <span className={styles.muted}>{formatBytes(l.sizeBytes)}</span>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
+
+export default memo(ProjectPanel);

@@ -1,0 +1,105 @@
+'use client';
+import { memo } from 'react';
+import type { Report } from '@/lib/analyzer/types';
+import { formatBytes, formatChange } from './format';
+import styles from './workbench.module.css';
+
+const CONFIDENCE_TEXT = {
+  high: 'High: every part comes from measured data.',
+  medium: 'Medium: some parts are estimated.',
+  low: 'Low: important parts could not be sized.',
+} as const;
+
+interface SizePanelProps {
+  report: Report | undefined;
+  startReport: Report | undefined;
+  /** Sequence number of the analysis shown, for scripts that wait for a fresh estimate. */
+  seq: number | undefined;
+  isStale: boolean;
+}
+
+/** The headline: estimated image size, change vs. the start, pull size, confidence and provenance. */
+function SizePanel({ report, startReport, seq, isStale }: SizePanelProps) {
+  if (!report) {
+    return (
+      <section className={styles.panel} aria-labelledby="wb-size-h" aria-busy="true">
+        <h2 id="wb-size-h" className={styles.panelTitle}>
+          Estimated size
+        </h2>
+        <p className={styles.bigNumber}>Analysing…</p>
+      </section>
+    );
+  }
+  const { size, base } = report;
+  const change = startReport ? formatChange(startReport.size.bytes, size.bytes) : undefined;
+  return (
+    <section className={styles.panel} aria-labelledby="wb-size-h">
+      <h2 id="wb-size-h" className={styles.panelTitle}>
+        Estimated size
+      </h2>
+      <p
+        className={styles.bigNumber}
+        data-testid="estimated-size"
+        data-bytes={Math.round(size.bytes)}
+        data-seq={seq}
+        data-stale={isStale ? 'true' : 'false'}
+      >
+        {formatBytes(size.bytes)}
+      </p>
+      {change && (
+        <p className={`${styles.change} ${styles[`change_${change.direction}`]}`}>
+          <span aria-hidden="true">{change.text}</span>
+          <span className={styles.srOnly}>{change.label}</span>
+          <span className={styles.muted}> vs. the start ({formatBytes(startReport!.size.bytes)})</span>
+        </p>
+      )}
+      <dl className={styles.facts}>
+        <div>
+          <dt>Pull size</dt>
+          <dd title={size.compressedMethod}>
+            {formatBytes(size.compressedBytes)} <span className={styles.muted}>compressed</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Base image</dt>
+          <dd>
+            <code>{base.resolvedRef ?? base.ref}</code> {formatBytes(size.baseBytes)}
+            <span className={styles.muted}> · {base.source}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Your layers</dt>
+          <dd>
+            {formatBytes(size.layersBytes)}
+            {size.wastedBytes > 0 && (
+              <span className={styles.bad}> ({formatBytes(size.wastedBytes)} wasted)</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt>Confidence</dt>
+          <dd>{CONFIDENCE_TEXT[size.confidence]}</dd>
+        </div>
+      </dl>
+      <p className={styles.muted}>{size.compressedMethod}</p>
+      {size.unknowns.length > 0 && (
+        <details className={styles.details}>
+          <summary>What it could not size ({size.unknowns.length})</summary>
+          <ul className={styles.plainList}>
+            {size.unknowns.map((u, i) => (
+              <li key={`${u.kind}-${u.name}-${i}`}>
+                {u.line !== undefined && <span className={styles.muted}>Line {u.line + 1}: </span>}
+                {u.message}
+                {u.assumedBytes > 0 && (
+                  <span className={styles.muted}> (assumed {formatBytes(u.assumedBytes)})</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}
+
+export default memo(SizePanel);

@@ -1,0 +1,357 @@
+'use client';
+/**
+ * The workbench: Monaco (Dockerfile + .dockerignore) beside the live analysis panels.
+ * Data flows one way: editor text → analysis worker (the core's analyze + evaluateGoals) →
+ * panels. Nothing here works out sizes, findings or scores; it only shows the Report.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { Finding, Fix } from '@/lib/analyzer/types';
+import { tryEncodeShare } from '@/lib/share';
+import type { EditorHandle, EditorMarkers } from './EditorPane';
+import EditorPane from './EditorPane';
+import ConfirmDialog from './ConfirmDialog';
+import DiffView from './DiffView';
+import FindingsPanel from './FindingsPanel';
+import GoalsPanel from './GoalsPanel';
+import LayerChart from './LayerChart';
+import ProjectPanel from './ProjectPanel';
+import ScorePanel from './ScorePanel';
+import SizePanel from './SizePanel';
+import { useSiteTheme } from './theme';
+import type { WorkbenchFiles, WorkbenchProps } from './types';
+import { useAnalysis } from './useAnalysis';
+import styles from './workbench.module.css';
+
+export type { WorkbenchFiles, WorkbenchProps } from './types';
+
+/** Autosave waits for this pause in typing. */
+const SAVE_DEBOUNCE_MS = 400;
+/** An "attempt" is an edit followed by this long a pause with goals still unmet. */
+const ATTEMPT_SETTLE_MS = 2000;
+/** Attempts after which the reference solution may be shown without solving. */
+const ATTEMPTS_FOR_SOLUTION = 3;
+
+const NO_GOALS: never[] = [];
+const NO_HINTS: string[] = [];
+
+export default function Workbench(props: WorkbenchProps) {
+  const {
+    mode,
+    initialFiles,
+    startFiles,
+    project,
+    goals = NO_GOALS,
+    hints = NO_HINTS,
+    solution,
+    lessonSlug,
+    onFilesChange,
+    onGoalsMet,
+  } = props;
+  const readOnly = props.readOnly ?? mode === 'share';
+  const instanceId = useId().replace(/[^a-zA-Z0-9]/g, '');
+  const theme = useSiteTheme();
+  const editorRef = useRef<EditorHandle>(null);
+  const context = useMemo(() => ({ files: project.files.map((f) => ({ ...f })) }), [project.files]);
+  const analysis = useAnalysis({ context, goals, startFiles });
+  const { request, result, startResult, live, resultTag, status } = analysis;
+
+  const [isEditorReady, setIsEditorReady] = useState(false);
+  const [notice, setNotice] = useState<string>();
+  const [hintsShown, setHintsShown] = useState(0);
+  const [attempts, setAttempts] = useState(0);
+  const [hasSolved, setHasSolved] = useState(false);
+  const [isSolutionOpen, setIsSolutionOpen] = useState(false);
+  const [diffFiles, setDiffFiles] = useState<WorkbenchFiles>();
+  const [dialog, setDialog] = useState<'reset' | 'use-solution' | undefined>();
+  const [share, setShare] = useState<{ url?: string; message: string; isError: boolean }>();
+
+  const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const attemptTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const lastAttemptText = useRef<string | undefined>(undefined);
+  const goalsRef = useRef(result?.goals);
+  const onFilesChangeRef = useRef(onFilesChange);
+  const wasAllMet = useRef(false);
+
+  useEffect(() => {
+    goalsRef.current = result?.goals;
+    onFilesChangeRef.current = onFilesChange;
+  });
+
+  // First analysis from the initial texts, before Monaco has even loaded.
+  useEffect(() => {
+    request(initialFiles);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount; edits re-request
+  }, [request]);
+
+  useEffect(
+    () => () => {
+      clearTimeout(saveTimer.current);
+      clearTimeout(attemptTimer.current);
+    },
+    [],
+  );
+
+  const allMet = goals.length > 0 && result !== undefined && result.goals.every((g) => g.isMet);
+  useEffect(() => {
+    if (!result) return;
+    if (allMet && !wasAllMet.current && !readOnly) {
+      setHasSolved(true);
+      onGoalsMet?.(result.report);
+    }
+    wasAllMet.current = allMet;
+  }, [allMet, result, readOnly, onGoalsMet]);
+
+  const onEditorChange = useCallback(
+    (files: WorkbenchFiles, versionId: number) => {
+      request(files, versionId);
+      clearTimeout(saveTimer.current);
+      saveTimer.current = setTimeout(() => onFilesChangeRef.current?.(files), SAVE_DEBOUNCE_MS);
+      clearTimeout(attemptTimer.current);
+      attemptTimer.current = setTimeout(() => {
+        const key = `${files.dockerfile}\u0000${files.dockerignore}`;
+        const isStart = files.dockerfile === startFiles.dockerfile && files.dockerignore === startFiles.dockerignore;
+        const isUnmet = goalsRef.current?.some((g) => !g.isMet) ?? false;
+        if (!isStart && isUnmet && key !== lastAttemptText.current) {
+          lastAttemptText.current = key;
+          setAttempts((n) => n + 1);
+        }
+      }, ATTEMPT_SETTLE_MS);
+    },
+    [request, startFiles],
+  );
+
+  const onEditorReady = useCallback(() => {
+    setIsEditorReady(true);
+    const handle = editorRef.current;
+    if (handle) request(handle.getFiles(), handle.getVersionId());
+  }, [request]);
+
+  const reveal = useCallback((line: number) => editorRef.current?.revealLine(line), []);
+
+  const fix = useCallback(
+    (_finding: Finding, chosen: Fix) => {
+      const handle = editorRef.current;
+      if (!handle || resultTag === undefined || !handle.applyFix(chosen, resultTag)) {
+        setNotice('The text changed since the last analysis. Try the fix again in a moment.');
+        return;
+      }
+      setNotice(`Applied: ${chosen.title}. Ctrl+Z undoes it.`);
+    },
+    [resultTag],
+  );
+
+  const rebuild = useCallback(
+    (path: string) => analysis.rebuild(editorRef.current?.getFiles() ?? initialFiles, path),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- analysis.rebuild is stable per context
+    [analysis.rebuild, initialFiles],
+  );
+
+  const markers: EditorMarkers | undefined = useMemo(
+    () =>
+      result && resultTag !== undefined
+        ? { findings: result.report.findings, diagnostics: result.diagnostics, versionId: resultTag }
+        : undefined,
+    [result, resultTag],
+  );
+
+  async function onShare() {
+    const files = editorRef.current?.getFiles() ?? initialFiles;
+    const encoded = tryEncodeShare({ lesson: lessonSlug, dockerfile: files.dockerfile, dockerignore: files.dockerignore });
+    if (!encoded.ok) {
+      setShare({ message: encoded.reason, isError: true });
+      return;
+    }
+    const url = `${window.location.origin}/share#${encoded.fragment}`;
+    try {
+      await navigator.clipboard.writeText(url);
+      setShare({ url, message: 'Link copied', isError: false });
+    } catch {
+      setShare({ url, message: 'Copy the link below (the clipboard is not available here).', isError: false });
+    }
+  }
+
+  function doReset() {
+    setDialog(undefined);
+    editorRef.current?.replaceAll(startFiles);
+    setNotice('Reset to the start. Ctrl+Z in the editor brings your version back.');
+  }
+
+  function openSolution() {
+    if (!solution) return;
+    setDiffFiles(editorRef.current?.getFiles() ?? initialFiles);
+    setIsSolutionOpen(true);
+  }
+
+  function applySolution() {
+    setDialog(undefined);
+    if (!solution) return;
+    editorRef.current?.replaceAll(solution);
+    setIsSolutionOpen(false);
+    setNotice('The reference solution is in the editor. Ctrl+Z brings your version back.');
+  }
+
+  const canShowSolution = hasSolved || attempts >= ATTEMPTS_FOR_SOLUTION;
+  const monaco = isEditorReady ? editorRef.current?.monaco() : undefined;
+  const isStale = live !== undefined && analysis.requestedSeq !== live.seq;
+
+  return (
+    <section className={styles.workbench} aria-label="Workbench" data-mode={mode}>
+      <div className={styles.layout}>
+        <div className={styles.editorColumn}>
+          <div className={styles.toolbar} role="toolbar" aria-label="Workbench actions">
+            <button type="button" className={styles.button} onClick={onShare}>
+              Share
+            </button>
+            {!readOnly && (
+              <button type="button" className={styles.button} onClick={() => setDialog('reset')} disabled={!isEditorReady}>
+                Reset
+              </button>
+            )}
+            {!readOnly && hints.length > 0 && (
+              <button
+                type="button"
+                className={styles.button}
+                onClick={() => setHintsShown((n) => Math.min(n + 1, hints.length))}
+                disabled={hintsShown >= hints.length}
+              >
+                {hintsShown === 0 ? 'Show a hint' : hintsShown < hints.length ? 'Next hint' : 'No more hints'}
+                <span className={styles.muted}>
+                  {' '}
+                  ({hintsShown}/{hints.length})
+                </span>
+              </button>
+            )}
+            {!readOnly && solution && (
+              <button
+                type="button"
+                className={styles.button}
+                onClick={() => (isSolutionOpen ? setIsSolutionOpen(false) : openSolution())}
+                disabled={!canShowSolution || !isEditorReady}
+                aria-expanded={isSolutionOpen}
+                aria-describedby={`wb-${instanceId}-solution-rule`}
+              >
+                {isSolutionOpen ? 'Hide solution' : 'Show solution'}
+              </button>
+            )}
+          </div>
+          {!readOnly && solution && !canShowSolution && (
+            <p id={`wb-${instanceId}-solution-rule`} className={styles.muted}>
+              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries (a try is an
+              edit followed by a 2-second pause with goals unmet): {attempts} of {ATTEMPTS_FOR_SOLUTION} so far.
+            </p>
+          )}
+          {share && (
+            <div className={styles.shareBox}>
+              <p role="status" className={share.isError ? styles.problem : styles.good}>
+                {share.message}
+              </p>
+              {share.url && (
+                <>
+                  <label htmlFor={`wb-${instanceId}-share-url`} className={styles.label}>
+                    Share link
+                  </label>
+                  <input
+                    id={`wb-${instanceId}-share-url`}
+                    className={styles.shareInput}
+                    readOnly
+                    value={share.url}
+                    onFocus={(e) => e.currentTarget.select()}
+                  />
+                </>
+              )}
+            </div>
+          )}
+          <EditorPane
+            ref={editorRef}
+            instanceId={instanceId}
+            initialFiles={initialFiles}
+            readOnly={readOnly}
+            theme={theme}
+            markers={markers}
+            onChange={onEditorChange}
+            onReady={onEditorReady}
+            hover={analysis.hover}
+            complete={analysis.complete}
+          />
+          <p role="status" className={styles.notice}>
+            {notice}
+          </p>
+          {hintsShown > 0 && (
+            <section className={styles.panel} aria-labelledby={`wb-${instanceId}-hints-h`}>
+              <h2 id={`wb-${instanceId}-hints-h`} className={styles.panelTitle}>
+                Hints
+              </h2>
+              <ol className={styles.hintList}>
+                {hints.slice(0, hintsShown).map((hint, i) => (
+                  <li key={i}>{hint}</li>
+                ))}
+              </ol>
+            </section>
+          )}
+          {isSolutionOpen && solution && monaco && diffFiles && (
+            <section className={styles.panel} aria-labelledby={`wb-${instanceId}-solution-h`}>
+              <h2 id={`wb-${instanceId}-solution-h`} className={styles.panelTitle}>
+                Your version vs. the reference
+              </h2>
+              <p className={styles.muted}>
+                Any solution that meets the goals is right; this is one of them.
+              </p>
+              <DiffView monaco={monaco} instanceId={instanceId} yours={diffFiles} reference={solution} theme={theme} />
+              <div className={styles.toolbar}>
+                <button type="button" className={styles.button} onClick={() => setDialog('use-solution')}>
+                  Put the reference in my editor
+                </button>
+              </div>
+            </section>
+          )}
+        </div>
+
+        <div className={styles.panelColumn}>
+          {(status || live?.error) && (
+            <p role="alert" className={styles.problem}>
+              {status ?? `The analysis failed: ${live?.error}. Your text is safe; keep editing.`}
+            </p>
+          )}
+          <SizePanel report={result?.report} startReport={startResult?.report} seq={live?.seq} isStale={isStale} />
+          <GoalsPanel goals={result?.goals} total={goals.length} />
+          <LayerChart report={result?.report} onReveal={reveal} />
+          <FindingsPanel
+            findings={result?.report.findings}
+            problems={result?.report.problems}
+            readOnly={readOnly}
+            lessonSlug={lessonSlug}
+            onReveal={reveal}
+            onFix={fix}
+          />
+          <ScorePanel score={result?.report.score} />
+          <ProjectPanel
+            project={project}
+            context={result?.report.context}
+            analysisKey={live?.seq}
+            rebuild={rebuild}
+            onReveal={reveal}
+          />
+        </div>
+      </div>
+
+      <ConfirmDialog
+        isOpen={dialog === 'reset'}
+        title="Reset to the start?"
+        confirmLabel="Reset"
+        onConfirm={doReset}
+        onCancel={() => setDialog(undefined)}
+      >
+        <p>Both files go back to how the lesson started. Ctrl+Z in the editor undoes it.</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={dialog === 'use-solution'}
+        title="Replace your files with the reference?"
+        confirmLabel="Replace"
+        onConfirm={applySolution}
+        onCancel={() => setDialog(undefined)}
+      >
+        <p>Your Dockerfile and .dockerignore are replaced by the reference solution. Ctrl+Z in the editor undoes it.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,153 @@
+/// <reference lib="webworker" />
+/**
+ * Live analysis off the main thread: the core's analyze() + the lesson's goals, the model's
+ * "what rebuilds" answer, and dockerfile-language-service hovers, completion and diagnostics.
+ * Every call answers with { ok: false, error } instead of throwing, so one bad input never
+ * kills the worker; a real crash is caught and restarted by analysis-client.ts.
+ */
+import { analyze } from '@/lib/analyzer/index';
+import { buildModel } from '@/lib/analyzer/model';
+import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons/goals';
+import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import type {
+  AnalysisResult,
+  LsCompletion,
+  LsHover,
+  RebuildResult,
+  SyntaxDiagnostic,
+  WorkerMethods,
+  WorkerRequest,
+  WorkerResponse,
+} from './analysis-protocol';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+/**
+ * dockerfile-language-service re-parses the whole text per call; past this size its diagnostics
+ * and hovers would keep the worker busy for long after a big paste, and the analyzer refuses
+ * such input anyway (its own cap), so the language service sits out.
+ */
+const LS_MAX_CHARS = 200_000;
+
+const service = DockerfileLanguageServiceFactory.createLanguageService();
+service.setCapabilities({
+  completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } },
+  hover: { contentFormat: ['markdown'] },
+});
+
+const SEVERITY: Record<number, SyntaxDiagnostic['severity']> = { 1: 'error', 2: 'warning' };
+
+function diagnostics(text: string): SyntaxDiagnostic[] {
+  if (text.length > LS_MAX_CHARS) return [];
+  return service.validate(text).map((d) => ({
+    range: d.range,
+    message: d.message,
+    severity: SEVERITY[d.severity ?? 1] ?? 'info',
+  }));
+}
+
+function rebuildsFor(args: WorkerMethods['rebuild']['args']): RebuildResult {
+  const model = buildModel(args.input);
+  const layers = model.invalidatedBy(args.path).map((layer) => ({
+    stage: layer.stage.index,
+    line: layer.step.range.start.line,
+    instruction: layer.step.kind,
+    text: layer.step.text.length > 80 ? `${layer.step.text.slice(0, 77)}…` : layer.step.text,
+    sizeBytes: layer.sizeBytes,
+    isShipped: layer.isShipped,
+  }));
+  const first = layers[0];
+  const cachedLayers = first
+    ? model.layers.filter((l) => l.stage.index === first.stage && l.step.range.start.line < first.line)
+        .length
+    : model.layers.length;
+  return {
+    path: args.path,
+    layers,
+    rebuiltBytes: layers.reduce((sum, l) => sum + l.sizeBytes, 0),
+    cachedLayers,
+  };
+}
+
+function hover(args: WorkerMethods['hover']['args']): LsHover | null {
+  if (args.text.length > LS_MAX_CHARS) return null;
+  const h = service.computeHover(args.text, args.position);
+  if (!h) return null;
+  const c = h.contents;
+  const markdown =
+    typeof c === 'string'
+      ? c
+      : Array.isArray(c)
+        ? c.map((part) => (typeof part === 'string' ? part : part.value)).join('\n\n')
+        : c.value;
+  return { markdown, range: h.range };
+}
+
+async function complete(args: WorkerMethods['complete']['args']): Promise<LsCompletion[]> {
+  if (args.text.length > LS_MAX_CHARS) return [];
+  const items = await service.computeCompletionItems(args.text, args.position);
+  return items.map((item) => {
+    const edit = item.textEdit && 'range' in item.textEdit ? item.textEdit : undefined;
+    const doc = item.documentation;
+    return {
+      label: item.label,
+      kind: item.kind,
+      detail: item.detail,
+      documentation: typeof doc === 'string' ? doc : doc?.value,
+      insertText: edit?.newText ?? item.insertText ?? item.label,
+      isSnippet: item.insertTextFormat === 2,
+      range: edit?.range,
+      sortText: item.sortText,
+      filterText: item.filterText,
+    };
+  });
+}
+
+function runAnalysis(args: WorkerMethods['analyze']['args']): AnalysisResult {
+  const started = performance.now();
+  const report = analyze(args.input);
+  // 'rebuild-below' goals need the model's invalidation, which the Report does not carry.
+  let model: ReturnType<typeof buildModel> | undefined;
+  const goals = evaluateGoals(report, args.goals, {
+    rebuiltBytes: (path: string) => {
+      model ??= buildModel(args.input);
+      return rebuiltBytesFor(model, path);
+    },
+  });
+  return {
+    report,
+    goals,
+    diagnostics: diagnostics(args.input.dockerfile),
+    elapsedMs: performance.now() - started,
+  };
+}
+
+async function handle(request: WorkerRequest): Promise<unknown> {
+  switch (request.method) {
+    case 'analyze':
+      return runAnalysis(request.args);
+    case 'rebuild':
+      return rebuildsFor(request.args);
+    case 'hover':
+      return hover(request.args);
+    case 'complete':
+      return complete(request.args);
+  }
+}
+
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  let response: WorkerResponse;
+  try {
+    response = { id: request.id, ok: true, result: await handle(request) };
+  } catch (error) {
+    response = {
+      id: request.id,
+      ok: false,
+      error: error instanceof Error ? error.message : String(error),
+    };
+  }
+  self.postMessage(response);
+};
+
+self.postMessage({ id: -1, ok: true, result: 'ready' } satisfies WorkerResponse);
