@@ -8,6 +8,7 @@ import type {
   ContextFile,
   ContextSummary,
   LayerItem,
+  ParseProblem,
   Range,
   Unknown,
 } from './types';
@@ -29,6 +30,12 @@ export interface ShellCommand {
   text: string;
   /** Range of the command inside the Dockerfile when it could be mapped; else the RUN's range. */
   range: Range;
+  /** The program as written when it was a path (`/opt/venv/bin/pip`); `name` is then its basename. */
+  path?: string;
+  /** Redirections of the command (`> /etc/apt/apt.conf.d/99x`), targets expanded. */
+  redirects?: { op: string; target: string }[];
+  /** How the program was reached when not directly (`python3 -m pip`, `sh -c`). */
+  invokedAs?: string;
 }
 
 export interface Mount {
@@ -61,6 +68,8 @@ export interface RunStep extends StepBase {
   env: Record<string, string>;
   /** Set when the shell parser rejected the text; commands is then empty. */
   parseError?: string;
+  /** The shell script the commands were parsed from (continuations joined, heredoc body, or `sh -c` text). */
+  script?: string;
   /** True if some command is `name` (and, if given, its first non-option argument is `sub`). */
   calls(name: string, sub?: string): boolean;
   /** True if this RUN removes `path` (or a parent, or `path/*`), by rm, apt-get clean/dist-clean... */
@@ -187,6 +196,8 @@ export interface Stage {
   /** The base image's own ENTRYPOINT / CMD (exec form), inherited unless the stage overrides them. */
   baseEntrypoint?: string[];
   baseCmd?: string[];
+  /** Python packages pip compiles from source here (no musllinux wheel on Alpine). */
+  compiles?: string[];
 }
 
 export interface ArgDecl {
@@ -227,4 +238,8 @@ export interface ImageModel {
    * every layer after it in that stage and in stages that depend on it (FROM or COPY --from).
    */
   invalidatedBy(path: string): Layer[];
+  /** Parse problems (syntax errors, shell errors, too-large input, unknown --target). */
+  problems?: ParseProblem[];
+  /** Set when the input was over the size cap and only its beginning was analysed. */
+  truncatedAtLine?: number;
 }
