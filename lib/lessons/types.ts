@@ -33,6 +33,12 @@ export interface ProjectFile {
   path: string;
   sizeBytes: number;
   content?: string;
+  /**
+   * Set when this entry stands for a whole folder summarised as one (a package under
+   * node_modules, a site-packages folder): how many real files it holds. The tree shows it
+   * as a folder with this count; the analyzer sizes it like a file. Undefined for a file.
+   */
+  fileCount?: number;
 }
 
 export interface LessonMeta {

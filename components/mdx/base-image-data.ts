@@ -1,0 +1,31 @@
+import { BASE_IMAGES_SOURCE, resolveBaseImage } from '@/lib/sizes';
+import type { BaseImageRecord } from '@/lib/sizes';
+
+/** The citation every measured size in the prose carries. */
+export const SIZE_CITATION = `measured amd64 sizes from docker-library/repo-info, collected ${BASE_IMAGES_SOURCE.collectedOn}`;
+
+export interface ImageRow {
+  /** As the lesson wrote it. */
+  ref: string;
+  record: BaseImageRecord;
+  /** True when `ref` itself was measured (not a sibling tag standing in for it). */
+  isExact: boolean;
+}
+
+/**
+ * Looks a reference up in the measured table. Throws for an unknown reference, so a typo in
+ * a lesson fails the build (and the content test) instead of printing a guess.
+ */
+export function imageRow(ref: string): ImageRow {
+  const resolution = resolveBaseImage(ref);
+  if (!resolution) throw new Error(`Lesson names an image that is not in the size table: ${ref}`);
+  return { ref, record: resolution.record, isExact: resolution.isExact };
+}
+
+/** "124.78 MB" with the two decimals the source printed; "≈ 1.01 GB" for Gb-rounded values. */
+export function measuredSize(record: BaseImageRecord): string {
+  const bytes = record.uncompressedBytes;
+  if (bytes >= 1e9) return `≈ ${(bytes / 1e9).toFixed(2)} GB`;
+  const text = `${(bytes / 1e6).toFixed(2)} MB`;
+  return record.confidence === 'low' ? `≈ ${text}` : text;
+}

@@ -1,0 +1,12 @@
+FROM python:3.11-bookworm
+
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY app/ ./app/
+COPY models/ ./models/
+
+RUN useradd --system --uid 10001 app
+USER app
+EXPOSE 8000
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]

@@ -1,0 +1,35 @@
+import { PYTHON_DOCKERIGNORE } from '@/content/projects/dockerignores';
+import { notesApi } from '@/content/projects/python-apps';
+import { defineLesson } from '@/lib/lessons/types';
+
+export default defineLesson({
+  title: 'Ship only the runtime: distroless',
+  summary:
+    'Distroless images hold a runtime and its libraries: no shell, no package manager. ' +
+    'The catch is that what you copy in must match that runtime exactly.',
+  technique: 'distroless',
+  goals: [
+    { type: 'no-shell' },
+    {
+      type: 'rule-clear',
+      rule: 'python-version-mismatch',
+      label: 'Packages built for the Python the image runs',
+    },
+    { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can start' },
+    { type: 'non-root' },
+    { type: 'size-below', megabytes: 80 },
+  ],
+  hints: [
+    'Read the findings: which Python built the packages in the first stage, and which ' +
+      'Python runs them in gcr.io/distroless/python3-debian12?',
+    'Ubuntu 20.04’s python3 is 3.8; distroless python3-debian12 runs Debian 12’s 3.11. ' +
+      'Packages with compiled parts (PyYAML here) only load in the version they were built for.',
+    'Build in an image with the same Python: FROM python:3.11-slim-bookworm AS build, ' +
+      'then pip install --no-cache-dir --target /deps -r requirements.txt.',
+    'In the final stage: COPY --from=build /deps /deps, ENV PYTHONPATH=/deps and ' +
+      'USER nonroot (or use the :nonroot tag). The entrypoint is already python3.',
+  ],
+  project: notesApi,
+  startDockerignore: PYTHON_DOCKERIGNORE,
+  solutionDockerignore: PYTHON_DOCKERIGNORE,
+});
