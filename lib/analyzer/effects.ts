@@ -1,0 +1,850 @@
+/**
+ * What each shell command of a RUN does to the simulated image: packages installed and removed,
+ * caches and lists left behind, files deleted, duplicated or downloaded. Sizes come from
+ * size-data.ts; anything that cannot be sized becomes an Unknown (only for commands that
+ * plausibly write files, so `echo` and `mkdir` never flood the list).
+ */
+import type { ContextFile, ParseProblem, Unknown } from './types';
+import type { Layer, RunStep, ShellCommand, Stage } from './model-types';
+import { StageFs, isUnder, sum, type SimEntry } from './sim-fs';
+import { parseShell } from './shell';
+import * as data from './size-data';
+import type { BaseImageRecord } from '../sizes/types';
+
+export interface StageState {
+  fs: StageFs;
+  packages: Set<string>;
+  record: BaseImageRecord;
+  aptRelease?: data.AptRelease;
+  excludesDocs: boolean;
+  /** An apt config file written in this stage turns Recommends off. */
+  isNoRecommendsConfig: boolean;
+  libc: 'glibc' | 'musl' | 'none' | 'unknown';
+  pythonVersion?: string;
+  nodeVersion?: string;
+  /** apt installs: what was asked for and the closure it pulled (for autoremove). */
+  aptGroups: { requested: Set<string>; packages: string[] }[];
+  /** apk --virtual groups and their packages. */
+  apkVirtual: Map<string, string[]>;
+  /** Python packages compiled from source on musl (need a compiler). */
+  compiles: string[];
+  /** Image path → context file placed there by COPY/ADD (for requirements.txt, package.json). */
+  files: Map<string, ContextFile>;
+  venvs: string[];
+  /** Package managers present beyond the base image's own. */
+  packageManagers: Set<string>;
+  /** node_modules entries installed only as dev dependencies (for `npm prune`). */
+  npmDev: Set<string>;
+}
+
+export interface RunContext {
+  state: StageState;
+  stage: Stage;
+  run: RunStep;
+  layer: Layer;
+  unknowns: Unknown[];
+  problems: ParseProblem[];
+  /** Context bind mounts of this RUN: image path → context file. */
+  boundFiles: Map<string, ContextFile>;
+  /** Deletes what `pattern` names (absolute, may glob) and accounts waste; records the deletion. */
+  remove(pattern: string): void;
+  /** Adds an entry to this layer unless a cache/tmpfs mount covers its path. */
+  add(entry: Omit<SimEntry, 'layer'>): void;
+  /** Marks earlier entries at these exact paths as overwritten (waste) and drops them. */
+  overwrite(paths: string[]): void;
+  /** Records that this RUN deletes `pattern` (for `RunStep.deletes`) without touching the FS. */
+  recordDelete(pattern: string): void;
+}
+
+/** Programs that only read, print or touch tiny files: never listed as unknown. */
+const QUIET = new Set(
+  (
+    'echo printf cd set export unset true false test [ [[ mkdir ln ls cat grep egrep fgrep sed awk exit which command ' +
+    'type env uname id whoami sleep touch rmdir mktemp head tail wc sort uniq cut tr basename dirname readlink ' +
+    'realpath pwd date tee useradd adduser groupadd addgroup usermod groupmod chpasswd passwd update-ca-certificates ' +
+    'ldconfig locale-gen localedef dpkg-reconfigure apt-mark dpkg ln chmod chown echo source . eval exec trap ' +
+    'shift local readonly declare return break continue wait ulimit umask hash getent stat file du df free nproc ' +
+    'arch lsb_release md5sum sha256sum sha1sum sha512sum gpg gpgconf gpg-agent dirmngr find xargs yes seq ' +
+    'ssh-keyscan git-lfs ulimit update-alternatives ln install-php-extensions setcap getcap chsh chgrp printenv ' +
+    'node-gyp npx corepack rc-update su su-exec gosu tini curl-config pkg-config'
+  ).split(/\s+/),
+);
+
+/** Programs known to write something we do not size; listed as unknowns with 0 bytes assumed. */
+const WRITERS_NOTE = 'runs a program whose output size is not modelled; 0 bytes assumed';
+
+/** Alternative names of a program for `RunStep.calls`. */
+export function programAliases(name: string): string[] {
+  if (name === 'pip') return ['pip', 'pip3'];
+  if (name === 'apt-get') return ['apt-get', 'apt'];
+  return [name];
+}
+
+/** Options of some programs that take a value (so the value is not the subcommand). */
+const OPTS_WITH_VALUE: Record<string, Set<string>> = {
+  'apt-get': new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release']),
+  apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release']),
+  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  npm: new Set(['--prefix', '-w', '--workspace', '--cache', '--registry', '--loglevel']),
+  yarn: new Set(['--cwd', '--cache-folder', '--modules-folder']),
+  pip: new Set(['--cache-dir', '--log', '--proxy', '--timeout', '--retries']),
+  pip3: new Set(['--cache-dir', '--log', '--proxy', '--timeout', '--retries']),
+};
+
+/** First non-option argument of `cmd` (its subcommand), skipping values of known value options. */
+export function subcommand(cmd: ShellCommand): string | undefined {
+  const withValue = OPTS_WITH_VALUE[cmd.name];
+  for (let i = 0; i < cmd.args.length; i++) {
+    const a = cmd.args[i];
+    if (a.startsWith('-')) {
+      if (withValue && withValue.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
+}
+
+function home(stage: Stage): string {
+  const user = stage.user.split(':')[0];
+  return user === '' || user === 'root' || user === '0' ? '/root' : `/home/${user}`;
+}
+
+/** Resolves `p` against the stage's working directory and home. */
+export function absPath(p: string, stage: Stage, rc?: RunContext): string {
+  let s = p;
+  if (s.startsWith('~')) s = home(stage) + s.slice(1);
+  void rc;
+  if (!s.startsWith('/')) s = (stage.workdir.endsWith('/') ? stage.workdir : stage.workdir + '/') + s;
+  return normalizeAbs(s);
+}
+
+export function normalizeAbs(p: string): string {
+  const out: string[] = [];
+  for (const seg of p.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') out.pop();
+    else out.push(seg);
+  }
+  return '/' + out.join('/');
+}
+
+function envTrue(v: string | undefined): boolean {
+  if (v === undefined) return false;
+  const s = v.trim().toLowerCase();
+  return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
+}
+
+function unknown(rc: RunContext, kind: Unknown['kind'], name: string, message: string, assumedBytes: number, cmd?: ShellCommand): void {
+  rc.unknowns.push({ kind, name, line: (cmd?.range ?? rc.run.range).start.line, message, assumedBytes });
+}
+
+/** Applies one command to the stage. */
+export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
+  const name = cmd.name;
+  if (name === 'apt-get' || name === 'apt' || name === 'aptitude') return applyApt(cmd, rc);
+  if (name === 'apk') return applyApk(cmd, rc);
+  if (/^pip(3(\.\d+)?)?$/.test(name) || name === 'uv') return applyPip(cmd, rc);
+  if (/^python(\d(\.\d+)?)?$/.test(name)) return applyPython(cmd, rc);
+  if (name === 'npm' || name === 'pnpm') return applyNpm(cmd, rc);
+  if (name === 'yarn') return applyYarn(cmd, rc);
+  if (name === 'rm') return applyRm(cmd, rc);
+  if ((name === 'chown' || name === 'chmod') && cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive'))
+    return applyChownR(cmd, rc);
+  if (name === 'cp' || name === 'mv') return applyCopyMove(cmd, rc);
+  if (name === 'curl' || name === 'wget') return applyDownload(cmd, rc);
+  if (name === 'go') return applyGo(cmd, rc);
+  if (name === 'find') return applyFind(cmd, rc);
+  if (name === 'virtualenv') return makeVenv(cmd.args.find((a) => !a.startsWith('-')), cmd, rc);
+  if (QUIET.has(name)) return;
+  if (name.startsWith('$') || name === '') return;
+  unknown(rc, 'command', name, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
+}
+
+function truncate(s: string, n: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > n ? one.slice(0, n - 1) + '…' : one;
+}
+
+function positional(cmd: ShellCommand, from = 0, withValue: Set<string> = new Set()): string[] {
+  const out: string[] = [];
+  for (let i = from; i < cmd.args.length; i++) {
+    const a = cmd.args[i];
+    if (a.startsWith('-')) {
+      if (withValue.has(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------- apt
+
+function applyApt(cmd: ShellCommand, rc: RunContext): void {
+  const { state } = rc;
+  const withValue = OPTS_WITH_VALUE['apt-get'];
+  const args = positional(cmd, 0, withValue);
+  const sub = args[0];
+  state.packageManagers.add('apt');
+  if (sub === 'update') {
+    const bytes = data.aptListsBytes(state.aptRelease, state.record);
+    rc.overwrite(['/var/lib/apt/lists']);
+    rc.add({ path: '/var/lib/apt/lists', bytes, kind: 'lists', item: 'apt package lists (apt-get update)' });
+    return;
+  }
+  if (sub === 'install' || sub === 'reinstall') {
+    const opts = cmd.args.join(' ');
+    let recommends = !state.isNoRecommendsConfig;
+    if (cmd.args.includes('--no-install-recommends')) recommends = false;
+    if (/APT::Install-Recommends[= ]+"?(false|0|no)"?/i.test(opts)) recommends = false;
+    if (cmd.args.includes('--install-recommends')) recommends = true;
+    const names: string[] = [];
+    for (const raw of args.slice(1)) {
+      if (raw.includes('$')) {
+        unknown(rc, 'variable', raw, `Package \`${raw}\` depends on a variable that could not be resolved; not sized.`, 0, cmd);
+        continue;
+      }
+      if (raw.endsWith('.deb') || raw.startsWith('./') || raw.startsWith('/')) {
+        unknown(rc, 'apt-package', raw, `Local package file \`${raw}\` cannot be sized.`, 0, cmd);
+        continue;
+      }
+      names.push(raw.replace(/[=/].*$/, '').replace(/:(amd64|arm64|all)$/, '').toLowerCase());
+    }
+    if (!names.length) return;
+    const closure = data.aptInstall(names, {
+      release: state.aptRelease,
+      installed: state.packages,
+      recommends,
+      excludeDocs: state.excludesDocs,
+    });
+    if (recommends) {
+      const lean = data.aptInstall(names, { release: state.aptRelease, installed: state.packages, recommends: false, excludeDocs: state.excludesDocs });
+      const extra = sum(closure.packages) - sum(lean.packages);
+      if (extra > 0 && !rc.run.mountsCover('/usr')) rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
+    }
+    const label = `apt-get install ${names.join(' ')}${closure.packages.length > names.length ? ` (${closure.packages.length} packages)` : ''}`;
+    for (const p of closure.packages) {
+      state.packages.add(p.name);
+      rc.add({ path: `/.pkg/apt/${p.name}`, bytes: p.bytes, kind: 'apt', pkg: p.name, item: label });
+    }
+    for (const u of closure.unknown) {
+      state.packages.add(u.name);
+      unknown(rc, 'apt-package', u.name, `apt package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
+      rc.add({ path: `/.pkg/apt/${u.name}`, bytes: u.assumedBytes, kind: 'apt', pkg: u.name, item: label });
+    }
+    state.aptGroups.push({ requested: new Set(names), packages: closure.packages.map((p) => p.name).concat(closure.unknown.map((u) => u.name)) });
+    noteRuntimes(state, names);
+    return;
+  }
+  if (sub === 'remove' || sub === 'purge') {
+    const names = args.slice(1).map((n) => n.replace(/[=:].*$/, ''));
+    for (const n of names) removeAptPackage(n, rc);
+    if (cmd.args.includes('--auto-remove') || cmd.args.includes('--autoremove')) autoremove(rc);
+    return;
+  }
+  if (sub === 'autoremove') return autoremove(rc);
+  if (sub === 'clean' || sub === 'autoclean') {
+    rc.remove('/var/cache/apt/*');
+    return;
+  }
+  if (sub === 'dist-clean' || sub === 'distclean') {
+    rc.remove('/var/cache/apt/*');
+    rc.remove('/var/lib/apt/lists/*');
+    rc.recordDelete('/var/lib/apt/lists');
+    return;
+  }
+  // upgrade/dist-upgrade/full-upgrade change a few packages in place; size not modelled.
+  if (sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade') {
+    unknown(rc, 'command', `${cmd.name} ${sub}`, 'Upgraded packages are rewritten into this layer; their size is not modelled (0 assumed).', 0, cmd);
+  }
+}
+
+function removeAptPackage(name: string, rc: RunContext): void {
+  rc.state.packages.delete(name);
+  rc.remove(`/.pkg/apt/${name}`);
+}
+
+function autoremove(rc: RunContext): void {
+  const { state } = rc;
+  const stillRequested = new Set<string>();
+  for (const g of state.aptGroups) for (const r of g.requested) if (state.packages.has(r)) stillRequested.add(r);
+  for (const g of state.aptGroups) {
+    const live = [...g.requested].some((r) => state.packages.has(r));
+    if (live) continue;
+    for (const p of g.packages) {
+      if (stillRequested.has(p)) continue;
+      const neededElsewhere = state.aptGroups.some((o) => o !== g && [...o.requested].some((r) => state.packages.has(r)) && o.packages.includes(p));
+      if (!neededElsewhere && state.packages.has(p)) removeAptPackage(p, rc);
+    }
+  }
+}
+
+/** Debian/Ubuntu/Alpine python3 minor version per release (packages.debian.org, packages.ubuntu.com, pkgs.alpinelinux.org). */
+const DISTRO_PYTHON: Record<string, string> = {
+  bookworm: '3.11',
+  trixie: '3.13',
+  focal: '3.8',
+  jammy: '3.10',
+  noble: '3.12',
+};
+
+function noteRuntimes(state: StageState, names: string[]): void {
+  if (names.some((n) => n === 'python3' || n === 'python3-minimal' || n === 'python3-pip' || n === 'python3-venv')) {
+    if (!state.pythonVersion && state.aptRelease) state.pythonVersion = DISTRO_PYTHON[state.aptRelease];
+  }
+  if (names.some((n) => n === 'python3-pip' || n === 'py3-pip')) state.packageManagers.add('pip');
+  if (names.includes('npm')) state.packageManagers.add('npm');
+  if (names.includes('nodejs') && !state.nodeVersion) state.nodeVersion = 'distro';
+}
+
+function fmtMb(bytes: number): string {
+  return `${(bytes / 1e6).toFixed(1)} MB`;
+}
+
+// ---------------------------------------------------------------------------------------- apk
+
+function applyApk(cmd: ShellCommand, rc: RunContext): void {
+  const { state } = rc;
+  const withValue = OPTS_WITH_VALUE.apk;
+  state.packageManagers.add('apk');
+  const sub = subcommand(cmd);
+  const isNoCache = cmd.args.includes('--no-cache');
+  const leavesIndex = () => {
+    if (isNoCache) return;
+    rc.overwrite(['/var/cache/apk']);
+    rc.add({ path: '/var/cache/apk', bytes: data.apkIndexCacheBytes(), kind: 'cache', item: 'apk index cache (no --no-cache)' });
+  };
+  if (sub === 'update') return leavesIndex();
+  if (sub === 'add') {
+    let virtual: string | undefined;
+    const names: string[] = [];
+    let seenSub = false;
+    for (let i = 0; i < cmd.args.length; i++) {
+      const a = cmd.args[i];
+      if (a === '--virtual' || a === '-t') {
+        virtual = cmd.args[++i];
+        continue;
+      }
+      if (a.startsWith('--virtual=')) {
+        virtual = a.slice('--virtual='.length);
+        continue;
+      }
+      if (a.startsWith('-')) {
+        if (withValue.has(a)) i++;
+        continue;
+      }
+      if (!seenSub) {
+        seenSub = true;
+        continue;
+      }
+      if (a.includes('$')) {
+        unknown(rc, 'variable', a, `Package \`${a}\` depends on an unresolved variable; not sized.`, 0, cmd);
+        continue;
+      }
+      names.push(a.replace(/[=<>~].*$/, '').toLowerCase());
+    }
+    leavesIndex();
+    if (!names.length) return;
+    const closure = data.apkAdd(names, state.packages);
+    const label = `apk add ${virtual ? `--virtual ${virtual} ` : ''}${names.join(' ')}`;
+    const added: string[] = [];
+    for (const p of closure.packages) {
+      state.packages.add(p.name);
+      added.push(p.name);
+      rc.add({ path: `/.pkg/apk/${p.name}`, bytes: p.bytes, kind: 'apk', pkg: p.name, item: label });
+    }
+    for (const u of closure.unknown) {
+      state.packages.add(u.name);
+      added.push(u.name);
+      unknown(rc, 'apk-package', u.name, `apk package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
+      rc.add({ path: `/.pkg/apk/${u.name}`, bytes: u.assumedBytes, kind: 'apk', pkg: u.name, item: label });
+    }
+    if (virtual) state.apkVirtual.set(virtual, added);
+    if (names.some((n) => n === 'python3')) state.pythonVersion ??= data.alpinePython(state.record);
+    if (names.includes('py3-pip')) state.packageManagers.add('pip');
+    if (names.includes('npm')) state.packageManagers.add('npm');
+    if (names.includes('nodejs') || names.includes('nodejs-current')) state.nodeVersion ??= 'distro';
+    return;
+  }
+  if (sub === 'del' || sub === 'delete') {
+    for (const n of positional(cmd, 0, withValue).slice(1)) {
+      const group = state.apkVirtual.get(n);
+      const names = group ?? [n];
+      if (group) state.apkVirtual.delete(n);
+      const keep = new Set<string>();
+      for (const other of state.apkVirtual.values()) for (const p of other) keep.add(p);
+      for (const p of names) {
+        if (keep.has(p) || data.isBasePackage(state.record, p)) continue;
+        state.packages.delete(p);
+        rc.remove(`/.pkg/apk/${p}`);
+      }
+    }
+    return;
+  }
+  if (sub === 'cache') {
+    const what = positional(cmd, 0, withValue)[1];
+    if (what === 'clean' || what === 'purge') rc.remove('/var/cache/apk/*');
+    return;
+  }
+  if (sub === 'upgrade') {
+    leavesIndex();
+    unknown(rc, 'command', 'apk upgrade', 'Upgraded packages are rewritten into this layer; their size is not modelled (0 assumed).', 0, cmd);
+  }
+}
+
+// ---------------------------------------------------------------------------------------- pip
+
+function applyPython(cmd: ShellCommand, rc: RunContext): void {
+  const i = cmd.args.indexOf('-m');
+  if (i < 0) {
+    if (cmd.args.length && !cmd.args[0].startsWith('-') && !cmd.args.includes('--version')) {
+      unknown(rc, 'command', cmd.name, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
+    }
+    return;
+  }
+  const mod = cmd.args[i + 1];
+  if (mod === 'pip') return applyPip({ ...cmd, name: 'pip', args: cmd.args.slice(i + 2) }, rc);
+  if (mod === 'venv' || mod === 'virtualenv') {
+    const dir = cmd.args.slice(i + 2).find((a) => !a.startsWith('-'));
+    return makeVenv(dir, cmd, rc);
+  }
+  if (mod === 'compileall' || mod === 'ensurepip') return;
+  unknown(rc, 'command', `${cmd.name} -m ${mod}`, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
+}
+
+function makeVenv(dir: string | undefined, cmd: ShellCommand, rc: RunContext): void {
+  if (!dir) return;
+  const path = absPath(dir, rc.stage);
+  rc.state.venvs.push(path);
+  // A venv holds links to the interpreter plus its own pip: pip's installed size + byte code.
+  const pip = data.pipInstall(['pip'], { musl: rc.state.libc === 'musl' }).packages[0];
+  const bytes = pip ? pip.installedBytes : data.PIP_SELF_BYTES;
+  rc.add({ path, bytes, kind: 'pip', item: `virtualenv ${path} (pip inside it, estimate)` });
+  rc.state.packageManagers.add('pip');
+  void cmd;
+}
+
+function pythonVer(state: StageState): string {
+  return state.pythonVersion ?? '3';
+}
+
+function sitePackages(cmd: ShellCommand, rc: RunContext, flags: { user: boolean; target?: string; prefix?: string }): string {
+  const { state, stage } = rc;
+  const ver = pythonVer(state);
+  if (flags.target) return absPath(flags.target, stage);
+  if (flags.prefix) return `${absPath(flags.prefix, stage)}/lib/python${ver}/site-packages`;
+  const viaPath = cmd.path && cmd.path.includes('/bin/') ? cmd.path.slice(0, cmd.path.lastIndexOf('/bin/')) : undefined;
+  const venvFromPath = (() => {
+    const p = cmd.assignments.PATH ?? rc.run.env.PATH ?? '';
+    const first = p.split(':').find((d) => state.venvs.some((v) => d === `${v}/bin`));
+    return first ? first.slice(0, -4) : undefined;
+  })();
+  const venv = viaPath ?? venvFromPath ?? (rc.run.env.VIRTUAL_ENV && state.venvs.includes(rc.run.env.VIRTUAL_ENV) ? rc.run.env.VIRTUAL_ENV : undefined);
+  if (venv) return `${venv}/lib/python${ver}/site-packages`;
+  if (flags.user) return `${home(stage)}/.local/lib/python${ver}/site-packages`;
+  if (state.record.runtimes.python) return `/usr/local/lib/python${ver}/site-packages`;
+  if (state.libc === 'musl') return `/usr/lib/python${ver}/site-packages`;
+  return `/usr/local/lib/python${ver}/dist-packages`;
+}
+
+const PIP_VALUE_OPTS = new Set([
+  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
+  '-t', '--target', '--prefix', '--root', '--src', '--trusted-host', '--platform', '--python-version',
+  '--implementation', '--abi', '--progress-bar', '--cache-dir', '--only-binary', '--no-binary', '-e',
+  '--editable', '--config-settings', '-C', '--report', '--log', '--root-user-action', '--proxy', '--timeout',
+  '--retries', '--upgrade-strategy', '-p', '--python',
+]);
+
+/** Normalised distribution name of a requirement (`Flask[async]>=3` → `flask`); undefined for paths and URLs. */
+export function requirementName(spec: string): string | undefined {
+  const s = spec.trim();
+  if (!s || s.startsWith('.') || s.startsWith('/') || s.includes('://') || s.startsWith('git+')) return undefined;
+  const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(s);
+  if (!m) return undefined;
+  if (/\.(whl|tar\.gz|zip)$/i.test(s)) return undefined;
+  return m[1].toLowerCase().replace(/[._]+/g, '-');
+}
+
+/** Requirement names listed in a requirements.txt text (comments, options and markers skipped). */
+export function parseRequirements(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.replace(/(^|\s)#.*$/, '').trim();
+    if (!line || line.startsWith('-')) continue;
+    const name = requirementName(line);
+    if (name) out.push(name);
+  }
+  return out;
+}
+
+function findImageFile(path: string, rc: RunContext): ContextFile | undefined {
+  return rc.boundFiles.get(path) ?? rc.state.files.get(path);
+}
+
+function applyPip(cmd: ShellCommand, rc: RunContext): void {
+  const { state, stage, run } = rc;
+  let args = cmd.args;
+  if (cmd.name === 'uv') {
+    if (args[0] !== 'pip') {
+      if (args[0] === 'sync' || args[0] === 'add') unknown(rc, 'command', `uv ${args[0]}`, 'uv project installs are not sized; 0 assumed.', 0, cmd);
+      return;
+    }
+    args = args.slice(1);
+  }
+  state.packageManagers.add('pip');
+  const sub = args.find((a) => !a.startsWith('-'));
+  if (sub === 'cache') {
+    const what = args[args.indexOf('cache') + 1];
+    if (what === 'purge' || what === 'remove') rc.remove(`${home(stage)}/.cache/pip`);
+    return;
+  }
+  if (sub === 'uninstall') {
+    for (const a of args.slice(args.indexOf('uninstall') + 1)) {
+      const n = requirementName(a);
+      if (!n || a.startsWith('-')) continue;
+      for (const e of state.fs.entries.filter((x) => x.kind === 'pip' && x.pkg === n)) rc.remove(e.path);
+    }
+    return;
+  }
+  if (sub !== 'install') return;
+  const specs: string[] = [];
+  const flags: { user: boolean; target?: string; prefix?: string } = { user: false };
+  let isNoCache = envTrue(run.env.PIP_NO_CACHE_DIR) || envTrue(cmd.assignments.PIP_NO_CACHE_DIR);
+  let hasLocalProject = false;
+  let seenSub = false;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const eq = a.indexOf('=');
+    const opt = a.startsWith('--') && eq > 0 ? a.slice(0, eq) : a;
+    const inlineValue = a.startsWith('--') && eq > 0 ? a.slice(eq + 1) : undefined;
+    const value = () => inlineValue ?? args[++i] ?? '';
+    if (opt === '--no-cache-dir') isNoCache = true;
+    else if (opt === '--user') flags.user = true;
+    else if (opt === '-t' || opt === '--target') flags.target = value();
+    else if (opt === '--prefix') flags.prefix = value();
+    else if (opt === '-r' || opt === '--requirement') {
+      const file = value();
+      const path = absPath(file, stage);
+      const found = findImageFile(path, rc);
+      if (found?.content !== undefined) specs.push(...parseRequirements(found.content));
+      else if (found)
+        unknown(rc, 'pip-package', file, `\`${file}\` was copied but its content is not known; its packages are not sized.`, 0, cmd);
+      else
+        unknown(rc, 'pip-package', file, `\`${file}\` is not in the image at ${path} (COPY it first); its packages are not sized.`, 0, cmd);
+    } else if (opt === '-e' || opt === '--editable') {
+      value();
+      hasLocalProject = true;
+    } else if (a.startsWith('-')) {
+      if (PIP_VALUE_OPTS.has(opt) && inlineValue === undefined) i++;
+    } else if (!seenSub && a === 'install') seenSub = true;
+    else {
+      const n = requirementName(a);
+      if (n) specs.push(n);
+      else if (a.includes('$')) unknown(rc, 'variable', a, `\`${a}\` depends on an unresolved variable; not sized.`, 0, cmd);
+      else hasLocalProject = true;
+    }
+  }
+  if (hasLocalProject) {
+    unknown(rc, 'pip-package', 'local project', 'A local project or file is installed; only its listed dependencies can be sized.', 0, cmd);
+  }
+  if (!specs.length) return;
+  const musl = state.libc === 'musl';
+  const result = data.pipInstall(specs, { musl });
+  const site = sitePackages(cmd, rc, flags);
+  const label = `pip install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ` … (${specs.length})` : ''}`;
+  const paths = result.packages.map((p) => `${site}/${p.name}`);
+  rc.overwrite(paths);
+  let wheelBytes = 0;
+  for (const p of result.packages) {
+    rc.add({ path: `${site}/${p.name}`, bytes: p.installedBytes, kind: 'pip', pkg: p.name, item: label });
+    wheelBytes += p.wheelBytes;
+    if (musl && p.unavailableOnMusl) {
+      unknown(rc, 'pip-package', p.name, `\`${p.name}\` has no musl (Alpine) build and cannot be installed there; the build fails.`, 0, cmd);
+      rc.problems.push({ range: cmd.range, severity: 'error', message: `pip cannot install ${p.name} on Alpine (musl): no musllinux wheel and no source build.` });
+    } else if (musl && p.needsCompileOnMusl) {
+      state.compiles.push(p.name);
+    }
+  }
+  for (const u of result.unknown) {
+    unknown(rc, 'pip-package', u.name, `Python package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
+    rc.add({ path: `${site}/${u.name}`, bytes: u.assumedBytes, kind: 'pip', pkg: u.name, item: label });
+    wheelBytes += Math.round(u.assumedBytes * data.PIP_WHEEL_TO_INSTALLED);
+  }
+  if (!isNoCache && wheelBytes > 0) {
+    // pip's HTTP cache keeps each downloaded wheel (package-sizes.json caches.pip: ratio 1.0).
+    rc.add({ path: `${home(stage)}/.cache/pip`, bytes: Math.round(wheelBytes * data.PIP_CACHE_RATIO), kind: 'cache', item: 'pip cache (no --no-cache-dir)' });
+  }
+}
+
+// ---------------------------------------------------------------------------------------- npm / yarn
+
+function isProduction(cmd: ShellCommand, rc: RunContext): boolean {
+  const a = cmd.args;
+  if (a.includes('--production') || a.includes('--omit=dev') || a.includes('--only=prod') || a.includes('--only=production')) return true;
+  const omitIdx = a.indexOf('--omit');
+  if (omitIdx >= 0 && a[omitIdx + 1] === 'dev') return true;
+  if (a.includes('--include=dev') || a.includes('--production=false')) return false;
+  const nodeEnv = cmd.assignments.NODE_ENV ?? rc.run.env.NODE_ENV;
+  return nodeEnv === 'production';
+}
+
+interface PackageJson {
+  dependencies?: Record<string, string>;
+  devDependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+}
+
+function readPackageJson(rc: RunContext, dir: string): PackageJson | undefined | 'unreadable' {
+  const f = findImageFile(`${dir}/package.json`, rc);
+  if (!f) return undefined;
+  if (f.content === undefined) return 'unreadable';
+  try {
+    return JSON.parse(f.content) as PackageJson;
+  } catch {
+    return 'unreadable';
+  }
+}
+
+function installNodeModules(rc: RunContext, cmd: ShellCommand, dir: string, prod: string[], dev: string[], label: string): number {
+  const { state } = rc;
+  const prodClosure = data.npmInstall(prod);
+  const allClosure = dev.length ? data.npmInstall([...prod, ...dev]) : prodClosure;
+  const prodNames = new Set(prodClosure.packages.map((p) => p.name));
+  const base = `${dir}/node_modules`;
+  rc.overwrite(allClosure.packages.map((p) => `${base}/${p.name}`));
+  let total = 0;
+  for (const p of allClosure.packages) {
+    const path = `${base}/${p.name}`;
+    rc.add({ path, bytes: p.bytes, kind: 'npm', pkg: p.name, item: label });
+    if (!prodNames.has(p.name)) {
+      state.npmDev.add(path);
+      rc.layer.devDependencyBytes = (rc.layer.devDependencyBytes ?? 0) + p.bytes;
+    }
+    total += p.bytes;
+  }
+  for (const u of allClosure.unknown) {
+    const path = `${base}/${u.name}`;
+    unknown(rc, 'npm-package', u.name, `npm package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
+    rc.add({ path, bytes: u.assumedBytes, kind: 'npm', pkg: u.name, item: label });
+    if (dev.includes(u.name)) {
+      state.npmDev.add(path);
+      rc.layer.devDependencyBytes = (rc.layer.devDependencyBytes ?? 0) + u.assumedBytes;
+    }
+    total += u.assumedBytes;
+  }
+  return total;
+}
+
+function applyNpm(cmd: ShellCommand, rc: RunContext): void {
+  const { state, stage } = rc;
+  state.packageManagers.add('npm');
+  const sub = subcommand(cmd);
+  const rest = positional(cmd, 0, OPTS_WITH_VALUE.npm).slice(1);
+  const isGlobal = cmd.args.includes('-g') || cmd.args.includes('--global');
+  if (sub === 'cache') {
+    if (rest[0] === 'clean' || rest[0] === 'rm' || rest[0] === 'clear') rc.remove(`${home(stage)}/.npm`);
+    return;
+  }
+  if (sub === 'prune') {
+    if (isProduction(cmd, rc)) for (const p of [...state.npmDev]) if (isUnder(p, stage.workdir)) {
+      rc.remove(p);
+      state.npmDev.delete(p);
+    }
+    return;
+  }
+  if (sub === 'run' || sub === 'run-script') {
+    if (rest[0] === 'build' || (rest[0] ?? '').startsWith('build')) return buildOutput(cmd, rc, `npm run ${rest[0]}`);
+    return;
+  }
+  if (sub === 'uninstall' || sub === 'remove' || sub === 'rm') {
+    for (const n of rest) rc.remove(`${stage.workdir}/node_modules/${npmName(n)}`);
+    return;
+  }
+  if (!(sub === 'ci' || sub === 'install' || sub === 'i' || sub === 'add' || sub === 'clean-install')) return;
+  const dir = isGlobal ? '/usr/local/lib' : stage.workdir;
+  let total = 0;
+  if (rest.length) {
+    const names = rest.filter((n) => !n.includes('$') && !n.startsWith('.') && !n.startsWith('/')).map(npmName);
+    total = installNodeModules(rc, cmd, dir, names, [], `npm install ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''}`);
+  } else {
+    const pkg = readPackageJson(rc, stage.workdir);
+    if (pkg === undefined) {
+      unknown(rc, 'npm-package', 'package.json', `No package.json in ${stage.workdir} (COPY it first); node_modules not sized.`, 0, cmd);
+      return;
+    }
+    if (pkg === 'unreadable') {
+      unknown(rc, 'npm-package', 'package.json', 'package.json was copied but could not be read; node_modules not sized.', 0, cmd);
+      return;
+    }
+    const prod = Object.keys({ ...(pkg.dependencies ?? {}), ...(pkg.optionalDependencies ?? {}) });
+    const dev = isProduction(cmd, rc) ? [] : Object.keys(pkg.devDependencies ?? {});
+    total = installNodeModules(rc, cmd, dir, prod, dev, `${cmd.name} ${sub}${dev.length ? ' (with devDependencies)' : isProduction(cmd, rc) ? ' (production)' : ''}`);
+  }
+  const cacheFlag = cmd.args.find((a) => a.startsWith('--cache='));
+  const cacheDir = cacheFlag ? absPath(cacheFlag.slice('--cache='.length), stage) : `${home(stage)}/.npm`;
+  if (total > 0) {
+    rc.add({ path: cacheDir, bytes: Math.round(total * data.NPM_CACHE_RATIO), kind: 'cache', item: 'npm cache (not cleaned)' });
+  }
+}
+
+function npmName(spec: string): string {
+  if (spec.startsWith('@')) {
+    const at = spec.indexOf('@', 1);
+    return at > 0 ? spec.slice(0, at) : spec;
+  }
+  const at = spec.indexOf('@');
+  return at > 0 ? spec.slice(0, at) : spec;
+}
+
+function applyYarn(cmd: ShellCommand, rc: RunContext): void {
+  const { state, stage } = rc;
+  state.packageManagers.add('yarn');
+  const sub = subcommand(cmd) ?? 'install';
+  const rest = positional(cmd, 0, OPTS_WITH_VALUE.yarn).slice(1);
+  if (sub === 'cache') {
+    if (rest[0] === 'clean') rc.remove('/usr/local/share/.cache/yarn');
+    return;
+  }
+  if (sub === 'build' || (sub === 'run' && (rest[0] ?? '').startsWith('build'))) return buildOutput(cmd, rc, `yarn ${sub}`);
+  if (sub !== 'install' && sub !== 'add') return;
+  let total = 0;
+  if (sub === 'add') total = installNodeModules(rc, cmd, stage.workdir, rest.map(npmName), [], `yarn add ${rest.join(' ')}`);
+  else {
+    const pkg = readPackageJson(rc, stage.workdir);
+    if (!pkg || pkg === 'unreadable') {
+      unknown(rc, 'npm-package', 'package.json', `No readable package.json in ${stage.workdir}; node_modules not sized.`, 0, cmd);
+      return;
+    }
+    const prod = Object.keys(pkg.dependencies ?? {});
+    const dev = isProduction(cmd, rc) ? [] : Object.keys(pkg.devDependencies ?? {});
+    total = installNodeModules(rc, cmd, stage.workdir, prod, dev, `yarn install${dev.length ? ' (with devDependencies)' : ' (production)'}`);
+  }
+  // Yarn v1 keeps every tarball in its global cache (official node images: /usr/local/share/.cache/yarn).
+  if (total > 0) rc.add({ path: '/usr/local/share/.cache/yarn', bytes: Math.round(total * data.NPM_CACHE_RATIO), kind: 'cache', item: 'yarn cache (not cleaned)' });
+}
+
+function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {
+  const { stage, state } = rc;
+  // Estimate: a bundler's output is about as big as the sources it bundles (capped); labelled as an estimate.
+  let src = 0;
+  for (const e of state.fs.entries) if (e.kind === 'copy' && isUnder(e.path, stage.workdir) && !e.path.includes('/node_modules')) src += e.bytes;
+  const bytes = Math.min(src, 50e6);
+  rc.add({ path: `${stage.workdir}/dist`, bytes, kind: 'build', item: `${label} output (estimate: size of the copied sources)` });
+  unknown(rc, 'command', label, `Build output of \`${label}\` estimated at the size of the copied sources (${fmtMb(bytes)}).`, bytes, cmd);
+}
+
+// ---------------------------------------------------------------------------------------- files
+
+function applyRm(cmd: ShellCommand, rc: RunContext): void {
+  for (const a of cmd.args) {
+    if (a.startsWith('-') || a === '') continue;
+    if (a.includes('$')) continue;
+    rc.remove(absPath(a, rc.stage));
+  }
+}
+
+function applyFind(cmd: ShellCommand, rc: RunContext): void {
+  if (!cmd.args.includes('-delete') && !cmd.args.some((a, i) => a === '-exec' && cmd.args[i + 1] === 'rm')) return;
+  const root = cmd.args[0] && !cmd.args[0].startsWith('-') ? absPath(cmd.args[0], rc.stage) : rc.stage.workdir;
+  const nameIdx = cmd.args.indexOf('-name');
+  const name = nameIdx >= 0 ? cmd.args[nameIdx + 1] : undefined;
+  // find ROOT -name '*.pyc' -delete: model the common byte-code and cache clean-ups by pattern.
+  if (name) rc.recordDelete(`${root}/**/${name}`);
+  else rc.remove(root + '/*');
+}
+
+function applyChownR(cmd: ShellCommand, rc: RunContext): void {
+  const { state, layer } = rc;
+  const targets = positional(cmd).slice(1).map((p) => absPath(p, rc.stage));
+  for (const target of targets) {
+    const dup: SimEntry[] = [];
+    for (const e of state.fs.entries) {
+      if (e.layer === layer) continue;
+      if (isUnder(e.path, target)) dup.push(e);
+      else if (isUnder(target, e.path) && e.files) {
+        const files = e.files.filter((f) => isUnder(f.path, target));
+        if (files.length) dup.push({ ...e, path: target, files, bytes: sum(files) });
+      }
+    }
+    const bytes = sum(dup);
+    if (!bytes) continue;
+    const files = dup.flatMap((e) => e.files ?? [{ path: e.path, bytes: e.bytes }]);
+    rc.overwrite(files.map((f) => f.path).concat(dup.filter((e) => !e.files).map((e) => e.path)));
+    rc.add({ path: target, bytes, kind: 'copy', item: `${cmd.name} -R ${target} (rewrites ${files.length} file(s) into this layer)`, files });
+  }
+}
+
+function applyCopyMove(cmd: ShellCommand, rc: RunContext): void {
+  const { state } = rc;
+  const paths = positional(cmd).map((p) => absPath(p, rc.stage));
+  if (paths.length < 2) return;
+  const dest = paths[paths.length - 1];
+  for (const src of paths.slice(0, -1)) {
+    const found = state.fs.under(src) as SimEntry[];
+    if (!found.length) continue;
+    const files = found.flatMap((e) => e.files ?? [{ path: e.path, bytes: e.bytes }]).map((f) => ({
+      path: dest + f.path.slice(src.length),
+      bytes: f.bytes,
+    }));
+    rc.add({ path: dest, bytes: sum(files), kind: 'copy', item: `${cmd.name} ${src} ${dest}`, files });
+    if (cmd.name === 'mv') rc.remove(src);
+  }
+}
+
+function applyDownload(cmd: ShellCommand, rc: RunContext): void {
+  let out: string | undefined;
+  const a = cmd.args;
+  for (let i = 0; i < a.length; i++) {
+    if (cmd.name === 'curl' && (a[i] === '-o' || a[i] === '--output')) out = a[i + 1];
+    if (cmd.name === 'wget' && (a[i] === '-O' || a[i] === '--output-document')) out = a[i + 1];
+    if (cmd.name === 'wget' && a[i].startsWith('--output-document=')) out = a[i].slice(18);
+  }
+  if (cmd.name === 'curl' && (a.includes('-O') || a.includes('--remote-name')) && !out) out = urlBase(a);
+  if (cmd.name === 'wget' && !out && !a.includes('-qO-') && !a.includes('-O-')) out = urlBase(a);
+  const redirect = cmd.redirects?.find((r) => r.op === '>' || r.op === '>>');
+  if (!out && redirect) out = redirect.target;
+  if (cmd.pipelinePosition === 0 && !out && !redirect) {
+    // Piped into another command (tar, sh): what that command writes is not known.
+    unknown(rc, 'command', cmd.name, `\`${truncate(cmd.text, 60)}\` downloads and pipes into another program; what it writes is not sized.`, 0, cmd);
+    return;
+  }
+  if (!out || out === '-' || out === '/dev/null') return;
+  const path = absPath(out, rc.stage);
+  rc.add({ path, bytes: 0, kind: 'download', item: `download ${path} (size unknown)` });
+  unknown(rc, 'command', `${cmd.name} → ${path}`, `Download to ${path}: its size is not known; 0 assumed.`, 0, cmd);
+}
+
+function urlBase(args: string[]): string | undefined {
+  const url = args.find((x) => /^(https?|ftp):\/\//.test(x));
+  if (!url) return undefined;
+  const clean = url.split(/[?#]/)[0];
+  return clean.slice(clean.lastIndexOf('/') + 1) || undefined;
+}
+
+/** Typical size of a statically linked Go service binary (hello-world ≈ 2 MB, real services 10–30 MB). */
+const GO_BINARY_ESTIMATE_BYTES = 15e6;
+
+function applyGo(cmd: ShellCommand, rc: RunContext): void {
+  const sub = cmd.args[0];
+  if (sub === 'build' || sub === 'install') {
+    const o = cmd.args.indexOf('-o');
+    const out = o >= 0 ? cmd.args[o + 1] : sub === 'install' ? '/go/bin/app' : `${rc.stage.workdir}/app`;
+    const path = absPath(out, rc.stage);
+    rc.add({ path, bytes: GO_BINARY_ESTIMATE_BYTES, kind: 'build', item: `go ${sub} → ${path} (estimate)` });
+    unknown(rc, 'command', `go ${sub}`, `Go binary ${path} estimated at ${fmtMb(GO_BINARY_ESTIMATE_BYTES)}; Go's build cache is not sized.`, GO_BINARY_ESTIMATE_BYTES, cmd);
+    return;
+  }
+  if (sub === 'mod' && cmd.args[1] === 'download') {
+    unknown(rc, 'command', 'go mod download', 'Downloaded Go modules are not sized (0 assumed).', 0, cmd);
+  }
+}
+
+/** Re-parses `sh -c '…'` scripts so their commands are modelled too. */
+export function nestedScript(cmd: ShellCommand): string | undefined {
+  if (!/^(sh|bash|dash|ash|zsh)$/.test(cmd.name)) return undefined;
+  const i = cmd.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
+  if (i < 0 || i + 1 >= cmd.args.length) return undefined;
+  const script = cmd.args[i + 1];
+  return parseShell(script).error ? undefined : script;
+}

@@ -1,0 +1,43 @@
+/**
+ * Facts about the image that ships (the target stage), for goals and rules that judge it.
+ */
+import type { ImageModel } from './model-types';
+import type { FinalImageFacts } from './types';
+
+const BUILD_TOOLS = new Set([
+  'gcc', 'g++', 'cpp', 'make', 'cmake', 'clang', 'llvm', 'build-essential', 'build-base', 'binutils',
+  'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'musl-dev', 'libc6-dev', 'libc-dev',
+  'linux-headers', 'gfortran', 'rustc', 'cargo', 'golang', 'go', 'bison', 'flex', 'dpkg-dev', 'patch',
+]);
+
+/** True for compilers, build systems and `-dev`/`-devel` headers packages. */
+export function isBuildTool(pkg: string): boolean {
+  if (BUILD_TOOLS.has(pkg)) return true;
+  if (/^(gcc|g\+\+|cpp|clang|llvm)-\d+/.test(pkg)) return true;
+  return /-(dev|devel)$/.test(pkg);
+}
+
+/** Facts for `model.target`. */
+export function finalFacts(model: ImageModel): FinalImageFacts {
+  const stage = model.target;
+  const packages = [...stage.packages].sort();
+  const copied = new Set<string>();
+  for (const c of model.shippedCopies) for (const e of c.layer?.adds ?? []) copied.add(e.path);
+  const cmd = stage.cmd ? stage.cmd.args : stage.entrypoint ? undefined : stage.baseCmd;
+  const entrypoint = stage.entrypoint ? stage.entrypoint.args : stage.baseEntrypoint;
+  return {
+    stage: stage.index,
+    hasShell: stage.baseImage.hasShell || packages.includes('busybox') || packages.includes('bash'),
+    packageManagers: stage.packageManagers ?? [],
+    buildTools: packages.filter(isBuildTool),
+    packages,
+    copiedPaths: [...copied].sort(),
+    contextFilesShipped: model.context.shippedFiles.map((f) => f.path).sort(),
+    user: stage.user,
+    ...(cmd ? { cmd } : {}),
+    ...(entrypoint ? { entrypoint } : {}),
+    workdir: stage.workdir,
+    ...(stage.pythonVersion ? { pythonVersion: stage.pythonVersion } : {}),
+    ...(stage.nodeVersion ? { nodeVersion: stage.nodeVersion } : {}),
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The analyzer's single entry: `analyze(input) → Report`. Pure and synchronous; runs unchanged in
+ * a Web Worker and in Node (the CLI).
+ */
+import { buildModel } from './model';
+import type { ImageModel } from './model-types';
+import { rules as allRules } from './rules';
+import type { RuleDefinition } from './rule';
+import type { AnalyzeInput, Finding, LayerInfo, Report, StageInfo } from './types';
+import { estimateSize } from './size-estimate';
+import { computeScore } from './score';
+import { finalFacts } from './final-facts';
+
+export { buildModel } from './model';
+export { applyFix } from './fix';
+export { clearShellMemo } from './shell';
+export type * from './types';
+
+function now(): number {
+  const perf = (globalThis as { performance?: { now(): number } }).performance;
+  return perf ? perf.now() : Date.now();
+}
+
+const TEXT_MAX = 80;
+
+function shorten(keyword: string, text: string): string {
+  const one = `${keyword} ${text.replace(/\s+/g, ' ').trim()}`;
+  return one.length > TEXT_MAX ? one.slice(0, TEXT_MAX - 1) + '…' : one;
+}
+
+/** Runs every rule over the model; a rule that throws becomes a problem, never a crash. */
+export function runRules(model: ImageModel, rules: RuleDefinition[] = allRules): { findings: Finding[]; errors: string[] } {
+  const findings: Finding[] = [];
+  const errors: string[] = [];
+  for (const rule of rules) {
+    let hits;
+    try {
+      hits = rule.check(model);
+    } catch (err) {
+      errors.push(`rule ${rule.id} failed: ${err instanceof Error ? err.message : String(err)}`);
+      continue;
+    }
+    for (const hit of hits) {
+      findings.push({
+        rule: rule.id,
+        technique: rule.technique,
+        severity: rule.severity,
+        message: hit.message ?? rule.message,
+        range: hit.range,
+        ...(hit.savedBytes !== undefined && hit.savedBytes > 0 ? { savingsBytes: Math.round(hit.savedBytes) } : {}),
+        ...(rule.hadolint ? { hadolint: rule.hadolint } : {}),
+        lesson: rule.lesson,
+        fixes: hit.fix ? [hit.fix] : [],
+      });
+    }
+  }
+  findings.sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+  );
+  return { findings, errors };
+}
+
+/** Builds the report from a model (analyze() without the parse; the workbench may reuse a model). */
+export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules): Report {
+  const size = estimateSize(model);
+  const { findings, errors } = runRules(model, rules);
+  const problems = [...(model.problems ?? [])];
+  for (const e of errors) problems.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'info', message: e });
+  const stageBytes = new Map<number, number>();
+  const stages: StageInfo[] = model.stages.map((s) => {
+    const own = s.steps.reduce((sum, st) => sum + (st.layer?.sizeBytes ?? 0), 0);
+    const below = s.baseStage ? (stageBytes.get(s.baseStage.index) ?? 0) : s.baseImage.sizeBytes;
+    const sizeBytes = below + own;
+    stageBytes.set(s.index, sizeBytes);
+    return {
+      index: s.index,
+      ...(s.name ? { name: s.name } : {}),
+      range: s.range,
+      base: s.baseRef,
+      ...(s.baseStage ? { baseStage: s.baseStage.index } : {}),
+      isShipped: s.isShipped,
+      isTarget: s.isTarget,
+      sizeBytes,
+    };
+  });
+  const layers: LayerInfo[] = model.layers.map((l) => ({
+    stage: l.stage.index,
+    line: l.step.range.start.line,
+    range: l.step.range,
+    instruction: l.step.kind,
+    text: shorten(l.step.kind, l.step.text),
+    sizeBytes: l.sizeBytes,
+    wastedBytes: l.wastedBytes,
+    items: l.items.map((i) => ({ ...i })),
+    isShipped: l.isShipped,
+  }));
+  return {
+    stages,
+    layers,
+    base: model.target.baseImage,
+    size,
+    findings,
+    score: computeScore(model, size, findings),
+    final: finalFacts(model),
+    context: {
+      sentBytes: model.context.sentBytes,
+      sentFiles: model.context.sentFiles,
+      totalBytes: model.context.totalBytes,
+      totalFiles: model.context.totalFiles,
+      ignored: model.context.ignored,
+      hasDockerignore: model.context.hasDockerignore,
+      dockerignoreErrors: model.context.dockerignoreErrors,
+    },
+    problems,
+  };
+}
+
+/**
+ * Analyses a Dockerfile: the model, the size estimate, every rule's findings, the score and the
+ * facts about the final image. Never throws for any text (problems are reported instead).
+ */
+export function analyze(input: AnalyzeInput): Report {
+  const t0 = now();
+  const report = reportOf(buildModel(input));
+  report.elapsedMs = now() - t0;
+  return report;
+}

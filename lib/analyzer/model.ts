@@ -1,0 +1,1103 @@
+/**
+ * buildModel(): Dockerfile text (+ .dockerignore + context) → ImageModel. Parses with
+ * dockerfile-ast, resolves ARG/ENV, splits stages and works out which ship, parses every RUN with
+ * a real shell parser (shell.ts), and simulates each stage's file system to size its layers
+ * (effects.ts, sim-fs.ts, size-data.ts).
+ */
+import { DockerfileParser, type Instruction, type Flag } from 'dockerfile-ast';
+import type { AnalyzeInput, BuildContext, ContextFile, ParseProblem, Position, Range, Unknown } from './types';
+import type {
+  ArgDecl,
+  CopyStep,
+  EnvDecl,
+  ImageModel,
+  Layer,
+  MetaStep,
+  Mount,
+  RunStep,
+  ShellCommand,
+  Stage,
+  Step,
+} from './model-types';
+import { parseShell, expandWord, type ParsedScript } from './shell';
+import { matchSource, normalizeContextPath, resolveContext, hasGlob, basename } from './context';
+import { StageFs, isUnder, globBase, globToRegExp, sum, type SimEntry, type EntryFile } from './sim-fs';
+import {
+  applyCommand,
+  absPath,
+  nestedScript,
+  normalizeAbs,
+  programAliases,
+  subcommand,
+  type RunContext,
+  type StageState,
+} from './effects';
+import { resolveBase, type ResolvedBase } from './size-data';
+import { listBaseImages } from '../sizes';
+
+/**
+ * Size cap: beyond 10,000 lines or 1,000,000 characters only the beginning is analysed and a
+ * problem says so. Real Dockerfiles are a few hundred lines at most; the cap keeps a pasted
+ * megabyte from freezing the editor (analysis stays linear, measured in scripts/bench-analyzer.ts).
+ */
+export const MAX_LINES = 10_000;
+export const MAX_CHARS = 1_000_000;
+
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
+interface DfVarResult {
+  value: string;
+  unresolved: string[];
+}
+
+/** Expands `$X`, `${X}`, `${X:-w}`, `${X:+w}` (and `-`, `+`) as Docker does in instructions. */
+export function expandDockerVars(text: string, env: Record<string, string | undefined>, escape = '\\'): DfVarResult {
+  if (!text.includes('$')) return { value: text, unresolved: [] };
+  const unresolved: string[] = [];
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === escape && text[i + 1] === '$') {
+      out += '$';
+      i++;
+      continue;
+    }
+    if (ch !== '$') {
+      out += ch;
+      continue;
+    }
+    if (text[i + 1] === '{') {
+      const close = text.indexOf('}', i + 2);
+      if (close < 0) {
+        out += text.slice(i);
+        break;
+      }
+      const inner = text.slice(i + 2, close);
+      const m = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-+])(.*))?$/s.exec(inner);
+      if (!m) {
+        out += text.slice(i, close + 1);
+      } else {
+        const [, name, op, word] = m;
+        const v = env[name];
+        const has = v !== undefined;
+        const nonEmpty = has && v !== '';
+        if (op === ':-') out += nonEmpty ? v : expandDockerVars(word ?? '', env, escape).value;
+        else if (op === '-') out += has ? v : expandDockerVars(word ?? '', env, escape).value;
+        else if (op === ':+') out += nonEmpty ? expandDockerVars(word ?? '', env, escape).value : '';
+        else if (op === '+') out += has ? expandDockerVars(word ?? '', env, escape).value : '';
+        else if (has) out += v;
+        else {
+          unresolved.push(name);
+          out += text.slice(i, close + 1);
+        }
+      }
+      i = close;
+      continue;
+    }
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+    if (!m) {
+      out += '$';
+      continue;
+    }
+    const v = env[m[0]];
+    if (v !== undefined) out += v;
+    else {
+      unresolved.push(m[0]);
+      out += '$' + m[0];
+    }
+    i += m[0].length;
+  }
+  return { value: out, unresolved };
+}
+
+/** Line-start offsets of a text, for offset → position conversion. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function toOffset(starts: number[], pos: Position): number {
+  return (starts[pos.line] ?? starts[starts.length - 1]) + pos.character;
+}
+
+function toPosition(starts: number[], offset: number): Position {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo] };
+}
+
+/**
+ * Joins Dockerfile line continuations (escape + newline) and drops comment and empty lines inside
+ * them, as Docker does before handing the text to the shell. `map[i]` is the document offset of
+ * `text[i]`.
+ */
+function joinContinuations(doc: string, start: number, end: number, escape: string): { text: string; map: number[] } {
+  let text = '';
+  const map: number[] = [];
+  let i = start;
+  while (i < end) {
+    const ch = doc[i];
+    if (ch === escape) {
+      let j = i + 1;
+      while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
+      if (doc[j] === '\r') j++;
+      if (doc[j] === '\n') {
+        j++;
+        // Skip comment lines and blank lines that follow a continuation.
+        for (;;) {
+          let k = j;
+          while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
+          if (doc[k] === '#') {
+            const nl = doc.indexOf('\n', k);
+            if (nl < 0 || nl >= end) {
+              j = end;
+              break;
+            }
+            j = nl + 1;
+          } else if (doc[k] === '\n' || (doc[k] === '\r' && doc[k + 1] === '\n')) {
+            j = doc[k] === '\r' ? k + 2 : k + 1;
+          } else break;
+        }
+        i = j;
+        continue;
+      }
+    }
+    text += ch;
+    map.push(i);
+    i++;
+  }
+  map.push(end);
+  return { text, map };
+}
+
+interface RunScript {
+  form: 'shell' | 'exec' | 'heredoc';
+  script: string;
+  /** Document offset of script[i]; undefined = map everything to the RUN range. */
+  map?: (i: number) => number;
+  /** Exec form that is not `sh -c`: the argv itself. */
+  argv?: string[];
+}
+
+const PREFIX_OPTS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-R', '-T']),
+  env: new Set(['-u', '-C', '-S', '--unset', '--chdir']),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  time: new Set(['-f', '-o']),
+  nice: new Set(['-n']),
+  ionice: new Set(['-c', '-n']),
+  stdbuf: new Set(['-i', '-o', '-e']),
+  command: new Set(),
+  builtin: new Set(),
+  'su-exec': new Set(),
+  gosu: new Set(),
+  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+};
+
+function basenameOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** Turns one argv (already expanded) into a ShellCommand: strips prefixes, resolves `python -m pip`. */
+function makeCommand(
+  argvIn: string[],
+  assignmentsIn: Record<string, string>,
+  base: Omit<ShellCommand, 'name' | 'args' | 'viaSudo' | 'assignments'>,
+): ShellCommand | undefined {
+  const argv = [...argvIn];
+  const assignments = { ...assignmentsIn };
+  let viaSudo = false;
+  for (let guard = 0; guard < 8 && argv.length; guard++) {
+    const head = basenameOf(argv[0]);
+    const opts = PREFIX_OPTS[head];
+    if (!opts) break;
+    if (head === 'command' && (argv[1] === '-v' || argv[1] === '-V')) break;
+    if (head === 'sudo') viaSudo = true;
+    argv.shift();
+    while (argv.length && argv[0].startsWith('-')) {
+      const o = argv.shift() as string;
+      if (opts.has(o)) argv.shift();
+    }
+    if (head === 'env' || head === 'sudo') {
+      while (argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) {
+        const a = argv.shift() as string;
+        const eq = a.indexOf('=');
+        assignments[a.slice(0, eq)] = a.slice(eq + 1);
+      }
+    }
+    if ((head === 'su-exec' || head === 'gosu') && argv.length) argv.shift();
+    if (head === 'timeout' && argv.length) argv.shift();
+  }
+  if (!argv.length) return undefined;
+  const program = argv[0];
+  let name = program.includes('/') ? basenameOf(program) : program;
+  let args = argv.slice(1);
+  let invokedAs: string | undefined;
+  if (/^python(\d(\.\d+)?)?$/.test(name)) {
+    const m = args.indexOf('-m');
+    if (m >= 0 && args[m + 1] === 'pip') {
+      invokedAs = `${name} -m pip`;
+      name = 'pip';
+      args = args.slice(m + 2);
+    }
+  }
+  return {
+    ...base,
+    name,
+    args,
+    viaSudo,
+    assignments,
+    ...(program.includes('/') ? { path: program } : {}),
+    ...(invokedAs ? { invokedAs } : {}),
+  };
+}
+
+/** ShellCommands of a parsed script, with variables expanded from `env` and script assignments. */
+function commandsOf(
+  parsed: ParsedScript,
+  script: string,
+  env: Record<string, string>,
+  rangeOf: (start: number, end: number) => Range,
+  pipelineBase: number,
+  depth = 0,
+): ShellCommand[] {
+  const local: Record<string, string> = { ...env };
+  const out: ShellCommand[] = [];
+  for (const pc of parsed.commands) {
+    const assigns: Record<string, string> = {};
+    for (const a of pc.assigns) assigns[a.name] = expandWord(a.value, local);
+    if (pc.words.length === 0 || pc.isDecl) {
+      Object.assign(local, assigns);
+      if (pc.words.length === 0) continue;
+    }
+    const words = pc.words.map((w) => expandWord(w, local));
+    const range = rangeOf(pc.start, pc.end);
+    const cmd = makeCommand(words, pc.isDecl ? {} : assigns, {
+      pipeline: pipelineBase + pc.pipeline,
+      pipelinePosition: pc.pipelinePosition,
+      text: script.slice(pc.start, pc.end),
+      range,
+      redirects: pc.redirects.map((r) => ({ op: r.op, target: expandWord(r.target, local) })),
+    });
+    if (!cmd) continue;
+    out.push(cmd);
+    const nested = depth < 2 ? nestedScript(cmd) : undefined;
+    if (nested !== undefined) {
+      const inner = parseShell(nested);
+      const innerCmds = commandsOf(inner, nested, local, () => range, pipelineBase + 10_000 * (depth + 1) + pc.start, depth + 1);
+      for (const c of innerCmds) out.push({ ...c, invokedAs: c.invokedAs ?? `${cmd.name} -c` });
+    }
+  }
+  return out;
+}
+
+function parseMount(value: string): Mount {
+  const mount: Mount = { type: 'bind' };
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    const key = (eq >= 0 ? part.slice(0, eq) : part).trim().toLowerCase();
+    const val = eq >= 0 ? part.slice(eq + 1).trim() : '';
+    if (key === 'type' && ['cache', 'secret', 'bind', 'tmpfs', 'ssh'].includes(val)) mount.type = val as Mount['type'];
+    else if (key === 'target' || key === 'dst' || key === 'destination') mount.target = val;
+    else if (key === 'source' || key === 'src') mount.source = val;
+    else if (key === 'from') mount.from = val;
+    else if (key === 'id' && !mount.source) mount.source = val;
+  }
+  if (mount.type === 'secret' && !mount.target && mount.source) mount.target = `/run/secrets/${mount.source}`;
+  return mount;
+}
+
+function flagsOf(ins: Instruction): Flag[] {
+  const withFlags = ins as unknown as { getFlags?: () => Flag[] };
+  return withFlags.getFlags ? withFlags.getFlags() : [];
+}
+
+function jsonStrings(ins: Instruction): string[] | undefined {
+  const j = ins as unknown as { getJSONStrings?: () => { getJSONValue(): string }[] };
+  if (!j.getJSONStrings) return undefined;
+  const content = ins.getArgumentsContent();
+  if (!content || !content.trimStart().startsWith('[')) return undefined;
+  const strings = j.getJSONStrings();
+  if (!strings.length) {
+    try {
+      const parsed = JSON.parse(content) as unknown;
+      return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? (parsed as string[]) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return strings.map((s) => s.getJSONValue());
+}
+
+function heredocsOf(ins: Instruction): { name: string; content: Range | null }[] {
+  const h = ins as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[] };
+  if (!h.getHeredocs) return [];
+  try {
+    return h.getHeredocs().map((d) => ({ name: d.getName(), content: d.getContentRange() }));
+  } catch {
+    return [];
+  }
+}
+
+const KNOWN_META = new Set([
+  'ENV', 'ARG', 'WORKDIR', 'USER', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'SHELL', 'HEALTHCHECK', 'VOLUME',
+  'STOPSIGNAL', 'ONBUILD', 'MAINTAINER',
+]);
+
+const ARCHIVE_RE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
+/** Extracted/archive size for ADD of a local archive: gzip'd software tarballs expand ~2.5–3×; plain tar 1×. */
+function archiveExpansion(name: string): number {
+  return /\.tar$/i.test(name) ? 1 : 2.7;
+}
+
+/** Builds the image model. Never throws for any text; problems are reported in `model.problems`. */
+export function buildModel(input: AnalyzeInput): ImageModel {
+  const problems: ParseProblem[] = [];
+  const unknowns: Unknown[] = [];
+  let text = input.dockerfile ?? '';
+  let truncatedAtLine: number | undefined;
+  {
+    let cut = -1;
+    if (text.length > MAX_CHARS) cut = text.lastIndexOf('\n', MAX_CHARS);
+    let count = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < (cut >= 0 ? cut : text.length); i = text.indexOf('\n', i + 1)) {
+      if (++count >= MAX_LINES) {
+        cut = i;
+        break;
+      }
+    }
+    if (cut >= 0) {
+      text = text.slice(0, cut);
+      truncatedAtLine = lineStarts(text).length;
+      problems.push({
+        range: { start: { line: truncatedAtLine - 1, character: 0 }, end: { line: truncatedAtLine - 1, character: 0 } },
+        severity: 'warning',
+        message: `Too large: only the first ${truncatedAtLine} lines (${MAX_LINES.toLocaleString('en')} lines / ${MAX_CHARS.toLocaleString('en')} characters at most) were analysed.`,
+      });
+    }
+  }
+  const starts = lineStarts(text);
+  const lines = text.split(/\r?\n/);
+  const df = DockerfileParser.parse(text);
+  const escape = df.getEscapeCharacter();
+  const ctx = resolveContext(input.context, input.dockerignore);
+  const args: ArgDecl[] = [];
+  const envs: EnvDecl[] = [];
+
+  // Global ARGs (before the first FROM): visible to FROM lines, and to stages that redeclare them.
+  const globalArgs: Record<string, string | undefined> = {};
+  const instructions = df.getInstructions();
+  let firstFrom = instructions.findIndex((i) => i.getKeyword() === 'FROM');
+  if (firstFrom < 0) firstFrom = instructions.length;
+  for (const ins of instructions.slice(0, firstFrom)) {
+    if (ins.getKeyword() !== 'ARG') continue;
+    for (const { name, value } of argProps(ins)) {
+      const v = value === null ? undefined : expandDockerVars(value, globalArgs, escape).value;
+      globalArgs[name] = v;
+      args.push({ name, value: v, range: ins.getRange(), isGlobal: true });
+    }
+  }
+  if (firstFrom >= instructions.length) {
+    const end = { line: Math.max(0, lines.length - 1), character: 0 };
+    if (text.trim() !== '') {
+      problems.push({ range: { start: { line: 0, character: 0 }, end }, severity: 'error', message: 'No FROM instruction: this is not a buildable Dockerfile.' });
+    }
+  }
+  for (const ins of instructions.slice(0, firstFrom)) {
+    const kw = ins.getKeyword();
+    if (kw !== 'ARG') {
+      problems.push({ range: ins.getRange(), severity: 'error', message: `${kw} before the first FROM: only ARG may come before FROM.` });
+    }
+  }
+
+  // Pass 1: stages and their instructions.
+  interface RawStage {
+    from: Instruction;
+    body: Instruction[];
+    name?: string;
+    ref: string;
+    unresolved: string[];
+  }
+  const raw: RawStage[] = [];
+  for (const ins of instructions.slice(firstFrom)) {
+    if (ins.getKeyword() === 'FROM') {
+      const tokens = (ins.getArgumentsContent() ?? '').split(/\s+/).filter((t) => t && !t.startsWith('--'));
+      const image = tokens[0] ?? '';
+      const asIdx = tokens.findIndex((t) => t.toLowerCase() === 'as');
+      const name = asIdx >= 1 ? tokens[asIdx + 1] : undefined;
+      const expanded = expandDockerVars(image, globalArgs, escape);
+      if (!image) problems.push({ range: ins.getRange(), severity: 'error', message: 'FROM needs an image.' });
+      raw.push({ from: ins, body: [], name, ref: expanded.value, unresolved: expanded.unresolved });
+    } else {
+      raw[raw.length - 1].body.push(ins);
+    }
+  }
+  if (!raw.length) {
+    // Nothing to build: a model with one empty scratch stage keeps every consumer simple.
+      raw.push({ from: null as unknown as Instruction, body: [], ref: 'scratch', unresolved: [] });
+  }
+
+  const stages: Stage[] = [];
+  const byName = new Map<string, Stage>();
+  const recordsCache = (() => {
+    let all: ReturnType<typeof listBaseImages> | undefined;
+    return () => (all ??= listBaseImages());
+  })();
+  const baseCache = new Map<string, ResolvedBase>();
+  const resolveBaseCached = (ref: string) => {
+    let hit = baseCache.get(ref);
+    if (!hit) baseCache.set(ref, (hit = resolveBase(ref, recordsCache)));
+    return hit;
+  };
+
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i];
+    const range: Range = r.from
+      ? { start: r.from.getRange().start, end: (r.body.length ? r.body[r.body.length - 1] : r.from).getRange().end }
+      : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const parent = byName.get(r.ref.toLowerCase());
+    const stage: Stage = {
+      index: i,
+      name: r.name,
+      range,
+      baseRef: r.ref,
+      baseStage: parent,
+      baseImage: parent ? parent.baseImage : resolveBaseCached(r.ref).summary,
+      steps: [],
+      runs: [],
+      copies: [],
+      isShipped: false,
+      isTarget: false,
+      copiedFromBy: [],
+      packages: new Set(),
+      fs: new StageFs(),
+      user: 'root',
+      workdir: '/',
+      env: {},
+    };
+    if (r.unresolved.length && r.from) {
+      unknowns.push({
+        kind: 'variable',
+        name: r.unresolved.join(', '),
+        line: r.from.getRange().start.line,
+        message: `FROM uses ${r.unresolved.map((n) => '$' + n).join(', ')} without a default; the base image is a guess.`,
+        assumedBytes: 0,
+      });
+    }
+    if (r.from && !r.ref.includes('$') && !(r.from.getArgumentsContent() ?? '').split(/\s+/).find((t) => t && !t.startsWith('--'))?.includes('$')) {
+      const imageRange = (r.from as unknown as { getImageRange(): Range | null }).getImageRange();
+      if (imageRange) stage.baseRefRange = imageRange;
+    }
+    stages.push(stage);
+    if (r.name) byName.set(r.name.toLowerCase(), stage);
+  }
+
+  // Target and what ships.
+  let target = stages[stages.length - 1];
+  if (input.target !== undefined && input.target !== '') {
+    const t = input.target.toLowerCase();
+    const found = byName.get(t) ?? (/^\d+$/.test(t) ? stages[Number(t)] : undefined);
+    if (found) target = found;
+    else
+      problems.push({
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        severity: 'error',
+        message: `Target stage "${input.target}" does not exist; analysed the last stage instead.`,
+      });
+  }
+  target.isTarget = true;
+  for (let s: Stage | undefined = target; s; s = s.baseStage) s.isShipped = true;
+
+  // Pass 2: simulate each stage in order.
+  const states = new Map<Stage, StageState>();
+  const layers: Layer[] = [];
+  const steps: Step[] = [];
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i];
+    const r = raw[i];
+    const state = initState(stage, states, resolveBaseCached);
+    states.set(stage, state);
+    const stageArgs = new Set<string>();
+    for (const ins of r.body) {
+      const kw = ins.getKeyword();
+      const range = ins.getRange();
+      const baseStep = {
+        index: stage.steps.length,
+        stage,
+        range,
+        keywordRange: ins.getInstructionRange(),
+        text: ins.getArgumentsContent() ?? '',
+      };
+      if (kw === 'RUN') {
+        const run = buildRun(ins, baseStep, stage, state);
+        stage.steps.push(run);
+        stage.runs.push(run);
+        steps.push(run);
+        layers.push(run.layer as Layer);
+        continue;
+      }
+      if (kw === 'COPY' || kw === 'ADD') {
+        const copy = buildCopy(ins, kw, baseStep, stage, state);
+        stage.steps.push(copy);
+        stage.copies.push(copy);
+        steps.push(copy);
+        layers.push(copy.layer as Layer);
+        continue;
+      }
+      const meta: MetaStep = { ...baseStep, kind: (KNOWN_META.has(kw) ? kw : 'OTHER') as MetaStep['kind'] };
+      stage.steps.push(meta);
+      steps.push(meta);
+      if (kw === 'ARG') {
+        for (const { name, value } of argProps(ins)) {
+          const v = value !== null ? expandDockerVars(value, stage.env, escape).value : globalArgs[name];
+          stageArgs.add(name);
+          if (v !== undefined) stage.env[name] = v;
+          args.push({ name, value: v, range, isGlobal: false, stage });
+        }
+      } else if (kw === 'ENV') {
+        const props = (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties();
+        const snapshot = { ...stage.env };
+        for (const p of props) {
+          const value = expandDockerVars(p.getValue() ?? '', snapshot, escape).value;
+          stage.env[p.getName()] = value;
+          envs.push({ name: p.getName(), value, range, stage });
+        }
+      } else if (kw === 'WORKDIR') {
+        const dir = expandDockerVars(baseStep.text.trim(), stage.env, escape).value;
+        if (dir) stage.workdir = absPath(dir, stage);
+      } else if (kw === 'USER') {
+        stage.user = expandDockerVars(baseStep.text.trim(), stage.env, escape).value || stage.user;
+      } else if (kw === 'CMD' || kw === 'ENTRYPOINT') {
+        const json = jsonStrings(ins);
+        const value = json
+          ? { form: 'exec' as const, args: json, range }
+          : { form: 'shell' as const, args: baseStep.text.trim().split(/\s+/).filter(Boolean), range };
+        if (kw === 'CMD') stage.cmd = value;
+        else {
+          stage.entrypoint = value;
+          // Docker resets an inherited CMD when ENTRYPOINT is set in the same image.
+          if (!r.body.some((b) => b.getKeyword() === 'CMD')) stage.cmd = undefined;
+        }
+      } else if (!KNOWN_META.has(kw)) {
+        problems.push({ range: ins.getInstructionRange(), severity: 'error', message: `Unknown instruction ${kw}.` });
+      }
+    }
+    stage.packages = state.packages;
+    stage.fs = state.fs;
+    stage.pythonVersion = state.pythonVersion;
+    stage.nodeVersion = state.nodeVersion;
+    stage.compiles = state.compiles;
+    stage.packageManagers = [...packageManagersOf(state)].sort();
+  }
+
+  // ---------------------------------------------------------------------------- step builders
+
+  function initState(stage: Stage, all: Map<Stage, StageState>, resolve: (ref: string) => ResolvedBase): StageState {
+    if (stage.baseStage) {
+      const p = all.get(stage.baseStage) as StageState;
+      const parent = stage.baseStage;
+      stage.user = parent.user;
+      stage.workdir = parent.workdir;
+      stage.env = { ...parent.env };
+      stage.cmd = parent.cmd;
+      stage.entrypoint = parent.entrypoint;
+      if (parent.baseEntrypoint) stage.baseEntrypoint = parent.baseEntrypoint;
+      if (parent.baseCmd) stage.baseCmd = parent.baseCmd;
+      return {
+        ...p,
+        fs: p.fs.clone(),
+        packages: new Set(p.packages),
+        aptGroups: p.aptGroups.map((g) => ({ requested: new Set(g.requested), packages: [...g.packages] })),
+        apkVirtual: new Map(p.apkVirtual),
+        compiles: [...p.compiles],
+        files: new Map(p.files),
+        venvs: [...p.venvs],
+        packageManagers: new Set(p.packageManagers),
+        npmDev: new Set(p.npmDev),
+      };
+    }
+    const { record } = resolve(stage.baseRef);
+    stage.user = record.defaultUser || 'root';
+    if (record.entrypoint) stage.baseEntrypoint = record.entrypoint;
+    if (record.cmd) stage.baseCmd = record.cmd;
+    stage.env = { PATH: DEFAULT_PATH };
+    if (record.runtimes.python) stage.env.PYTHON_VERSION = record.runtimes.python;
+    if (record.runtimes.node) stage.env.NODE_VERSION = record.runtimes.node;
+    return {
+      fs: new StageFs(),
+      packages: new Set(record.packages ?? []),
+      record,
+      aptRelease: record.aptRelease,
+      excludesDocs: record.excludesDocs,
+      isNoRecommendsConfig: false,
+      libc: record.libc,
+      pythonVersion: record.runtimes.python ? minorOf(record.runtimes.python) : osPython(record),
+      nodeVersion: record.runtimes.node,
+      aptGroups: [],
+      apkVirtual: new Map(),
+      compiles: [],
+      files: new Map(),
+      venvs: [],
+      packageManagers: new Set(),
+      npmDev: new Set(),
+    };
+  }
+
+  function newLayer(step: RunStep | CopyStep, stage: Stage): Layer {
+    return { step, stage, sizeBytes: 0, wastedBytes: 0, items: [], adds: [], deletes: [], isShipped: stage.isShipped };
+  }
+
+  function accountWaste(owner: Layer, bytes: number, by: Stage): void {
+    if (owner.stage === by || by.isShipped) owner.wastedBytes += bytes;
+  }
+
+  function makeRc(stage: Stage, state: StageState, run: RunStep, layer: Layer, boundFiles: Map<string, ContextFile>): RunContext {
+    const deleted: string[] = [];
+    return {
+      state,
+      stage,
+      run,
+      layer,
+      unknowns,
+      problems,
+      boundFiles,
+      remove(pattern) {
+        deleted.push(pattern);
+        layer.deletes.push(pattern);
+        state.fs.remove(pattern, (e, bytes) => {
+          if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
+        });
+      },
+      recordDelete(pattern) {
+        deleted.push(pattern);
+        layer.deletes.push(pattern);
+      },
+      add(entry) {
+        if (run.kind === 'RUN' && run.mountsCover(entry.path)) return;
+        state.fs.add({ ...entry, layer } as SimEntry);
+      },
+      overwrite(paths) {
+        overwritePaths(state, new Set(paths), layer, stage);
+      },
+    };
+  }
+
+  function overwritePaths(state: StageState, set: Set<string>, layer: Layer, stage: Stage): void {
+    if (!set.size) return;
+    const next: SimEntry[] = [];
+    for (const e of state.fs.entries) {
+      if (set.has(e.path)) {
+        if (e.layer !== layer) accountWaste(e.layer, e.bytes, stage);
+        continue;
+      }
+      if (e.files && e.files.some((f) => set.has(f.path))) {
+        const kept = e.files.filter((f) => !set.has(f.path));
+        const gone = e.bytes - sum(kept);
+        if (e.layer !== layer) accountWaste(e.layer, gone, stage);
+        if (kept.length) next.push({ ...e, files: kept, bytes: sum(kept) });
+        continue;
+      }
+      next.push(e);
+    }
+    state.fs.entries = next;
+  }
+
+  function finishLayer(layer: Layer, state: StageState): void {
+    const adds = state.fs.byLayer(layer);
+    layer.adds = adds;
+    layer.sizeBytes = sum(adds);
+    const items = new Map<string, { label: string; bytes: number; kind: SimEntry['kind'] }>();
+    for (const e of adds) {
+      const it = items.get(e.item);
+      if (it) it.bytes += e.bytes;
+      else items.set(e.item, { label: e.item, bytes: e.bytes, kind: e.kind });
+    }
+    layer.items = [...items.values()];
+  }
+
+  function runScriptOf(ins: Instruction): RunScript {
+    const json = jsonStrings(ins);
+    if (json) {
+      if (json.length >= 3 && /^(\/bin\/)?(ba)?sh$/.test(json[0]) && /^-[a-z]*c[a-z]*$/.test(json[1])) {
+        return { form: 'exec', script: json[2] };
+      }
+      return { form: 'exec', script: '', argv: json };
+    }
+    const argsRange = ins.getArgumentsRange();
+    if (!argsRange) return { form: 'shell', script: '' };
+    const startOff = toOffset(starts, argsRange.start);
+    const endOff = toOffset(starts, argsRange.end);
+    const rawText = text.slice(startOff, endOff);
+    if (/^<<-?["']?[A-Za-z_]/.test(rawText)) {
+      const docs = heredocsOf(ins);
+      const first = docs[0];
+      const firstLineEnd = rawText.indexOf('\n');
+      const after = (firstLineEnd >= 0 ? rawText.slice(0, firstLineEnd) : rawText).replace(/^<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?/, '').trim();
+      if (first && first.content && (after === '' || /^(\/bin\/)?(ba)?sh\b/.test(after))) {
+        const cs = toOffset(starts, first.content.start);
+        const ce = toOffset(starts, first.content.end);
+        return { form: 'heredoc', script: text.slice(cs, ce), map: (i) => cs + i };
+      }
+      if (!first || !first.content) return { form: 'heredoc', script: '' };
+    }
+    if (rawText.includes('<<')) {
+      // A command fed by a here-document (`python3 <<EOF`): the shell parser reads it as written.
+      return { form: heredocsOf(ins).length ? 'heredoc' : 'shell', script: rawText, map: (i) => startOff + i };
+    }
+    const joined = joinContinuations(text, startOff, endOff, escape);
+    return { form: 'shell', script: joined.text, map: (i) => joined.map[Math.min(i, joined.map.length - 1)] };
+  }
+
+  function buildRun(ins: Instruction, baseStep: Omit<RunStep, 'kind' | 'form' | 'commands' | 'mounts' | 'env' | 'calls' | 'deletes' | 'mountsCover'>, stage: Stage, state: StageState): RunStep {
+    const mounts = flagsOf(ins)
+      .filter((f) => f.getName().toLowerCase() === 'mount')
+      .map((f) => parseMount(expandDockerVars(f.getValue() ?? '', stage.env, escape).value));
+    const env = { ...stage.env };
+    const src = runScriptOf(ins);
+    const rangeOf = (s: number, e: number): Range =>
+      src.map ? { start: toPosition(starts, src.map(s)), end: toPosition(starts, src.map(e)) } : baseStep.range;
+    let commands: ShellCommand[] = [];
+    let parseError: string | undefined;
+    if (src.argv) {
+      const c = makeCommand(src.argv, {}, { pipeline: 0, pipelinePosition: 0, text: src.argv.join(' '), range: baseStep.range });
+      if (c) commands = [c];
+    } else if (src.script.trim() !== '') {
+      const parsed = parseShell(src.script);
+      if (parsed.error) {
+        parseError = parsed.error;
+        problems.push({ range: baseStep.range, severity: 'error', message: `Shell syntax error in RUN: ${parsed.error}` });
+        unknowns.push({ kind: 'parse', name: 'RUN', line: baseStep.range.start.line, message: `RUN could not be parsed (${parsed.error}); its effects are not sized.`, assumedBytes: 0 });
+      } else commands = commandsOf(parsed, src.script, env, rangeOf, 0);
+    }
+    const mountTargets = mounts
+      .filter((m) => (m.type === 'cache' || m.type === 'tmpfs' || m.type === 'secret') && m.target)
+      .map((m) => absPath(m.target as string, stage));
+    const deletes: string[] = [];
+    const run: RunStep = {
+      ...baseStep,
+      kind: 'RUN',
+      form: src.form,
+      commands,
+      mounts,
+      env,
+      ...(parseError ? { parseError } : {}),
+      script: src.argv ? src.argv.join(' ') : src.script,
+      calls(name: string, sub?: string) {
+        const names = programAliases(name);
+        return commands.some((c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub));
+      },
+      deletes(path: string) {
+        const p = normalizeAbs(path);
+        return deletes.some((d) => {
+          const base = d.endsWith('/*') ? d.slice(0, -2) : d;
+          if (isUnder(p, base)) return true;
+          return hasGlob(d) && globToRegExp(d).test(p);
+        });
+      },
+      mountsCover(path: string) {
+        return mountTargets.some((t) => isUnder(normalizeAbs(path), t));
+      },
+    };
+    const layer = newLayer(run, stage);
+    run.layer = layer;
+    const bound = new Map<string, ContextFile>();
+    for (const m of mounts) {
+      if (m.type !== 'bind' || m.from || !m.target) continue;
+      const match = matchSource(ctx, m.source ?? '.');
+      const t = absPath(m.target, stage);
+      for (const f of match.files) bound.set(match.isDir ? `${t}/${f.relDest}` : t, f.file);
+    }
+    const rc = makeRc(stage, state, run, layer, bound);
+    const deletesRef = layer.deletes;
+    if (/Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') && commands.some((c) => c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')))) {
+      state.isNoRecommendsConfig = true;
+    }
+    for (const c of commands) {
+      if (c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')) && /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '')) {
+        state.isNoRecommendsConfig = true;
+      }
+      applyCommand(c, rc);
+    }
+    deletes.push(...deletesRef);
+    finishLayer(layer, state);
+    return run;
+  }
+
+  function buildCopy(
+    ins: Instruction,
+    kw: 'COPY' | 'ADD',
+    baseStep: { index: number; stage: Stage; range: Range; keywordRange: Range; text: string },
+    stage: Stage,
+    state: StageState,
+  ): CopyStep {
+    const flags = flagsOf(ins);
+    const flag = (n: string) => flags.find((f) => f.getName().toLowerCase() === n);
+    const fromRaw = flag('from')?.getValue() ?? undefined;
+    const from = fromRaw !== undefined ? expandDockerVars(fromRaw, stage.env, escape).value : undefined;
+    const json = jsonStrings(ins);
+    const heredocs = heredocsOf(ins);
+    let words: string[];
+    if (json) words = json;
+    else if (heredocs.length) {
+      const firstLine = (baseStep.text.split('\n')[0] ?? '').trim();
+      words = firstLine.split(/\s+/).filter(Boolean);
+    } else words = (ins.getArguments() ?? []).map((a) => a.getValue());
+    words = words.map((w) => expandDockerVars(w, stage.env, escape).value);
+    const destRaw = words.length >= 2 ? words[words.length - 1] : words[0] ?? '.';
+    const sources = words.length >= 2 ? words.slice(0, -1) : [];
+    const destAbs = absPath(destRaw, stage);
+    let fromStage: Stage | undefined;
+    if (from !== undefined) {
+      fromStage = byName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? stages[Number(from)] : undefined);
+      if (fromStage && fromStage.index >= stage.index) fromStage = undefined;
+      if (fromStage && !fromStage.copiedFromBy.includes(stage)) fromStage.copiedFromBy.push(stage);
+    }
+    const copy: CopyStep = {
+      ...baseStep,
+      kind: kw,
+      sources,
+      dest: destRaw,
+      ...(from !== undefined ? { from } : {}),
+      ...(fromStage ? { fromStage } : {}),
+      ...(flag('chown') ? { chown: flag('chown')?.getValue() ?? '' } : {}),
+      ...(flag('chmod') ? { chmod: flag('chmod')?.getValue() ?? '' } : {}),
+      link: !!flag('link'),
+      contextFiles: [],
+      missingSources: [],
+      excludedSources: [],
+      isWholeContext: sources.some((s) => normalizeContextPath(s) === '' || s === '*'),
+      isRemote: false,
+      isArchive: false,
+    };
+    const layer = newLayer(copy, stage);
+    copy.layer = layer;
+    const line = baseStep.range.start.line;
+    // Docker copies into a directory when the destination ends with `/`, names the working
+    // directory (`.`), or when several sources are given; an existing directory counts too.
+    const destIsDir =
+      destRaw.endsWith('/') ||
+      destRaw === '.' ||
+      sources.length > 1 ||
+      destAbs === stage.workdir ||
+      state.fs.entries.some((e) => e.path !== destAbs && isUnder(e.path, destAbs));
+    const newEntries: SimEntry[] = [];
+    const label = `${kw} ${sources.join(' ')} ${destRaw}`.slice(0, 120);
+
+    if (heredocs.length && !json) {
+      for (const h of heredocs) {
+        const bytes = h.content ? toOffset(starts, h.content.end) - toOffset(starts, h.content.start) + 1 : 0;
+        const path = sources.length > 1 || destIsDir ? `${destAbs}/${h.name}` : destAbs;
+        newEntries.push({ path, bytes, kind: 'copy', item: label, layer });
+      }
+    } else if (from !== undefined && !fromStage) {
+      for (const s of sources) {
+        unknowns.push({ kind: 'copy-source', name: `${from}:${s}`, line, message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`, assumedBytes: 0 });
+        newEntries.push({ path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs, bytes: 0, kind: 'copy', item: label, layer });
+      }
+    } else if (fromStage) {
+      const srcFs = fromStage.fs as StageFs;
+      for (const s of sources) {
+        const srcAbs = normalizeAbs('/' + s);
+        const isGlob = hasGlob(srcAbs);
+        const root = isGlob ? globBase(srcAbs) : srcAbs;
+        const re = isGlob ? globToRegExp(srcAbs) : undefined;
+        const found = (srcFs.under(root) as SimEntry[]).filter((e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)));
+        if (!found.length) {
+          unknowns.push({
+            kind: 'copy-source',
+            name: `${fromStage.name ?? fromStage.index}:${s}`,
+            line,
+            message: `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image or from a command that is not modelled; its size is not known (0 assumed).`,
+            assumedBytes: 0,
+          });
+          newEntries.push({ path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs, bytes: 0, kind: 'copy', item: label, layer });
+          continue;
+        }
+        const single = found.length === 1 && found[0].path === srcAbs && !found[0].files && !isGlob;
+        const files: EntryFile[] = [];
+        const targetRoot = single ? (destIsDir ? `${destAbs}/${basename(srcAbs)}` : destAbs) : destAbs;
+        for (const e of found) {
+          const parts = e.files ?? [{ path: e.path, bytes: e.bytes }];
+          for (const f of parts) {
+            const rel = f.path === root ? '' : f.path.slice(root.length);
+            files.push({ path: single ? targetRoot : normalizeAbs(targetRoot + rel), bytes: f.bytes });
+          }
+        }
+        newEntries.push({ path: targetRoot, bytes: sum(files), kind: 'copy', item: label, layer, files });
+      }
+    } else {
+      for (const s of sources) {
+        if (kw === 'ADD' && (/^(https?|ftp):\/\//i.test(s) || /^git@|\.git(#.*)?$/.test(s))) {
+          copy.isRemote = true;
+          unknowns.push({ kind: 'copy-source', name: s, line, message: `ADD downloads ${s}; its size is not known (0 assumed).`, assumedBytes: 0 });
+          newEntries.push({ path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs, bytes: 0, kind: 'download', item: label, layer });
+          continue;
+        }
+        if (!ctx.isKnown) {
+          unknowns.push({ kind: 'copy-source', name: s, line, message: `No build context was given: ${s} cannot be sized.`, assumedBytes: 0 });
+          continue;
+        }
+        const match = matchSource(ctx, s);
+        if (!match.files.length) {
+          if (match.exists) copy.excludedSources.push(s);
+          else copy.missingSources.push(s);
+          continue;
+        }
+        const asDir = destIsDir || match.isDir;
+        const files: EntryFile[] = [];
+        for (const { file, relDest } of match.files) {
+          const path = asDir ? normalizeAbs(`${destAbs}/${relDest}`) : destAbs;
+          files.push({ path, bytes: file.sizeBytes });
+          copy.contextFiles.push(file);
+          state.files.set(path, file);
+        }
+        if (kw === 'ADD' && !match.isDir && ARCHIVE_RE.test(s)) {
+          copy.isArchive = true;
+          const ratio = archiveExpansion(s);
+          const bytes = Math.round(sum(files) * ratio);
+          unknowns.push({ kind: 'copy-source', name: s, line, message: `ADD extracts ${s}; extracted size estimated at ${ratio}× the archive.`, assumedBytes: bytes });
+          newEntries.push({ path: destAbs, bytes, kind: 'copy', item: `${label} (extracted, estimate)`, layer });
+          continue;
+        }
+        const entryPath = asDir ? destAbs : destAbs;
+        newEntries.push({ path: entryPath, bytes: sum(files), kind: 'copy', item: label, layer, files, contextFiles: match.files.map((m) => m.file) });
+      }
+    }
+    const overwritten = new Set<string>();
+    for (const e of newEntries) for (const f of e.files ?? [{ path: e.path }]) overwritten.add(f.path);
+    overwritePaths(state, overwritten, layer, stage);
+    for (const e of newEntries) state.fs.add(e);
+    finishLayer(layer, state);
+    return copy;
+  }
+
+  function argProps(ins: Instruction): { name: string; value: string | null }[] {
+    const p = ins as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+    return p.getProperties ? p.getProperties().map((x) => ({ name: x.getName(), value: x.getValue() })) : [];
+  }
+
+  // ---------------------------------------------------------------------------- invalidation
+
+  function copyIncludes(copy: CopyStep, path: string): boolean {
+    if (copy.fromStage || copy.from !== undefined || copy.isRemote) return false;
+    if (copy.contextFiles.some((f) => f.path === path)) return true;
+    return copy.sources.some((s) => {
+      const src = normalizeContextPath(s);
+      if (src === '') return true;
+      if (!hasGlob(src)) return isUnder(path, src);
+      return new RegExp('^' + src.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/') + '(/.*)?$').test(path);
+    });
+  }
+
+  function runBindsPath(run: RunStep, path: string): boolean {
+    return run.mounts.some((m) => {
+      if (m.type !== 'bind' || m.from) return false;
+      const src = normalizeContextPath(m.source ?? '.');
+      return src === '' || isUnder(path, src);
+    });
+  }
+
+  function invalidatedBy(pathIn: string): Layer[] {
+    const path = normalizeContextPath(pathIn);
+    if (!path || ctx.isIgnored(path)) return [];
+    const dirtyFrom = new Map<Stage, number>();
+    const out: Layer[] = [];
+    for (const stage of stages) {
+      let from = stage.baseStage && dirtyFrom.has(stage.baseStage) ? 0 : Infinity;
+      for (let i = 0; i < stage.steps.length && i < from; i++) {
+        const step = stage.steps[i];
+        if (step.kind === 'COPY' || step.kind === 'ADD') {
+          if (copyIncludes(step, path) || (step.fromStage && dirtyFrom.has(step.fromStage))) from = i;
+        } else if (step.kind === 'RUN') {
+          const fromDirty = step.mounts.some((m) => m.from && [...dirtyFrom.keys()].some((s) => s.name?.toLowerCase() === m.from?.toLowerCase() || String(s.index) === m.from));
+          if (runBindsPath(step, path) || fromDirty) from = i;
+        }
+      }
+      if (from === Infinity) continue;
+      dirtyFrom.set(stage, from);
+      for (const step of stage.steps.slice(from)) if (step.layer) out.push(step.layer);
+    }
+    return out;
+  }
+
+  const shippedStages = stages.filter((s) => s.isShipped);
+  const shippedRuns = shippedStages.flatMap((s) => s.runs);
+  const shippedCopies = shippedStages.flatMap((s) => s.copies);
+  const shippedFiles = uniqueFiles(shippedCopies.flatMap((c) => c.contextFiles));
+  return {
+    stages,
+    target,
+    shippedStages,
+    shippedRuns,
+    shippedCopies,
+    steps,
+    layers,
+    args,
+    envs,
+    context: { ...ctx.summary, files: ctx.files, shippedFiles },
+    ...(input.dockerignore !== undefined ? { dockerignore: input.dockerignore } : {}),
+    unknowns,
+    lines,
+    invalidatedBy,
+    problems,
+    ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
+  };
+}
+
+function uniqueFiles(files: ContextFile[]): ContextFile[] {
+  const seen = new Set<string>();
+  const out: ContextFile[] = [];
+  for (const f of files) {
+    if (seen.has(f.path)) continue;
+    seen.add(f.path);
+    out.push(f);
+  }
+  return out;
+}
+
+function minorOf(version: string): string {
+  const m = /^(\d+)\.(\d+)/.exec(version);
+  return m ? `${m[1]}.${m[2]}` : version;
+}
+
+/** Python that an OS image carries as a package (Debian's python3 in buildpack-deps images, distroless python3). */
+function osPython(record: { packages: string[] | null; osFamily: string; aptRelease?: string; ref: string }): string | undefined {
+  const pkgs = record.packages ?? [];
+  const explicit = pkgs.map((p) => /^python(3\.\d+)(-minimal)?$/.exec(p)).find(Boolean);
+  if (explicit) return explicit[1];
+  if (record.osFamily === 'distroless' && /python3/.test(record.ref)) {
+    // gcr.io/distroless/python3-debian12 ships Debian 12's python3.11 (GoogleContainerTools/distroless README).
+    return /debian11/.test(record.ref) ? '3.9' : /debian13/.test(record.ref) ? '3.13' : '3.11';
+  }
+  return undefined;
+}
+
+function packageManagersOf(state: StageState): Set<string> {
+  const out = new Set(state.packageManagers);
+  const pm = state.record.packageManager;
+  if (pm === 'apt' && state.packages.has('apt')) out.add('apt');
+  if (pm === 'apt' && state.packages.has('dpkg')) out.add('dpkg');
+  if (pm === 'apt' && !state.record.packages) {
+    out.add('apt');
+    out.add('dpkg');
+  }
+  if (pm === 'apk' && (state.packages.has('apk-tools') || !state.record.packages)) out.add('apk');
+  if (!state.packages.has('apt') && pm === 'apt' && state.record.packages) out.delete('apt');
+  if (pm === 'apk' && state.record.packages && !state.packages.has('apk-tools')) out.delete('apk');
+  const rt = state.record.runtimes;
+  if (rt.pip) out.add('pip');
+  if (rt.npm) out.add('npm');
+  if (rt.yarn) out.add('yarn');
+  return out;
+}
+
+export { resolveContext };
+export type { BuildContext };

@@ -1,0 +1,313 @@
+/**
+ * Shell parsing for RUN instructions, with mvdan-sh (the Go shell parser mvdan.cc/sh compiled to
+ * JavaScript). The parse result is a variable-independent description of each simple command;
+ * `expandWord` turns it into strings for a given environment. Parse results are memoised per
+ * script text in a bounded LRU, so re-analysing an edited Dockerfile only parses the RUN that
+ * changed.
+ */
+// mvdan-sh ships no types and is CommonJS; the bundler and tsx both handle the default import.
+import mvdanSh from 'mvdan-sh';
+
+/** One piece of a shell word. `param` parts are expanded from the environment. */
+export type WordPart =
+  | { kind: 'lit'; value: string }
+  | {
+      kind: 'param';
+      name: string;
+      /** `:-`, `-`, `:+`, `+`, `:=`, `=`, or undefined for plain `$X` / `${X}`. */
+      op?: string;
+      word?: Word;
+      /** Source text, kept when the parameter cannot be resolved. */
+      text: string;
+    }
+  | { kind: 'raw'; value: string };
+
+export type Word = WordPart[];
+
+export interface ParsedRedirect {
+  /** `>`, `>>`, `<`, `<<`, `<<<`, `&>`... */
+  op: string;
+  target: Word;
+  /** Body of a here-document. */
+  heredoc?: string;
+}
+
+export interface ParsedCommand {
+  /** Command words, name first. Empty for a bare assignment (`FOO=1`). */
+  words: Word[];
+  assigns: { name: string; value: Word }[];
+  /** `export`/`declare`/`local`/`readonly` clauses are parsed into assigns. */
+  isDecl: boolean;
+  /** Pipeline id (shared by commands joined with `|`) and position inside it. */
+  pipeline: number;
+  pipelinePosition: number;
+  redirects: ParsedRedirect[];
+  /** Offsets into the parsed script text. */
+  start: number;
+  end: number;
+}
+
+export interface ParsedScript {
+  commands: ParsedCommand[];
+  /** Set when the parser rejected the text; `commands` is then empty. */
+  error?: string;
+}
+
+interface ShNode {
+  [key: string]: unknown;
+  Pos(): { Offset(): number };
+  End(): { Offset(): number };
+}
+
+interface ShSyntax {
+  NewParser(...opts: unknown[]): { Parse(src: string, name: string): ShNode };
+  Walk(node: ShNode, fn: (node: ShNode | null) => boolean): void;
+  NodeType(node: ShNode): string;
+}
+
+const syntax = (mvdanSh as unknown as { syntax: ShSyntax }).syntax;
+let parser: { Parse(src: string, name: string): ShNode } | undefined;
+
+// Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
+const BIN_PIPE = 12;
+const BIN_PIPE_ALL = 13;
+const REDIRECT_OPS: Record<number, string> = {
+  54: '>',
+  55: '>>',
+  56: '<',
+  57: '<>',
+  58: '<&',
+  59: '>&',
+  60: '>|',
+  61: '<<',
+  62: '<<-',
+  63: '<<<',
+  64: '&>',
+  65: '&>>',
+};
+const PARAM_OPS: Record<number, string> = {
+  68: '+',
+  69: ':+',
+  70: '-',
+  71: ':-',
+  72: '?',
+  73: ':?',
+  74: '=',
+  75: ':=',
+};
+
+/** Output redirection operators (the command writes to the target). */
+export const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
+
+const MEMO_LIMIT = 512;
+const memo = new Map<string, ParsedScript>();
+
+/** Empties the parse memo (the benchmark uses it to measure cold runs). */
+export function clearShellMemo(): void {
+  memo.clear();
+}
+
+/**
+ * Parses `script` as a POSIX/bash script. Never throws: a syntax error returns `{ commands: [],
+ * error }`. Results are memoised (LRU of 512 scripts); treat them as read-only.
+ */
+export function parseShell(script: string): ParsedScript {
+  const hit = memo.get(script);
+  if (hit) {
+    memo.delete(script);
+    memo.set(script, hit);
+    return hit;
+  }
+  const result = parseUncached(script);
+  memo.set(script, result);
+  if (memo.size > MEMO_LIMIT) {
+    const oldest = memo.keys().next().value;
+    if (oldest !== undefined) memo.delete(oldest);
+  }
+  return result;
+}
+
+function parseUncached(script: string): ParsedScript {
+  let file: ShNode;
+  try {
+    parser ??= syntax.NewParser();
+    file = parser.Parse(script, '');
+  } catch (err) {
+    parser = undefined; // a parser that threw may hold state; make a fresh one next time
+    return { commands: [], error: errorMessage(err) };
+  }
+  const commands: ParsedCommand[] = [];
+  const redirsByCmd = new Map<number, ParsedRedirect[]>();
+  // Each pipe BinaryCmd node's start offset maps to its pipeline id, so nested `a | b | c` share one.
+  const pipeRoots: { start: number; end: number; id: number }[] = [];
+  let nextPipeline = 0;
+  try {
+    syntax.Walk(file, (node) => {
+      if (!node) return true;
+      const type = syntax.NodeType(node);
+      if (type === 'Stmt') {
+        const redirs = node.Redirs as ShNode[] | undefined;
+        const cmd = node.Cmd as ShNode | null;
+        if (cmd && redirs && redirs.length > 0) {
+          redirsByCmd.set(
+            cmd.Pos().Offset(),
+            redirs.map((r) => ({
+              op: REDIRECT_OPS[r.Op as number] ?? '?',
+              target: r.Word ? toWord(r.Word as ShNode, script) : [],
+              heredoc: r.Hdoc ? sliceOf(r.Hdoc as ShNode, script) : undefined,
+            })),
+          );
+        }
+      } else if (type === 'BinaryCmd') {
+        const op = node.Op as number;
+        if (op === BIN_PIPE || op === BIN_PIPE_ALL) {
+          const start = node.Pos().Offset();
+          const end = node.End().Offset();
+          const inside = pipeRoots.find((p) => p.start <= start && end <= p.end);
+          if (!inside) pipeRoots.push({ start, end, id: -1 });
+        }
+      } else if (type === 'CallExpr' || type === 'DeclClause') {
+        const start = node.Pos().Offset();
+        const end = node.End().Offset();
+        const isDecl = type === 'DeclClause';
+        const args = (node.Args as ShNode[]) ?? [];
+        const words: Word[] = [];
+        const assigns: { name: string; value: Word }[] = [];
+        if (isDecl) {
+          const variant = node.Variant as ShNode | null;
+          words.push([{ kind: 'lit', value: variant ? String(variant.Value) : 'declare' }]);
+          for (const a of args) {
+            const name = a.Name as ShNode | null;
+            if (name) assigns.push({ name: String(name.Value), value: a.Value ? toWord(a.Value as ShNode, script) : [] });
+            else if (a.Value) words.push(toWord(a.Value as ShNode, script));
+          }
+        } else {
+          for (const a of args) words.push(toWord(a, script));
+          for (const a of (node.Assigns as ShNode[]) ?? []) {
+            const name = a.Name as ShNode | null;
+            if (name) assigns.push({ name: String(name.Value), value: a.Value ? toWord(a.Value as ShNode, script) : [] });
+          }
+        }
+        commands.push({ words, assigns, isDecl, pipeline: -1, pipelinePosition: 0, redirects: [], start, end });
+        return !isDecl;
+      }
+      return true;
+    });
+  } catch (err) {
+    return { commands: [], error: errorMessage(err) };
+  }
+  commands.sort((a, b) => a.start - b.start);
+  for (const cmd of commands) {
+    cmd.redirects = redirsByCmd.get(cmd.start) ?? [];
+    const root = pipeRoots.find((p) => p.start <= cmd.start && cmd.end <= p.end);
+    if (root) {
+      if (root.id < 0) root.id = nextPipeline++;
+      cmd.pipeline = root.id;
+    } else {
+      cmd.pipeline = nextPipeline++;
+    }
+  }
+  const positions = new Map<number, number>();
+  for (const cmd of commands) {
+    const n = positions.get(cmd.pipeline) ?? 0;
+    cmd.pipelinePosition = n;
+    positions.set(cmd.pipeline, n + 1);
+  }
+  return { commands };
+}
+
+function errorMessage(err: unknown): string {
+  if (err && typeof err === 'object' && 'Error' in err && typeof (err as { Error: unknown }).Error === 'function') {
+    return String((err as { Error: () => string }).Error());
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+function sliceOf(node: ShNode, script: string): string {
+  return script.slice(node.Pos().Offset(), node.End().Offset());
+}
+
+function toWord(word: ShNode, script: string): Word {
+  const parts = (word.Parts as ShNode[]) ?? [];
+  const out: Word = [];
+  for (const part of parts) appendPart(out, part, script);
+  return out;
+}
+
+function appendPart(out: Word, part: ShNode, script: string): void {
+  const type = syntax.NodeType(part);
+  if (type === 'Lit') {
+    out.push({ kind: 'lit', value: unescapeLit(String(part.Value)) });
+  } else if (type === 'SglQuoted') {
+    out.push({ kind: 'lit', value: String(part.Value) });
+  } else if (type === 'DblQuoted') {
+    for (const inner of (part.Parts as ShNode[]) ?? []) appendPart(out, inner, script);
+  } else if (type === 'ParamExp') {
+    const param = part.Param as ShNode | null;
+    const exp = part.Exp as ShNode | null;
+    const complex = part.Index || part.Slice || part.Repl || part.Length || part.Excl || part.Width;
+    const op = exp ? PARAM_OPS[exp.Op as number] : undefined;
+    if (!param || complex || (exp && !op)) {
+      out.push({ kind: 'raw', value: sliceOf(part, script) });
+      return;
+    }
+    out.push({
+      kind: 'param',
+      name: String(param.Value),
+      op,
+      word: exp && exp.Word ? toWord(exp.Word as ShNode, script) : undefined,
+      text: sliceOf(part, script),
+    });
+  } else {
+    out.push({ kind: 'raw', value: sliceOf(part, script) });
+  }
+}
+
+function unescapeLit(value: string): string {
+  return value.includes('\\') ? value.replace(/\\(.)/g, '$1') : value;
+}
+
+/**
+ * Expands a word with `env`. Unset variables keep their source text (`$HOME`, `${VERSION}`),
+ * so callers can tell what was not resolvable; command substitutions stay as written.
+ */
+export function expandWord(word: Word, env: Record<string, string>): string {
+  if (word.length === 1 && word[0].kind === 'lit') return word[0].value;
+  let s = '';
+  for (const part of word) {
+    if (part.kind === 'param') {
+      const value = Object.prototype.hasOwnProperty.call(env, part.name) ? env[part.name] : undefined;
+      const alt = part.word ? expandWord(part.word, env) : '';
+      switch (part.op) {
+        case ':-':
+        case ':=':
+          s += value ? value : alt;
+          break;
+        case '-':
+        case '=':
+          s += value !== undefined ? value : alt;
+          break;
+        case ':+':
+          s += value ? alt : '';
+          break;
+        case '+':
+          s += value !== undefined ? alt : '';
+          break;
+        default:
+          s += value !== undefined ? value : part.text;
+      }
+    } else {
+      s += part.value;
+    }
+  }
+  return s;
+}
+
+/** True when the expanded word still contains an unresolved `$` expansion. */
+export function isUnresolved(word: Word, env: Record<string, string>): boolean {
+  return word.some(
+    (p) =>
+      p.kind === 'raw' ||
+      (p.kind === 'param' && !Object.prototype.hasOwnProperty.call(env, p.name) && p.op === undefined),
+  );
+}

@@ -1,0 +1,196 @@
+/**
+ * The analyzer's single door to the size tables of lib/sizes. Everything the model needs to know
+ * about bytes goes through here, so the estimate logic stays in one place and tests can see which
+ * facts it rests on.
+ */
+import {
+  APK_INDEX_CACHE_BYTES,
+  APT_LISTS_BYTES,
+  PIP_CACHE_RATIO as SIZES_PIP_CACHE_RATIO,
+  apkAddClosure,
+  aptInstallClosure,
+  guessBaseImage,
+  pipClosure,
+  pypiPackage,
+  resolveBaseImage,
+} from '../sizes';
+import type { AptRelease, BaseImageRecord } from '../sizes/types';
+import type { BaseImageSummary, Confidence } from './types';
+
+export interface ResolvedBase {
+  summary: BaseImageSummary;
+  record: BaseImageRecord;
+}
+
+/** Compressed/uncompressed ratio of the base table's entries that have both, computed once. */
+let baseRatio: number | undefined;
+
+/** Median compressed/uncompressed ratio of the measured base images (gzip layers vs on disk). */
+export function measuredBaseCompressionRatio(records: BaseImageRecord[]): number {
+  if (baseRatio !== undefined) return baseRatio;
+  const ratios = records
+    .filter((r) => r.compressedBytes && r.uncompressedBytes > 0)
+    .map((r) => (r.compressedBytes as number) / r.uncompressedBytes)
+    .sort((a, b) => a - b);
+  baseRatio = ratios.length ? ratios[Math.floor(ratios.length / 2)] : 0.4;
+  return baseRatio;
+}
+
+/**
+ * Resolves a FROM reference to a table record: exact or alias match (`known`), else a guess from
+ * the image's family (`known: false`, confidence low, source says so). Never returns size 0 for a
+ * real image; `scratch` is 0 bytes and `known: false` by the Report contract.
+ */
+export function resolveBase(ref: string, allRecords: () => BaseImageRecord[]): ResolvedBase {
+  const exact = resolveBaseImage(ref);
+  const resolution = exact ?? guessBaseImage(ref);
+  const record = resolution.record;
+  const isScratch = record.osFamily === 'scratch';
+  const known = !!exact && !isScratch;
+  const ratio = measuredBaseCompressionRatio(allRecords());
+  const compressed = record.compressedBytes ?? Math.round(record.uncompressedBytes * ratio);
+  let confidence: Confidence = record.confidence;
+  if (!exact) confidence = 'low';
+  else if (!resolution.isExact && confidence === 'high') confidence = 'medium';
+  const source = exact
+    ? record.source + (resolution.reason ? ` (${resolution.reason})` : '')
+    : `guess from family: ${resolution.reason ?? record.ref}`;
+  return {
+    record,
+    summary: {
+      ref,
+      resolvedRef: exact ? record.ref : undefined,
+      sizeBytes: record.uncompressedBytes,
+      compressedSizeBytes: compressed,
+      known,
+      source: isScratch ? record.source : source,
+      confidence: isScratch ? 'high' : confidence,
+      osFamily: record.osFamily,
+      libc: record.libc,
+      hasShell: record.hasShell,
+      packageManager: record.packageManager,
+    },
+  };
+}
+
+export type { AptRelease };
+
+/** An unknown package: flagged, and sized with this assumption. */
+export interface UnknownPackage {
+  name: string;
+  assumedBytes: number;
+}
+
+export interface PackageSet {
+  packages: { name: string; bytes: number }[];
+  unknown: UnknownPackage[];
+}
+
+/**
+ * Sizes assumed for a package missing from the tables (flagged as unknown, lowering confidence).
+ * Rough medians of the tables' own entries: most apt libraries are 0.5–5 MB installed.
+ */
+export const UNKNOWN_APT_BYTES = 2_000_000;
+export const UNKNOWN_APK_BYTES = 1_000_000;
+export const UNKNOWN_PIP_BYTES = 2_000_000;
+export const UNKNOWN_NPM_BYTES = 500_000;
+/** pip's own installed size when the table lacks it (pip 25.2 RECORD sum, package-sizes.json). */
+export const PIP_SELF_BYTES = 5_320_607;
+/** Wheel bytes per installed byte, for cache estimates of unknown packages. */
+export const PIP_WHEEL_TO_INSTALLED = 0.35;
+/** pip's HTTP cache ≈ the downloaded wheels (package-sizes.json caches.pip.ratioToDownloadedWheels). */
+export const PIP_CACHE_RATIO = SIZES_PIP_CACHE_RATIO;
+/**
+ * npm cache / node_modules: measured 1.85 (express, 71 packages) and 0.73 (typescript+eslint) on
+ * the data machine (package-sizes.json caches.npm); 1.0 sits between them.
+ */
+export const NPM_CACHE_RATIO = 1.0;
+
+/** Bytes `apt-get update` leaves in /var/lib/apt/lists (bookworm when the release is unknown). */
+export function aptListsBytes(release: AptRelease | undefined, record: BaseImageRecord): number {
+  void record;
+  const bytes = APT_LISTS_BYTES[release ?? 'bookworm'];
+  // bookworm's 19,872,227 B (measured, package-sizes.json) when the table has no figure.
+  return Number.isFinite(bytes) && bytes > 0 ? bytes : Number.isFinite(APT_LISTS_BYTES.bookworm) ? APT_LISTS_BYTES.bookworm : 19_872_227;
+}
+
+/** What `apt-get install names` adds on top of `installed`. */
+export function aptInstall(
+  names: string[],
+  opts: { release?: AptRelease; installed: Set<string>; recommends: boolean; excludeDocs: boolean },
+): PackageSet {
+  let closure: ReturnType<typeof aptInstallClosure>;
+  try {
+    closure = aptInstallClosure(opts.release ?? 'bookworm', names, {
+      recommends: opts.recommends,
+      installed: opts.installed,
+      excludesDocs: opts.excludeDocs,
+    });
+  } catch {
+    // A table that fails to load must not break the analysis: everything becomes an unknown.
+    closure = { packages: [], totalBytes: 0, unknown: [...names] };
+  }
+  return {
+    packages: closure.packages,
+    unknown: closure.unknown.filter((n) => !opts.installed.has(n)).map((name) => ({ name, assumedBytes: UNKNOWN_APT_BYTES })),
+  };
+}
+
+export function apkIndexCacheBytes(): number {
+  return APK_INDEX_CACHE_BYTES;
+}
+
+export function apkAdd(names: string[], installed: Set<string>): PackageSet {
+  const closure = apkAddClosure(names, installed);
+  return { packages: closure.packages, unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APK_BYTES })) };
+}
+
+export function isBasePackage(record: BaseImageRecord, name: string): boolean {
+  return !!record.packages?.includes(name);
+}
+
+/** Alpine's python3 minor version by branch (pkgs.alpinelinux.org: 3.18–3.19 ship 3.11, 3.20–3.22 ship 3.12). */
+export function alpinePython(record: BaseImageRecord): string | undefined {
+  const m = /^3\.(\d+)/.exec(record.osRelease);
+  if (!m) return undefined;
+  const minor = Number(m[1]);
+  if (minor <= 17) return minor >= 15 ? '3.10' : '3.9';
+  if (minor <= 19) return '3.11';
+  if (minor <= 22) return '3.12';
+  return undefined;
+}
+
+export interface PipResult {
+  packages: {
+    name: string;
+    installedBytes: number;
+    wheelBytes: number;
+    needsCompileOnMusl: boolean;
+    unavailableOnMusl: boolean;
+  }[];
+  unknown: UnknownPackage[];
+}
+
+/** What `pip install names` adds: the closure with installed and wheel bytes per package. */
+export function pipInstall(names: string[], opts: { musl: boolean }): PipResult {
+  void opts;
+  const closure = pipClosure(names);
+  return {
+    packages: closure.packages.map((p) => {
+      const info = pypiPackage(p.name);
+      return {
+        name: p.name,
+        installedBytes: p.bytes,
+        wheelBytes: info?.wheelBytes ?? Math.round(p.bytes * PIP_WHEEL_TO_INSTALLED),
+        needsCompileOnMusl: !!info?.needsCompileOnMusl,
+        unavailableOnMusl: !!info?.unavailableOnMusl,
+      };
+    }),
+    unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_PIP_BYTES })),
+  };
+}
+
+/** What `npm install names` adds (closure over production dependencies). */
+export function npmInstall(names: string[]): PackageSet {
+  return { packages: [], unknown: names.map((name) => ({ name, assumedBytes: UNKNOWN_NPM_BYTES })) };
+}
