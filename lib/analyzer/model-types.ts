@@ -159,6 +159,8 @@ export interface Layer {
   recommendsBytes?: number;
   /** Bytes of npm devDependencies this layer installs (what --omit=dev saves). */
   devDependencyBytes?: number;
+  /** What this layer deletes or overwrites of earlier layers: per earlier layer, the bytes (they still ship there). */
+  removedFrom?: { layer: Layer; bytes: number }[];
 }
 
 export interface Stage {
