@@ -11,7 +11,16 @@ const STATE_LABEL: Record<LessonState, string> = {
   locked: 'Locked',
 };
 
-const STATE_ICON: Record<LessonState, string> = { completed: '✓', available: '→', locked: '🔒︎' };
+function StateIcon({ state }: { state: LessonState }) {
+  if (state === 'completed') return <span aria-hidden="true">✓</span>;
+  if (state === 'available') return <span aria-hidden="true">→</span>;
+  return (
+    <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+      <rect x="3" y="7" width="10" height="8" rx="1.5" fill="currentColor" />
+      <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke="currentColor" strokeWidth="1.6" />
+    </svg>
+  );
+}
 
 /** The course map: every lesson in order with its state, overall progress and where to continue. */
 export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
@@ -39,10 +48,12 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
           </p>
           <div className="button-row">
             {nextLesson ? (
-              <Link className="button button--primary" href={`/lessons/${nextLesson.slug}`}>
+              <Link
+                className="button button--primary"
+                href={`/lessons/${nextLesson.slug}`}
+                aria-describedby="next-lesson"
+              >
                 {hasStarted ? 'Continue where you left off' : 'Start the course'}
-                <span className="visually-hidden">: </span>
-                <span aria-hidden="true">·</span> {nextLesson.title}
               </Link>
             ) : progress && lessons.length > 0 ? (
               <Link className="button button--primary" href="/playground">
@@ -53,6 +64,11 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
               Open the playground
             </Link>
           </div>
+          {nextLesson ? (
+            <p className="hero__next" id="next-lesson">
+              Next up: {lessonLabel(nextLesson)}, {nextLesson.title}
+            </p>
+          ) : null}
         </div>
         <div className="progress-panel" aria-labelledby="progress-title">
           <h2 id="progress-title">Your progress</h2>
@@ -105,7 +121,7 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
                     <span className="lesson-card__number">{lessonLabel(lesson)}</span>
                     {state ? (
                       <span className={`badge badge--${state}`}>
-                        <span aria-hidden="true">{STATE_ICON[state]}</span> {STATE_LABEL[state]}
+                        <StateIcon state={state} /> {STATE_LABEL[state]}
                       </span>
                     ) : null}
                   </div>

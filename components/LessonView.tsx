@@ -38,6 +38,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
   const [isOpenedAnyway, setOpenedAnyway] = useState(false);
   const [initialFiles, setInitialFiles] = useState<WorkbenchFiles>();
   const [success, setSuccess] = useState<Success>();
+  const [restoredAt, setRestoredAt] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
   const progressRef = useRef<Progress | undefined>(progress);
   progressRef.current = progress;
@@ -66,9 +67,16 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
     setInitialFiles(
       draft ? { dockerfile: draft.dockerfile, dockerignore: draft.dockerignore } : startFiles,
     );
+    setRestoredAt(draft && draftDiffersFromStart(draft) ? draft.savedAt : undefined);
     // startFiles is derived from props that only change with the slug.
     // eslint-disable-next-line react-hooks/exhaustive-deps -- run once per lesson, when progress is first read
   }, [isReady, slug]);
+
+  function draftDiffersFromStart(draft: WorkbenchFiles): boolean {
+    return (
+      draft.dockerfile !== startFiles.dockerfile || draft.dockerignore !== startFiles.dockerignore
+    );
+  }
 
   const onFilesChange = useCallback(
     (files: WorkbenchFiles) => {
@@ -135,6 +143,12 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
               onDismiss={() => setSuccess(undefined)}
             />
           ) : null}
+          {restoredAt && !isLocked ? (
+            <p className="field__help" style={{ marginBottom: 'var(--space-2)' }}>
+              Your draft from {formatSavedAt(restoredAt)} was restored. Reset in the workbench goes
+              back to the start.
+            </p>
+          ) : null}
           {!isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked ? (
@@ -183,6 +197,18 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
       </nav>
     </>
   );
+}
+
+/** "27 Nov, 09:42" in the learner's locale; the raw text when it cannot be read. */
+function formatSavedAt(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime()) || date.getTime() === 0) return 'earlier';
+  return date.toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 function SuccessBanner({

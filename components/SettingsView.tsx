@@ -19,6 +19,11 @@ const THEMES: { value: Theme; label: string; help: string }[] = [
   { value: 'dark', label: 'Dark', help: '' },
 ];
 
+/** "1 draft", "3 drafts". */
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 type Pending =
   | { kind: 'import'; progress: Progress; notice?: string; fileName: string }
   | { kind: 'reset' }
@@ -80,7 +85,7 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
     if (pending.kind === 'import') {
       replaceProgress(pending.progress);
       setMessage({
-        text: `Progress imported from ${pending.fileName}: ${pending.progress.completed.length} lessons completed, ${Object.keys(pending.progress.drafts).length} drafts.${pending.notice ? ` ${pending.notice}` : ''}`,
+        text: `Progress imported from ${pending.fileName}: ${count(pending.progress.completed.length, 'lesson')} completed, ${count(Object.keys(pending.progress.drafts).length, 'draft')}.${pending.notice ? ` ${pending.notice}` : ''}`,
         isError: false,
       });
     } else if (pending.kind === 'reset') {
@@ -146,8 +151,8 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
       <section className="settings-section" aria-labelledby="data-title">
         <h2 id="data-title">Your progress</h2>
         <p>
-          {progress.completed.length} of {lessonCount} lessons completed · {draftCount} saved{' '}
-          {draftCount === 1 ? 'draft' : 'drafts'}. Progress is kept in this browser only.
+          {progress.completed.length} of {lessonCount} lessons completed ·{' '}
+          {count(draftCount, 'saved draft')}. Progress is kept in this browser only.
         </p>
         <div className="button-row" style={{ marginBottom: 'var(--space-4)' }}>
           <button type="button" className="button" onClick={onExport}>
@@ -212,9 +217,10 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
       >
         {pending?.kind === 'import' ? (
           <p>
-            “{pending.fileName}” holds {pending.progress.completed.length} completed lessons and{' '}
-            {Object.keys(pending.progress.drafts).length} drafts. It replaces your current progress
-            ({progress.completed.length} completed, {draftCount} drafts).
+            “{pending.fileName}” holds{' '}
+            {count(pending.progress.completed.length, 'completed lesson')} and{' '}
+            {count(Object.keys(pending.progress.drafts).length, 'draft')}. It replaces your current
+            progress ({progress.completed.length} completed, {count(draftCount, 'draft')}).
             {pending.notice ? ` ${pending.notice}` : ''}
           </p>
         ) : pending?.kind === 'reset' ? (
