@@ -1,0 +1,49 @@
+import { defineRule } from '../rule';
+import type { RuleHit } from '../rule';
+import type { RunStep } from '../model-types';
+import { hasFlag, isCall } from './helpers/commands';
+import { insertAfterSubcommand, programIs } from './helpers/fixes';
+import { itemBytes, positive } from './helpers/model';
+
+const CACHE = '/var/cache/apk';
+
+function cacheGone(run: RunStep): boolean {
+  return (
+    run.deletes(CACHE) ||
+    run.mountsCover(CACHE) ||
+    run.mountsCover('/etc/apk/cache') ||
+    run.commands.some((c) => isCall(c, 'apk', ['cache']) && c.args.includes('clean'))
+  );
+}
+
+export const apkCacheKept = defineRule({
+  id: 'apk-cache-kept',
+  technique: 'remove-package-managers',
+  severity: 'warning',
+  lesson: 'remove-package-managers',
+  hadolint: 'DL3019',
+  message:
+    'apk keeps the package index in /var/cache/apk, and it ships in this layer. Use apk add --no-cache (it also makes apk update unnecessary).',
+  check: (image) =>
+    image.shippedRuns.flatMap((run) => {
+      if (cacheGone(run)) return [];
+      const hits: RuleHit[] = [];
+      for (const command of run.commands) {
+        if (hasFlag(command.args, '--no-cache')) continue;
+        if (isCall(command, 'apk', ['add'])) {
+          hits.push({
+            range: command.range,
+            savedBytes: positive(itemBytes(run.layer, 'cache', 'lists')),
+            fix: insertAfterSubcommand(image, run, command, programIs('apk'), ['add'], '--no-cache', 'Use apk add --no-cache'),
+          });
+        } else if (isCall(command, 'apk', ['update']) || (isCall(command, 'apk', ['upgrade']) && hasFlag(command.args, '--update', '-U'))) {
+          hits.push({
+            range: command.range,
+            savedBytes: positive(itemBytes(run.layer, 'cache', 'lists')),
+            message: 'apk update stores the package index in /var/cache/apk, and it ships in this layer. Drop it and use apk add --no-cache, which fetches a fresh index without keeping it.',
+          });
+        }
+      }
+      return hits;
+    }),
+});

@@ -1,0 +1,75 @@
+import { aptInstallRecommends } from './apt-install-recommends';
+import { df, ruleTests } from './test-helpers';
+
+ruleTests(aptInstallRecommends, {
+  valid: {
+    'uses --no-install-recommends': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+    `,
+    'turns Recommends off with -o APT::Install-Recommends=false': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y -o APT::Install-Recommends=false curl && rm -rf /var/lib/apt/lists/*
+    `,
+    'an earlier RUN writes an apt config that turns Recommends off': df`
+      FROM debian:bookworm-slim
+      RUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/99norecommends
+      RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+    `,
+    'installs only in a builder stage': df`
+      FROM debian:bookworm-slim AS build
+      RUN apt-get update && apt-get install -y gcc && rm -rf /var/lib/apt/lists/*
+      RUN echo 'int main(){return 0;}' > /m.c && gcc -o /m /m.c
+      FROM gcr.io/distroless/cc-debian12:nonroot
+      COPY --from=build /m /m
+      CMD ["/m"]
+    `,
+    'apt-get install -f names no packages': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -f -y && rm -rf /var/lib/apt/lists/*
+    `,
+  },
+  invalid: {
+    'installs recommended packages too': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+      `,
+      lines: [2],
+      fixed: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*
+      `,
+    },
+    'each install command without the flag is reported, across continuation lines': {
+      dockerfile: df`
+        FROM ubuntu:22.04
+        RUN apt-get update \\
+         && apt-get install -y python3 \\
+         && DEBIAN_FRONTEND=noninteractive apt-get install -y \\
+              curl \\
+         && rm -rf /var/lib/apt/lists/*
+      `,
+      lines: [3, 4],
+      fixed: df`
+        FROM ubuntu:22.04
+        RUN apt-get update \\
+         && apt-get install --no-install-recommends -y python3 \\
+         && DEBIAN_FRONTEND=noninteractive apt-get install --no-install-recommends -y \\
+              curl \\
+         && rm -rf /var/lib/apt/lists/*
+      `,
+    },
+    'sudo apt install is found too': {
+      dockerfile: df`
+        FROM ubuntu:22.04
+        RUN sudo apt install -y curl
+      `,
+      lines: [2],
+      fixed: df`
+        FROM ubuntu:22.04
+        RUN sudo apt install --no-install-recommends -y curl
+      `,
+    },
+  },
+});

@@ -1,0 +1,54 @@
+import { defineRule } from '../rule';
+import type { RunStep, ShellCommand } from '../model-types';
+import { aptInstalls, hasFlag, packageOperands, stepsOfImage } from './helpers/commands';
+import { insertAfterSubcommand, programIs } from './helpers/fixes';
+import { pathUnder, positive } from './helpers/model';
+
+const RECOMMENDS_OFF = /APT::Install-Recommends\s*(=|\s)\s*["']?(0|false|no|off)/i;
+
+/** True when this apt-get call turns Recommends off by flag or `-o APT::Install-Recommends=false`. */
+function flagOff(command: ShellCommand): boolean {
+  if (hasFlag(command.args, '--no-install-recommends')) return true;
+  return command.args.some((a, i) => {
+    const opt = a.startsWith('-o') && a.length > 2 ? a.slice(2) : a === '-o' || a === '--option' ? command.args[i + 1] : undefined;
+    return opt !== undefined && RECOMMENDS_OFF.test(opt);
+  });
+}
+
+/** True when an earlier step of the image writes an apt config that turns Recommends off. */
+function configOff(run: RunStep): boolean {
+  for (const step of stepsOfImage(run.stage)) {
+    if (step === run) return false;
+    if (step.kind === 'RUN' && step.commands.some((c) => [c.text, ...c.args].some((t) => RECOMMENDS_OFF.test(t)))) return true;
+    if ((step.kind === 'COPY' || step.kind === 'ADD') && pathUnder(step.dest, '/etc/apt/apt.conf.d')) return true;
+  }
+  return false;
+}
+
+export const aptInstallRecommends = defineRule({
+  id: 'apt-install-recommends',
+  technique: 'combine-run',
+  severity: 'warning',
+  lesson: 'combine-run',
+  hadolint: 'DL3015',
+  message:
+    'apt-get install also installs every recommended package. Add --no-install-recommends and name the few extra packages you really need.',
+  check: (image) =>
+    image.shippedRuns.flatMap((run) =>
+      aptInstalls(run)
+        .filter((c) => packageOperands(c).length > 0 && !flagOff(c) && !configOff(run))
+        .map((c) => ({
+          range: c.range,
+          savedBytes: positive(run.layer?.recommendsBytes),
+          fix: insertAfterSubcommand(
+            image,
+            run,
+            c,
+            programIs('apt-get', 'apt'),
+            ['install'],
+            '--no-install-recommends',
+            'Add --no-install-recommends',
+          ),
+        })),
+    ),
+});

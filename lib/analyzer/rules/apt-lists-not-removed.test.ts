@@ -1,0 +1,92 @@
+import { aptListsNotRemoved } from './apt-lists-not-removed';
+import { df, ruleTests } from './test-helpers';
+
+ruleTests(aptListsNotRemoved, {
+  valid: {
+    'cleans up in the same RUN': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+    `,
+    'apt-get dist-clean removes the lists': df`
+      FROM debian:trixie-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get dist-clean
+    `,
+    'cache mount on /var/lib/apt/lists': df`
+      FROM debian:bookworm-slim
+      RUN --mount=type=cache,target=/var/lib/apt/lists --mount=type=cache,target=/var/cache/apt \\
+          apt-get update && apt-get install -y --no-install-recommends curl
+    `,
+    'lists exist only in a builder stage': df`
+      FROM debian:bookworm-slim AS build
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc
+      RUN echo 'int main(){return 0;}' > /m.c && gcc -o /m /m.c
+      FROM debian:bookworm-slim
+      COPY --from=build /m /m
+      CMD ["/m"]
+    `,
+    'no apt-get update at all': df`
+      FROM debian:bookworm-slim
+      RUN echo hello
+    `,
+  },
+  invalid: {
+    'cleans up in a later RUN (the earlier layer still ships)': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends curl
+        RUN rm -rf /var/lib/apt/lists/*
+      `,
+      lines: [2],
+      fixed: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+        RUN rm -rf /var/lib/apt/lists/*
+      `,
+    },
+    'apt-get clean alone keeps the lists (it only empties /var/cache/apt)': {
+      dockerfile: df`
+        FROM ubuntu:22.04
+        RUN apt-get update \\
+         && apt-get install -y --no-install-recommends curl \\
+         && apt-get clean
+      `,
+      lines: [2],
+      message: /rm -rf \/var\/lib\/apt\/lists/,
+      fixed: df`
+        FROM ubuntu:22.04
+        RUN apt-get update \\
+         && apt-get install -y --no-install-recommends curl \\
+         && apt-get clean && rm -rf /var/lib/apt/lists/*
+      `,
+    },
+    'a RUN ending in ; gets the cleanup without &&': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN set -eux; apt-get update; apt-get install -y --no-install-recommends curl;
+      `,
+      lines: [2],
+      fixed: df`
+        FROM debian:bookworm-slim
+        RUN set -eux; apt-get update; apt-get install -y --no-install-recommends curl; rm -rf /var/lib/apt/lists/*
+      `,
+    },
+    'apt update (the apt front end) also leaves lists': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN apt update && apt install -y --no-install-recommends curl
+      `,
+      lines: [2],
+      fixed: df`
+        FROM debian:bookworm-slim
+        RUN apt update && apt install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+      `,
+    },
+    'exec-form RUN gets no fix': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN ["apt-get", "update"]
+      `,
+      lines: [2],
+    },
+  },
+});

@@ -1,0 +1,38 @@
+import { defineRule } from '../rule';
+import type { RunStep } from '../model-types';
+import { isCall } from './helpers/commands';
+import { appendToRun } from './helpers/fixes';
+import { itemBytes, positive } from './helpers/model';
+
+const LISTS = '/var/lib/apt/lists';
+
+/** True when the RUN leaves no apt lists behind: rm, dist-clean or a cache/tmpfs mount. */
+function cleansLists(run: RunStep): boolean {
+  return (
+    run.deletes(LISTS) ||
+    run.mountsCover(LISTS) ||
+    run.commands.some((c) => isCall(c, ['apt-get', 'apt'], ['dist-clean']))
+  );
+}
+
+export const aptListsNotRemoved = defineRule({
+  id: 'apt-lists-not-removed',
+  technique: 'combine-run',
+  severity: 'warning',
+  lesson: 'combine-run',
+  hadolint: 'DL3009',
+  message:
+    'apt-get update leaves the package lists (about 20 MB on Debian bookworm) in this layer. Delete them in the same RUN: `&& rm -rf /var/lib/apt/lists/*`.',
+  check: (image) =>
+    image.shippedRuns.flatMap((run) => {
+      const update = run.commands.find((c) => isCall(c, ['apt-get', 'apt'], ['update']));
+      if (!update || cleansLists(run)) return [];
+      return [
+        {
+          range: update.range,
+          savedBytes: positive(itemBytes(run.layer, 'lists')),
+          fix: appendToRun(image, run, 'rm -rf /var/lib/apt/lists/*', 'Delete the apt lists in the same RUN'),
+        },
+      ];
+    }),
+});

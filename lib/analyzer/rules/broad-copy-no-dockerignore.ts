@@ -1,0 +1,21 @@
+import { defineRule } from '../rule';
+import { unwantedGroups } from './helpers/context';
+import { positive } from './helpers/model';
+
+export const broadCopyNoDockerignore = defineRule({
+  id: 'broad-copy-no-dockerignore',
+  technique: 'dockerignore',
+  severity: 'warning',
+  lesson: 'dockerignore',
+  message:
+    'COPY . sends and copies the whole folder, and there is no .dockerignore. Add one that leaves out .git, node_modules, caches, local .env files and build output.',
+  check: (image) => {
+    // Without a described context (a pasted Dockerfile) there is nothing to judge.
+    if (image.context.hasDockerignore || image.context.totalFiles === 0) return [];
+    return image.steps.flatMap((step) => {
+      if ((step.kind !== 'COPY' && step.kind !== 'ADD') || step.from !== undefined || !step.isWholeContext) return [];
+      const unwanted = [...unwantedGroups(step.contextFiles).values()].reduce((n, g) => n + g.bytes, 0);
+      return [{ range: step.range, savedBytes: step.stage.isShipped ? positive(unwanted) : undefined }];
+    });
+  },
+});

@@ -1,0 +1,100 @@
+import { defineRule } from '../rule';
+import type { CopyStep, ImageModel, RunStep, ShellCommand } from '../model-types';
+import type { Fix, TextEdit } from '../types';
+import { hasFlag, isCall, operands, stepsOfImage } from './helpers/commands';
+import { formatBytes } from './helpers/fixes';
+import { joinPath, lineOf, pathUnder, shippedLayers, workdirAt } from './helpers/model';
+import { at, wholeLines } from './helpers/source';
+
+/** A `chown`/`chmod` call with the absolute paths it changes. */
+interface OwnershipChange {
+  command: ShellCommand;
+  program: 'chown' | 'chmod';
+  recursive: boolean;
+  spec: string;
+  paths: string[];
+}
+
+function changesOf(run: RunStep): OwnershipChange[] {
+  const dir = workdirAt(run);
+  return run.commands.flatMap((c) => {
+    if (!isCall(c, ['chown', 'chmod'])) return [];
+    const ops = operands(c.args, c.name);
+    if (ops.length < 2) return [];
+    const recursive = hasFlag(c.args, '-R', '--recursive') || c.args.some((a) => /^-[a-zA-Z]*R/.test(a));
+    return [
+      {
+        command: c,
+        program: c.name.endsWith('chmod') ? ('chmod' as const) : ('chown' as const),
+        recursive,
+        spec: ops[0],
+        paths: ops.slice(1).map((p) => joinPath(dir, p)),
+      },
+    ];
+  });
+}
+
+/** True when the user (or uid) in `spec` exists before `copy`: numeric ids, or an earlier useradd/adduser. */
+function ownerExistsBefore(spec: string, copy: CopyStep): boolean {
+  const [user, group] = spec.split(':');
+  if (/^\d+$/.test(user) && (group === undefined || /^\d+$/.test(group))) return true;
+  for (const step of stepsOfImage(copy.stage)) {
+    if (step === copy) return false;
+    if (
+      step.kind === 'RUN' &&
+      step.commands.some((c) => isCall(c, ['useradd', 'adduser']) && c.args.includes(user))
+    )
+      return true;
+  }
+  return false;
+}
+
+/**
+ * Moves a lone `chown -R spec path` onto the COPYs that created everything under `path`
+ * (`COPY --chown=spec`) and deletes the RUN. `undefined` when the RUN does more, or something
+ * else wrote under the path, or the owner might not exist yet at the COPY.
+ */
+function chownFix(image: ImageModel, run: RunStep, change: OwnershipChange): Fix | undefined {
+  if (change.program !== 'chown' || run.commands.length !== 1 || run.form !== 'shell') return undefined;
+  const layers = shippedLayers(image).filter((l) => l.step !== run && l.step.range.start.line < run.range.start.line);
+  const touching = layers.filter((l) => l.adds.some((e) => change.paths.some((p) => pathUnder(e.path, p))));
+  if (touching.length === 0 || touching.some((l) => l.step.kind === 'RUN' || l.step.stage !== run.stage)) return undefined;
+  const copies = touching.map((l) => l.step as CopyStep);
+  if (copies.some((c) => c.chown !== undefined || !ownerExistsBefore(change.spec, c))) return undefined;
+  const edits: TextEdit[] = copies.map((c) => ({ range: at(c.keywordRange.end), newText: ` --chown=${change.spec}` }));
+  edits.push({ range: wholeLines(image, run.range), newText: '' });
+  return { title: `Use COPY --chown=${change.spec} instead of a chown layer`, edits };
+}
+
+export const chownDuplicatesLayer = defineRule({
+  id: 'chown-duplicates-layer',
+  technique: 'combine-run',
+  severity: 'warning',
+  lesson: 'combine-run',
+  message:
+    'chown/chmod in a later RUN copies every file it touches into a new layer, so they ship twice. Set the owner while copying: COPY --chown=user:group (or --chmod).',
+  check: (image) => {
+    const layers = shippedLayers(image);
+    return image.shippedRuns.flatMap((run) =>
+      changesOf(run).flatMap((change) => {
+        const before = layers.filter((l) => l.step !== run && layers.indexOf(l) < layers.findIndex((x) => x.step === run));
+        const touched = before.flatMap((l) =>
+          l.adds.filter((e) =>
+            change.paths.some((p) => (change.recursive ? pathUnder(e.path, p) : e.path === p)),
+          ),
+        );
+        const bytes = touched.reduce((n, e) => n + e.bytes, 0);
+        if (bytes <= 0) return [];
+        const lines = [...new Set(touched.map((e) => lineOf(e.layer.step)))].join(', ');
+        return [
+          {
+            range: change.command.range,
+            savedBytes: bytes,
+            message: `${change.program} here duplicates ${formatBytes(bytes)} from line ${lines} into a new layer, so those files ship twice. Set ownership while copying (COPY --${change.program}=${change.spec}) instead.`,
+            fix: chownFix(image, run, change),
+          },
+        ];
+      }),
+    );
+  },
+});

@@ -1,0 +1,106 @@
+import { defineRule } from '../rule';
+import type { CopyStep, ImageModel, RunStep, ShellCommand } from '../model-types';
+import type { Fix } from '../types';
+import { flagValue, isCall, isNpmProjectInstall, operands, pipCall } from './helpers/commands';
+import { lineOf } from './helpers/model';
+import { at, textBetween, wholeLines } from './helpers/source';
+
+/** A dependency install and the manifest files it reads (context-relative to the copy's source root). */
+interface DepInstall {
+  command: ShellCommand;
+  manifests: string[];
+  /** Install commands that read only the manifests can be moved before the sources. */
+  isMovable: boolean;
+}
+
+function depInstallOf(command: ShellCommand, files: Set<string>): DepInstall | undefined {
+  const present = (...names: string[]) => names.filter((n) => files.has(n));
+  if (isNpmProjectInstall(command)) {
+    const m = present('package.json', 'package-lock.json', 'npm-shrinkwrap.json');
+    return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
+  }
+  if (isCall(command, 'yarn', ['install']) || (isCall(command, 'yarn') && operands(command.args, 'yarn').length === 0)) {
+    const m = present('package.json', 'yarn.lock', '.yarnrc.yml');
+    return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
+  }
+  if (isCall(command, 'pnpm', ['install', 'i'])) {
+    const m = present('package.json', 'pnpm-lock.yaml');
+    return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
+  }
+  const pip = pipCall(command);
+  if (pip && pip.sub === 'install') {
+    const req = flagValue(pip.args, '-r', '--requirement');
+    if (!req) return undefined;
+    const name = req.replace(/^\.\//, '');
+    const others = operands(pip.args, 'pip');
+    return files.has(name) ? { command, manifests: [name], isMovable: others.length === 0 } : undefined;
+  }
+  if (isCall(command, 'go', ['mod']) && command.args.includes('download')) {
+    const m = present('go.mod', 'go.sum');
+    return m.includes('go.mod') ? { command, manifests: m, isMovable: true } : undefined;
+  }
+  if (isCall(command, 'bundle', ['install']) || (isCall(command, 'bundle') && command.args.length === 0)) {
+    const m = present('Gemfile', 'Gemfile.lock');
+    return m.includes('Gemfile') ? { command, manifests: m, isMovable: true } : undefined;
+  }
+  if (isCall(command, 'composer', ['install'])) {
+    const m = present('composer.json', 'composer.lock');
+    return m.includes('composer.json') ? { command, manifests: m, isMovable: true } : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Copies the manifests and runs the install before the broad COPY, and removes the install RUN
+ * below it. Only when the RUN follows the COPY directly and does nothing but movable installs.
+ */
+function reorderFix(image: ImageModel, copy: CopyStep, run: RunStep, installs: DepInstall[]): Fix | undefined {
+  const steps = copy.stage.steps;
+  if (steps[steps.indexOf(copy) + 1] !== run || run.form !== 'shell' || copy.kind !== 'COPY') return undefined;
+  if (!installs.every((d) => d.isMovable) || run.commands.length !== installs.length) return undefined;
+  if (copy.sources.length !== 1 || copy.chown !== undefined || copy.chmod !== undefined) return undefined;
+  const manifests = [...new Set(installs.flatMap((d) => d.manifests))];
+  const dest = copy.dest === '.' ? './' : copy.dest.endsWith('/') ? copy.dest : `${copy.dest}/`;
+  const runText = textBetween(image, run.range.start, run.range.end);
+  const indent = ' '.repeat(copy.range.start.character);
+  return {
+    title: `Copy ${manifests.join(', ')} and install before copying the sources`,
+    edits: [
+      { range: at(copy.range.start), newText: `COPY ${manifests.join(' ')} ${dest}\n${indent}${runText}\n${indent}` },
+      { range: wholeLines(image, run.range), newText: '' },
+    ],
+  };
+}
+
+export const copyBeforeDeps = defineRule({
+  id: 'copy-before-deps',
+  technique: 'copy-only-needed',
+  severity: 'warning',
+  lesson: 'copy-only-needed',
+  message:
+    'The whole project is copied before the dependencies are installed, so editing any source file reinstalls them all. Copy the manifest (package.json, requirements.txt...) first, install, then copy the rest.',
+  check: (image) =>
+    image.stages.flatMap((stage) =>
+      stage.copies.flatMap((copy) => {
+        if (copy.from !== undefined || copy.contextFiles.length === 0) return [];
+        // Only a copy that brings sources along with the manifest busts the install's cache.
+        const copied = new Set(copy.contextFiles.map((f) => f.path));
+        const laterRuns = stage.runs.filter((r) => r.index > copy.index);
+        for (const run of laterRuns) {
+          const installs = run.commands.flatMap((c) => depInstallOf(c, copied) ?? []);
+          if (installs.length === 0) continue;
+          const manifests = new Set(installs.flatMap((d) => d.manifests));
+          if (copy.contextFiles.every((f) => manifests.has(f.path))) return [];
+          // An earlier manifest-only COPY with its own install means the layering is right already.
+          return [
+            {
+              range: copy.range,
+              message: `This COPY brings in the sources before \`${installs[0].command.text}\` (line ${lineOf(run)}), so any source edit reinstalls every dependency. Copy ${[...manifests].join(', ')} first, install, then copy the rest.`,
+              fix: reorderFix(image, copy, run, installs),
+            },
+          ];
+        }
+        return [];
+      }),
+    ),
+});

@@ -1,0 +1,226 @@
+/**
+ * What the parsed shell commands of a RUN do, for rules: which install commands run, with which
+ * flags. Works on the model's `ShellCommand`s (already split by the real shell parser).
+ */
+import type { RunStep, ShellCommand, Stage } from '../../model-types';
+import { baseName } from './source';
+
+const PIP = /^pip(\d+(\.\d+)?)?$/;
+const PYTHON = /^python(\d+(\.\d+)?)?$/;
+
+/** True for `pip`, `pip3`, `pip3.12` (any path). */
+export function isPipProgram(word: string): boolean {
+  return PIP.test(baseName(word));
+}
+
+/** True for `python`, `python3`, `python3.12` (any path). */
+export function isPythonProgram(word: string): boolean {
+  return PYTHON.test(baseName(word));
+}
+
+/** Options of these tools that take the next word as their value (so it is not an operand). */
+const VALUE_OPTIONS: Record<string, Set<string>> = {
+  'apt-get': new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
+  apt: new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
+  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '-t', '--virtual', '--repositories-file', '--cache-dir']),
+  pip: new Set([
+    '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--prefix', '--root',
+    '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--cache-dir', '--platform',
+    '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--log', '--proxy',
+    '--retries', '--timeout', '--trusted-host', '--cert', '--client-cert', '--progress-bar', '-w',
+    '--wheel-dir', '--only-binary', '--no-binary', '--config-settings', '-C', '--python',
+  ]),
+  npm: new Set(['--prefix', '--cache', '--registry', '--omit', '--include', '--loglevel', '-w', '--workspace']),
+};
+
+/** Arguments that are not options (and not option values), for the given tool. */
+export function operands(args: string[], tool: string): string[] {
+  const takesValue = VALUE_OPTIONS[tool] ?? new Set<string>();
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      out.push(...args.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('-') && a.length > 1) {
+      if (takesValue.has(a)) i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** True if `args` holds `flag` (also as `flag=value`). */
+export function hasFlag(args: string[], ...flags: string[]): boolean {
+  return args.some((a) => flags.some((f) => a === f || a.startsWith(`${f}=`)));
+}
+
+/** Value of an option written `--opt value` or `--opt=value`; `undefined` when absent. */
+export function flagValue(args: string[], ...flags: string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    for (const f of flags) {
+      if (args[i] === f) return args[i + 1];
+      if (args[i].startsWith(`${f}=`)) return args[i].slice(f.length + 1);
+    }
+  }
+  return undefined;
+}
+
+/** A pip invocation: `pip install`, `pip3 install`, `python -m pip install`... */
+export interface PipCall {
+  command: ShellCommand;
+  /** The pip subcommand (`install`, `wheel`...). */
+  sub: string;
+  /** Arguments after the subcommand. */
+  args: string[];
+  /** Arguments between `pip` and the subcommand (global options such as `--no-cache-dir`). */
+  globalArgs: string[];
+}
+
+/** The pip call `command` makes, if any. */
+export function pipCall(command: ShellCommand): PipCall | undefined {
+  let rest: string[] | undefined;
+  if (isPipProgram(command.name)) rest = command.args;
+  else if (isPythonProgram(command.name)) {
+    const m = command.args.indexOf('-m');
+    if (m >= 0 && isPipProgram(command.args[m + 1] ?? '')) rest = command.args.slice(m + 2);
+  }
+  if (!rest) return undefined;
+  const subIndex = rest.findIndex((a) => !a.startsWith('-'));
+  if (subIndex < 0) return undefined;
+  return { command, sub: rest[subIndex], args: rest.slice(subIndex + 1), globalArgs: rest.slice(0, subIndex) };
+}
+
+/** The first operand of a command (its subcommand for apt-get, apk, npm...). */
+export function subcommand(command: ShellCommand, tool = baseName(command.name)): string | undefined {
+  return operands(command.args, tool)[0];
+}
+
+/** True if the command is `name` (any path) and, if given, its subcommand is one of `subs`. */
+export function isCall(command: ShellCommand, name: string | string[], subs?: string[]): boolean {
+  const names = Array.isArray(name) ? name : [name];
+  const program = baseName(command.name);
+  if (!names.includes(program)) return false;
+  if (!subs) return true;
+  const sub = subcommand(command, program);
+  return sub !== undefined && subs.includes(sub);
+}
+
+/** `apt-get install` / `apt install` commands of a RUN. */
+export function aptInstalls(run: RunStep): ShellCommand[] {
+  return run.commands.filter((c) => isCall(c, ['apt-get', 'apt'], ['install']));
+}
+
+/** Package operands of an apt-get/apt/apk install command (after the subcommand). */
+export function packageOperands(command: ShellCommand): string[] {
+  const tool = baseName(command.name);
+  return operands(command.args, tool).slice(1);
+}
+
+/** `npm install` / `npm ci` (aliases `i`, `isntall`, `add`) commands of a RUN. */
+export const NPM_INSTALL_SUBS = ['install', 'i', 'ci', 'add', 'isntall', 'in', 'ins', 'inst', 'insta', 'instal', 'clean-install', 'ic', 'install-clean'];
+
+/** True for an `npm install`/`npm ci` that installs the project's dependencies (no package names). */
+export function isNpmProjectInstall(command: ShellCommand): boolean {
+  if (!isCall(command, 'npm', NPM_INSTALL_SUBS)) return false;
+  if (hasFlag(command.args, '-g', '--global', '--location')) return false;
+  return operands(command.args, 'npm').length === 1;
+}
+
+/** Environment in effect for a command: the RUN's ENV/ARG values plus inline assignments. */
+export function envOf(run: RunStep, command?: ShellCommand): Record<string, string> {
+  return { ...run.env, ...(command?.assignments ?? {}) };
+}
+
+const FALSY = new Set(['', '0', 'false', 'off', 'no']);
+
+/** True when an environment value means "on" (`1`, `true`, `yes`, `on`, anything not falsy). */
+export function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && !FALSY.has(value.trim().toLowerCase());
+}
+
+/** Home directory of a user name as the official images set it up. */
+export function homeOf(user: string): string {
+  const name = user.split(':')[0];
+  return name === '' || name === 'root' || name === '0' ? '/root' : `/home/${name}`;
+}
+
+/** True for a user spec that means root (`root`, `0`, `0:0`, `root:root`, empty). */
+export function isRootUser(user: string | undefined): boolean {
+  const name = (user ?? '').trim().split(':')[0];
+  return name === '' || name === 'root' || name === '0';
+}
+
+/** Stages from `stage` up its FROM chain (itself first, root last). */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s && !chain.includes(s); s = s.baseStage) chain.push(s);
+  return chain;
+}
+
+/** Steps that make up the image of `stage`, root stage first (a stage FROM another inherits its steps). */
+export function stepsOfImage(stage: Stage): Stage['steps'] {
+  return stageChain(stage)
+    .reverse()
+    .flatMap((s) => s.steps);
+}
+
+/** Compilers and build tools by package name (Debian and Alpine). */
+export function isBuildToolPackage(name: string): boolean {
+  if (name.endsWith('-dev') || name.endsWith('-devel')) return true;
+  return (
+    /^(gcc|g\+\+|cpp|clang|llvm|gfortran)(-\d+(\.\d+)?)?$/.test(name) ||
+    [
+      'build-essential',
+      'build-base',
+      'make',
+      'cmake',
+      'autoconf',
+      'automake',
+      'libtool',
+      'pkg-config',
+      'pkgconf',
+      'musl-dev',
+      'libc-dev',
+      'binutils',
+      'rustc',
+      'cargo',
+      'golang',
+      'golang-go',
+      'ninja-build',
+      'meson',
+      'bison',
+      'flex',
+    ].includes(name)
+  );
+}
+
+/** Programs whose invocation in a RUN is a build step (compiles or bundles the app). */
+export function buildStepOf(command: ShellCommand): string | undefined {
+  const program = baseName(command.name);
+  const sub = subcommand(command, program);
+  const args = command.args;
+  if (['npm', 'pnpm'].includes(program) && sub === 'run' && ['build', 'compile', 'bundle'].includes(operands(args, program)[1] ?? ''))
+    return `${program} run ${operands(args, program)[1]}`;
+  if (program === 'yarn' && ['build', 'compile'].includes(sub ?? '')) return `yarn ${sub}`;
+  if (program === 'yarn' && sub === 'run' && ['build', 'compile'].includes(operands(args, program)[1] ?? ''))
+    return `yarn run ${operands(args, program)[1]}`;
+  if (program === 'pnpm' && sub === 'build') return 'pnpm build';
+  if (program === 'npx' && ['tsc', 'next', 'vite', 'webpack', 'esbuild', 'rollup', 'ng'].includes(sub ?? ''))
+    return `npx ${sub}`;
+  if (['tsc', 'webpack', 'esbuild', 'vite', 'rollup', 'javac', 'rustc', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'make', 'cmake', 'ninja'].includes(program))
+    return program;
+  if (program === 'go' && ['build', 'install'].includes(sub ?? '')) return `go ${sub}`;
+  if (program === 'cargo' && ['build', 'install'].includes(sub ?? '')) return `cargo ${sub}`;
+  if (['mvn', 'mvnw'].includes(program) && args.some((a) => ['package', 'install', 'verify'].includes(a))) return 'mvn package';
+  if (['gradle', 'gradlew'].includes(program) && args.some((a) => ['build', 'assemble', 'bootJar', 'installDist', 'jar'].includes(a)))
+    return 'gradle build';
+  if (program === 'dotnet' && ['build', 'publish'].includes(sub ?? '')) return `dotnet ${sub}`;
+  const pip = pipCall(command);
+  if (pip && pip.sub === 'wheel') return 'pip wheel';
+  if (isPythonProgram(program) && args[0] === 'setup.py' && args.some((a) => ['build', 'bdist_wheel', 'build_ext'].includes(a)))
+    return 'python setup.py build';
+  return undefined;
+}

@@ -1,0 +1,63 @@
+/** Every analyzer rule, sorted by id. Add one line per rule (the parity test checks this list). */
+import type { RuleDefinition } from '../rule';
+import { addInsteadOfCopy } from './add-instead-of-copy';
+import { alpineNeedsCompiling } from './alpine-needs-compiling';
+import { apkCacheKept } from './apk-cache-kept';
+import { aptInstallRecommends } from './apt-install-recommends';
+import { aptListsNotRemoved } from './apt-lists-not-removed';
+import { aptUpgrade } from './apt-upgrade';
+import { broadCopyNoDockerignore } from './broad-copy-no-dockerignore';
+import { buildToolsInFinal } from './build-tools-in-final';
+import { chownDuplicatesLayer } from './chown-duplicates-layer';
+import { cleanupInLaterLayer } from './cleanup-in-later-layer';
+import { consecutiveRun } from './consecutive-run';
+import { contextIncludesVcsOrDeps } from './context-includes-vcs-or-deps';
+import { copyBeforeDeps } from './copy-before-deps';
+import { copySourceMissing } from './copy-source-missing';
+import { copyWholeBuilder } from './copy-whole-builder';
+import { curlPipeShell } from './curl-pipe-shell';
+import { distrolessCandidate } from './distroless-candidate';
+import { largeBaseImage } from './large-base-image';
+import { npmCacheKept } from './npm-cache-kept';
+import { npmInstallDevDeps } from './npm-install-dev-deps';
+import { packageManagerInFinal } from './package-manager-in-final';
+import { pipCacheKept } from './pip-cache-kept';
+import { pythonVersionMismatch } from './python-version-mismatch';
+import { runsAsRoot } from './runs-as-root';
+import { runtimeMissing } from './runtime-missing';
+import { secretsInImage } from './secrets-in-image';
+import { singleStageBuild } from './single-stage-build';
+import { sudoUsed } from './sudo-used';
+import { unpinnedBaseTag } from './unpinned-base-tag';
+
+export const rules: RuleDefinition[] = [
+  addInsteadOfCopy,
+  alpineNeedsCompiling,
+  apkCacheKept,
+  aptInstallRecommends,
+  aptListsNotRemoved,
+  aptUpgrade,
+  broadCopyNoDockerignore,
+  buildToolsInFinal,
+  chownDuplicatesLayer,
+  cleanupInLaterLayer,
+  consecutiveRun,
+  contextIncludesVcsOrDeps,
+  copyBeforeDeps,
+  copySourceMissing,
+  copyWholeBuilder,
+  curlPipeShell,
+  distrolessCandidate,
+  largeBaseImage,
+  npmCacheKept,
+  npmInstallDevDeps,
+  packageManagerInFinal,
+  pipCacheKept,
+  pythonVersionMismatch,
+  runsAsRoot,
+  runtimeMissing,
+  secretsInImage,
+  singleStageBuild,
+  sudoUsed,
+  unpinnedBaseTag,
+];

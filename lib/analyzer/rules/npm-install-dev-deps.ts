@@ -1,0 +1,55 @@
+import { defineRule } from '../rule';
+import { buildStepOf, envOf, flagValue, hasFlag, isCall, isNpmProjectInstall, isTruthy } from './helpers/commands';
+import { insertAfterSubcommand, programIs } from './helpers/fixes';
+import { positive } from './helpers/model';
+import type { RunStep, ShellCommand } from '../model-types';
+
+/** True when this install leaves devDependencies out (flag, npm config or NODE_ENV=production). */
+function omitsDev(run: RunStep, command: ShellCommand): boolean {
+  const args = command.args;
+  if (hasFlag(args, '--production', '--prod')) return true;
+  if (['dev', 'development'].includes(flagValue(args, '--omit') ?? '')) return true;
+  if (['prod', 'production'].includes(flagValue(args, '--only') ?? '')) return true;
+  const env = envOf(run, command);
+  if (env.NODE_ENV === 'production' && !hasFlag(args, '--include', '--production=false')) return true;
+  if (isTruthy(env.npm_config_production ?? env.NPM_CONFIG_PRODUCTION)) return true;
+  return ['dev', 'development'].includes(env.npm_config_omit ?? env.NPM_CONFIG_OMIT ?? '');
+}
+
+/** True when the same RUN prunes dev dependencies after installing them. */
+function prunedInSameRun(run: RunStep): boolean {
+  return run.commands.some(
+    (c) => isCall(c, 'npm', ['prune']) && (hasFlag(c.args, '--production', '--omit') || envOf(run, c).NODE_ENV === 'production'),
+  );
+}
+
+export const npmInstallDevDeps = defineRule({
+  id: 'npm-install-dev-deps',
+  technique: 'copy-only-needed',
+  severity: 'warning',
+  lesson: 'copy-only-needed',
+  message:
+    'npm installs devDependencies (test runners, compilers, type definitions) into the shipped image. Install with --omit=dev, or build in a separate stage.',
+  check: (image) =>
+    image.shippedRuns.flatMap((run) =>
+      run.commands
+        .filter((c) => isNpmProjectInstall(c) && !omitsDev(run, c) && !prunedInSameRun(run))
+        .map((c) => {
+          const stageRuns = run.stage.runs;
+          const buildsLater = stageRuns
+            .slice(stageRuns.indexOf(run))
+            .some((r) => r.commands.some((x) => buildStepOf(x) !== undefined));
+          return {
+            range: c.range,
+            savedBytes: positive(run.layer?.devDependencyBytes),
+            message: buildsLater
+              ? 'This stage needs devDependencies to build, so they ship with the app. Build in a separate stage, then install with npm ci --omit=dev in the final stage.'
+              : undefined,
+            // With a build step later the app needs its devDependencies: no mechanical fix.
+            fix: buildsLater
+              ? undefined
+              : insertAfterSubcommand(image, run, c, programIs('npm'), ['ci', 'install', 'i', 'clean-install', 'ic', 'install-clean'], '--omit=dev', 'Add --omit=dev'),
+          };
+        }),
+    ),
+});

@@ -1,0 +1,37 @@
+import { defineRule } from '../rule';
+import { joinPath } from './helpers/model';
+import { pythonMinorOf } from './helpers/runtime';
+
+/** Paths where Python packages live (site-packages, --user installs, virtualenvs, --prefix dirs). */
+const PACKAGE_PATH = /(site-packages|dist-packages|\/\.local(\/|$)|venv|\/install(\/|$)|\/lib\/python3)/;
+
+export const pythonVersionMismatch = defineRule({
+  id: 'python-version-mismatch',
+  technique: 'correctness',
+  severity: 'error',
+  lesson: 'distroless',
+  message:
+    'Python packages installed for one Python version are copied into an image that runs another: the interpreter will not find them, and compiled extensions will not load. Use the same Python minor version in both stages.',
+  check: (image) => {
+    const runtime = pythonMinorOf(image.target);
+    if (!runtime) return [];
+    return image.shippedCopies.flatMap((copy) => {
+      const builder = copy.fromStage;
+      if (!builder) return [];
+      const built = pythonMinorOf(builder);
+      if (!built || built === runtime) return [];
+      const dir = builder.workdir || '/';
+      const sources = copy.sources.map((s) => joinPath(dir, s));
+      const isPackages = sources.some(
+        (s) => PACKAGE_PATH.test(s) || builder.fs.under(s).some((e) => e.kind === 'pip'),
+      );
+      if (!isPackages) return [];
+      return [
+        {
+          range: copy.range,
+          message: `Stage ${copy.from} installs packages for Python ${built}, but the final image runs Python ${runtime}: they are copied to a path it does not search, and compiled extensions will not load. Build with Python ${runtime} too (for example FROM python:${runtime}-slim AS ${copy.from}).`,
+        },
+      ];
+    });
+  },
+});

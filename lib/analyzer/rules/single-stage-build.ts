@@ -1,0 +1,22 @@
+import { defineRule } from '../rule';
+import { buildStepOf } from './helpers/commands';
+
+export const singleStageBuild = defineRule({
+  id: 'single-stage-build',
+  technique: 'multi-stage',
+  severity: 'warning',
+  lesson: 'multi-stage',
+  message:
+    'The app is built in the image that ships, so the whole toolchain and the sources ship with it. Build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage.',
+  check: (image) =>
+    image.shippedRuns.flatMap((run) => {
+      const build = run.commands.find((c) => buildStepOf(c) !== undefined);
+      if (!build) return [];
+      return [
+        {
+          range: build.range,
+          message: `\`${buildStepOf(build)}\` runs in the image that ships, so its toolchain and sources ship too. Build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage.`,
+        },
+      ];
+    }),
+});
