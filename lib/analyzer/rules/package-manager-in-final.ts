@@ -44,18 +44,21 @@ function removedByRun(image: ImageModel): Set<Manager> {
 }
 
 function present(image: ImageModel, stage: Stage): Set<Manager> {
-  if (stage.packageManagers) {
-    return new Set(MANAGERS.filter((m) => stage.packageManagers!.includes(m)));
-  }
   const found = new Set<Manager>();
   const root = rootStage(stage);
-  if (!isDistrolessRef(root.baseRef)) {
-    const runtimes = resolveBaseImage(root.baseRef)?.record.runtimes ?? {};
+  const runtimes = isDistrolessRef(root.baseRef) ? {} : (resolveBaseImage(root.baseRef)?.record.runtimes ?? {});
+  if (stage.packageManagers) {
+    for (const m of MANAGERS) if (stage.packageManagers.includes(m)) found.add(m);
+  } else {
     if (runtimes.pip) found.add('pip');
     if (runtimes.npm) found.add('npm');
     if (runtimes.yarn) found.add('yarn');
   }
-  for (const m of MANAGERS) if (PACKAGES[m].some((p) => stage.packages.has(p))) found.add(m);
+  for (const m of MANAGERS) {
+    if (PACKAGES[m].some((p) => stage.packages.has(p))) found.add(m);
+    // Came only from an OS package that is gone again (`apk del py3-pip`).
+    else if (!runtimes[m]) found.delete(m);
+  }
   for (const m of removedByRun(image)) found.delete(m);
   return found;
 }
