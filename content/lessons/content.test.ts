@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { compile } from '@mdx-js/mdx';
+import { describe, expect, it } from 'vitest';
+import { imageRow } from '@/components/mdx/base-image-data';
+import type { Lesson } from '@/lib/lessons/types';
+import { checkLesson } from './check-helpers';
+import { lessonFolders, lessons } from './generated';
+import { ALTERNATIVES } from './alternatives';
+
+const ROOT = join(__dirname, '..', '..');
+const LESSONS_DIR = __dirname;
+const folders = readdirSync(LESSONS_DIR)
+  .filter((name) => statSync(join(LESSONS_DIR, name)).isDirectory())
+  .sort();
+const SLUGS = [
+  'base-image',
+  'multi-stage',
+  'combine-run',
+  'dockerignore',
+  'remove-package-managers',
+  'copy-only-needed',
+  'distroless',
+  'capstone',
+];
+
+function mdx(lesson: Lesson): string {
+  return readFileSync(join(LESSONS_DIR, lessonFolders[lesson.slug], 'index.mdx'), 'utf8');
+}
+
+describe('lesson folders', () => {
+  it('are the eight course lessons, in order, with slug = folder minus its NN- prefix', () => {
+    expect(lessons.map((l) => l.slug)).toEqual(SLUGS);
+    expect(folders).toEqual(SLUGS.map((slug, i) => `${String(i + 1).padStart(2, '0')}-${slug}`));
+    lessons.forEach((lesson, i) => {
+      expect(lesson.order).toBe(i + 1);
+      expect(lessonFolders[lesson.slug]).toBe(folders[i]);
+    });
+  });
+
+  it('generated.ts is what scripts/gen-lessons.mjs writes now (run `npm run gen:lessons`)', () => {
+    const fresh = execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-lessons.mjs'), '--stdout'], {
+      encoding: 'utf8',
+    });
+    expect(readFileSync(join(LESSONS_DIR, 'generated.ts'), 'utf8')).toBe(fresh);
+  });
+
+  it('each technique lesson teaches its own technique; the last is the capstone', () => {
+    expect(lessons.map((l) => l.technique)).toEqual([...SLUGS.slice(0, 7), 'capstone']);
+  });
+});
+
+describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, lesson) => {
+  it('has a title, summary, goals and at least three hints', () => {
+    expect(lesson.title.length).toBeGreaterThan(5);
+    expect(lesson.summary.length).toBeGreaterThan(20);
+    expect(lesson.goals.length).toBeGreaterThanOrEqual(2);
+    expect(lesson.hints.length).toBeGreaterThanOrEqual(3);
+    for (const hint of lesson.hints) expect(hint.trim().length).toBeGreaterThan(20);
+  });
+
+  it('has a realistic project: unique relative paths, manifests with content, a .git', () => {
+    const paths = lesson.project.files.map((f) => f.path);
+    expect(new Set(paths).size).toBe(paths.length);
+    for (const p of paths) expect(p).not.toMatch(/^(\.\/|\/)|\/$/);
+    for (const f of lesson.project.files) expect(f.sizeBytes).toBeGreaterThanOrEqual(0);
+    expect(paths.some((p) => p.startsWith('.git/'))).toBe(true);
+    expect(paths).toContain('.env');
+    const manifests = lesson.project.files.filter((f) =>
+      ['package.json', 'requirements.txt'].includes(f.path),
+    );
+    expect(manifests.length).toBe(1);
+    expect(manifests[0].content?.length).toBeGreaterThan(20);
+  });
+
+  it('keeps code blocks in the prose within 70 columns', () => {
+    const blocks = mdx(lesson).match(/^```[^\n]*\n[\s\S]*?^```/gm) ?? [];
+    const long = blocks.flatMap((b) => b.split('\n')).filter((line) => line.length > 70);
+    expect(long).toEqual([]);
+  });
+
+  it('uses only MDX components registered in mdx-components.tsx, and compiles', async () => {
+    const registry = readFileSync(join(ROOT, 'mdx-components.tsx'), 'utf8');
+    const prose = mdx(lesson)
+      .replace(/^```[\s\S]*?^```/gm, '')
+      .replace(/`[^`\n]*`/g, '');
+    const used = new Set([...prose.matchAll(/<([A-Z][A-Za-z]*)/g)].map((m) => m[1]));
+    for (const name of used) expect(registry).toMatch(new RegExp(`^\\s+${name},$`, 'm'));
+    await expect(compile(mdx(lesson))).resolves.toBeDefined();
+  });
+
+  it('names only images that are in the measured size table', () => {
+    const text = mdx(lesson);
+    const refs = [
+      ...[...text.matchAll(/refs=\{\[([\s\S]*?)\]\}/g)].flatMap((m) =>
+        [...m[1].matchAll(/'([^']+)'/g)].map((r) => r[1]),
+      ),
+      ...[...text.matchAll(/ref: '([^']+)'/g)].map((m) => m[1]),
+      ...[...text.matchAll(/image="([^"]+)"/g)].map((m) => m[1]),
+    ];
+    for (const ref of refs) expect(() => imageRow(ref), ref).not.toThrow();
+  });
+
+  it('the reference solution meets every goal with no warning or error', () => {
+    const check = checkLesson(lesson, lesson.solutionDockerfile, lesson.solutionDockerignore);
+    expect(check.unmet).toEqual([]);
+    expect(check.warnings).toEqual([]);
+    expect(check.report.problems.filter((p) => p.severity === 'error')).toEqual([]);
+  });
+
+  it('the starting Dockerfile fails at least one goal', () => {
+    const check = checkLesson(lesson, lesson.startDockerfile, lesson.startDockerignore ?? '');
+    expect(check.unmet.length).toBeGreaterThan(0);
+  });
+
+  it('the solution is smaller than the start, or the same size when the lesson is about safety', () => {
+    const start = checkLesson(lesson, lesson.startDockerfile, lesson.startDockerignore ?? '');
+    const solution = checkLesson(lesson, lesson.solutionDockerfile, lesson.solutionDockerignore);
+    expect(solution.report.size.bytes).toBeLessThanOrEqual(start.report.size.bytes);
+  });
+
+  const alternatives = ALTERNATIVES[lesson.slug] ?? [];
+  it('has at least two alternative correct solutions in the test', () => {
+    expect(alternatives.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it.each(alternatives.map((a) => [a.name, a] as const))(
+    'accepts another correct solution: %s',
+    (_name, alternative) => {
+      const check = checkLesson(
+        lesson,
+        alternative.dockerfile,
+        alternative.dockerignore ?? lesson.solutionDockerignore,
+      );
+      expect(check.unmet).toEqual([]);
+      expect(check.warnings).toEqual([]);
+    },
+  );
+});
