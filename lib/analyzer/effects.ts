@@ -93,7 +93,7 @@ const OPTS_WITH_VALUE: Record<string, Set<string>> = {
 
 /** First non-option argument of `cmd` (its subcommand), skipping values of known value options. */
 export function subcommand(cmd: ShellCommand): string | undefined {
-  const withValue = OPTS_WITH_VALUE[cmd.name];
+  const withValue = Object.prototype.hasOwnProperty.call(OPTS_WITH_VALUE, cmd.name) ? OPTS_WITH_VALUE[cmd.name] : undefined;
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i];
     if (a.startsWith('-')) {
@@ -157,6 +157,8 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   if (name === 'find') return applyFind(cmd, rc);
   if (name === 'virtualenv') return makeVenv(cmd.args.find((a) => !a.startsWith('-')), cmd, rc);
   if (QUIET.has(name)) return;
+  // `curl … | sh`: the download was already listed; a shell reading a script from a pipe adds nothing new to say.
+  if (/^(sh|bash|dash|ash|zsh)$/.test(name) && cmd.pipelinePosition > 0) return;
   if (name.startsWith('$') || name === '') return;
   unknown(rc, 'command', name, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
 }
@@ -606,34 +608,45 @@ function readPackageJson(rc: RunContext, dir: string): PackageJson | undefined |
   }
 }
 
-function installNodeModules(rc: RunContext, cmd: ShellCommand, dir: string, prod: string[], dev: string[], label: string): number {
+/** Installs node_modules for `prod` (+ `dev`) deps into `dir`; returns the npm cache bytes it leaves. */
+function installNodeModules(
+  rc: RunContext,
+  cmd: ShellCommand,
+  dir: string,
+  prod: Record<string, string>,
+  dev: Record<string, string>,
+  label: string,
+): number {
   const { state } = rc;
-  const prodClosure = data.npmInstall(prod);
-  const allClosure = dev.length ? data.npmInstall([...prod, ...dev]) : prodClosure;
+  const prodClosure = data.npmInstall(prod, state.libc);
+  const hasDev = Object.keys(dev).length > 0;
+  const allClosure = hasDev ? data.npmInstall({ ...dev, ...prod }, state.libc) : prodClosure;
   const prodNames = new Set(prodClosure.packages.map((p) => p.name));
   const base = `${dir}/node_modules`;
   rc.overwrite(allClosure.packages.map((p) => `${base}/${p.name}`));
-  let total = 0;
+  const seen = new Set<string>();
   for (const p of allClosure.packages) {
-    const path = `${base}/${p.name}`;
+    // A second version of a name nests under its dependant; same size accounting, distinct path.
+    const path = seen.has(p.name) ? `${base}/.nested/${p.name}@${seen.size}` : `${base}/${p.name}`;
+    seen.add(p.name);
     rc.add({ path, bytes: p.bytes, kind: 'npm', pkg: p.name, item: label });
     if (!prodNames.has(p.name)) {
       state.npmDev.add(path);
       rc.layer.devDependencyBytes = (rc.layer.devDependencyBytes ?? 0) + p.bytes;
     }
-    total += p.bytes;
   }
+  let unknownBytes = 0;
   for (const u of allClosure.unknown) {
     const path = `${base}/${u.name}`;
     unknown(rc, 'npm-package', u.name, `npm package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
     rc.add({ path, bytes: u.assumedBytes, kind: 'npm', pkg: u.name, item: label });
-    if (dev.includes(u.name)) {
+    unknownBytes += u.assumedBytes;
+    if (u.name in dev && !(u.name in prod)) {
       state.npmDev.add(path);
       rc.layer.devDependencyBytes = (rc.layer.devDependencyBytes ?? 0) + u.assumedBytes;
     }
-    total += u.assumedBytes;
   }
-  return total;
+  return allClosure.cacheBytes + Math.round(unknownBytes * data.NPM_CACHE_RATIO);
 }
 
 function applyNpm(cmd: ShellCommand, rc: RunContext): void {
@@ -663,10 +676,11 @@ function applyNpm(cmd: ShellCommand, rc: RunContext): void {
   }
   if (!(sub === 'ci' || sub === 'install' || sub === 'i' || sub === 'add' || sub === 'clean-install')) return;
   const dir = isGlobal ? '/usr/local/lib' : stage.workdir;
-  let total = 0;
+  let cacheBytes = 0;
   if (rest.length) {
-    const names = rest.filter((n) => !n.includes('$') && !n.startsWith('.') && !n.startsWith('/')).map(npmName);
-    total = installNodeModules(rc, cmd, dir, names, [], `npm install ${names.slice(0, 4).join(' ')}${names.length > 4 ? ' …' : ''}`);
+    const specs = rest.filter((n) => !n.includes('$') && !n.startsWith('.') && !n.startsWith('/'));
+    const deps = Object.fromEntries(specs.map((s) => [npmName(s), npmRange(s)]));
+    cacheBytes = installNodeModules(rc, cmd, dir, deps, {}, `npm install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ' …' : ''}`);
   } else {
     const pkg = readPackageJson(rc, stage.workdir);
     if (pkg === undefined) {
@@ -677,15 +691,22 @@ function applyNpm(cmd: ShellCommand, rc: RunContext): void {
       unknown(rc, 'npm-package', 'package.json', 'package.json was copied but could not be read; node_modules not sized.', 0, cmd);
       return;
     }
-    const prod = Object.keys({ ...(pkg.dependencies ?? {}), ...(pkg.optionalDependencies ?? {}) });
-    const dev = isProduction(cmd, rc) ? [] : Object.keys(pkg.devDependencies ?? {});
-    total = installNodeModules(rc, cmd, dir, prod, dev, `${cmd.name} ${sub}${dev.length ? ' (with devDependencies)' : isProduction(cmd, rc) ? ' (production)' : ''}`);
+    const prod = { ...(pkg.dependencies ?? {}), ...(pkg.optionalDependencies ?? {}) };
+    const dev = isProduction(cmd, rc) ? {} : (pkg.devDependencies ?? {});
+    const hasDev = Object.keys(dev).length > 0;
+    cacheBytes = installNodeModules(rc, cmd, dir, prod, dev, `${cmd.name} ${sub}${hasDev ? ' (with devDependencies)' : isProduction(cmd, rc) ? ' (production)' : ''}`);
   }
   const cacheFlag = cmd.args.find((a) => a.startsWith('--cache='));
   const cacheDir = cacheFlag ? absPath(cacheFlag.slice('--cache='.length), stage) : `${home(stage)}/.npm`;
-  if (total > 0) {
-    rc.add({ path: cacheDir, bytes: Math.round(total * data.NPM_CACHE_RATIO), kind: 'cache', item: 'npm cache (not cleaned)' });
+  if (cacheBytes > 0) {
+    // Fitted to two installs measured on the data machine (lib/sizes npmCacheBytes).
+    rc.add({ path: cacheDir, bytes: cacheBytes, kind: 'cache', item: 'npm cache (not cleaned)' });
   }
+}
+
+function npmRange(spec: string): string {
+  const at = spec.indexOf('@', spec.startsWith('@') ? 1 : 0);
+  return at > 0 ? spec.slice(at + 1) || '*' : '*';
 }
 
 function npmName(spec: string): string {
@@ -708,20 +729,23 @@ function applyYarn(cmd: ShellCommand, rc: RunContext): void {
   }
   if (sub === 'build' || (sub === 'run' && (rest[0] ?? '').startsWith('build'))) return buildOutput(cmd, rc, `yarn ${sub}`);
   if (sub !== 'install' && sub !== 'add') return;
-  let total = 0;
-  if (sub === 'add') total = installNodeModules(rc, cmd, stage.workdir, rest.map(npmName), [], `yarn add ${rest.join(' ')}`);
-  else {
+  let cacheBytes = 0;
+  if (sub === 'add') {
+    const deps = Object.fromEntries(rest.map((s) => [npmName(s), npmRange(s)]));
+    cacheBytes = installNodeModules(rc, cmd, stage.workdir, deps, {}, `yarn add ${rest.join(' ')}`);
+  } else {
     const pkg = readPackageJson(rc, stage.workdir);
     if (!pkg || pkg === 'unreadable') {
       unknown(rc, 'npm-package', 'package.json', `No readable package.json in ${stage.workdir}; node_modules not sized.`, 0, cmd);
       return;
     }
-    const prod = Object.keys(pkg.dependencies ?? {});
-    const dev = isProduction(cmd, rc) ? [] : Object.keys(pkg.devDependencies ?? {});
-    total = installNodeModules(rc, cmd, stage.workdir, prod, dev, `yarn install${dev.length ? ' (with devDependencies)' : ' (production)'}`);
+    const prod = pkg.dependencies ?? {};
+    const dev = isProduction(cmd, rc) ? {} : (pkg.devDependencies ?? {});
+    cacheBytes = installNodeModules(rc, cmd, stage.workdir, prod, dev, `yarn install${Object.keys(dev).length ? ' (with devDependencies)' : ' (production)'}`);
   }
-  // Yarn v1 keeps every tarball in its global cache (official node images: /usr/local/share/.cache/yarn).
-  if (total > 0) rc.add({ path: '/usr/local/share/.cache/yarn', bytes: Math.round(total * data.NPM_CACHE_RATIO), kind: 'cache', item: 'yarn cache (not cleaned)' });
+  // Yarn v1 keeps every tarball in its global cache (official node images: /usr/local/share/.cache/yarn);
+  // sized like npm's cache.
+  if (cacheBytes > 0) rc.add({ path: '/usr/local/share/.cache/yarn', bytes: cacheBytes, kind: 'cache', item: 'yarn cache (not cleaned)' });
 }
 
 function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {

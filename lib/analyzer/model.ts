@@ -217,7 +217,7 @@ function makeCommand(
   let viaSudo = false;
   for (let guard = 0; guard < 8 && argv.length; guard++) {
     const head = basenameOf(argv[0]);
-    const opts = PREFIX_OPTS[head];
+    const opts = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, head) ? PREFIX_OPTS[head] : undefined;
     if (!opts) break;
     if (head === 'command' && (argv[1] === '-v' || argv[1] === '-V')) break;
     if (head === 'sudo') viaSudo = true;
@@ -320,21 +320,18 @@ function flagsOf(ins: Instruction): Flag[] {
   return withFlags.getFlags ? withFlags.getFlags() : [];
 }
 
-function jsonStrings(ins: Instruction): string[] | undefined {
+function jsonStrings(ins: Instruction, content: string): string[] | undefined {
+  if (!content.startsWith('[')) return undefined;
+  try {
+    const parsed = JSON.parse(content) as unknown;
+    if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) return parsed as string[];
+  } catch {
+    // Not strict JSON: fall back to dockerfile-ast's reading.
+  }
   const j = ins as unknown as { getJSONStrings?: () => { getJSONValue(): string }[] };
   if (!j.getJSONStrings) return undefined;
-  const content = ins.getArgumentsContent();
-  if (!content || !content.trimStart().startsWith('[')) return undefined;
   const strings = j.getJSONStrings();
-  if (!strings.length) {
-    try {
-      const parsed = JSON.parse(content) as unknown;
-      return Array.isArray(parsed) && parsed.every((s) => typeof s === 'string') ? (parsed as string[]) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return strings.map((s) => s.getJSONValue());
+  return strings.length ? strings.map((s) => s.getJSONValue()) : undefined;
 }
 
 function heredocsOf(ins: Instruction): { name: string; content: Range | null }[] {
@@ -389,6 +386,29 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   const df = DockerfileParser.parse(text);
   const escape = df.getEscapeCharacter();
   const ctx = resolveContext(input.context, input.dockerignore);
+
+  // dockerfile-ast's argument accessors re-scan the document on every call; reading the
+  // arguments from our own copy of the text (after the keyword and flags) is many times cheaper.
+  interface InsText {
+    /** Document offsets of the arguments (after keyword and flags). */
+    start: number;
+    end: number;
+    /** Arguments with continuations joined, trimmed. */
+    text: string;
+  }
+  const insTexts = new Map<Instruction, InsText>();
+  function insText(ins: Instruction): InsText {
+    let hit = insTexts.get(ins);
+    if (hit) return hit;
+    const end = toOffset(starts, ins.getRange().end);
+    let start = toOffset(starts, ins.getInstructionRange().end);
+    for (const f of flagsOf(ins)) start = Math.max(start, toOffset(starts, f.getRange().end));
+    const joined = joinContinuations(text, start, end, escape);
+    const lead = joined.text.length - joined.text.trimStart().length;
+    hit = { start: joined.map[lead] ?? end, end, text: joined.text.trim() };
+    insTexts.set(ins, hit);
+    return hit;
+  }
   const args: ArgDecl[] = [];
   const envs: EnvDecl[] = [];
 
@@ -429,7 +449,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   const raw: RawStage[] = [];
   for (const ins of instructions.slice(firstFrom)) {
     if (ins.getKeyword() === 'FROM') {
-      const tokens = (ins.getArgumentsContent() ?? '').split(/\s+/).filter((t) => t && !t.startsWith('--'));
+      const tokens = insText(ins).text.split(/\s+/).filter((t) => t && !t.startsWith('--'));
       const image = tokens[0] ?? '';
       const asIdx = tokens.findIndex((t) => t.toLowerCase() === 'as');
       const name = asIdx >= 1 ? tokens[asIdx + 1] : undefined;
@@ -492,7 +512,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         assumedBytes: 0,
       });
     }
-    if (r.from && !r.ref.includes('$') && !(r.from.getArgumentsContent() ?? '').split(/\s+/).find((t) => t && !t.startsWith('--'))?.includes('$')) {
+    if (r.from && !insText(r.from).text.split(/\s+/).find((t) => t && !t.startsWith('--'))?.includes('$')) {
       const imageRange = (r.from as unknown as { getImageRange(): Range | null }).getImageRange();
       if (imageRange) stage.baseRefRange = imageRange;
     }
@@ -534,7 +554,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         stage,
         range,
         keywordRange: ins.getInstructionRange(),
-        text: ins.getArgumentsContent() ?? '',
+        text: insText(ins).text,
       };
       if (kw === 'RUN') {
         const run = buildRun(ins, baseStep, stage, state);
@@ -576,7 +596,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       } else if (kw === 'USER') {
         stage.user = expandDockerVars(baseStep.text.trim(), stage.env, escape).value || stage.user;
       } else if (kw === 'CMD' || kw === 'ENTRYPOINT') {
-        const json = jsonStrings(ins);
+        const json = jsonStrings(ins, baseStep.text);
         const value = json
           ? { form: 'exec' as const, args: json, range }
           : { form: 'shell' as const, args: baseStep.text.trim().split(/\s+/).filter(Boolean), range };
@@ -724,19 +744,18 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   }
 
   function runScriptOf(ins: Instruction): RunScript {
-    const json = jsonStrings(ins);
+    const info = insText(ins);
+    const json = jsonStrings(ins, info.text);
     if (json) {
       if (json.length >= 3 && /^(\/bin\/)?(ba)?sh$/.test(json[0]) && /^-[a-z]*c[a-z]*$/.test(json[1])) {
         return { form: 'exec', script: json[2] };
       }
       return { form: 'exec', script: '', argv: json };
     }
-    const argsRange = ins.getArgumentsRange();
-    if (!argsRange) return { form: 'shell', script: '' };
-    const startOff = toOffset(starts, argsRange.start);
-    const endOff = toOffset(starts, argsRange.end);
+    const startOff = info.start;
+    const endOff = info.end;
     const rawText = text.slice(startOff, endOff);
-    if (/^<<-?["']?[A-Za-z_]/.test(rawText)) {
+    if (rawText.startsWith('<<') && /^<<-?["']?[A-Za-z_]/.test(rawText)) {
       const docs = heredocsOf(ins);
       const first = docs[0];
       const firstLineEnd = rawText.indexOf('\n');
@@ -748,12 +767,14 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       }
       if (!first || !first.content) return { form: 'heredoc', script: '' };
     }
-    if (rawText.includes('<<')) {
+    if (rawText.includes('<<') && heredocsOf(ins).length) {
       // A command fed by a here-document (`python3 <<EOF`): the shell parser reads it as written.
-      return { form: heredocsOf(ins).length ? 'heredoc' : 'shell', script: rawText, map: (i) => startOff + i };
+      return { form: 'heredoc', script: rawText, map: (i) => startOff + i };
     }
     const joined = joinContinuations(text, startOff, endOff, escape);
-    return { form: 'shell', script: joined.text, map: (i) => joined.map[Math.min(i, joined.map.length - 1)] };
+    const lead = joined.text.length - joined.text.trimStart().length;
+    const script = joined.text.slice(lead);
+    return { form: 'shell', script, map: (i) => joined.map[Math.min(i + lead, joined.map.length - 1)] };
   }
 
   function buildRun(ins: Instruction, baseStep: Omit<RunStep, 'kind' | 'form' | 'commands' | 'mounts' | 'env' | 'calls' | 'deletes' | 'mountsCover'>, stage: Stage, state: StageState): RunStep {
@@ -842,14 +863,14 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     const flag = (n: string) => flags.find((f) => f.getName().toLowerCase() === n);
     const fromRaw = flag('from')?.getValue() ?? undefined;
     const from = fromRaw !== undefined ? expandDockerVars(fromRaw, stage.env, escape).value : undefined;
-    const json = jsonStrings(ins);
-    const heredocs = heredocsOf(ins);
+    const json = jsonStrings(ins, baseStep.text);
+    const heredocs = baseStep.text.includes('<<') ? heredocsOf(ins) : [];
     let words: string[];
     if (json) words = json;
     else if (heredocs.length) {
       const firstLine = (baseStep.text.split('\n')[0] ?? '').trim();
       words = firstLine.split(/\s+/).filter(Boolean);
-    } else words = (ins.getArguments() ?? []).map((a) => a.getValue());
+    } else words = baseStep.text.split(/\s+/).filter(Boolean);
     words = words.map((w) => expandDockerVars(w, stage.env, escape).value);
     const destRaw = words.length >= 2 ? words[words.length - 1] : words[0] ?? '.';
     const sources = words.length >= 2 ? words.slice(0, -1) : [];

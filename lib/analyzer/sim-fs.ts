@@ -65,6 +65,9 @@ export function hasShellGlob(s: string): boolean {
 /** Does deletion `pattern` (absolute, may hold globs, may end in `/*`) remove `path`? */
 export function patternRemoves(pattern: string, path: string): boolean {
   if (!hasShellGlob(pattern)) return isUnder(path, pattern);
+  // An entry stands for a directory's contents: `dir/*` (or `dir/**`, `dir/.*`) empties it.
+  const m = /^(.*)\/(\*|\*\*|\.\*|\*\/)$/.exec(pattern);
+  if (m && !hasShellGlob(m[1]) && path === m[1]) return true;
   return globToRegExp(pattern).test(path);
 }
 

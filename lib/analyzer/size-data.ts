@@ -10,6 +10,8 @@ import {
   apkAddClosure,
   aptInstallClosure,
   guessBaseImage,
+  npmCacheBytes,
+  npmClosure,
   pipClosure,
   pypiPackage,
   resolveBaseImage,
@@ -190,7 +192,16 @@ export function pipInstall(names: string[], opts: { musl: boolean }): PipResult 
   };
 }
 
-/** What `npm install names` adds (closure over production dependencies). */
-export function npmInstall(names: string[]): PackageSet {
-  return { packages: [], unknown: names.map((name) => ({ name, assumedBytes: UNKNOWN_NPM_BYTES })) };
+/** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
+export function npmInstall(deps: Record<string, string>, libc: 'glibc' | 'musl' | 'none' | 'unknown'): PackageSet & { cacheBytes: number } {
+  const closure = npmClosure(deps, { libc: libc === 'musl' ? 'musl' : 'glibc' });
+  const packages = closure.packages.map((p) => {
+    const at = p.name.lastIndexOf('@');
+    return { name: at > 0 ? p.name.slice(0, at) : p.name, bytes: p.bytes };
+  });
+  return {
+    packages,
+    unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_NPM_BYTES })),
+    cacheBytes: npmCacheBytes(closure),
+  };
 }
