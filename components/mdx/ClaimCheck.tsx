@@ -23,7 +23,7 @@ export function ClaimCheck({ claims, source = 'Claimed' }: ClaimCheckProps) {
             Measured
           </th>
           <th scope="col" className={styles.num}>
-            Off by
+            Claim vs measured
           </th>
         </tr>
       </thead>
@@ -41,7 +41,7 @@ export function ClaimCheck({ claims, source = 'Claimed' }: ClaimCheckProps) {
               <td className={styles.num}>{claimed}</td>
               <td className={styles.num}>{measuredSize(record)}</td>
               <td className={`${styles.num} ${isClose ? styles.better : styles.worse}`}>
-                {isClose ? 'close' : `${offPercent > 0 ? '+' : ''}${offPercent} %`}
+                {isClose ? 'close' : `${Math.abs(offPercent)} % too ${offPercent > 0 ? 'high' : 'low'}`}
               </td>
             </tr>
           );

@@ -33,5 +33,7 @@ describe('measured-size components', () => {
     expect(html).toContain('124.78 MB');
     expect(html).toContain('docker-library/repo-info');
     expect(html).toContain('2026-11-27');
+    // The article's "~194MB" for python:3.9-slim against the measured 124.78 MB.
+    expect(html).toMatch(/~194 MB<\/td><td[^>]*>124\.78 MB<\/td><td[^>]*>55 % too high/);
   });
 });
