@@ -133,6 +133,8 @@ export interface FsEntry {
   kind: LayerItem['kind'];
   /** Package name when the entry is an installed package. */
   pkg?: string;
+  /** Files inside a copied entry (absolute paths), when known; a file may stand for an opaque folder. */
+  files?: { path: string; bytes: number }[];
 }
 
 export interface SimFs {

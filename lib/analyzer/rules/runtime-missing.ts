@@ -27,16 +27,15 @@ function filesComeFromCopies(image: ImageModel, stage: Stage): boolean {
 }
 
 /**
- * True when the file is surely absent: nothing in the image lies at or above the path, or what
- * does is a copy from the build context whose file list is known.
+ * True when the file is surely absent: the build context is described, files come only from
+ * COPY, and no copied file (or opaque folder) lies at, above or below the path.
  */
 function surelyMissing(image: ImageModel, stage: Stage, path: string): boolean {
-  if (SYSTEM_DIRS.some((d) => pathUnder(path, d)) || stage.fs.has(path)) return false;
-  if (!filesComeFromCopies(image, stage)) return false;
-  const above = stage.fs.entries.filter((e) => pathUnder(path, e.path));
-  return above.every((e) => {
-    const step = e.layer.step;
-    return (step.kind === 'COPY' || step.kind === 'ADD') && step.from === undefined && image.context.totalFiles > 0;
+  if (image.context.totalFiles === 0 || SYSTEM_DIRS.some((d) => pathUnder(path, d))) return false;
+  if (stage.fs.has(path) || !filesComeFromCopies(image, stage)) return false;
+  return stage.fs.entries.every((e) => {
+    const known = e.files ?? [{ path: e.path, bytes: e.bytes }];
+    return !known.some((f) => pathUnder(path, f.path) || pathUnder(f.path, path));
   });
 }
 

@@ -1,0 +1,49 @@
+import { buildToolsInFinal } from './build-tools-in-final';
+import { df, ruleTests } from './test-helpers';
+
+ruleTests(buildToolsInFinal, {
+  valid: {
+    'compilers only in the build stage': df`
+      FROM python:3.12-slim AS build
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*
+      RUN pip install --no-cache-dir --prefix=/install psycopg2
+      FROM python:3.12-slim
+      COPY --from=build /install /usr/local
+    `,
+    'apk virtual build group removed in the same RUN': df`
+      FROM python:3.12-alpine
+      RUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir cffi && apk del .build-deps
+    `,
+    'runtime libraries are not build tools': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates && rm -rf /var/lib/apt/lists/*
+    `,
+  },
+  invalid: {
+    'gcc and a -dev package installed in the final image': {
+      dockerfile: df`
+        FROM python:3.12-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*
+        RUN pip install --no-cache-dir psycopg2
+      `,
+      lines: [2],
+      message: /gcc, libpq-dev ship/,
+    },
+    'build-base on Alpine without apk del': {
+      dockerfile: df`
+        FROM python:3.12-alpine
+        RUN apk add --no-cache build-base
+      `,
+      lines: [2],
+      message: /build-base ships/,
+    },
+    'removing in a later RUN still ships them (apt-get purge in the next layer)': {
+      dockerfile: df`
+        FROM alpine:3.22
+        RUN apk add --no-cache make gcc
+        CMD ["sh"]
+      `,
+      lines: [2],
+    },
+  },
+});
