@@ -1,0 +1,33 @@
+import { getEditorText, setEditorText, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import { LESSONS, lessonDockerfile } from './helpers/site';
+import { expect, test } from './helpers/test';
+
+const [first, second] = LESSONS;
+
+test('challenge: solving lesson 1 in Monaco unlocks the next lesson', async ({ page }) => {
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  expect((await getEditorText(page)).trimEnd()).toBe(lessonDockerfile(first.slug, 'start').trimEnd());
+
+  const goals = page.getByTestId('goal');
+  const unmetGoals = page.locator('[data-testid="goal"][data-met="false"]');
+  await expect(unmetGoals.first(), 'the starting Dockerfile fails a goal').toBeVisible();
+  const startBytes = await waitForFreshEstimate(page);
+
+  await setEditorText(page, lessonDockerfile(first.slug, 'solution'));
+
+  await expect(unmetGoals).toHaveCount(0);
+  expect(await goals.count()).toBeGreaterThan(0);
+  const solvedBytes = await waitForFreshEstimate(page);
+  expect(solvedBytes, 'the fix makes the image smaller').toBeLessThan(startBytes);
+
+  await expect(page.getByRole('heading', { name: 'Lesson complete!' })).toBeVisible();
+  const nextLink = page.getByRole('link', { name: /next lesson unlocked/i });
+  await expect(nextLink).toHaveAttribute('href', `/lessons/${second.slug}`);
+
+  await page.getByRole('link', { name: 'Course', exact: true }).click();
+  const card = (slug: string) => page.locator(`[data-testid="lesson-card"][data-slug="${slug}"]`);
+  await expect(card(first.slug)).toHaveAttribute('data-state', 'completed');
+  await expect(card(second.slug)).toHaveAttribute('data-state', 'available');
+  await expect(card(LESSONS[2].slug)).toHaveAttribute('data-state', 'locked');
+});

@@ -1,0 +1,125 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * Every Monaco-specific selector of the end-to-end suite lives here (STYLE.md §3), so a Monaco
+ * upgrade or a workbench refactor breaks one file, not every spec.
+ */
+
+/** The editor frame the workbench marks `data-editor-ready="true"` once Monaco is mounted. */
+const READY_FRAME = '[data-editor-ready="true"]';
+/** Monaco's text surface: clicking it puts the caret in the editor. */
+const VIEW_LINES = '.view-lines';
+/** Monaco's hidden textarea, which holds keyboard focus while the editor is focused. */
+const INPUT_AREA = 'textarea.inputarea, .native-edit-context';
+
+export type EditorTab = 'Dockerfile' | '.dockerignore';
+
+/** The workbench's editor (a page shows one; the solution diff view is not it). */
+function editor(page: Page): Locator {
+  return page.locator(READY_FRAME).first().locator('.monaco-editor').first();
+}
+
+/** Waits until Monaco has mounted and its text is on screen (workers included). */
+export async function waitForEditor(page: Page, timeout = 30_000): Promise<void> {
+  await expect(page.locator(READY_FRAME).first()).toBeVisible({ timeout });
+  await expect(editor(page).locator(VIEW_LINES)).toBeVisible({ timeout });
+}
+
+/** True when keyboard focus is inside the Monaco editor. */
+export async function isEditorFocused(page: Page): Promise<boolean> {
+  return page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));
+}
+
+/** Puts the caret in the editor by clicking its text (for mouse-driven tests). */
+export async function focusEditor(page: Page): Promise<void> {
+  await editor(page).locator(VIEW_LINES).click();
+  await expect(editor(page).locator(INPUT_AREA).first()).toBeFocused();
+}
+
+/**
+ * Replaces the whole text of the current tab as the learner would: select all, then insert the
+ * text in one input event. `insertText` is exact: unlike `type()`, Enter can't accept a
+ * completion and nothing is auto-indented or auto-closed.
+ */
+export async function setEditorText(page: Page, text: string): Promise<void> {
+  await focusEditor(page);
+  await selectAllAndInsert(page, text);
+}
+
+/** Like `setEditorText` for an editor that already has keyboard focus (keyboard-only tests). */
+export async function selectAllAndInsert(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(text);
+}
+
+/**
+ * Pastes `text` over the whole text of the current tab through the real clipboard (select all,
+ * then Ctrl+V), as a learner pasting a file would. Use it for big texts: one `insertText` of a
+ * megabyte stalls in Chromium's input pipeline, while a paste goes through Monaco's paste path.
+ * Returns how long the paste kept the page busy, in milliseconds.
+ */
+export async function pasteIntoEditor(page: Page, text: string): Promise<number> {
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), text);
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+A');
+  const startedAt = Date.now();
+  await page.keyboard.press('ControlOrMeta+V');
+  return Date.now() - startedAt;
+}
+
+/**
+ * The whole text of the current tab from Monaco's model, through the site's test hook
+ * (`window.__layerlab.editorText()`); null when the page exposes no such hook.
+ */
+export async function editorModelText(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __layerlab?: { editorText?: () => string } }).__layerlab;
+    return typeof hook?.editorText === 'function' ? hook.editorText() : null;
+  });
+}
+
+/**
+ * The text of the current tab. Prefers the model (see `editorModelText`), because Monaco only
+ * renders the lines on screen; without the hook it falls back to the rendered lines, which is
+ * exact for texts that fit the editor and a prefix of longer ones.
+ */
+export async function getEditorText(page: Page): Promise<string> {
+  const fromModel = await editorModelText(page);
+  if (fromModel !== null) return fromModel;
+  const lines = await editor(page)
+    .locator('.view-line')
+    .evaluateAll((nodes) =>
+      nodes
+        .map((node) => ({
+          top: Number.parseFloat((node as HTMLElement).style.top || '0'),
+          text: (node.textContent ?? '').replace(/\u00a0/g, ' '),
+        }))
+        .sort((a, b) => a.top - b.top)
+        .map((line) => line.text),
+    );
+  return lines.join('\n');
+}
+
+/** Switches the workbench to a file tab (the tabs are named "Dockerfile" and ".dockerignore"). */
+export async function switchTab(page: Page, tab: EditorTab): Promise<void> {
+  const button = page.getByRole('tab', { name: tab, exact: true }).first();
+  await button.click();
+  await expect(button).toHaveAttribute('aria-selected', 'true');
+}
+
+/** Waits until the estimate on screen answers the latest edit (the panel is not stale). */
+export async function waitForFreshEstimate(page: Page): Promise<number> {
+  const size = page.getByTestId('estimated-size').first();
+  await expect(size).toHaveAttribute('data-stale', 'false');
+  const bytes = Number(await size.getAttribute('data-bytes'));
+  expect(bytes, 'data-bytes is an integer number of bytes').toBeGreaterThan(0);
+  return bytes;
+}
+
+/** Hovers the first rendered occurrence of `word` in the editor (to open Monaco's hover). */
+export async function hoverWord(page: Page, word: string): Promise<void> {
+  await editor(page).locator('.view-line span span', { hasText: word }).first().hover();
+}

@@ -1,0 +1,84 @@
+import { editorModelText, getEditorText, pasteIntoEditor, switchTab, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import { expect, test } from './helpers/test';
+
+const HEAVY = `FROM python:3.11-bookworm
+WORKDIR /app
+COPY . .
+RUN apt-get update && apt-get install -y gcc
+RUN pip install -r requirements.txt
+CMD ["python", "-m", "app"]
+`;
+
+const LIGHTER = `FROM python:3.11-slim-bookworm
+WORKDIR /app
+COPY . .
+RUN apt-get update && apt-get install -y --no-install-recommends gcc \\
+    && rm -rf /var/lib/apt/lists/*
+RUN pip install --no-cache-dir -r requirements.txt
+CMD ["python", "-m", "app"]
+`;
+
+test('playground: a pasted Dockerfile shows its estimate and findings', async ({ page }) => {
+  await page.goto('/playground');
+  await waitForEditor(page);
+
+  await pasteIntoEditor(page, HEAVY);
+  await expect(page.locator('[data-testid="finding"][data-rule="apt-lists-not-removed"]')).toHaveCount(1);
+  const heavyBytes = await waitForFreshEstimate(page);
+  // python:3.11-bookworm alone is several hundred MB (BASE-IMAGES.md); an estimate below 300 MB
+  // or above 5 GB would mean the base image was not sized at all.
+  expect(heavyBytes).toBeGreaterThan(300e6);
+  expect(heavyBytes).toBeLessThan(5e9);
+
+  await pasteIntoEditor(page, LIGHTER);
+  await expect(page.locator('[data-testid="finding"][data-rule="apt-lists-not-removed"]')).toHaveCount(0);
+  await expect
+    .poll(() => waitForFreshEstimate(page), { message: 'slim and cleaned up is smaller' })
+    .toBeLessThan(heavyBytes);
+});
+
+/** About 1 MB of Dockerfile: more lines and characters than the analyzer reads. */
+function oneMegabyteDockerfile(): string {
+  const lines = ['FROM alpine:3.20'];
+  let length = lines[0].length;
+  for (let i = 0; length < 1_000_000; i++) {
+    const line = `RUN echo "line ${i} ${'x'.repeat(48)}" > /dev/null`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+test('playground: a 1 MB paste keeps the page responsive and ends in a clear message', async ({
+  page,
+}) => {
+  const huge = oneMegabyteDockerfile();
+  expect(huge.length).toBeGreaterThanOrEqual(1_000_000);
+  await page.goto('/playground');
+  await waitForEditor(page);
+
+  const pasteMs = await pasteIntoEditor(page, huge);
+  test.info().annotations.push({ type: 'paste of 1 MB (ms)', description: String(pasteMs) });
+
+  // The page still answers the keyboard and mouse within a couple of seconds.
+  const dockerignoreTab = page.getByRole('tab', { name: '.dockerignore', exact: true });
+  let startedAt = Date.now();
+  await dockerignoreTab.click({ timeout: 2_000 });
+  await expect(dockerignoreTab).toHaveAttribute('aria-selected', 'true', { timeout: 2_000 });
+  expect(Date.now() - startedAt, 'ms for a tab click to respond').toBeLessThan(2_000);
+  await switchTab(page, 'Dockerfile');
+
+  await expect(page.getByText(/too large|too long/i).first()).toBeVisible({ timeout: 20_000 });
+
+  // The text is still in the editor: whole when the model can be read, else the lines on screen.
+  const whole = await editorModelText(page);
+  if (whole !== null) expect(whole.length).toBe(huge.length);
+  const shown = (await getEditorText(page)).trim();
+  expect(shown.length).toBeGreaterThan(100);
+  expect(huge.includes(shown), 'the lines on screen are part of the pasted text').toBe(true);
+
+  startedAt = Date.now();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click({ timeout: 2_000 });
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible({ timeout: 5_000 });
+  expect(Date.now() - startedAt, 'ms for the header link to navigate').toBeLessThan(5_000);
+});

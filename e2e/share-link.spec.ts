@@ -1,0 +1,131 @@
+import { SHARE_REASONS } from '../lib/share';
+import { getEditorText, setEditorText, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import { LESSONS, handMadeSharePath, lessonDockerfile, sharePath, storedProgress } from './helpers/site';
+import { expect, test } from './helpers/test';
+
+const [first] = LESSONS;
+
+async function draftOf(page: import('@playwright/test').Page, slug: string) {
+  const stored = await storedProgress(page);
+  return (stored?.drafts as Record<string, { dockerfile: string }> | undefined)?.[slug]?.dockerfile;
+}
+
+test('share-link: Share makes a link that opens read-only with its size and score', async ({
+  page,
+  context,
+}) => {
+  const shared = `# the shared version\n${lessonDockerfile(first.slug, 'solution')}`;
+  const laterDraft = `# my later draft\n${lessonDockerfile(first.slug, 'start')}`;
+
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await setEditorText(page, shared);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
+  expect(link).toMatch(/\/share#v1=[A-Za-z0-9_-]+$/);
+
+  // Keep editing after sharing: this draft must survive opening the link.
+  await setEditorText(page, laterDraft);
+  await expect.poll(() => draftOf(page, first.slug)).toBe(laterDraft);
+
+  const viewer = await context.newPage();
+  await viewer.goto(link);
+  await expect(viewer.getByRole('heading', { level: 1 })).toBeVisible();
+  await waitForEditor(viewer);
+  expect((await getEditorText(viewer)).trimEnd()).toBe(shared.trimEnd());
+  expect(await waitForFreshEstimate(viewer)).toBeGreaterThan(0);
+  await expect(viewer.getByRole('heading', { name: /^Score\b/ })).toContainText(/\d+/);
+
+  // Read-only: typing into the editor changes nothing.
+  await setEditorText(viewer, 'FROM scratch\n');
+  expect((await getEditorText(viewer)).trimEnd()).toBe(shared.trimEnd());
+
+  // "Try it in my editor" asks before replacing a different draft, and keeping it keeps it.
+  await viewer.getByRole('button', { name: 'Try it in my editor' }).click();
+  const dialog = viewer.getByRole('dialog', { name: /replace your draft/i });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep my draft' }).click();
+  await expect(dialog).toBeHidden();
+  expect(viewer.url()).toContain('/share#v1=');
+  expect(await draftOf(viewer, first.slug)).toBe(laterDraft);
+
+  await viewer.getByRole('button', { name: 'Try it in my editor' }).click();
+  await viewer.getByRole('dialog').getByRole('button', { name: 'Replace my draft' }).click();
+  await viewer.waitForURL(`**/lessons/${first.slug}`);
+  await waitForEditor(viewer);
+  expect((await getEditorText(viewer)).trimEnd()).toBe(shared.trimEnd());
+});
+
+test('share-link: with no draft, "Try it in my editor" opens the lesson without asking', async ({
+  page,
+}) => {
+  const shared = lessonDockerfile(first.slug, 'solution');
+  await page.goto(sharePath({ lesson: first.slug, dockerfile: shared, dockerignore: '' }));
+  await page.getByRole('button', { name: 'Try it in my editor' }).click();
+  await page.waitForURL(`**/lessons/${first.slug}`);
+  await waitForEditor(page);
+  expect((await getEditorText(page)).trimEnd()).toBe(shared.trimEnd());
+});
+
+const valid = sharePath({ lesson: first.slug, dockerfile: 'FROM alpine:3.20\n', dockerignore: '' });
+const data = valid.slice(valid.indexOf('=') + 1);
+// One character changed inside the compressed JSON: it no longer inflates to a valid payload.
+const tampered = `${data.slice(0, 10)}${data[10] === 'A' ? 'B' : 'A'}${data.slice(11)}`;
+
+/** The largest length <= `near` that leaves `remainder` characters after the last full group. */
+function cutWithRemainder(near: number, remainder: number): number {
+  return near - ((((near - remainder) % 4) + 4) % 4);
+}
+
+const BROKEN: { name: string; path: string; reason: string }[] = [
+  { name: 'a link without "#v1="', path: '/share#hello', reason: SHARE_REASONS.notShare },
+  { name: 'a link with nothing after "#"', path: '/share', reason: SHARE_REASONS.empty },
+  // Cut at every remainder mod 4 a real truncation can leave (base64url groups are 4 characters).
+  ...[0, 1, 2, 3].map((remainder) => ({
+    name: `a link cut short (length ${remainder} mod 4)`,
+    path: `/share#v1=${data.slice(0, cutWithRemainder(Math.floor(data.length / 2), remainder))}`,
+    reason: SHARE_REASONS.truncated,
+  })),
+  { name: 'a tampered link', path: `/share#v1=${tampered}`, reason: SHARE_REASONS.invalid },
+  {
+    name: 'a link with characters a link never has',
+    path: `/share#v1=${data.slice(0, 8)}%%!!${data.slice(8)}`,
+    reason: SHARE_REASONS.damaged,
+  },
+  { name: 'a link from a newer version', path: `/share#v99=${data}`, reason: SHARE_REASONS.newer },
+  {
+    name: 'a link with a hand-edited payload',
+    path: handMadeSharePath('{"dockerfile": 42, "dockerignore": ["x"]}'),
+    reason: SHARE_REASONS.invalid,
+  },
+];
+
+for (const { name, path, reason } of BROKEN) {
+  test(`share-link: ${name} shows a clear message`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { name: /cannot be opened/i })).toBeVisible();
+    await expect(page.getByRole('alert').filter({ hasText: /link/i })).toHaveText(reason);
+    await expect(page.getByRole('link', { name: 'Go to the course' })).toBeVisible();
+  });
+}
+
+test('share-link: markup in a shared Dockerfile is shown as text, never run', async ({ page }) => {
+  const payload = '<img src=x onerror="window.__pwned = 1"><script>window.__pwned = 2</script>';
+  const dockerfile = `# ${payload}\nFROM alpine:3.20\nLABEL note="${payload.replace(/"/g, "'")}"\n`;
+  const requested: string[] = [];
+  page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+
+  await page.goto(sharePath({ dockerfile, dockerignore: `# ${payload}\n` }));
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  expect(await getEditorText(page)).toContain('<img src=x onerror=');
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  expect(requested.filter((path) => path.endsWith('/x'))).toEqual([]);
+  expect(dialogs).toEqual([]);
+});
