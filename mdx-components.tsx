@@ -2,11 +2,13 @@ import type { MDXComponents } from 'mdx/types';
 import { BaseImageTable } from '@/components/mdx/BaseImageTable';
 import { Callout } from '@/components/mdx/Callout';
 import { ClaimCheck } from '@/components/mdx/ClaimCheck';
+import { CodeBlock } from '@/components/mdx/CodeBlock';
 import { Size } from '@/components/mdx/Size';
 import { Try } from '@/components/mdx/Try';
 
 /** Components lesson MDX may use without importing them (all server components). */
 const components: MDXComponents = {
+  pre: CodeBlock,
   BaseImageTable,
   Callout,
   ClaimCheck,

@@ -1,6 +1,7 @@
 import { formatBytes } from '@/lib/lessons/format';
 import { SIZE_CITATION, imageRow, measuredSize } from './base-image-data';
 import styles from './mdx.module.css';
+import { ScrollTable } from './ScrollTable';
 
 export interface BaseImageTableProps {
   /** Image references as a Dockerfile would name them. */
@@ -14,54 +15,58 @@ export function BaseImageTable({ refs, caption }: BaseImageTableProps) {
   const rows = refs.map(imageRow);
   const largest = Math.max(...rows.map((r) => r.record.uncompressedBytes), 1);
   return (
-    <table className={styles.table}>
-      <caption>
-        {caption ? `${caption} ` : ''}Uncompressed size as <code>docker images</code> shows it;
-        pull size where measured. Source: {SIZE_CITATION}.
-        {rows.some((r) => r.record.confidence === 'low')
-          ? ' Distroless figures are user reports or estimates (marked ≈).'
-          : ''}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Image</th>
-          <th scope="col" className={styles.num}>
-            Size
-          </th>
-          <th scope="col" className={styles.barCell}>
-            <span className="visually-hidden">Relative size</span>
-          </th>
-          <th scope="col" className={styles.num}>
-            Pull
-          </th>
-          <th scope="col">libc</th>
-          <th scope="col">Shell</th>
-          <th scope="col">Packages</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ ref, record, isExact }) => (
-          <tr key={ref}>
-            <th scope="row">
-              <code>{ref}</code>
-              {!isExact ? <span className={styles.estimate}> (measured as {record.ref})</span> : null}
+    <ScrollTable label="Base image sizes">
+      <table className={styles.table}>
+        <caption>
+          {caption ? `${caption} ` : ''}Uncompressed size as <code>docker images</code> shows it;
+          pull size where measured. Source: {SIZE_CITATION}.
+          {rows.some((r) => r.record.confidence === 'low')
+            ? ' Distroless figures are user reports or estimates (marked ≈).'
+            : ''}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Image</th>
+            <th scope="col" className={styles.num}>
+              Size
             </th>
-            <td className={styles.num}>{measuredSize(record)}</td>
-            <td className={styles.barCell} aria-hidden="true">
-              <span
-                className={styles.bar}
-                style={{ width: `${Math.max(0.5, (100 * record.uncompressedBytes) / largest)}%` }}
-              />
-            </td>
-            <td className={styles.num}>
-              {record.compressedBytes ? formatBytes(record.compressedBytes) : '—'}
-            </td>
-            <td>{record.libc}</td>
-            <td>{record.hasShell ? 'yes' : 'no'}</td>
-            <td>{record.packageManager}</td>
+            <th scope="col" className={styles.barCell}>
+              <span className="visually-hidden">Relative size</span>
+            </th>
+            <th scope="col" className={styles.num}>
+              Pull
+            </th>
+            <th scope="col">libc</th>
+            <th scope="col">Shell</th>
+            <th scope="col">Packages</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ ref, record, isExact }) => (
+            <tr key={ref}>
+              <th scope="row">
+                <code>{ref}</code>
+                {!isExact ? (
+                  <span className={styles.estimate}> (measured as {record.ref})</span>
+                ) : null}
+              </th>
+              <td className={styles.num}>{measuredSize(record)}</td>
+              <td className={styles.barCell} aria-hidden="true">
+                <span
+                  className={styles.bar}
+                  style={{ width: `${Math.max(0.5, (100 * record.uncompressedBytes) / largest)}%` }}
+                />
+              </td>
+              <td className={styles.num}>
+                {record.compressedBytes ? formatBytes(record.compressedBytes) : '—'}
+              </td>
+              <td>{record.libc}</td>
+              <td>{record.hasShell ? 'yes' : 'no'}</td>
+              <td>{record.packageManager}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollTable>
   );
 }

@@ -80,6 +80,12 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     expect(long).toEqual([]);
   });
 
+  it('keeps inline code short enough not to push a 375 px page sideways', () => {
+    const prose = mdx(lesson).replace(/^```[\s\S]*?^```/gm, '');
+    const long = (prose.match(/`[^`\n]+`/g) ?? []).filter((code) => code.length > 38);
+    expect(long).toEqual([]);
+  });
+
   it('uses only MDX components registered in mdx-components.tsx, and compiles', async () => {
     const registry = readFileSync(join(ROOT, 'mdx-components.tsx'), 'utf8');
     const prose = mdx(lesson)
