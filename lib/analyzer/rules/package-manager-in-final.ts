@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import type { ImageModel, Stage } from '../model-types';
+import type { Range } from '../types';
 import { resolveBaseImage } from '../../sizes/base-images';
 import { isCall, operands, pipCall } from './helpers/commands';
 import { fromRefRange, isDistrolessRef, rootStage } from './helpers/model';
@@ -21,6 +22,13 @@ const PROGRAMS: Record<Manager, string[]> = {
   pip: ['pip', 'pip3'],
   npm: ['npm', 'npx'],
   yarn: ['yarn', 'yarnpkg'],
+};
+
+/** How to get rid of each manager. */
+const HOW: Record<Manager, string> = {
+  pip: 'install packages in a build stage and copy them, or run `pip uninstall -y pip` last',
+  npm: 'run `npm ci --omit=dev` in a build stage and copy node_modules, or remove npm last (`npm uninstall -g npm`)',
+  yarn: 'remove yarn (`rm -rf /opt/yarn-v*`) if the app does not use it',
 };
 
 /** Managers the image removes itself: `pip uninstall pip`, `npm uninstall -g npm`, `rm -rf .../node_modules/npm`. */
@@ -79,20 +87,21 @@ export const packageManagerInFinal = defineRule({
   check: (image) => {
     const stage = image.target;
     const unused = [...present(image, stage)].filter((m) => !usedAtRunTime(stage, m));
-    return unused.map((manager) => {
+    // One finding per place: the RUN that installed a manager, or the FROM that brought it.
+    const byRange = new Map<string, { range: Range; managers: Manager[] }>();
+    for (const manager of unused) {
       const installer = image.shippedRuns
         .flatMap((r) => r.commands)
         .find((c) => isCall(c, ['apk', 'apt-get', 'apt'], ['add', 'install']) && c.args.some((a) => PACKAGES[manager].includes(a)));
-      const how =
-        manager === 'pip'
-          ? 'install packages in a build stage (or run `pip uninstall -y pip` last)'
-          : manager === 'npm'
-            ? 'run `npm ci --omit=dev` in a build stage and copy node_modules, or remove npm (`npm uninstall -g npm`) last'
-            : 'remove yarn if the app does not use it';
-      return {
-        range: installer?.range ?? fromRefRange(image, rootStage(stage)),
-        message: `${manager} ships in the final image but the container's command does not use it: ${how}.`,
-      };
-    });
+      const range = installer?.range ?? fromRefRange(image, rootStage(stage));
+      const key = JSON.stringify(range);
+      const entry = byRange.get(key) ?? { range, managers: [] };
+      entry.managers.push(manager);
+      byRange.set(key, entry);
+    }
+    return [...byRange.values()].map(({ range, managers }) => ({
+      range,
+      message: `${managers.join(' and ')} ${managers.length === 1 ? 'ships' : 'ship'} in the final image, but the container's command does not use ${managers.length === 1 ? 'it' : 'them'}: ${managers.map((m) => HOW[m]).join('; ')}.`,
+    }));
   },
 });

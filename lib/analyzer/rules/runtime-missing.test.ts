@@ -23,6 +23,17 @@ ruleTests(runtimeMissing, {
       WORKDIR /app
       CMD ["app.py"]
     `, files: app },
+    'distroless python running a module with -m (lesson 7 solution)': { dockerfile: df`
+      FROM python:3.11-slim-bookworm AS build
+      COPY requirements.txt .
+      RUN pip install --no-cache-dir --target /deps -r requirements.txt
+      FROM gcr.io/distroless/python3-debian12:nonroot
+      COPY --from=build /deps /deps
+      ENV PYTHONPATH=/deps
+      WORKDIR /app
+      COPY app.py ./
+      CMD ["-m", "gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
+    `, files: { ...app, 'requirements.txt': 'gunicorn\n' } },
     'python installed by apt in the final image': df`
       FROM ubuntu:22.04
       RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*
@@ -93,6 +104,17 @@ ruleTests(runtimeMissing, {
       files: { ...app, 'package.json': '{}' },
       lines: [7],
       message: /index\.js is not in the final image/,
+    },
+    'distroless python: the CMD script was never copied': {
+      dockerfile: df`
+        FROM gcr.io/distroless/python3-debian12:nonroot
+        WORKDIR /app
+        COPY app.py .
+        CMD ["-u", "main.py"]
+      `,
+      files: app,
+      lines: [4],
+      message: /main\.py is not in the final image \(\/app\/main\.py\)/,
     },
     'bash on Alpine without the bash package': {
       dockerfile: df`

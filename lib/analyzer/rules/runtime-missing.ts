@@ -39,6 +39,18 @@ function surelyMissing(image: ImageModel, stage: Stage, path: string): boolean {
   });
 }
 
+/**
+ * The script an interpreter's arguments name: the first non-option word. `undefined` when it runs
+ * a module or inline code (`-m gunicorn`, `-c "..."`, `-e`), or names no script.
+ */
+function scriptOf(args: string[]): string | undefined {
+  for (const a of args) {
+    if (['-m', '-c', '-e', '--eval', '-p', '--print'].includes(a)) return undefined;
+    if (!a.startsWith('-')) return a;
+  }
+  return undefined;
+}
+
 /** Whether the image provides an interpreter named `program`; `undefined` when we cannot tell. */
 function provides(stage: Stage, program: string): boolean | undefined {
   const name = baseName(program);
@@ -89,10 +101,11 @@ export const runtimeMissing = defineRule({
         return hits;
       }
       if (runsInterpreter) {
-        // CMD is the script the base ENTRYPOINT's interpreter runs.
-        const script = joinPath(final.workdir || '/', program);
-        if (surelyMissing(image, final, script))
-          hits.push({ range, message: `${program} is not in the final image (${script}). COPY it into the final stage.` });
+        // CMD holds the arguments of the base ENTRYPOINT's interpreter: check its script, if any.
+        const script = scriptOf(command.args);
+        const abs = script && joinPath(final.workdir || '/', script);
+        if (script && abs && surelyMissing(image, final, abs))
+          hits.push({ range, message: `${script} is not in the final image (${abs}). COPY it into the final stage.` });
         return hits;
       }
     }
@@ -107,9 +120,8 @@ export const runtimeMissing = defineRule({
     const paths: string[] = [];
     if (program.startsWith('/') || program.startsWith('./')) paths.push(program);
     else if (has === true) {
-      const script = command.args.slice(1).find((a) => !a.startsWith('-'));
-      const flagBefore = command.args.slice(1).some((a, i, all) => a.startsWith('-') && all.indexOf(script ?? '') > i);
-      if (script && !flagBefore && /\.(js|mjs|cjs|py)$/.test(script)) paths.push(script);
+      const script = scriptOf(command.args.slice(1));
+      if (script && /\.(js|mjs|cjs|py)$/.test(script)) paths.push(script);
     }
     for (const p of paths) {
       const abs = joinPath(final.workdir || '/', p);
