@@ -131,7 +131,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
           <div className="prose">{children}</div>
         </article>
 
-        <section className="lesson-workbench" aria-label="Workbench">
+        <div className="lesson-workbench">
           <div aria-live="polite" role="status" className="visually-hidden">
             {announcement}
           </div>
@@ -168,7 +168,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
               onGoalsMet={onGoalsMet}
             />
           ) : null}
-        </section>
+        </div>
       </div>
 
       <nav className="pager" aria-label="Lessons">
