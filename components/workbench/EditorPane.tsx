@@ -53,7 +53,7 @@ interface EditorPaneProps {
   readOnly: boolean;
   theme: SiteTheme;
   markers: EditorMarkers | undefined;
-  onChange(files: WorkbenchFiles, dockerfileVersionId: number): void;
+  onChange(files: WorkbenchFiles, dockerfileVersionId: number, dockerfileLines: number): void;
   onReady(): void;
   hover(args: { text: string; position: { line: number; character: number } }): Promise<LsHover | null>;
   complete(args: {
@@ -136,6 +136,7 @@ export default function EditorPane(props: EditorPaneProps) {
           propsRef.current.onChange(
             { dockerfile: models.dockerfile.getValue(), dockerignore: models.dockerignore.getValue() },
             models.dockerfile.getVersionId(),
+            models.dockerfile.getLineCount(),
           );
         const a = models.dockerfile.onDidChangeContent(emit);
         const b = models.dockerignore.onDidChangeContent(emit);

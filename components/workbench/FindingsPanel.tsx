@@ -16,6 +16,9 @@ const LESSON_TITLES: Record<string, string> = {
   capstone: 'Capstone',
 };
 
+/** Past this many findings the rest is summarised, to keep the page fluid after a huge paste. */
+const MAX_SHOWN = 100;
+
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Tip' } as const;
 
 interface FindingsPanelProps {
@@ -37,7 +40,7 @@ function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onF
       </h2>
       {problems && problems.length > 0 && (
         <ul className={styles.plainList} aria-label="Problems reading the Dockerfile">
-          {problems.map((p, i) => (
+          {problems.slice(0, 20).map((p, i) => (
             <li key={i} className={styles.problem}>
               <button type="button" className={styles.linkButton} onClick={() => onReveal(p.range.start.line)}>
                 Line {p.range.start.line + 1}
@@ -51,7 +54,7 @@ function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onF
         <p className={styles.good}>No findings: nothing to fix that the analyzer knows of.</p>
       ) : (
         <ul className={styles.findingList}>
-          {findings.map((finding, i) => (
+          {findings.slice(0, MAX_SHOWN).map((finding, i) => (
             <li
               key={`${finding.rule}-${finding.range.start.line}-${i}`}
               className={styles.finding}
@@ -93,6 +96,9 @@ function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onF
             </li>
           ))}
         </ul>
+      )}
+      {findings.length > MAX_SHOWN && (
+        <p className={styles.muted}>…and {findings.length - MAX_SHOWN} more (see the markers in the editor).</p>
       )}
     </section>
   );

@@ -4,6 +4,9 @@ import type { Report } from '@/lib/analyzer/types';
 import { formatBytes } from './format';
 import styles from './workbench.module.css';
 
+/** Past this many bars (a pasted monster file) the rest is summarised, to keep the page fluid. */
+const MAX_BARS = 60;
+
 interface LayerChartProps {
   report: Report | undefined;
   onReveal(line: number): void;
@@ -15,8 +18,9 @@ interface LayerChartProps {
  */
 function LayerChart({ report, onReveal }: LayerChartProps) {
   if (!report) return null;
-  const shipped = report.layers.filter((l) => l.isShipped);
-  const notShipped = report.layers.filter((l) => !l.isShipped);
+  const allShipped = report.layers.filter((l) => l.isShipped);
+  const shipped = allShipped.slice(0, MAX_BARS);
+  const notShipped = report.layers.filter((l) => !l.isShipped).slice(0, MAX_BARS);
   const target = report.stages.find((s) => s.isTarget);
   let root = target;
   while (root?.baseStage !== undefined) root = report.stages[root.baseStage];
@@ -53,8 +57,7 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
               <button type="button" className={styles.barButton} onClick={() => onReveal(layer.line)}>
                 <span className={styles.barLabel}>
                   <span className={styles.barText}>
-                    <span className={styles.muted}>Line {layer.line + 1}</span> {layer.instruction}{' '}
-                    <code>{layer.text}</code>
+                    <span className={styles.muted}>Line {layer.line + 1}</span> <code>{layer.text}</code>
                   </span>
                   <span>
                     {formatBytes(layer.sizeBytes)}
@@ -74,6 +77,9 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
           );
         })}
       </ol>
+      {allShipped.length > shipped.length && (
+        <p className={styles.muted}>…and {allShipped.length - shipped.length} more layers.</p>
+      )}
       {shipped.length === 0 && <p className={styles.muted}>No RUN, COPY or ADD layers ship yet.</p>}
       {report.size.wastedBytes > 0 && (
         <p className={styles.legend}>
@@ -91,7 +97,7 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
             {notShipped.map((layer) => (
               <li key={`${layer.stage}-${layer.line}`}>
                 <button type="button" className={styles.linkButton} onClick={() => onReveal(layer.line)}>
-                  Line {layer.line + 1}: {layer.instruction} {layer.text}
+                  Line {layer.line + 1}: {layer.text}
                 </button>{' '}
                 <span className={styles.muted}>{formatBytes(layer.sizeBytes)}</span>
               </li>

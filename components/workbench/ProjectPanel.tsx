@@ -1,5 +1,5 @@
 'use client';
-import { memo, useEffect, useId, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ContextSummary } from '@/lib/analyzer/types';
 import type { ProjectFile } from '@/lib/lessons/types';
 import type { RebuildResult } from './analysis-protocol';
@@ -48,6 +48,89 @@ function isIgnored(path: string, ignored: Set<string>): boolean {
   return false;
 }
 
+/** Paths of excluded files and of folders whose every file is excluded, in one pass. */
+function excludedPaths(root: TreeDir, ignored: Set<string>): Set<string> {
+  const out = new Set<string>();
+  const visit = (dir: TreeDir): boolean => {
+    let isAll = true;
+    for (const d of dir.dirs.values()) if (!visit(d)) isAll = false;
+    for (const f of dir.files) {
+      if (isIgnored(f.path, ignored)) out.add(f.path);
+      else isAll = false;
+    }
+    if (isAll && dir.path) out.add(dir.path);
+    return isAll;
+  };
+  visit(root);
+  return out;
+}
+
+interface TreeProps {
+  dir: TreeDir;
+  excluded: Set<string>;
+  selected: string;
+  onPick(path: string): void;
+}
+
+/** One folder's entries; a sub-folder's contents are rendered only once it is opened. */
+const TreeList = memo(function TreeList({ dir, excluded, selected, onPick }: TreeProps) {
+  const dirs = [...dir.dirs.values()].sort((a, b) => a.name.localeCompare(b.name));
+  const files = [...dir.files].sort((a, b) => a.path.localeCompare(b.path));
+  return (
+    <ul className={styles.tree}>
+      {dirs.map((d) => (
+        <TreeFolder key={d.path} dir={d} excluded={excluded} selected={selected} onPick={onPick} />
+      ))}
+      {files.map((f) => {
+        const isExcluded = excluded.has(f.path);
+        const name = f.path.slice(f.path.lastIndexOf('/') + 1);
+        return (
+          <li key={f.path}>
+            <button
+              type="button"
+              className={`${styles.treeFile} ${isExcluded ? styles.excluded : ''}`}
+              aria-pressed={selected === f.path}
+              onClick={() => onPick(f.path)}
+              title={`What rebuilds if I edit ${f.path}?`}
+            >
+              <span className={styles.treeName}>
+                {f.fileCount !== undefined ? `${name}/` : name}
+                {f.fileCount !== undefined && (
+                  <span className={styles.muted}> ({f.fileCount.toLocaleString('en')} files)</span>
+                )}
+              </span>
+              <span className={styles.treeSize}>
+                {formatBytes(f.sizeBytes)}
+                {isExcluded && <span className={styles.excludedTag}> excluded</span>}
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+});
+
+function TreeFolder({ dir, excluded, selected, onPick }: TreeProps) {
+  const isExcluded = excluded.has(dir.path);
+  const isTop = !dir.path.includes('/');
+  const [isOpen, setIsOpen] = useState(isTop && !isExcluded && dir.fileCount <= 10);
+  return (
+    <li>
+      <details open={isOpen} onToggle={(e) => setIsOpen(e.currentTarget.open)}>
+        <summary className={isExcluded ? styles.excluded : undefined}>
+          <span className={styles.treeName}>{dir.name}/</span>
+          <span className={styles.treeSize}>
+            {formatBytes(dir.bytes)}
+            {isExcluded && <span className={styles.excludedTag}> excluded</span>}
+          </span>
+        </summary>
+        {isOpen && <TreeList dir={dir} excluded={excluded} selected={selected} onPick={onPick} />}
+      </details>
+    </li>
+  );
+}
+
 interface ProjectPanelProps {
   project: { name: string; files: ProjectFile[] };
   context: ContextSummary | undefined;
@@ -66,7 +149,12 @@ type RebuildState =
 /** Build context summary, the project tree (what .dockerignore excludes) and "What rebuilds". */
 function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: ProjectPanelProps) {
   const tree = useMemo(() => buildTree(project.files), [project.files]);
-  const ignored = useMemo(() => new Set(context?.ignored ?? []), [context?.ignored]);
+  // A new Report arrives per keystroke; the tree only changes when the excluded paths do.
+  const ignoredKey = (context?.ignored ?? []).join('\n');
+  const excluded = useMemo(
+    () => excludedPaths(tree, new Set(ignoredKey ? ignoredKey.split('\n') : [])),
+    [tree, ignoredKey],
+  );
   const [path, setPath] = useState<string>('');
   const [state, setState] = useState<RebuildState>({ status: 'idle' });
   const selectId = useId();
@@ -83,62 +171,10 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
     };
   }, [path, analysisKey, rebuild]);
 
-  function pick(next: string) {
+  const pick = useCallback((next: string) => {
     setPath(next);
     setState(next ? { status: 'loading', path: next } : { status: 'idle' });
-  }
-
-  function renderDir(dir: TreeDir, depth: number): React.ReactNode {
-    const dirs = [...dir.dirs.values()].sort((a, b) => a.name.localeCompare(b.name));
-    const files = [...dir.files].sort((a, b) => a.path.localeCompare(b.path));
-    return (
-      <ul className={styles.tree}>
-        {dirs.map((d) => {
-          const isExcluded = isIgnored(d.path, ignored) || [...collect(d)].every((p) => isIgnored(p, ignored));
-          return (
-            <li key={d.path}>
-              <details open={depth === 0 && !isExcluded && d.fileCount < 30}>
-                <summary className={isExcluded ? styles.excluded : undefined}>
-                  <span className={styles.treeName}>{d.name}/</span>
-                  <span className={styles.treeSize}>
-                    {formatBytes(d.bytes)}
-                    {isExcluded && <span className={styles.excludedTag}> excluded</span>}
-                  </span>
-                </summary>
-                {renderDir(d, depth + 1)}
-              </details>
-            </li>
-          );
-        })}
-        {files.map((f) => {
-          const isExcluded = isIgnored(f.path, ignored);
-          const name = f.path.slice(f.path.lastIndexOf('/') + 1);
-          return (
-            <li key={f.path}>
-              <button
-                type="button"
-                className={`${styles.treeFile} ${isExcluded ? styles.excluded : ''}`}
-                aria-pressed={path === f.path}
-                onClick={() => pick(f.path)}
-                title={`What rebuilds if I edit ${f.path}?`}
-              >
-                <span className={styles.treeName}>
-                  {f.fileCount !== undefined ? `${name}/` : name}
-                  {f.fileCount !== undefined && (
-                    <span className={styles.muted}> ({f.fileCount.toLocaleString('en')} files)</span>
-                  )}
-                </span>
-                <span className={styles.treeSize}>
-                  {formatBytes(f.sizeBytes)}
-                  {isExcluded && <span className={styles.excludedTag}> excluded</span>}
-                </span>
-              </button>
-            </li>
-          );
-        })}
-      </ul>
-    );
-  }
+  }, []);
 
   const sortedPaths = useMemo(() => project.files.map((f) => f.path).sort(), [project.files]);
 
@@ -168,7 +204,9 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
           ))}
         </ul>
       )}
-      <div className={styles.treeBox}>{renderDir(tree, 0)}</div>
+      <div className={styles.treeBox}>
+        <TreeList dir={tree} excluded={excluded} selected={path} onPick={pick} />
+      </div>
 
       <h3 className={styles.subTitle}>What rebuilds?</h3>
       <label htmlFor={selectId} className={styles.label}>
@@ -189,11 +227,6 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
       </div>
     </section>
   );
-}
-
-function* collect(dir: TreeDir): Generator<string> {
-  for (const f of dir.files) yield f.path;
-  for (const d of dir.dirs.values()) yield* collect(d);
 }
 
 function RebuildAnswer({ result, onReveal }: { result: RebuildResult; onReveal(line: number): void }) {

@@ -16,10 +16,12 @@ interface SizePanelProps {
   /** Sequence number of the analysis shown, for scripts that wait for a fresh estimate. */
   seq: number | undefined;
   isStale: boolean;
+  /** Worker time of the analysis shown (analyze + goals + syntax check), for the bench. */
+  elapsedMs?: number;
 }
 
 /** The headline: estimated image size, change vs. the start, pull size, confidence and provenance. */
-function SizePanel({ report, startReport, seq, isStale }: SizePanelProps) {
+function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelProps) {
   if (!report) {
     return (
       <section className={styles.panel} aria-labelledby="wb-size-h" aria-busy="true">
@@ -43,6 +45,7 @@ function SizePanel({ report, startReport, seq, isStale }: SizePanelProps) {
         data-bytes={Math.round(size.bytes)}
         data-seq={seq}
         data-stale={isStale ? 'true' : 'false'}
+        data-analysis-ms={elapsedMs === undefined ? undefined : Math.round(elapsedMs)}
       >
         {formatBytes(size.bytes)}
       </p>

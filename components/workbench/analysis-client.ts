@@ -14,7 +14,7 @@ import type {
 } from './analysis-protocol';
 
 /** An analysis longer than this is treated as hung: the worker is replaced. */
-const WATCHDOG_MS = 8000;
+const WATCHDOG_MS = 15_000;
 /** More crashes than this within CRASH_WINDOW_MS and we stop restarting. */
 const MAX_CRASHES = 4;
 const CRASH_WINDOW_MS = 30_000;
@@ -55,6 +55,12 @@ export class AnalysisClient {
   /** Queues an analysis of this text; only the newest request is ever answered. */
   analyzeLatest(input: AnalyzeInput, goals: Goal[]): number {
     const seq = ++this.latestSeq;
+    // Paused after repeated crashes: new text gets a fresh try once the crash window has passed.
+    if (!this.worker && !this.disposed && this.crashes.every((t) => Date.now() - t >= CRASH_WINDOW_MS)) {
+      this.crashes = [];
+      this.onStatus(undefined);
+      this.start();
+    }
     this.queued = { seq, input, goals };
     this.pump();
     return seq;
@@ -159,7 +165,7 @@ export class AnalysisClient {
     this.crashes = [...this.crashes.filter((t) => now - t < CRASH_WINDOW_MS), now];
     if (this.crashes.length > MAX_CRASHES) {
       this.onStatus(
-        `The analysis keeps failing (${why}), so it is paused. Your text is safe; reload the page to try again.`,
+        `The analysis keeps failing (${why}), so it is paused for half a minute. Your text is safe; edit it to try again after that.`,
       );
       return;
     }

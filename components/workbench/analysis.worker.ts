@@ -5,8 +5,9 @@
  * Every call answers with { ok: false, error } instead of throwing, so one bad input never
  * kills the worker; a real crash is caught and restarted by analysis-client.ts.
  */
-import { analyze } from '@/lib/analyzer/index';
-import { buildModel } from '@/lib/analyzer/model';
+import { buildModel, reportOf } from '@/lib/analyzer/index';
+import type { ImageModel } from '@/lib/analyzer/model-types';
+import type { AnalyzeInput } from '@/lib/analyzer/types';
 import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons/goals';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import type {
@@ -46,8 +47,24 @@ function diagnostics(text: string): SyntaxDiagnostic[] {
   }));
 }
 
+/** The model of the last analysis, reused by "what rebuilds" and 'rebuild-below' goals. */
+let lastModel: { key: string; model: ImageModel } | undefined;
+
+function inputKey(input: AnalyzeInput): string {
+  const files = input.context?.files ?? [];
+  let contextBytes = 0;
+  for (const f of files) contextBytes += f.sizeBytes;
+  return `${files.length}:${contextBytes}:${input.target ?? ''}\u0000${input.dockerignore ?? ''}\u0000${input.dockerfile}`;
+}
+
+function modelFor(input: AnalyzeInput): ImageModel {
+  const key = inputKey(input);
+  if (lastModel?.key !== key) lastModel = { key, model: buildModel(input) };
+  return lastModel.model;
+}
+
 function rebuildsFor(args: WorkerMethods['rebuild']['args']): RebuildResult {
-  const model = buildModel(args.input);
+  const model = modelFor(args.input);
   const layers = model.invalidatedBy(args.path).map((layer) => ({
     stage: layer.stage.index,
     line: layer.step.range.start.line,
@@ -105,14 +122,12 @@ async function complete(args: WorkerMethods['complete']['args']): Promise<LsComp
 
 function runAnalysis(args: WorkerMethods['analyze']['args']): AnalysisResult {
   const started = performance.now();
-  const report = analyze(args.input);
+  const model = modelFor(args.input);
+  const report = reportOf(model);
+  report.elapsedMs = performance.now() - started;
   // 'rebuild-below' goals need the model's invalidation, which the Report does not carry.
-  let model: ReturnType<typeof buildModel> | undefined;
   const goals = evaluateGoals(report, args.goals, {
-    rebuiltBytes: (path: string) => {
-      model ??= buildModel(args.input);
-      return rebuiltBytesFor(model, path);
-    },
+    rebuiltBytes: (path: string) => rebuiltBytesFor(model, path),
   });
   return {
     report,

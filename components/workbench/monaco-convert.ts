@@ -49,8 +49,11 @@ export function findingHoverText(finding: Finding): string {
   return `${finding.message}${saving}${fix}`;
 }
 
+/** Markers beyond this many (a pasted monster file) are dropped: the panel says how many exist. */
+const MAX_MARKERS = 1000;
+
 export function findingsToMarkers(findings: Finding[], versionId: number): editor.IMarkerData[] {
-  return findings.map((finding) => ({
+  return findings.slice(0, MAX_MARKERS).map((finding) => ({
     ...toMonacoRange(finding.range),
     severity: MARKER_SEVERITY[finding.severity] as editor.IMarkerData['severity'],
     message: findingHoverText(finding),
@@ -61,7 +64,7 @@ export function findingsToMarkers(findings: Finding[], versionId: number): edito
 }
 
 export function diagnosticsToMarkers(diagnostics: SyntaxDiagnostic[], versionId: number): editor.IMarkerData[] {
-  return diagnostics.map((d) => ({
+  return diagnostics.slice(0, MAX_MARKERS).map((d) => ({
     ...toMonacoRange(d.range),
     severity: MARKER_SEVERITY[d.severity] as editor.IMarkerData['severity'],
     message: d.message,

@@ -7,7 +7,8 @@
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/hover/register';
-import 'monaco-editor/features/suggest/register';
+// features/suggest/register only brings inline completions; the suggest widget is this controller.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController.js';
 import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/features/codeAction/register';
 import 'monaco-editor/features/gotoError/register';

@@ -62,6 +62,7 @@ export function useAnalysis(options: {
           if (answer.result) {
             setResult(answer.result);
             setResultTag(tag);
+            setStatus(undefined);
           }
         });
       },
