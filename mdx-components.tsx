@@ -1,4 +1,5 @@
 import type { MDXComponents } from 'mdx/types';
+import { AptInstallSize } from '@/components/mdx/AptInstallSize';
 import { BaseImageTable } from '@/components/mdx/BaseImageTable';
 import { Callout } from '@/components/mdx/Callout';
 import { ClaimCheck } from '@/components/mdx/ClaimCheck';
@@ -9,6 +10,7 @@ import { Try } from '@/components/mdx/Try';
 /** Components lesson MDX may use without importing them (all server components). */
 const components: MDXComponents = {
   pre: CodeBlock,
+  AptInstallSize,
   BaseImageTable,
   Callout,
   ClaimCheck,
