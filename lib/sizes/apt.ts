@@ -1,20 +1,116 @@
 import type { AptClosure, AptPackage, AptRelease } from './types';
-import { APK_PIP } from './apk-pip-data';
+import generated from './generated/apt.json';
+
+interface ReleaseTable {
+  inputs: { files: string[]; newestInRelease: string; packagesInArchive: number };
+  calibration: Record<string, number>;
+  measuredPackages: number;
+  listsBytes: number;
+  listsNote: string;
+  missingSeeds: string[];
+  missingBase: string[];
+  virtuals: Record<string, string[]>;
+  names: string;
+  rows: string;
+}
+
+interface AptTable {
+  source: string;
+  generatedOn: string;
+  releases: Record<AptRelease, ReleaseTable>;
+}
+
+const table = generated as unknown as AptTable;
+
+/** Every release with a table, in the generator's order. */
+export const APT_RELEASES = Object.keys(table.releases) as AptRelease[];
 
 /**
- * What `apt-get update` leaves in /var/lib/apt/lists until removed, per release.
- * bookworm: 19,872,227 B measured (du -sb after apt-get update on a debian:bookworm-derived
- * machine, indexes lz4-compressed by the image's docker-gzip-indexes config; PACKAGE-SIZES.md).
- * jammy: 39.82 MB from a published before/after comparison. noble: estimate (45 MB).
- * trixie and focal: see the apt generator (to be measured).
+ * Where each apt table comes from and when: the newest InRelease date of its archive indexes,
+ * how many packages it holds and how the doc/pyc shares were calibrated (for the UI and tests).
  */
-export const APT_LISTS_BYTES: Record<AptRelease, number> = {
-  bookworm: APK_PIP.aptLists.bookworm,
-  trixie: APK_PIP.aptLists.bookworm,
-  jammy: APK_PIP.aptLists.jammy,
-  noble: APK_PIP.aptLists.noble,
-  focal: APK_PIP.aptLists.jammy,
-};
+export function aptTableInfo(release: AptRelease) {
+  const t = table.releases[release];
+  return {
+    source: table.source,
+    generatedOn: table.generatedOn,
+    newestInRelease: t.inputs.newestInRelease,
+    packagesInArchive: t.inputs.packagesInArchive,
+    measuredPackages: t.measuredPackages,
+    calibration: t.calibration,
+    listsNote: t.listsNote,
+    missingSeeds: t.missingSeeds,
+  };
+}
+
+/**
+ * What `apt-get update` leaves in /var/lib/apt/lists until removed in the same layer, per
+ * release, measured with `du -sb` right after `apt-get update` with the official images' apt
+ * config (scripts/gen-apt.mjs; bookworm 19,872,227 B per PACKAGE-SIZES.md). See
+ * {@link aptTableInfo} for how each figure was taken.
+ */
+export const APT_LISTS_BYTES: Record<AptRelease, number> = Object.fromEntries(
+  APT_RELEASES.map((r) => [r, table.releases[r].listsBytes]),
+) as Record<AptRelease, number>;
+
+interface Parsed {
+  byName: Map<string, AptPackage>;
+  virtuals: Map<string, string[]>;
+}
+
+const parsed = new Map<AptRelease, Parsed>();
+
+function load(release: AptRelease): Parsed {
+  const cached = parsed.get(release);
+  if (cached) return cached;
+  const t = table.releases[release];
+  const names = t.names.split('\n');
+  const ref = (token: string) =>
+    token.startsWith('~') ? token.slice(1) : names[parseInt(token, 36)];
+  const groups = (field: string) =>
+    field === '' ? [] : field.split(',').map((g) => g.split('/').map(ref));
+  const byName = new Map<string, AptPackage>();
+  t.rows.split('\n').forEach((row, i) => {
+    const [version, kib, docKib, pycKib, deps, recs] = row.split('|');
+    byName.set(names[i], {
+      name: names[i],
+      version,
+      installedBytes: Number(kib) * 1024,
+      docBytes: Number(docKib) * 1024,
+      pycBytes: Number(pycKib) * 1024,
+      depends: groups(deps),
+      recommends: groups(recs),
+    });
+  });
+  const result = { byName, virtuals: new Map(Object.entries(t.virtuals)) };
+  parsed.set(release, result);
+  return result;
+}
+
+/**
+ * The name apt would act on: `curl=7.88.1-10`, `curl/bookworm-backports`, `curl:amd64` → `curl`.
+ * Empty for option-like tokens.
+ */
+export function normalizeAptName(token: string): string {
+  const t = token.trim().toLowerCase();
+  if (t === '' || t.startsWith('-')) return '';
+  return t.replace(/[=/].*$/, '').replace(/:[a-z0-9]+$/, '');
+}
+
+/** The real package `name` in `release`'s table, or `undefined` (virtual or unknown names). */
+export function aptPackage(release: AptRelease, name: string): AptPackage | undefined {
+  return load(release).byName.get(normalizeAptName(name));
+}
+
+/** Packages of `release`'s table that provide the virtual `name`, in apt's preference order. */
+export function aptProviders(release: AptRelease, name: string): string[] {
+  return [...(load(release).virtuals.get(normalizeAptName(name)) ?? [])];
+}
+
+/** Every package name in `release`'s table (for coverage checks and completion). */
+export function aptPackageNames(release: AptRelease): string[] {
+  return [...load(release).byName.keys()];
+}
 
 export interface AptInstallOptions {
   /** Install Recommends too (apt's default; off with `--no-install-recommends`). */
@@ -25,17 +121,65 @@ export interface AptInstallOptions {
   excludesDocs: boolean;
 }
 
-/** The package in `release`'s table. The table lands in the next commit: `undefined` for now. */
-export function aptPackage(_release: AptRelease, _name: string): AptPackage | undefined {
-  return undefined;
+/** Bytes a package adds on disk: Installed-Size, minus docs where excluded, plus its .pyc. */
+export function aptPackageBytes(pkg: AptPackage, excludesDocs: boolean): number {
+  return pkg.installedBytes - (excludesDocs ? pkg.docBytes : 0) + pkg.pycBytes;
 }
 
-/** Dependency closure of `apt-get install names...`. The table lands in the next commit. */
+/**
+ * What `apt-get install names...` adds on `release`: the closure over Depends and Pre-Depends
+ * (plus Recommends when `recommends`), minus what is `installed`. An alternatives group is
+ * satisfied by any member already present or chosen, else by its first real package, else by the
+ * preferred provider of its first virtual name; a requested virtual name gets its preferred
+ * provider. Version constraints are not checked (the table holds each release's newest version).
+ * Names in no table are listed in `unknown` and cost nothing here: the caller estimates them.
+ */
 export function aptInstallClosure(
   release: AptRelease,
   names: readonly string[],
-  _options: AptInstallOptions,
+  options: AptInstallOptions,
 ): AptClosure {
-  void release;
-  return { packages: [], totalBytes: 0, unknown: [...names] };
+  const { byName, virtuals } = load(release);
+  const chosen = new Set<string>();
+  const order: string[] = [];
+  const unknown: string[] = [];
+  const present = (n: string) => options.installed.has(n) || chosen.has(n);
+  const satisfied = (n: string) => present(n) || (virtuals.get(n) ?? []).some(present);
+  const pick = (group: string[]): string | undefined => {
+    if (group.some(satisfied)) return undefined;
+    const real = group.find((n) => byName.has(n));
+    if (real) return real;
+    for (const n of group) {
+      const providers = virtuals.get(n);
+      if (providers && providers.length > 0) return providers[0];
+    }
+    return undefined;
+  };
+  const queue: string[] = [];
+  const add = (name: string) => {
+    if (present(name)) return;
+    chosen.add(name);
+    order.push(name);
+    queue.push(name);
+  };
+  for (const raw of names) {
+    const name = normalizeAptName(raw);
+    if (name === '' || satisfied(name)) continue;
+    const target = pick([name]);
+    if (target) add(target);
+    else if (!unknown.includes(name)) unknown.push(name);
+  }
+  while (queue.length > 0) {
+    const pkg = byName.get(queue.shift() as string) as AptPackage;
+    const groups = options.recommends ? [...pkg.depends, ...pkg.recommends] : pkg.depends;
+    for (const group of groups) {
+      const next = pick(group);
+      if (next) add(next);
+    }
+  }
+  const packages = order.map((name) => ({
+    name,
+    bytes: aptPackageBytes(byName.get(name) as AptPackage, options.excludesDocs),
+  }));
+  return { packages, totalBytes: packages.reduce((s, p) => s + p.bytes, 0), unknown };
 }

@@ -177,3 +177,12 @@ describe('smallerVariants', () => {
     }
   });
 });
+
+describe('guessBaseImage apt release', () => {
+  it('keeps the apt release of the record whose package list it uses', () => {
+    for (const ref of ['python:3.12-slim-bookworm', 'python:3.13-slim-trixie', 'node:lts-slim']) {
+      const r = guessBaseImage(ref).record;
+      expect(r.aptRelease && r.osRelease.includes(r.aptRelease)).toBe(true);
+    }
+  });
+});

@@ -24,4 +24,25 @@ export {
   normalizeApkName,
 } from './apk';
 export { PIP_CACHE_RATIO, normalizePipName, pipCacheBytes, pipClosure, pypiPackage } from './pip';
-export { APT_LISTS_BYTES, aptInstallClosure, aptPackage, type AptInstallOptions } from './apt';
+export {
+  APT_LISTS_BYTES,
+  APT_RELEASES,
+  aptInstallClosure,
+  aptPackage,
+  aptPackageBytes,
+  aptPackageNames,
+  aptProviders,
+  aptTableInfo,
+  normalizeAptName,
+  type AptInstallOptions,
+} from './apt';
+export {
+  NPM_CACHE_MODEL,
+  NPM_TABLE_SOURCE,
+  npmCacheBytes,
+  npmClosure,
+  npmPackage,
+  type NpmClosure,
+  type NpmClosureOptions,
+} from './npm';
+export { compareVersions, satisfies } from './semver-range';
