@@ -7,7 +7,8 @@ const chromium = findChromium();
 
 export default defineConfig({
   testDir: 'e2e',
-  fullyParallel: false,
+  // Every test starts from a fresh browser context (empty localStorage), so any two can run at once.
+  fullyParallel: true,
   forbidOnly: true,
   retries: 0,
   workers: 2,

@@ -3,8 +3,6 @@ import { waitForEditor, waitForFreshEstimate } from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedProgress, sharePath } from './helpers/site';
 import { expect, seriousAxeViolations, test } from './helpers/test';
 
-test.describe.configure({ mode: 'parallel' });
-
 interface Target {
   name: string;
   path: string;

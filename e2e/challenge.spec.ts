@@ -17,7 +17,9 @@ test('challenge: solving lesson 1 in Monaco unlocks the next lesson', async ({ p
   await setEditorText(page, lessonDockerfile(first.slug, 'solution'));
 
   await expect(unmetGoals).toHaveCount(0);
-  expect(await goals.count()).toBeGreaterThan(0);
+  const goalCount = await goals.count();
+  expect(goalCount).toBeGreaterThan(0);
+  await expect(page.locator('[data-testid="goal"][data-met="true"]')).toHaveCount(goalCount);
   const solvedBytes = await waitForFreshEstimate(page);
   expect(solvedBytes, 'the fix makes the image smaller').toBeLessThan(startBytes);
 

@@ -1,4 +1,11 @@
-import { focusEditor, hoverWord, setEditorText, switchTab, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import {
+  focusEditor,
+  hoverWord,
+  setEditorText,
+  switchTab,
+  waitForEditor,
+  waitForFreshEstimate,
+} from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedProgress, sharePath } from './helpers/site';
 import { expect, test } from './helpers/test';
 
@@ -7,8 +14,9 @@ test("offline: no request leaves the site's origin", async ({ page, context, bas
   test.setTimeout(180_000);
   const origin = new URL(baseURL ?? 'http://localhost:3000').origin;
   const attempted: string[] = [];
-  // Block (and record) anything bound elsewhere, for the page and any worker it starts; the
-  // project's fixture also fails the test on any foreign request the page makes.
+  // Block (and record) anything bound elsewhere, for the page and any worker it starts. The
+  // project's fixture also fails the test on any foreign request a page makes and on anything
+  // the site's Content-Security-Policy blocks (an attempt the policy stopped before it left).
   await context.route(
     (url) => !['data:', 'blob:', 'about:'].includes(url.protocol) && url.origin !== origin,
     (route) => {
@@ -20,40 +28,46 @@ test("offline: no request leaves the site's origin", async ({ page, context, bas
     const url = new URL(request.url());
     if (url.protocol.startsWith('http') && url.origin !== origin) attempted.push(request.url());
   });
+  const visit = async (path: string, whenLoaded: () => Promise<void>) => {
+    await page.goto(path);
+    await whenLoaded();
+  };
   // Every lesson opens its workbench, so every editor and worker loads.
   await seedProgress(page, { unlockAll: true });
 
-  await page.goto('/');
-  await expect(page.getByTestId('lesson-card')).toHaveCount(LESSONS.length);
-
+  await visit('/', () => expect(page.getByTestId('lesson-card')).toHaveCount(LESSONS.length));
   for (const lesson of LESSONS) {
-    await page.goto(`/lessons/${lesson.slug}`);
-    await waitForEditor(page);
-    await waitForFreshEstimate(page);
+    await visit(`/lessons/${lesson.slug}`, async () => {
+      await waitForEditor(page);
+      await waitForFreshEstimate(page);
+    });
   }
 
-  await page.goto('/playground');
-  await waitForEditor(page);
-  // Image-tag completion in dockerfile-language-service would ask a registry online.
-  await setEditorText(page, 'FROM node:');
-  await page.keyboard.press('Control+Space');
-  await page.keyboard.press('Escape');
-  await setEditorText(page, lessonDockerfile(LESSONS[0].slug, 'start'));
-  await waitForFreshEstimate(page);
-  // Hovers come from the language service too.
-  await hoverWord(page, 'FROM');
-  await switchTab(page, '.dockerignore');
-  await focusEditor(page);
-  await page.keyboard.insertText('node_modules\n');
-  await waitForFreshEstimate(page);
-
-  await page.goto('/settings');
-  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
-  await page.goto(sharePath({ dockerfile: 'FROM alpine:3.20\n', dockerignore: '' }));
-  await waitForEditor(page);
-  await waitForFreshEstimate(page);
-  await page.goto('/no-such-page');
-  await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await visit('/playground', async () => {
+    await waitForEditor(page);
+    // Image-tag completion in dockerfile-language-service would ask a registry when online.
+    await setEditorText(page, 'FROM node:');
+    await page.keyboard.press('Control+Space');
+    await page.keyboard.press('Escape');
+    await setEditorText(page, lessonDockerfile(LESSONS[0].slug, 'start'));
+    await waitForFreshEstimate(page);
+    // Hovers come from the language service too.
+    await hoverWord(page, 'FROM');
+    await switchTab(page, '.dockerignore');
+    await focusEditor(page);
+    await page.keyboard.insertText('node_modules\n');
+    await waitForFreshEstimate(page);
+  });
+  await visit('/settings', () =>
+    expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible(),
+  );
+  await visit(sharePath({ dockerfile: 'FROM alpine:3.20\n', dockerignore: '' }), async () => {
+    await waitForEditor(page);
+    await waitForFreshEstimate(page);
+  });
+  await visit('/no-such-page', () =>
+    expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible(),
+  );
 
   expect(attempted, 'requests to other origins').toEqual([]);
 });
