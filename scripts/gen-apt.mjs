@@ -515,14 +515,17 @@ export function encodeTable(rel, keep, measured, cal, seeds) {
     const p = rel.pkgs.get(name);
     const installed = p.installedKiB * 1024;
     const m = measured?.[name];
-    // Same version: the measured bytes. Other version: the measured share of its files.
+    // Installed-Size rounds each file up (and older dpkg counted blocks); Docker counts file bytes.
+    // Same version measured: its bytes. Other version: its shares. Unmeasured: calibrated shares.
     const sameVersion = m && m.version === p.version;
-    const scale = m && !sameVersion ? installed / Math.max(1, m.fileBytes) : 1;
-    const docBytes = m ? m.docBytes * scale : installed * cal.docShare;
+    const files = sameVersion ? m.fileBytes : installed * cal.fileBytesPerInstalledByte;
+    const scale = m && !sameVersion ? files / Math.max(1, m.fileBytes) : 1;
+    const docBytes = m ? m.docBytes * scale : files * cal.docShare;
     let pyc = 0;
     if (m) pyc = m.pyBytes * DEBIAN_PYC_PER_PY_BYTE * scale;
-    else if (isPythonPackage(name)) pyc = installed * cal.pycShare;
-    const docKiB = Math.min(p.installedKiB, Math.round(docBytes / 1024));
+    else if (isPythonPackage(name)) pyc = files * cal.pycShare;
+    const filesKiB = Math.round(files / 1024);
+    const docKiB = Math.min(filesKiB, Math.round(docBytes / 1024));
     return [
       p.version,
       p.installedKiB,
@@ -530,13 +533,21 @@ export function encodeTable(rel, keep, measured, cal, seeds) {
       Math.round(pyc / 1024),
       groups(p.depends),
       groups(p.recommends),
+      sameVersion ? filesKiB : '',
     ].join('|');
   });
   return { names: names.join('\n'), rows: rows.join('\n'), virtuals };
 }
 
-function calibrate(measuredAll) {
+function calibrate(measuredAll, rel) {
   const entries = Object.entries(measuredAll);
+  const same = entries.filter(([n, m]) => rel.pkgs.get(n)?.version === m.version);
+  const fileBytesPerInstalledByte =
+    same.reduce((s, [, m]) => s + m.fileBytes, 0) /
+    Math.max(
+      1,
+      same.reduce((s, [n]) => s + rel.pkgs.get(n).installedKiB * 1024, 0),
+    );
   const nonPython = entries.filter(([n]) => !isPythonPackage(n));
   const docShare =
     nonPython.reduce((s, [, m]) => s + m.docBytes, 0) /
@@ -548,6 +559,7 @@ function calibrate(measuredAll) {
   const py = entries.filter(([n, m]) => isPythonPackage(n) && m.fileBytes > 0);
   const pycShare = median(py.map(([, m]) => (m.pyBytes * DEBIAN_PYC_PER_PY_BYTE) / m.fileBytes));
   return {
+    fileBytesPerInstalledByte: round4(fileBytesPerInstalledByte),
     docShare: round4(medianDocShare),
     docShareByteWeighted: round4(docShare),
     pycShare: round4(pycShare),
@@ -569,7 +581,7 @@ async function main() {
     generatedBy: 'scripts/gen-apt.mjs',
     generatedOn: new Date().toISOString().slice(0, 10),
     format:
-      'names: sorted package names, one a line; rows: the same order, version|Installed-Size KiB|doc KiB|pyc KiB|depends|recommends, groups joined by ",", alternatives by "/", each a base-36 index into names or ~virtual (see virtuals: providers in apt preference order)',
+      'names: sorted package names, one a line; rows: the same order, version|Installed-Size KiB|doc KiB|pyc KiB|depends|recommends|file KiB (measured from the .deb, else empty: Installed-Size × calibration.fileBytesPerInstalledByte), groups joined by ",", alternatives by "/", each a base-36 index into names or ~virtual (see virtuals: providers in apt preference order)',
     releases: {},
   };
   for (const release of Object.keys(RELEASES)) {
@@ -598,6 +610,7 @@ async function main() {
     const measured = measuredFile.releases[release]?.packages ?? {};
     const cal = calibrate(
       Object.keys(measured).length ? measured : (measuredFile.releases.bookworm?.packages ?? {}),
+      rel,
     );
     const { names, rows, virtuals } = encodeTable(rel, keep, measured, cal, seeds);
     const missingSeeds = SEED.filter((n) => !rel.pkgs.has(n) && !rel.providers.has(n));

@@ -33,6 +33,7 @@ export {
   aptPackageNames,
   aptProviders,
   aptTableInfo,
+  dpkgStateBytesPerPackage,
   normalizeAptName,
   type AptInstallOptions,
 } from './apt';

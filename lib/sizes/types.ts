@@ -66,6 +66,12 @@ export interface AptPackage {
   version: string;
   /** Installed-Size × 1024. */
   installedBytes: number;
+  /**
+   * Bytes of the package's files, what Docker counts (Installed-Size rounds every file up, and
+   * older dpkg counted disk blocks): measured from the .deb where sampled, else Installed-Size ×
+   * the release's measured files/Installed-Size ratio.
+   */
+  fileBytes?: number;
   /** Estimated bytes under /usr/share/{doc,man,info,locale} that -slim/Ubuntu images drop. */
   docBytes: number;
   /** Estimated byte-compiled files Python adds at install (not in Installed-Size). */
