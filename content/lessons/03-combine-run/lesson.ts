@@ -11,7 +11,6 @@ export default defineLesson({
   goals: [
     { type: 'rule-clear', rule: 'apt-lists-not-removed', label: 'apt lists deleted where they appear' },
     { type: 'rule-clear', rule: 'cleanup-in-later-layer', label: 'No cleanup in a later layer' },
-    { type: 'rule-clear', rule: 'consecutive-run', label: 'Related RUNs merged' },
     { type: 'size-below', megabytes: 165 },
   ],
   hints: [
