@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
 import { compareVersions, satisfies } from './semver-range';
 
 describe('satisfies', () => {
@@ -38,5 +39,37 @@ describe('compareVersions', () => {
       compareVersions,
     );
     expect(sorted).toEqual(['1.2.0-beta.2', '1.2.0-beta.10', '1.2.0-rc.1', '1.2.0', '1.10.0']);
+  });
+});
+
+describe('satisfies against npm semver', () => {
+  // semver is npm's own implementation (a dependency of our toolchain); test-only reference.
+  it('agrees with it on generated versions and ranges', async () => {
+    const fc = await import('fast-check');
+    const semver = createRequire(import.meta.url)('semver') as {
+      satisfies(version: string, range: string): boolean;
+    };
+    const part = fc.integer({ min: 0, max: 4 });
+    const version = fc.tuple(part, part, part).map(([a, b, c]) => `${a}.${b}.${c}`);
+    const partial = fc.oneof(
+      version,
+      fc.tuple(part, part).map(([a, b]) => `${a}.${b}`),
+      part.map(String),
+      fc.constantFrom('1.x', '2.1.x', '*'),
+    );
+    const comparator = fc
+      .tuple(fc.constantFrom('', '^', '~', '>=', '>', '<', '<=', '='), partial)
+      .map(([op, v]) => `${op}${v}`);
+    const set = fc.oneof(
+      fc.array(comparator, { minLength: 1, maxLength: 2 }).map((cs) => cs.join(' ')),
+      fc.tuple(version, version).map(([a, b]) => `${a} - ${b}`),
+    );
+    const range = fc.array(set, { minLength: 1, maxLength: 2 }).map((ss) => ss.join(' || '));
+    fc.assert(
+      fc.property(version, range, (v, r) => {
+        expect(satisfies(v, r), `${v} in ${r}`).toBe(semver.satisfies(v, r));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
