@@ -245,6 +245,20 @@ export const ALTERNATIVES: Record<string, Alternative[]> = {
       ]),
       dockerignore: '.git/\nnode_modules/\ncoverage/\n**/*.log\n**/.env*\n!.env.example\n.vscode/\ndocs/\n',
     },
+    {
+      name: 'the essentials only: history, dependencies, coverage, secrets',
+      dockerfile: df([
+        'FROM node:22-alpine',
+        'ENV NODE_ENV=production',
+        'WORKDIR /app',
+        'COPY package.json package-lock.json ./',
+        'RUN npm ci --omit=dev && npm cache clean --force',
+        'COPY . .',
+        'USER node',
+        'CMD ["node", "src/server.js"]',
+      ]),
+      dockerignore: '.git\nnode_modules\ncoverage\n.env\n',
+    },
   ],
 
   'remove-package-managers': [

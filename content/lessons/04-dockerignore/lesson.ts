@@ -22,7 +22,7 @@ export default defineLesson({
     'Git history, your laptop’s node_modules and the .env with its secrets.',
   technique: 'dockerignore',
   goals: [
-    { type: 'context-below', megabytes: 1 },
+    { type: 'context-below', megabytes: 3 },
     { type: 'file-not-shipped', path: '.env', label: 'The .env file stays out of the image' },
     { type: 'file-not-shipped', path: 'node_modules', label: 'The laptop’s node_modules stays out' },
     { type: 'rule-clear', rule: 'broad-copy-no-dockerignore', label: 'COPY . . is filtered' },
