@@ -8,7 +8,7 @@ export type ResolvedTheme = 'light' | 'dark';
  * It reads the theme straight from stored progress (same key and field as lib/progress) and sets
  * `data-theme` on <html>; components (and the workbench's Monaco theme) follow that attribute.
  */
-export const themeScript = `(function(){try{var t='system';var r=localStorage.getItem(${JSON.stringify(PROGRESS_KEY)});if(r){var p=JSON.parse(r);if(p&&(p.theme==='light'||p.theme==='dark'||p.theme==='system'))t=p.theme;}var d=t==='dark'||(t==='system'&&window.matchMedia('(prefers-color-scheme: dark)').matches);var e=document.documentElement;e.setAttribute('data-theme',d?'dark':'light');e.style.colorScheme=d?'dark':'light';}catch(_){}})();`;
+export const themeScript = `(function(){var t='system';try{var p=JSON.parse(localStorage.getItem(${JSON.stringify(PROGRESS_KEY)})||'null');if(p&&(p.theme==='light'||p.theme==='dark'||p.theme==='system'))t=p.theme;}catch(_){}try{var d=t==='dark'||(t==='system'&&window.matchMedia('(prefers-color-scheme: dark)').matches);var e=document.documentElement;e.setAttribute('data-theme',d?'dark':'light');e.style.colorScheme=d?'dark':'light';}catch(_){}})();`;
 
 /** Resolves a theme choice against the system preference. */
 export function resolveTheme(theme: Theme | undefined): ResolvedTheme {
