@@ -9,6 +9,16 @@ const regenerate = (script: string) =>
   execFileSync(process.execPath, [`${root}scripts/${script}`, '--stdout'], { encoding: 'utf8' });
 
 describe('generated tables', () => {
+  it.each(['apt.json', 'npm.json'])(
+    '%s records when and from what it was generated (the archives move daily)',
+    (file) => {
+      const table = JSON.parse(generated(file));
+      expect(table.generatedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(table.source).toBeTruthy();
+      expect(table.generatedBy).toMatch(/^scripts\/gen-/);
+    },
+  );
+
   it.each([
     ['gen-base-images.mjs', 'base-images.json'],
     ['gen-apk-pip.mjs', 'apk-pip.json'],

@@ -60,6 +60,18 @@ describe('npmClosure', () => {
     expect(c.packages.some((p) => p.name.startsWith('react@'))).toBe(true);
   });
 
+  it("resolves the lesson projects' pinned dependencies exactly", () => {
+    const c = npmClosure(
+      { cors: '2.8.5', dotenv: '16.6.1', express: '4.21.2', helmet: '8.1.0', pino: '9.7.0' },
+      {
+        includeDev: true,
+        devDeps: { eslint: '9.30.0', jest: '29.7.0', nodemon: '3.1.10', supertest: '7.1.1' },
+      },
+    );
+    expect(c.unknown).toEqual([]);
+    expect(c.approximate).toEqual([]);
+  });
+
   it('reports names that are in no table', () => {
     expect(npmClosure({ 'no-such-package-xyz': '^1.0.0' }).unknown).toEqual([
       'no-such-package-xyz',
