@@ -224,8 +224,14 @@ function SuccessBanner({
 }) {
   const hasDrop = startSizeBytes !== undefined && startSizeBytes > success.sizeBytes;
   const percent = hasDrop ? Math.round((1 - success.sizeBytes / startSizeBytes) * 100) : 0;
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Bring the moment of success into view without moving focus away from the editor.
+    const isReduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    ref.current?.scrollIntoView({ block: 'nearest', behavior: isReduced ? 'auto' : 'smooth' });
+  }, [success]);
   return (
-    <div className="success-banner">
+    <div className="success-banner" ref={ref}>
       <h2>{success.isFirstTime ? 'Lesson complete!' : 'All goals met again'}</h2>
       {hasDrop ? (
         <p>
