@@ -10,6 +10,60 @@ import { fileURLToPath } from 'node:url';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, '..', 'shared', 'data', 'base-images.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-images.json');
+export const APT_TABLE = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
+
+/**
+ * Package lists the data lacks but that follow from the image's Dockerfile: each install is
+ * `apt-get install --no-install-recommends`, so the list is the base image's packages plus the
+ * Depends/Pre-Depends closure in the committed apt table (scripts/gen-apt.mjs).
+ * golang:1.26-bookworm = buildpack-deps:bookworm-curl + -scm + the cgo packages
+ * (docker-library/buildpack-deps debian/bookworm/{curl,scm}/Dockerfile; docker-library/golang
+ * bookworm Dockerfile).
+ */
+const DERIVED_PACKAGES = {
+  'golang:1.26': {
+    release: 'bookworm',
+    from: 'debian:bookworm',
+    install: [
+      ...['ca-certificates', 'curl', 'gnupg', 'netbase', 'sq', 'wget'],
+      ...['git', 'git-lfs', 'mercurial', 'openssh-client', 'subversion', 'procps'],
+      ...['g++', 'gcc', 'libc6-dev', 'make', 'pkg-config'],
+    ],
+    note: 'Package list derived: debian:bookworm plus the --no-install-recommends closure of what buildpack-deps:bookworm-curl, -scm and the golang Dockerfile install, from the bookworm apt table.',
+  },
+};
+
+/** Depends + Pre-Depends closure of `names` over one release of the generated apt table. */
+function aptClosure(aptTable, release, installed, names) {
+  const t = aptTable.releases[release];
+  const list = t.names.split('\n');
+  const rows = new Map(t.rows.split('\n').map((row, i) => [list[i], row.split('|')]));
+  const ref = (tok) => (tok.startsWith('~') ? tok.slice(1) : list[parseInt(tok, 36)]);
+  const have = new Set(installed);
+  const present = (n) => have.has(n) || (t.virtuals[n] ?? []).some((p) => have.has(p));
+  const queue = [];
+  const add = (n) => {
+    if (have.has(n)) return;
+    have.add(n);
+    queue.push(n);
+  };
+  const pick = (group) => {
+    if (group.some(present)) return undefined;
+    return group.find((n) => rows.has(n)) ?? group.map((n) => t.virtuals[n]?.[0]).find(Boolean);
+  };
+  for (const n of names) {
+    const p = pick([n]);
+    if (p) add(p);
+  }
+  while (queue.length > 0) {
+    const deps = rows.get(queue.shift())[4];
+    for (const g of deps ? deps.split(',') : []) {
+      const p = pick(g.split('/').map(ref));
+      if (p) add(p);
+    }
+  }
+  return [...have];
+}
 
 /**
  * Canonical reference per data `key`: the most specific tag of the image that was read
@@ -139,10 +193,22 @@ function sourceOf(img) {
   return refs ? `GitHub threads: ${refs}` : 'no published figure found';
 }
 
-/** Pure transform from the shared data to the generated table (tested for freshness). */
-export function build(data) {
+/** Pure transform from the shared data (and the apt table) to the generated table. */
+export function build(data, aptTable) {
   const images = [];
-  for (const img of data.images) {
+  for (const source of data.images) {
+    const derived = DERIVED_PACKAGES[source.key];
+    let img = source;
+    if (derived && source.packages === null) {
+      const base = data.images.find((i) => i.key === derived.from);
+      const packages = aptClosure(aptTable, derived.release, base.packages, derived.install);
+      img = {
+        ...source,
+        packages,
+        packagesStatus: 'derived',
+        notes: [...(source.notes ?? []), derived.note],
+      };
+    }
     const facts = DISTROLESS_FACTS[img.key] ?? {};
     const ref = CANONICAL[img.key] ?? img.key;
     const notes = [...(img.notes ?? [])];
@@ -215,18 +281,21 @@ export function build(data) {
   };
 }
 
-export function render(data) {
-  return JSON.stringify(build(data), null, 0).replace(/\},\{"ref"/g, '},\n{"ref"') + '\n';
+export function render(data, aptTable) {
+  return JSON.stringify(build(data, aptTable), null, 0).replace(/\},\{"ref"/g, '},\n{"ref"') + '\n';
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const data = JSON.parse(readFileSync(INPUT, 'utf8'));
-  const text = render(data);
+  const aptTable = JSON.parse(readFileSync(APT_TABLE, 'utf8'));
+  const text = render(data, aptTable);
   if (process.argv.includes('--stdout')) {
     process.stdout.write(text);
   } else {
     mkdirSync(dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, text);
-    console.log(`wrote ${OUTPUT} (${build(data).images.length} images, ${text.length} bytes)`);
+    console.log(
+      `wrote ${OUTPUT} (${build(data, aptTable).images.length} images, ${text.length} bytes)`,
+    );
   }
 }

@@ -269,3 +269,30 @@ describe('dpkgStateBytesPerPackage', () => {
     expect(dpkgStateBytesPerPackage()).toBeLessThan(100_000);
   });
 });
+
+describe('derived package lists', () => {
+  it('gives golang:1.26-bookworm the packages its Dockerfiles install, so they cost nothing again', () => {
+    const golang = guessBaseImage('golang:1.26-bookworm').record;
+    expect(golang.packagesStatus).toBe('derived');
+    const installed = new Set(golang.packages ?? []);
+    const c = aptInstallClosure('bookworm', ['git', 'gcc', 'make', 'curl'], {
+      recommends: false,
+      installed,
+      excludesDocs: false,
+    });
+    expect(c.totalBytes).toBe(0);
+  });
+
+  it('leaves about the size of the Go toolchain beside its packages (150-300 MB)', () => {
+    // golang:1.26-alpine (241.35 MB) is mostly the same toolchain on an 8 MB Alpine.
+    const golang = guessBaseImage('golang:1.26-bookworm').record;
+    const files = aptInstallClosure('bookworm', golang.packages ?? [], {
+      recommends: false,
+      installed: new Set(),
+      excludesDocs: false,
+    }).packages.filter((p) => golang.packages?.includes(p.name));
+    const rest = golang.uncompressedBytes - files.reduce((s, p) => s + p.bytes, 0);
+    expect(rest).toBeGreaterThan(150 * MB);
+    expect(rest).toBeLessThan(300 * MB);
+  });
+});
