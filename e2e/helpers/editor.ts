@@ -123,3 +123,10 @@ export async function waitForFreshEstimate(page: Page): Promise<number> {
 export async function hoverWord(page: Page, word: string): Promise<void> {
   await editor(page).locator('.view-line span span', { hasText: word }).first().hover();
 }
+
+/** Waits until Monaco paints with the light or dark theme (its root carries the base theme class). */
+export async function waitForEditorTheme(page: Page, theme: 'light' | 'dark'): Promise<void> {
+  const root = editor(page);
+  if (theme === 'dark') await expect(root).toHaveClass(/\bvs-dark\b/);
+  else await expect(root).not.toHaveClass(/\bvs-dark\b|\bhc-black\b/);
+}
