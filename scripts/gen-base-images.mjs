@@ -31,6 +31,14 @@ const DERIVED_PACKAGES = {
     ],
     note: 'Package list derived: debian:bookworm plus the --no-install-recommends closure of what buildpack-deps:bookworm-curl, -scm and the golang Dockerfile install, from the bookworm apt table.',
   },
+  // nginx:latest is FROM debian:trixie-slim and has ca-certificates (data note); its nginx.org
+  // packages and their libraries are not listed, so this list is a lower bound.
+  'nginx:latest': {
+    release: 'trixie',
+    from: 'debian:trixie-slim',
+    install: ['ca-certificates'],
+    note: 'Package list derived as a lower bound: debian:trixie-slim plus ca-certificates; the nginx.org packages and their libraries are not listed.',
+  },
 };
 
 /** Depends + Pre-Depends closure of `names` over one release of the generated apt table. */
