@@ -42,6 +42,8 @@ export default function DiffView({ monaco, instanceId, yours, reference, theme }
       automaticLayout: true,
       renderSideBySide: true,
       useInlineViewWhenSpaceIsLimited: true,
+      // Side by side down to a phone-ish width (Monaco's default switches to inline below 900 px).
+      renderSideBySideInlineBreakpoint: 480,
       minimap: { enabled: false },
       scrollBeyondLastLine: false,
       lineNumbersMinChars: 3,

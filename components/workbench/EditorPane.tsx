@@ -24,6 +24,14 @@ import styles from './workbench.module.css';
 
 export type FileTab = 'dockerfile' | 'dockerignore';
 
+let monacoModule: Promise<typeof import('./monaco-setup')> | undefined;
+
+/** Starts downloading Monaco (idempotent): call it as early as the workbench is on its way. */
+export function preloadMonaco(): Promise<typeof import('./monaco-setup')> {
+  monacoModule ??= import('./monaco-setup');
+  return monacoModule;
+}
+
 const TAB_LABEL: Record<FileTab, string> = { dockerfile: 'Dockerfile', dockerignore: '.dockerignore' };
 const TABS: FileTab[] = ['dockerfile', 'dockerignore'];
 
@@ -88,7 +96,7 @@ export default function EditorPane(props: EditorPaneProps) {
   useEffect(() => {
     let isCancelled = false;
     const disposers: (() => void)[] = [];
-    import('./monaco-setup')
+    preloadMonaco()
       .then(({ setupMonaco, attachModelHooks, THEME_DARK, THEME_LIGHT }) => {
         if (isCancelled || !hostRef.current) return;
         const monaco = setupMonaco();
@@ -151,7 +159,8 @@ export default function EditorPane(props: EditorPaneProps) {
         propsRef.current.onReady();
       })
       .catch((error: Error) => {
-        if (!isCancelled) setLoadError(`The editor could not load: ${error.message}`);
+        monacoModule = undefined;
+        if (!isCancelled) setLoadError(`The editor could not load: ${error.message}. Reload the page to try again.`);
       });
     return () => {
       isCancelled = true;

@@ -53,7 +53,9 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
         <p className={`${styles.change} ${styles[`change_${change.direction}`]}`}>
           <span aria-hidden="true">{change.text}</span>
           <span className={styles.srOnly}>{change.label}</span>
-          <span className={styles.muted}> vs. the start ({formatBytes(startReport!.size.bytes)})</span>
+          {change.direction !== 'same' && (
+            <span className={styles.muted}> vs. the start ({formatBytes(startReport!.size.bytes)})</span>
+          )}
         </p>
       )}
       <dl className={styles.facts}>
@@ -67,7 +69,7 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
           <dt>Base image</dt>
           <dd>
             <code>{base.resolvedRef ?? base.ref}</code> {formatBytes(size.baseBytes)}
-            <span className={styles.muted}> · {base.source}</span>
+            {!base.known && <span className={styles.bad}> (a guess: not in the measured table)</span>}
           </dd>
         </div>
         <div>
@@ -84,7 +86,11 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
           <dd>{CONFIDENCE_TEXT[size.confidence]}</dd>
         </div>
       </dl>
-      <p className={styles.muted}>{size.compressedMethod}</p>
+      <p className={`${styles.muted} ${styles.small}`}>Base image data: {base.source}</p>
+      <details className={styles.details}>
+        <summary>How the pull size is estimated</summary>
+        <p className={styles.small}>{size.compressedMethod}</p>
+      </details>
       {size.unknowns.length > 0 && (
         <details className={styles.details}>
           <summary>What it could not size ({size.unknowns.length})</summary>

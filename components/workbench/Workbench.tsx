@@ -6,9 +6,10 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Finding, Fix } from '@/lib/analyzer/types';
+import { allGoalsMet } from '@/lib/lessons/goals';
 import { tryEncodeShare } from '@/lib/share';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
-import EditorPane from './EditorPane';
+import EditorPane, { preloadMonaco } from './EditorPane';
 import ConfirmDialog from './ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
@@ -17,7 +18,7 @@ import LayerChart from './LayerChart';
 import ProjectPanel from './ProjectPanel';
 import ScorePanel from './ScorePanel';
 import SizePanel from './SizePanel';
-import { formatBytes } from './format';
+import { formatBytes, formatChange } from './format';
 import { useSiteTheme } from './theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
 import { useAnalysis } from './useAnalysis';
@@ -41,6 +42,10 @@ const LIVE_MAX_LINES = 2000;
 const LIVE_MAX_CHARS = 200_000;
 
 const NO_GOALS: never[] = [];
+
+// The workbench chunk is only ever loaded in the browser (next/dynamic, ssr: false): start fetching
+// Monaco now, in parallel with the first render, rather than after EditorPane mounts.
+if (typeof window !== 'undefined') void preloadMonaco();
 const NO_HINTS: string[] = [];
 
 export default function Workbench(props: WorkbenchProps) {
@@ -101,7 +106,7 @@ export default function Workbench(props: WorkbenchProps) {
     [],
   );
 
-  const allMet = goals.length > 0 && result !== undefined && result.goals.every((g) => g.isMet);
+  const allMet = result !== undefined && allGoalsMet(result.goals);
   useEffect(() => {
     if (!result) return;
     if (allMet && !wasAllMet.current && !readOnly) {
@@ -276,6 +281,23 @@ export default function Workbench(props: WorkbenchProps) {
                 </>
               )}
             </div>
+          )}
+          {result && (
+            // Stacked layouts put the panels below the editor: keep the headline in sight while typing.
+            <p className={styles.summary} aria-hidden="true">
+              <span className={styles.summaryBig}>{formatBytes(result.report.size.bytes)}</span>
+              {startResult && (
+                <span className={styles.muted}>
+                  {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
+                </span>
+              )}
+              {result.goals.length > 0 && (
+                <span className={styles.muted}>
+                  {result.goals.filter((g) => g.isMet).length}/{result.goals.length} goals
+                </span>
+              )}
+              <span className={styles.muted}>{result.report.findings.length} findings</span>
+            </p>
           )}
           <EditorPane
             ref={editorRef}

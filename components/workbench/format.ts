@@ -30,7 +30,7 @@ export function formatChange(startBytes: number, nowBytes: number): {
   label: string;
 } {
   const delta = nowBytes - startBytes;
-  if (Math.abs(delta) < 500) return { text: 'same as the start', direction: 'same', label: 'Same size as the start' };
+  if (Math.abs(delta) < 500) return { text: 'Same as the start', direction: 'same', label: '' };
   const percent = startBytes > 0 ? Math.round((Math.abs(delta) / startBytes) * 100) : undefined;
   const pct = percent === undefined ? '' : `, ${delta < 0 ? '−' : '+'}${percent} %`;
   const size = formatBytes(Math.abs(delta));
