@@ -28,7 +28,8 @@ export interface LessonViewProps {
 }
 
 interface Success {
-  sizeBytes: number;
+  /** Undefined when the report has no image to size (no stage yet): no figure is claimed then. */
+  sizeBytes?: number;
   isFirstTime: boolean;
 }
 
@@ -94,11 +95,14 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
     (report: Report) => {
       const isFirstTime = !progressRef.current?.completed.includes(slug);
       update((p) => completeLesson(p, slug));
-      setSuccess({ sizeBytes: report.size.bytes, isFirstTime });
+      const sizeBytes = report.stages.length > 0 ? report.size.bytes : undefined;
+      setSuccess({ sizeBytes, isFirstTime });
       const drop =
-        startSizeBytes !== undefined && startSizeBytes > report.size.bytes
-          ? ` The image went from ${formatBytes(startSizeBytes)} to ${formatBytes(report.size.bytes)}.`
-          : ` Estimated image size: ${formatBytes(report.size.bytes)}.`;
+        sizeBytes === undefined
+          ? ''
+          : startSizeBytes !== undefined && startSizeBytes > sizeBytes
+            ? ` The image went from ${formatBytes(startSizeBytes)} to ${formatBytes(sizeBytes)}.`
+            : ` Estimated image size: ${formatBytes(sizeBytes)}.`;
       const unlocked = next
         ? ` Next lesson unlocked: ${next.title}.`
         : ' That was the last lesson.';
@@ -222,8 +226,10 @@ function SuccessBanner({
   next?: LessonSummary;
   onDismiss: () => void;
 }) {
-  const hasDrop = startSizeBytes !== undefined && startSizeBytes > success.sizeBytes;
-  const percent = hasDrop ? Math.round((1 - success.sizeBytes / startSizeBytes) * 100) : 0;
+  const { sizeBytes } = success;
+  const hasDrop =
+    sizeBytes !== undefined && startSizeBytes !== undefined && startSizeBytes > sizeBytes;
+  const percent = hasDrop ? Math.round((1 - sizeBytes / startSizeBytes) * 100) : 0;
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // Bring the moment of success into view without moving focus away from the editor.
@@ -236,12 +242,14 @@ function SuccessBanner({
       {hasDrop ? (
         <p>
           Your image went from <span className="size-drop">{formatBytes(startSizeBytes)}</span> to{' '}
-          <span className="size-drop">{formatBytes(success.sizeBytes)}</span>: {percent}% smaller.
+          <span className="size-drop">{formatBytes(sizeBytes)}</span>: {percent}% smaller.
+        </p>
+      ) : sizeBytes !== undefined ? (
+        <p>
+          Estimated image size: <span className="size-drop">{formatBytes(sizeBytes)}</span>.
         </p>
       ) : (
-        <p>
-          Estimated image size: <span className="size-drop">{formatBytes(success.sizeBytes)}</span>.
-        </p>
+        <p>Every goal of this lesson is met.</p>
       )}
       <div className="button-row">
         {next ? (
