@@ -214,14 +214,16 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
       names.push(raw.replace(/[=/].*$/, '').replace(/:(amd64|arm64|all)$/, '').toLowerCase());
     }
     if (!names.length) return;
-    const closure = data.aptInstall(names, {
+    const aptOpts = {
       release: state.aptRelease,
       installed: state.packages,
-      recommends,
+      basePackages: state.record.packages,
+      baseKey: state.record.ref,
       excludeDocs: state.excludesDocs,
-    });
+    };
+    const closure = data.aptInstall(names, { ...aptOpts, recommends });
     if (recommends) {
-      const lean = data.aptInstall(names, { release: state.aptRelease, installed: state.packages, recommends: false, excludeDocs: state.excludesDocs });
+      const lean = data.aptInstall(names, { ...aptOpts, recommends: false });
       const extra = sum(closure.packages) - sum(lean.packages);
       if (extra > 0 && !rc.run.mountsCover('/usr')) rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
     }
@@ -752,7 +754,11 @@ function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {
   const { stage, state } = rc;
   // Estimate: a bundler's output is about as big as the sources it bundles (capped); labelled as an estimate.
   let src = 0;
-  for (const e of state.fs.entries) if (e.kind === 'copy' && isUnder(e.path, stage.workdir) && !e.path.includes('/node_modules')) src += e.bytes;
+  for (const e of state.fs.under(stage.workdir) as SimEntry[]) {
+    if (e.kind !== 'copy') continue;
+    const files = e.files ?? [{ path: e.path, bytes: e.bytes }];
+    for (const f of files) if (!f.path.includes('/node_modules/')) src += f.bytes;
+  }
   const bytes = Math.min(src, 50e6);
   rc.add({ path: `${stage.workdir}/dist`, bytes, kind: 'build', item: `${label} output (estimate: size of the copied sources)` });
   unknown(rc, 'command', label, `Build output of \`${label}\` estimated at the size of the copied sources (${fmtMb(bytes)}).`, bytes, cmd);
@@ -782,15 +788,7 @@ function applyChownR(cmd: ShellCommand, rc: RunContext): void {
   const { state, layer } = rc;
   const targets = positional(cmd).slice(1).map((p) => absPath(p, rc.stage));
   for (const target of targets) {
-    const dup: SimEntry[] = [];
-    for (const e of state.fs.entries) {
-      if (e.layer === layer) continue;
-      if (isUnder(e.path, target)) dup.push(e);
-      else if (isUnder(target, e.path) && e.files) {
-        const files = e.files.filter((f) => isUnder(f.path, target));
-        if (files.length) dup.push({ ...e, path: target, files, bytes: sum(files) });
-      }
-    }
+    const dup = (state.fs.under(target) as SimEntry[]).filter((e) => e.layer !== layer);
     const bytes = sum(dup);
     if (!bytes) continue;
     const files = dup.flatMap((e) => e.files ?? [{ path: e.path, bytes: e.bytes }]);

@@ -17,10 +17,30 @@ export function isBuildTool(pkg: string): boolean {
   return /-(dev|devel)$/.test(pkg);
 }
 
+let lastSorted: { source: string[]; sorted: string[]; buildTools: string[] } | undefined;
+
+/** The set's names sorted, and its build tools; the last result is reused for the same names. */
+function sortedPackages(set: Set<string>): { sorted: string[]; buildTools: string[] } {
+  if (lastSorted && lastSorted.source.length === set.size) {
+    let same = true;
+    for (const p of lastSorted.source) {
+      if (!set.has(p)) {
+        same = false;
+        break;
+      }
+    }
+    if (same) return { sorted: [...lastSorted.sorted], buildTools: [...lastSorted.buildTools] };
+  }
+  const source = [...set];
+  const sorted = [...source].sort();
+  lastSorted = { source, sorted, buildTools: sorted.filter(isBuildTool) };
+  return { sorted: [...sorted], buildTools: [...lastSorted.buildTools] };
+}
+
 /** Facts for `model.target`. */
 export function finalFacts(model: ImageModel): FinalImageFacts {
   const stage = model.target;
-  const packages = [...stage.packages].sort();
+  const { sorted: packages, buildTools } = sortedPackages(stage.packages);
   const copied = new Set<string>();
   for (const c of model.shippedCopies) for (const e of c.layer?.adds ?? []) copied.add(e.path);
   const cmd = stage.cmd ? stage.cmd.args : stage.entrypoint ? undefined : stage.baseCmd;
@@ -29,7 +49,7 @@ export function finalFacts(model: ImageModel): FinalImageFacts {
     stage: stage.index,
     hasShell: stage.baseImage.hasShell || packages.includes('busybox') || packages.includes('bash'),
     packageManagers: stage.packageManagers ?? [],
-    buildTools: packages.filter(isBuildTool),
+    buildTools,
     packages,
     copiedPaths: [...copied].sort(),
     contextFilesShipped: model.context.shippedFiles.map((f) => f.path).sort(),

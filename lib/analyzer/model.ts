@@ -4,7 +4,7 @@
  * a real shell parser (shell.ts), and simulates each stage's file system to size its layers
  * (effects.ts, sim-fs.ts, size-data.ts).
  */
-import { DockerfileParser, type Instruction, type Flag } from 'dockerfile-ast';
+import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import type { AnalyzeInput, BuildContext, ContextFile, ParseProblem, Position, Range, Unknown } from './types';
 import type {
   ArgDecl,
@@ -132,48 +132,71 @@ function toPosition(starts: number[], offset: number): Position {
   return { line: lo, character: offset - starts[lo] };
 }
 
+/** Text with continuations joined, and where each piece of it sits in the document. */
+interface Joined {
+  text: string;
+  /** Piece starts: joined offset `n[k]` is document offset `d[k]`, and so on until the next piece. */
+  n: number[];
+  d: number[];
+  /** Document offset of the end of the region. */
+  end: number;
+}
+
+/** Document offset of joined offset `i`. */
+function docOffset(j: Joined, i: number): number {
+  if (i >= j.text.length) return j.end;
+  let lo = 0;
+  let hi = j.n.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (j.n[mid] <= i) lo = mid;
+    else hi = mid - 1;
+  }
+  return j.d[lo] + (i - j.n[lo]);
+}
+
 /**
  * Joins Dockerfile line continuations (escape + newline) and drops comment and empty lines inside
- * them, as Docker does before handing the text to the shell. `map[i]` is the document offset of
- * `text[i]`.
+ * them, as Docker does before handing the text to the shell.
  */
-function joinContinuations(doc: string, start: number, end: number, escape: string): { text: string; map: number[] } {
+function joinContinuations(doc: string, start: number, end: number, escape: string): Joined {
+  const n: number[] = [0];
+  const d: number[] = [start];
   let text = '';
-  const map: number[] = [];
-  let i = start;
-  while (i < end) {
-    const ch = doc[i];
-    if (ch === escape) {
-      let j = i + 1;
-      while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
-      if (doc[j] === '\r') j++;
-      if (doc[j] === '\n') {
-        j++;
-        // Skip comment lines and blank lines that follow a continuation.
-        for (;;) {
-          let k = j;
-          while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
-          if (doc[k] === '#') {
-            const nl = doc.indexOf('\n', k);
-            if (nl < 0 || nl >= end) {
-              j = end;
-              break;
-            }
-            j = nl + 1;
-          } else if (doc[k] === '\n' || (doc[k] === '\r' && doc[k + 1] === '\n')) {
-            j = doc[k] === '\r' ? k + 2 : k + 1;
-          } else break;
-        }
-        i = j;
-        continue;
-      }
+  let pieceStart = start;
+  let i = doc.indexOf(escape, start);
+  while (i >= 0 && i < end) {
+    let j = i + 1;
+    while (j < end && (doc[j] === ' ' || doc[j] === '\t')) j++;
+    if (doc[j] === '\r') j++;
+    if (doc[j] !== '\n') {
+      i = doc.indexOf(escape, i + 1);
+      continue;
     }
-    text += ch;
-    map.push(i);
-    i++;
+    text += doc.slice(pieceStart, i);
+    j++;
+    // Skip comment lines and blank lines that follow a continuation.
+    for (;;) {
+      let k = j;
+      while (k < end && (doc[k] === ' ' || doc[k] === '\t')) k++;
+      if (doc[k] === '#') {
+        const nl = doc.indexOf('\n', k);
+        if (nl < 0 || nl >= end) {
+          j = end;
+          break;
+        }
+        j = nl + 1;
+      } else if (k < end && (doc[k] === '\n' || (doc[k] === '\r' && doc[k + 1] === '\n'))) {
+        j = doc[k] === '\r' ? k + 2 : k + 1;
+      } else break;
+    }
+    pieceStart = j;
+    n.push(text.length);
+    d.push(j);
+    i = doc.indexOf(escape, j);
   }
-  map.push(end);
-  return { text, map };
+  text += doc.slice(pieceStart, end);
+  return { text, n, d, end };
 }
 
 interface RunScript {
@@ -184,6 +207,9 @@ interface RunScript {
   /** Exec form that is not `sh -c`: the argv itself. */
   argv?: string[];
 }
+
+/** Shared empty assignments object of commands without any (never mutated). */
+const NO_ASSIGNS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
 const PREFIX_OPTS: Record<string, Set<string>> = {
   sudo: new Set(['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-R', '-T']),
@@ -212,10 +238,12 @@ function makeCommand(
   assignmentsIn: Record<string, string>,
   base: Omit<ShellCommand, 'name' | 'args' | 'viaSudo' | 'assignments'>,
 ): ShellCommand | undefined {
-  const argv = [...argvIn];
-  const assignments = { ...assignmentsIn };
+  const first = argvIn.length ? basenameOf(argvIn[0]) : '';
+  const hasPrefix = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, first);
+  const argv = hasPrefix ? [...argvIn] : argvIn;
+  const assignments = hasPrefix ? { ...assignmentsIn } : assignmentsIn;
   let viaSudo = false;
-  for (let guard = 0; guard < 8 && argv.length; guard++) {
+  for (let guard = 0; hasPrefix && guard < 8 && argv.length; guard++) {
     const head = basenameOf(argv[0]);
     const opts = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, head) ? PREFIX_OPTS[head] : undefined;
     if (!opts) break;
@@ -249,15 +277,20 @@ function makeCommand(
       args = args.slice(m + 2);
     }
   }
-  return {
-    ...base,
+  const cmd: ShellCommand = {
     name,
     args,
     viaSudo,
+    pipeline: base.pipeline,
+    pipelinePosition: base.pipelinePosition,
     assignments,
-    ...(program.includes('/') ? { path: program } : {}),
-    ...(invokedAs ? { invokedAs } : {}),
+    text: base.text,
+    range: base.range,
   };
+  if (base.redirects && base.redirects.length) cmd.redirects = base.redirects;
+  if (program.includes('/')) cmd.path = program;
+  if (invokedAs) cmd.invokedAs = invokedAs;
+  return cmd;
 }
 
 /** ShellCommands of a parsed script, with variables expanded from `env` and script assignments. */
@@ -272,7 +305,7 @@ function commandsOf(
   const local: Record<string, string> = { ...env };
   const out: ShellCommand[] = [];
   for (const pc of parsed.commands) {
-    const assigns: Record<string, string> = {};
+    const assigns: Record<string, string> = pc.assigns.length ? {} : NO_ASSIGNS;
     for (const a of pc.assigns) assigns[a.name] = expandWord(a.value, local);
     if (pc.words.length === 0 || pc.isDecl) {
       Object.assign(local, assigns);
@@ -285,7 +318,7 @@ function commandsOf(
       pipelinePosition: pc.pipelinePosition,
       text: script.slice(pc.start, pc.end),
       range,
-      redirects: pc.redirects.map((r) => ({ op: r.op, target: expandWord(r.target, local) })),
+      redirects: pc.redirects.length ? pc.redirects.map((r) => ({ op: r.op, target: expandWord(r.target, local) })) : undefined,
     });
     if (!cmd) continue;
     out.push(cmd);
@@ -315,11 +348,6 @@ function parseMount(value: string): Mount {
   return mount;
 }
 
-function flagsOf(ins: Instruction): Flag[] {
-  const withFlags = ins as unknown as { getFlags?: () => Flag[] };
-  return withFlags.getFlags ? withFlags.getFlags() : [];
-}
-
 function jsonStrings(ins: Instruction, content: string): string[] | undefined {
   if (!content.startsWith('[')) return undefined;
   try {
@@ -343,6 +371,8 @@ function heredocsOf(ins: Instruction): { name: string; content: Range | null }[]
     return [];
   }
 }
+
+const EMPTY_BOUND: Map<string, ContextFile> = new Map();
 
 const KNOWN_META = new Set([
   'ENV', 'ARG', 'WORKDIR', 'USER', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'SHELL', 'HEALTHCHECK', 'VOLUME',
@@ -395,20 +425,39 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     end: number;
     /** Arguments with continuations joined, trimmed. */
     text: string;
+    /** `--name=value` flags before the arguments, in order. */
+    flags: { name: string; value: string | null }[];
+    joined: Joined;
+    /** Offset in `joined.text` where the arguments start. */
+    argsAt: number;
   }
   const insTexts = new Map<Instruction, InsText>();
   function insText(ins: Instruction): InsText {
     let hit = insTexts.get(ins);
     if (hit) return hit;
     const end = toOffset(starts, ins.getRange().end);
-    let start = toOffset(starts, ins.getInstructionRange().end);
-    for (const f of flagsOf(ins)) start = Math.max(start, toOffset(starts, f.getRange().end));
-    const joined = joinContinuations(text, start, end, escape);
-    const lead = joined.text.length - joined.text.trimStart().length;
-    hit = { start: joined.map[lead] ?? end, end, text: joined.text.trim() };
+    const joined = joinContinuations(text, toOffset(starts, ins.getInstructionRange().end), end, escape);
+    const flags: { name: string; value: string | null }[] = [];
+    const j = joined.text;
+    let i = 0;
+    for (;;) {
+      while (i < j.length && (j[i] === ' ' || j[i] === '\t')) i++;
+      if (j[i] !== '-' || j[i + 1] !== '-') break;
+      let k = i + 2;
+      while (k < j.length && j[k] !== ' ' && j[k] !== '\t' && j[k] !== '\n') k++;
+      const token = j.slice(i + 2, k);
+      const eq = token.indexOf('=');
+      flags.push(eq >= 0 ? { name: token.slice(0, eq), value: token.slice(eq + 1) } : { name: token, value: null });
+      i = k;
+    }
+    const rest = j.slice(i);
+    const textOut = rest.trim();
+    const lead = rest.length - rest.trimStart().length;
+    hit = { start: docOffset(joined, i + lead), end, text: textOut, flags, joined, argsAt: i + lead };
     insTexts.set(ins, hit);
     return hit;
   }
+
   const args: ArgDecl[] = [];
   const envs: EnvDecl[] = [];
 
@@ -467,16 +516,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
 
   const stages: Stage[] = [];
   const byName = new Map<string, Stage>();
-  const recordsCache = (() => {
-    let all: ReturnType<typeof listBaseImages> | undefined;
-    return () => (all ??= listBaseImages());
-  })();
-  const baseCache = new Map<string, ResolvedBase>();
-  const resolveBaseCached = (ref: string) => {
-    let hit = baseCache.get(ref);
-    if (!hit) baseCache.set(ref, (hit = resolveBase(ref, recordsCache)));
-    return hit;
-  };
+  const resolveBaseCached = resolveBaseMemo;
 
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
@@ -653,7 +693,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     if (record.runtimes.node) stage.env.NODE_VERSION = record.runtimes.node;
     return {
       fs: new StageFs(),
-      packages: new Set(record.packages ?? []),
+      packages: basePackages(record),
       record,
       aptRelease: record.aptRelease,
       excludesDocs: record.excludesDocs,
@@ -681,6 +721,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
 
   function makeRc(stage: Stage, state: StageState, run: RunStep, layer: Layer, boundFiles: Map<string, ContextFile>): RunContext {
     const deleted: string[] = [];
+    const hasCoverMounts = run.mounts.length > 0;
     return {
       state,
       stage,
@@ -701,8 +742,9 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         layer.deletes.push(pattern);
       },
       add(entry) {
-        if (run.kind === 'RUN' && run.mountsCover(entry.path)) return;
-        state.fs.add({ ...entry, layer } as SimEntry);
+        if (hasCoverMounts && run.mountsCover(entry.path)) return;
+        (entry as SimEntry).layer = layer;
+        state.fs.add(entry as SimEntry);
       },
       overwrite(paths) {
         overwritePaths(state, new Set(paths), layer, stage);
@@ -712,22 +754,9 @@ export function buildModel(input: AnalyzeInput): ImageModel {
 
   function overwritePaths(state: StageState, set: Set<string>, layer: Layer, stage: Stage): void {
     if (!set.size) return;
-    const next: SimEntry[] = [];
-    for (const e of state.fs.entries) {
-      if (set.has(e.path)) {
-        if (e.layer !== layer) accountWaste(e.layer, e.bytes, stage);
-        continue;
-      }
-      if (e.files && e.files.some((f) => set.has(f.path))) {
-        const kept = e.files.filter((f) => !set.has(f.path));
-        const gone = e.bytes - sum(kept);
-        if (e.layer !== layer) accountWaste(e.layer, gone, stage);
-        if (kept.length) next.push({ ...e, files: kept, bytes: sum(kept) });
-        continue;
-      }
-      next.push(e);
-    }
-    state.fs.entries = next;
+    state.fs.overwrite(set, (e, bytes) => {
+      if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
+    });
   }
 
   function finishLayer(layer: Layer, state: StageState): void {
@@ -771,16 +800,15 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       // A command fed by a here-document (`python3 <<EOF`): the shell parser reads it as written.
       return { form: 'heredoc', script: rawText, map: (i) => startOff + i };
     }
-    const joined = joinContinuations(text, startOff, endOff, escape);
-    const lead = joined.text.length - joined.text.trimStart().length;
-    const script = joined.text.slice(lead);
-    return { form: 'shell', script, map: (i) => joined.map[Math.min(i + lead, joined.map.length - 1)] };
+    const joined = info.joined;
+    const at = info.argsAt;
+    return { form: 'shell', script: joined.text.slice(at), map: (i) => docOffset(joined, i + at) };
   }
 
   function buildRun(ins: Instruction, baseStep: Omit<RunStep, 'kind' | 'form' | 'commands' | 'mounts' | 'env' | 'calls' | 'deletes' | 'mountsCover'>, stage: Stage, state: StageState): RunStep {
-    const mounts = flagsOf(ins)
-      .filter((f) => f.getName().toLowerCase() === 'mount')
-      .map((f) => parseMount(expandDockerVars(f.getValue() ?? '', stage.env, escape).value));
+    const mounts = insText(ins)
+      .flags.filter((f) => f.name.toLowerCase() === 'mount')
+      .map((f) => parseMount(expandDockerVars(f.value ?? '', stage.env, escape).value));
     const env = { ...stage.env };
     const src = runScriptOf(ins);
     const rangeOf = (s: number, e: number): Range =>
@@ -829,7 +857,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     };
     const layer = newLayer(run, stage);
     run.layer = layer;
-    const bound = new Map<string, ContextFile>();
+    const bound = mounts.length ? new Map<string, ContextFile>() : EMPTY_BOUND;
     for (const m of mounts) {
       if (m.type !== 'bind' || m.from || !m.target) continue;
       const match = matchSource(ctx, m.source ?? '.');
@@ -859,9 +887,9 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     stage: Stage,
     state: StageState,
   ): CopyStep {
-    const flags = flagsOf(ins);
-    const flag = (n: string) => flags.find((f) => f.getName().toLowerCase() === n);
-    const fromRaw = flag('from')?.getValue() ?? undefined;
+    const flags = insText(ins).flags;
+    const flag = (n: string) => flags.find((f) => f.name.toLowerCase() === n);
+    const fromRaw = flag('from')?.value ?? undefined;
     const from = fromRaw !== undefined ? expandDockerVars(fromRaw, stage.env, escape).value : undefined;
     const json = jsonStrings(ins, baseStep.text);
     const heredocs = baseStep.text.includes('<<') ? heredocsOf(ins) : [];
@@ -888,8 +916,8 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       dest: destRaw,
       ...(from !== undefined ? { from } : {}),
       ...(fromStage ? { fromStage } : {}),
-      ...(flag('chown') ? { chown: flag('chown')?.getValue() ?? '' } : {}),
-      ...(flag('chmod') ? { chmod: flag('chmod')?.getValue() ?? '' } : {}),
+      ...(flag('chown') ? { chown: flag('chown')?.value ?? '' } : {}),
+      ...(flag('chmod') ? { chmod: flag('chmod')?.value ?? '' } : {}),
       link: !!flag('link'),
       contextFiles: [],
       missingSources: [],
@@ -908,7 +936,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       destRaw === '.' ||
       sources.length > 1 ||
       destAbs === stage.workdir ||
-      state.fs.entries.some((e) => e.path !== destAbs && isUnder(e.path, destAbs));
+      state.fs.isDirectory(destAbs);
     const newEntries: SimEntry[] = [];
     const label = `${kw} ${sources.join(' ')} ${destRaw}`.slice(0, 120);
 
@@ -1071,6 +1099,31 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     problems,
     ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
   };
+}
+
+const baseMemo = new Map<string, ResolvedBase>();
+
+/** resolveBase is a pure function of the reference: memoised across analyses (bounded). */
+function resolveBaseMemo(ref: string): ResolvedBase {
+  let hit = baseMemo.get(ref);
+  if (!hit) {
+    if (baseMemo.size > 200) baseMemo.clear();
+    hit = resolveBase(ref, listBaseImages);
+    baseMemo.set(ref, hit);
+  }
+  return hit;
+}
+
+const basePackageSets = new WeakMap<object, Set<string>>();
+
+/** A fresh copy of the base image's package set (copying a Set is cheaper than building it). */
+function basePackages(record: { packages: string[] | null }): Set<string> {
+  let set = basePackageSets.get(record);
+  if (!set) {
+    set = new Set(record.packages ?? []);
+    basePackageSets.set(record, set);
+  }
+  return new Set(set);
 }
 
 function uniqueFiles(files: ContextFile[]): ContextFile[] {

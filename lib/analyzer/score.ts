@@ -30,14 +30,10 @@ export function bestAchievable(model: ImageModel, size: SizeEstimate): BestEstim
   const base = model.target.baseImage;
   let baseBytes = base.sizeBytes;
   let baseRef = base.resolvedRef ?? base.ref;
-  const res = base.resolvedRef ? resolveBaseImage(base.resolvedRef) : undefined;
-  if (res) {
-    for (const v of smallerVariants(res.record)) {
-      if (v.libc === res.record.libc && v.uncompressedBytes < baseBytes) {
-        baseBytes = v.uncompressedBytes;
-        baseRef = v.ref;
-      }
-    }
+  const smallest = base.resolvedRef ? smallestDropIn(base.resolvedRef) : undefined;
+  if (smallest && smallest.bytes < baseBytes) {
+    baseBytes = smallest.bytes;
+    baseRef = smallest.ref;
   }
   let contentBytes = 0;
   for (const layer of model.layers) {
@@ -53,6 +49,22 @@ export function bestAchievable(model: ImageModel, size: SizeEstimate): BestEstim
   }
   const bytes = Math.min(size.bytes, baseBytes + contentBytes);
   return { bytes, baseRef, baseBytes, contentBytes };
+}
+
+const dropInMemo = new Map<string, { ref: string; bytes: number } | undefined>();
+
+/** The smallest measured variant with the same runtime and libc (memoised: the table is static). */
+function smallestDropIn(ref: string): { ref: string; bytes: number } | undefined {
+  if (dropInMemo.has(ref)) return dropInMemo.get(ref);
+  const res = resolveBaseImage(ref);
+  let best: { ref: string; bytes: number } | undefined;
+  if (res) {
+    for (const v of smallerVariants(res.record)) {
+      if (v.libc === res.record.libc && (!best || v.uncompressedBytes < best.bytes)) best = { ref: v.ref, bytes: v.uncompressedBytes };
+    }
+  }
+  dropInMemo.set(ref, best);
+  return best;
 }
 
 function mb(bytes: number): string {

@@ -79,50 +79,153 @@ export function globBase(pattern: string): string {
   return slash <= 0 ? '/' : pattern.slice(0, slash);
 }
 
-export class StageFs implements SimFs {
+interface Node {
+  children: Map<string, Node>;
   entries: SimEntry[];
+}
+
+function newNode(): Node {
+  return { children: new Map(), entries: [] };
+}
+
+const NO_ENTRIES: SimEntry[] = [];
+
+/**
+ * The entries of one stage, indexed by path (a trie of path segments) and by layer, so that
+ * adding, deleting and overwriting stay cheap for Dockerfiles with thousands of layers.
+ */
+export class StageFs implements SimFs {
+  private root: Node = newNode();
+  private byLayerIndex = new Map<Layer, Set<SimEntry>>();
+  private count = 0;
 
   constructor(entries: SimEntry[] = []) {
-    this.entries = entries;
+    for (const e of entries) this.add(e);
+  }
+
+  /** Every entry (materialised; prefer `under`). */
+  get entries(): SimEntry[] {
+    const out: SimEntry[] = [];
+    collect(this.root, out);
+    return out;
+  }
+
+  get size(): number {
+    return this.count;
   }
 
   clone(): StageFs {
-    return new StageFs([...this.entries]);
+    return new StageFs(this.entries);
+  }
+
+  private find(path: string): Node | undefined {
+    let node: Node | undefined = this.root;
+    let i = 0;
+    const n = path.length;
+    while (node && i < n) {
+      while (i < n && path.charCodeAt(i) === 47) i++;
+      if (i >= n) break;
+      let j = path.indexOf('/', i);
+      if (j < 0) j = n;
+      node = node.children.get(path.slice(i, j));
+      i = j;
+    }
+    return node;
+  }
+
+  /** Entries at nodes strictly above `path` (their path is a parent of it). */
+  private ancestors(path: string): SimEntry[] {
+    let out: SimEntry[] | undefined;
+    let node: Node | undefined = this.root;
+    let i = 0;
+    const n = path.length;
+    while (node && i < n) {
+      while (i < n && path.charCodeAt(i) === 47) i++;
+      if (i >= n) break;
+      if (node.entries.length) (out ??= []).push(...node.entries);
+      let j = path.indexOf('/', i);
+      if (j < 0) j = n;
+      node = node.children.get(path.slice(i, j));
+      i = j;
+    }
+    return out ?? NO_ENTRIES;
   }
 
   has(path: string): boolean {
-    for (const e of this.entries) {
-      if (isUnder(e.path, path)) return true;
-      if (isUnder(path, e.path)) {
-        if (!e.files) return e.path === path || e.kind !== 'copy' ? true : false;
-        if (e.files.some((f) => isUnder(f.path, path))) return true;
-      }
+    const node = this.find(path);
+    if (node && hasAny(node)) return true;
+    for (const e of this.ancestors(path)) {
+      if (!e.files) return true;
+      if (e.files.some((f) => isUnder(f.path, path))) return true;
     }
     return false;
   }
 
+  /** True when something lies strictly below `path` (so `path` is a directory). */
+  isDirectory(path: string): boolean {
+    const node = this.find(path);
+    if (!node) return false;
+    if (node.entries.some((e) => e.files?.some((f) => f.path !== path))) return true;
+    for (const child of node.children.values()) if (hasAny(child)) return true;
+    return false;
+  }
+
   under(path: string): FsEntry[] {
-    const out: FsEntry[] = [];
-    for (const e of this.entries) {
-      if (isUnder(e.path, path)) out.push(e);
-      else if (isUnder(path, e.path) && e.files) {
-        const files = e.files.filter((f) => isUnder(f.path, path));
-        if (files.length) {
-          const view: SimEntry = { ...e, path, bytes: sum(files), files };
-          out.push(view);
-        }
-      }
+    const out: SimEntry[] = [];
+    const node = this.find(path);
+    if (node) collect(node, out);
+    for (const e of this.ancestors(path)) {
+      if (!e.files) continue;
+      const files = e.files.filter((f) => isUnder(f.path, path));
+      if (files.length) out.push({ ...e, path, bytes: sum(files), files });
     }
     return out;
   }
 
-  /** Total bytes at or under `path`. */
   bytesUnder(path: string): number {
-    return sumBy(this.under(path));
+    return sum(this.under(path));
   }
 
   add(entry: SimEntry): void {
-    this.entries.push(entry);
+    let node = this.root;
+    const path = entry.path;
+    const n = path.length;
+    let i = 0;
+    while (i < n) {
+      while (i < n && path.charCodeAt(i) === 47) i++;
+      if (i >= n) break;
+      let j = path.indexOf('/', i);
+      if (j < 0) j = n;
+      const seg = path.slice(i, j);
+      let next = node.children.get(seg);
+      if (!next) {
+        next = newNode();
+        node.children.set(seg, next);
+      }
+      node = next;
+      i = j;
+    }
+    node.entries.push(entry);
+    let set = this.byLayerIndex.get(entry.layer);
+    if (!set) this.byLayerIndex.set(entry.layer, (set = new Set()));
+    set.add(entry);
+    this.count++;
+  }
+
+  /** Removes one exact entry object. */
+  removeEntry(entry: SimEntry): void {
+    const node = this.find(entry.path);
+    if (!node) return;
+    const i = node.entries.indexOf(entry);
+    if (i < 0) return;
+    node.entries.splice(i, 1);
+    this.byLayerIndex.get(entry.layer)?.delete(entry);
+    this.count--;
+  }
+
+  private replaceFiles(entry: SimEntry, kept: EntryFile[]): void {
+    this.removeEntry(entry);
+    if (kept.length) this.add({ ...entry, files: kept, bytes: sum(kept) });
   }
 
   /**
@@ -130,43 +233,74 @@ export class StageFs implements SimFs {
    * entry and the bytes that went. Entries with files are split when only part of them goes.
    */
   remove(pattern: string, onRemoved: (entry: SimEntry, bytes: number) => void): number {
+    const base = hasShellGlob(pattern) ? globBase(pattern) : pattern;
+    const candidates: SimEntry[] = [];
+    const node = this.find(base);
+    if (node) collect(node, candidates);
+    for (const e of this.ancestors(base)) if (e.files) candidates.push(e);
     let removed = 0;
-    const base = globBase(pattern);
-    const next: SimEntry[] = [];
-    for (const e of this.entries) {
+    for (const e of candidates) {
       if (patternRemoves(pattern, e.path)) {
+        this.removeEntry(e);
         onRemoved(e, e.bytes);
         removed += e.bytes;
         continue;
       }
-      if (e.files && (isUnder(base, e.path) || isUnder(e.path, base))) {
-        const kept: EntryFile[] = [];
-        let gone = 0;
-        for (const f of e.files) {
-          if (patternRemoves(pattern, f.path)) gone += f.bytes;
-          else kept.push(f);
-        }
-        if (gone > 0) {
-          onRemoved(e, gone);
-          removed += gone;
-          if (kept.length) next.push({ ...e, files: kept, bytes: e.bytes - gone });
-          continue;
-        }
+      if (!e.files) continue;
+      const kept: EntryFile[] = [];
+      let gone = 0;
+      for (const f of e.files) {
+        if (patternRemoves(pattern, f.path)) gone += f.bytes;
+        else kept.push(f);
       }
-      next.push(e);
+      if (gone > 0) {
+        this.replaceFiles(e, kept);
+        onRemoved(e, gone);
+        removed += gone;
+      }
     }
-    this.entries = next;
     return removed;
   }
 
-  /** Removes one exact entry object (package removal). */
-  removeEntry(entry: SimEntry): void {
-    this.entries = this.entries.filter((e) => e !== entry);
+  /**
+   * Drops what is rewritten at exactly these paths (files of copied entries, or whole entries at
+   * the path). `onOverwritten` gets each entry and the bytes that went.
+   */
+  overwrite(paths: Set<string>, onOverwritten: (entry: SimEntry, bytes: number) => void): void {
+    const candidates = new Set<SimEntry>();
+    for (const p of paths) {
+      const node = this.find(p);
+      if (node) for (const e of node.entries) candidates.add(e);
+      for (const e of this.ancestors(p)) if (e.files) candidates.add(e);
+    }
+    for (const e of candidates) {
+      if (e.files) {
+        const kept = e.files.filter((f) => !paths.has(f.path));
+        if (kept.length === e.files.length) continue;
+        const gone = e.bytes - sum(kept);
+        this.replaceFiles(e, kept);
+        onOverwritten(e, gone);
+      } else if (paths.has(e.path)) {
+        this.removeEntry(e);
+        onOverwritten(e, e.bytes);
+      }
+    }
   }
 
   byLayer(layer: Layer): SimEntry[] {
-    return this.entries.filter((e) => e.layer === layer);
+    return [...(this.byLayerIndex.get(layer) ?? [])];
   }
+}
+
+function collect(node: Node, out: SimEntry[]): void {
+  if (node.entries.length) out.push(...node.entries);
+  for (const child of node.children.values()) collect(child, out);
+}
+
+function hasAny(node: Node): boolean {
+  if (node.entries.length) return true;
+  for (const child of node.children.values()) if (hasAny(child)) return true;
+  return false;
 }
 
 export function sum(files: { bytes: number }[]): number {
@@ -175,8 +309,3 @@ export function sum(files: { bytes: number }[]): number {
   return s;
 }
 
-function sumBy(entries: FsEntry[]): number {
-  let s = 0;
-  for (const e of entries) s += e.bytes;
-  return s;
-}

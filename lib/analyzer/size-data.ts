@@ -77,6 +77,19 @@ export function resolveBase(ref: string, allRecords: () => BaseImageRecord[]): R
 
 export type { AptRelease };
 
+/** A small bounded memo for pure size lookups (the same installs recur across edits and stages). */
+function memo<T>(limit: number): { get(key: string): T | undefined; set(key: string, value: T): T } {
+  const map = new Map<string, T>();
+  return {
+    get: (key) => map.get(key),
+    set(key, value) {
+      if (map.size >= limit) map.delete(map.keys().next().value as string);
+      map.set(key, value);
+      return value;
+    },
+  };
+}
+
 /** An unknown package: flagged, and sized with this assumption. */
 export interface UnknownPackage {
   name: string;
@@ -116,25 +129,40 @@ export function aptListsBytes(release: AptRelease | undefined, record: BaseImage
   return Number.isFinite(bytes) && bytes > 0 ? bytes : Number.isFinite(APT_LISTS_BYTES.bookworm) ? APT_LISTS_BYTES.bookworm : 19_872_227;
 }
 
-/** What `apt-get install names` adds on top of `installed`. */
+const aptMemo = memo<PackageSet>(256);
+
+/**
+ * What `apt-get install names` adds on top of `installed`. The closure is worked out against the
+ * base image's package list (memoised per base) and then whatever earlier layers installed is
+ * subtracted; the only difference from apt is which member of an alternatives group an earlier
+ * install might already have chosen.
+ */
 export function aptInstall(
   names: string[],
-  opts: { release?: AptRelease; installed: Set<string>; recommends: boolean; excludeDocs: boolean },
+  opts: { release?: AptRelease; installed: Set<string>; basePackages: readonly string[] | null; baseKey: string; recommends: boolean; excludeDocs: boolean },
 ): PackageSet {
-  let closure: ReturnType<typeof aptInstallClosure>;
-  try {
-    closure = aptInstallClosure(opts.release ?? 'bookworm', names, {
-      recommends: opts.recommends,
-      installed: opts.installed,
-      excludesDocs: opts.excludeDocs,
+  const key = `${opts.release}|${opts.baseKey}|${opts.recommends ? 1 : 0}|${opts.excludeDocs ? 1 : 0}|${names.join(' ')}`;
+  let full = aptMemo.get(key);
+  if (!full) {
+    let closure: ReturnType<typeof aptInstallClosure>;
+    try {
+      closure = aptInstallClosure(opts.release ?? 'bookworm', names, {
+        recommends: opts.recommends,
+        installed: new Set(opts.basePackages ?? []),
+        excludesDocs: opts.excludeDocs,
+      });
+    } catch {
+      // A table that fails to load must not break the analysis: everything becomes an unknown.
+      closure = { packages: [], totalBytes: 0, unknown: [...names] };
+    }
+    full = aptMemo.set(key, {
+      packages: closure.packages,
+      unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APT_BYTES })),
     });
-  } catch {
-    // A table that fails to load must not break the analysis: everything becomes an unknown.
-    closure = { packages: [], totalBytes: 0, unknown: [...names] };
   }
   return {
-    packages: closure.packages,
-    unknown: closure.unknown.filter((n) => !opts.installed.has(n)).map((name) => ({ name, assumedBytes: UNKNOWN_APT_BYTES })),
+    packages: full.packages.filter((p) => !opts.installed.has(p.name)),
+    unknown: full.unknown.filter((u) => !opts.installed.has(u.name)),
   };
 }
 
@@ -174,10 +202,15 @@ export interface PipResult {
 }
 
 /** What `pip install names` adds: the closure with installed and wheel bytes per package. */
+const pipMemo = memo<PipResult>(256);
+
 export function pipInstall(names: string[], opts: { musl: boolean }): PipResult {
   void opts;
+  const key = names.join(' ');
+  const hit = pipMemo.get(key);
+  if (hit) return hit;
   const closure = pipClosure(names);
-  return {
+  return pipMemo.set(key, {
     packages: closure.packages.map((p) => {
       const info = pypiPackage(p.name);
       return {
@@ -189,19 +222,24 @@ export function pipInstall(names: string[], opts: { musl: boolean }): PipResult 
       };
     }),
     unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_PIP_BYTES })),
-  };
+  });
 }
 
 /** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
+const npmMemo = memo<PackageSet & { cacheBytes: number }>(128);
+
 export function npmInstall(deps: Record<string, string>, libc: 'glibc' | 'musl' | 'none' | 'unknown'): PackageSet & { cacheBytes: number } {
+  const key = `${libc}|${JSON.stringify(deps)}`;
+  const hit = npmMemo.get(key);
+  if (hit) return hit;
   const closure = npmClosure(deps, { libc: libc === 'musl' ? 'musl' : 'glibc' });
   const packages = closure.packages.map((p) => {
     const at = p.name.lastIndexOf('@');
     return { name: at > 0 ? p.name.slice(0, at) : p.name, bytes: p.bytes };
   });
-  return {
+  return npmMemo.set(key, {
     packages,
     unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_NPM_BYTES })),
     cacheBytes: npmCacheBytes(closure),
-  };
+  });
 }

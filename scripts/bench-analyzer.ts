@@ -1,0 +1,213 @@
+/**
+ * `npm run bench`: analyze() against dockerfile-utils' validate() and dockerfilelint on the same
+ * corpus, in one process: small real-world-shaped files, and 100-, 1,000- and 5,000-line files
+ * built from varied realistic units. Prints per-file medians and ratios, cold (shell-parse memo
+ * cleared before every file) and warm (memo kept, as in the editor while typing).
+ *
+ *   npm run bench -- [--rounds N] [--quick]
+ */
+import { validate } from 'dockerfile-utils';
+import { createRequire } from 'node:module';
+import { analyze, clearShellMemo } from '../lib/analyzer/index';
+
+const require = createRequire(import.meta.url);
+const dockerfilelint = require('dockerfilelint') as { run(configPath: string, content: string): unknown[] };
+/** A folder without .dockerfilelintrc, so dockerfilelint runs its default checks. */
+const LINT_CONFIG_DIR = new URL('.', import.meta.url).pathname;
+
+/** Small Dockerfiles shaped like the ones people write (and the course's lessons). */
+export const SMALL: string[] = [
+  `FROM python:3.12-slim
+WORKDIR /app
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
+RUN apt-get update \\
+    && apt-get install -y --no-install-recommends curl ca-certificates \\
+    && rm -rf /var/lib/apt/lists/*
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+COPY . .
+RUN useradd -m app && chown -R app /app
+USER app
+EXPOSE 8000
+CMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]
+`,
+  `FROM node:22 AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY . .
+RUN npm run build
+
+FROM node:22-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/dist ./dist
+USER node
+CMD ["node", "dist/server.js"]
+`,
+  `FROM golang:1.26-bookworm AS build
+WORKDIR /src
+COPY go.mod go.sum ./
+RUN go mod download
+COPY . .
+RUN CGO_ENABLED=0 go build -o /out/app ./cmd/app
+
+FROM gcr.io/distroless/static-debian12:nonroot
+COPY --from=build /out/app /app
+ENTRYPOINT ["/app"]
+`,
+  `FROM ubuntu:22.04
+RUN apt-get update
+RUN apt-get install -y python3 python3-pip git build-essential
+RUN pip3 install flask requests
+COPY . /app
+WORKDIR /app
+CMD python3 app.py
+`,
+  `FROM alpine:3.22
+RUN apk add --no-cache --virtual .build-deps gcc musl-dev python3-dev \\
+ && apk add --no-cache python3 py3-pip \\
+ && apk del .build-deps
+COPY app.py /app.py
+CMD ["python3", "/app.py"]
+`,
+  `# syntax=docker/dockerfile:1
+ARG PY=3.12
+FROM python:\${PY}-slim AS deps
+RUN --mount=type=cache,target=/root/.cache/pip \\
+    pip install --user flask gunicorn
+FROM python:\${PY}-slim
+COPY --from=deps /root/.local /root/.local
+ENV PATH=/root/.local/bin:$PATH
+COPY app.py .
+RUN <<EOF
+set -eux
+python -m compileall -q .
+EOF
+CMD ["gunicorn", "app:app"]
+`,
+];
+
+/** Realistic units for the long files; each is a few lines. */
+const UNITS: string[] = [
+  'RUN apt-get update && apt-get install -y --no-install-recommends curl git \\\n    && rm -rf /var/lib/apt/lists/*',
+  'COPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt',
+  'ENV APP_HOME=/srv/app LANG=C.UTF-8',
+  'WORKDIR /srv/app',
+  'COPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force',
+  'RUN set -eux; \\\n    groupadd -r app; \\\n    useradd -r -g app app; \\\n    mkdir -p /data && chown app:app /data',
+  'ARG VERSION=1.4.2\nRUN curl -fsSL https://example.com/tool-${VERSION}.tar.gz | tar -xz -C /usr/local/bin',
+  'COPY src/ ./src/',
+  'RUN python3 -m pip install --no-cache-dir flask==3.1.1 gunicorn',
+  'RUN ["sh", "-c", "echo building && make -j2"]',
+  'LABEL org.opencontainers.image.source="https://example.com/repo"',
+  'RUN apt-get update && apt-get install -y build-essential libpq-dev && apt-get purge -y --auto-remove build-essential',
+  // dockerfilelint 1.8.0 crashes on a HEALTHCHECK without options (checks.js:185), so give it one.
+  'HEALTHCHECK --interval=30s CMD curl -f http://localhost:8000/health || exit 1',
+  'RUN find /usr/local -name "*.pyc" -delete && rm -rf /tmp/*',
+  'USER app',
+  'EXPOSE 8000',
+  'COPY --chown=app:app . .',
+];
+
+/** A Dockerfile of about `lines` lines: a new stage every ~40 lines, units in a fixed rotation. */
+export function makeFile(lines: number, seed = 1): string {
+  const out: string[] = [];
+  let count = 0;
+  let unit = seed;
+  let stage = 0;
+  const bases = ['python:3.12-slim', 'node:22-slim', 'debian:bookworm-slim', 'ubuntu:24.04'];
+  while (count < lines) {
+    if (count % 40 === 0) {
+      const from = stage === 0 ? bases[0] : stage % 3 === 0 ? `s${stage - 1}` : bases[stage % bases.length];
+      out.push(`FROM ${from} AS s${stage}`);
+      count++;
+      stage++;
+      continue;
+    }
+    const u = UNITS[unit % UNITS.length];
+    unit = (unit * 7 + 3) % 1009;
+    out.push(u);
+    count += u.split('\n').length;
+  }
+  return out.join('\n') + '\n';
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+
+function time(fn: () => void): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+interface Row {
+  label: string;
+  files: string[];
+  rounds: number;
+}
+
+function fmt(ms: number): string {
+  return ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+
+function main(): void {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const r = args.indexOf('--rounds');
+  const rounds = r >= 0 ? Number(args[r + 1]) : quick ? 3 : 7;
+  const rows: Row[] = [
+    { label: `small (${SMALL.length} files, ${Math.round(SMALL.reduce((s, f) => s + f.split('\n').length, 0) / SMALL.length)} lines avg)`, files: SMALL, rounds: rounds * 5 },
+    { label: '100 lines (3 files)', files: [makeFile(100, 1), makeFile(100, 2), makeFile(100, 3)], rounds },
+    { label: '1,000 lines (2 files)', files: [makeFile(1000, 1), makeFile(1000, 2)], rounds },
+    { label: '5,000 lines (1 file)', files: [makeFile(5000, 1)], rounds: Math.max(3, Math.ceil(rounds / 2)) },
+  ];
+  // Warm up every tool's JIT on the small corpus first.
+  for (let i = 0; i < 20; i++) for (const f of SMALL) {
+    analyze({ dockerfile: f });
+    validate(f);
+    dockerfilelint.run(LINT_CONFIG_DIR, f);
+  }
+  console.log(`Node ${process.version}; medians of ${rounds} rounds per file (small files: ${rounds * 5}).`);
+  console.log('cold = shell-parse memo cleared before each analyze(); warm = memo kept (editing).\n');
+  const header = ['corpus', 'analyze cold', 'analyze warm', 'validate()', 'dockerfilelint', 'validate/cold', 'validate/warm'];
+  const table: string[][] = [header];
+  for (const row of rows) {
+    const cold: number[] = [];
+    const warm: number[] = [];
+    const val: number[] = [];
+    const lint: number[] = [];
+    for (const f of row.files) {
+      const c: number[] = [];
+      const w: number[] = [];
+      const v: number[] = [];
+      const l: number[] = [];
+      for (let i = 0; i < row.rounds; i++) {
+        // Interleave the tools so machine load hits them alike.
+        clearShellMemo();
+        c.push(time(() => analyze({ dockerfile: f })));
+        w.push(time(() => analyze({ dockerfile: f })));
+        v.push(time(() => validate(f)));
+        l.push(time(() => dockerfilelint.run(LINT_CONFIG_DIR, f)));
+      }
+      cold.push(median(c));
+      warm.push(median(w));
+      val.push(median(v));
+      lint.push(median(l));
+    }
+    const mc = median(cold);
+    const mw = median(warm);
+    const mv = median(val);
+    table.push([row.label, fmt(mc), fmt(mw), fmt(mv), fmt(median(lint)), `${(mv / mc).toFixed(2)}×`, `${(mv / mw).toFixed(2)}×`]);
+  }
+  const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
+  for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  console.log('\nRatios above 1× mean analyze() is faster than validate().');
+}
+
+if (process.argv[1]?.includes("bench-analyzer")) main();
