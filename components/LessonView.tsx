@@ -28,7 +28,7 @@ export interface LessonViewProps {
 }
 
 interface Success {
-  /** Undefined when the report has no image to size (no stage yet): no figure is claimed then. */
+  /** Undefined when the report sizes no image (no stage, or an empty one): no figure is claimed. */
   sizeBytes?: number;
   isFirstTime: boolean;
 }
@@ -95,7 +95,8 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
     (report: Report) => {
       const isFirstTime = !progressRef.current?.completed.includes(slug);
       update((p) => completeLesson(p, slug));
-      const sizeBytes = report.stages.length > 0 ? report.size.bytes : undefined;
+      const sizeBytes =
+        report.stages.length > 0 && report.size.bytes > 0 ? report.size.bytes : undefined;
       setSuccess({ sizeBytes, isFirstTime });
       const drop =
         sizeBytes === undefined
