@@ -111,17 +111,14 @@ export function Playground({ samples }: { samples: SampleProject[] }) {
         ? { dockerfile: result.dockerfile, dockerignore: result.dockerignore ?? '' }
         : undefined;
     const current = currentRef.current;
-    if (
-      own &&
+    remount();
+    // The folder's own Dockerfile replaces the editor's text only if the learner says so.
+    const isDifferent =
+      own !== undefined &&
       (!current ||
         own.dockerfile !== current.dockerfile ||
-        own.dockerignore !== current.dockerignore)
-    ) {
-      remount();
-      setOffer(own);
-    } else {
-      remount();
-    }
+        own.dockerignore !== current.dockerignore);
+    if (isDifferent) setOffer(own);
     event.target.value = '';
   };
 
