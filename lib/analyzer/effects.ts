@@ -35,6 +35,8 @@ export interface StageState {
   packageManagers: Set<string>;
   /** node_modules entries installed only as dev dependencies (for `npm prune`). */
   npmDev: Set<string>;
+  /** Packages dpkg installed or removed in the current layer (its database is rewritten). */
+  dpkgChanges?: { layer: Layer; installed: number };
 }
 
 export interface RunContext {
@@ -228,10 +230,12 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
       if (extra > 0 && !rc.run.mountsCover('/usr')) rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
     }
     const label = `apt-get install ${names.join(' ')}${closure.packages.length > names.length ? ` (${closure.packages.length} packages)` : ''}`;
+    const stateBytes = data.aptStateBytesPerPackage();
     for (const p of closure.packages) {
       state.packages.add(p.name);
-      rc.add({ path: `/.pkg/apt/${p.name}`, bytes: p.bytes, kind: 'apt', pkg: p.name, item: label });
+      rc.add({ path: `/.pkg/apt/${p.name}`, bytes: p.bytes + stateBytes, kind: 'apt', pkg: p.name, item: label });
     }
+    noteDpkg(rc, closure.packages.length + closure.unknown.length);
     for (const u of closure.unknown) {
       state.packages.add(u.name);
       unknown(rc, 'apt-package', u.name, `apt package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
@@ -265,8 +269,15 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
 }
 
 function removeAptPackage(name: string, rc: RunContext): void {
-  rc.state.packages.delete(name);
+  if (rc.state.packages.delete(name)) noteDpkg(rc, 0);
   rc.remove(`/.pkg/apt/${name}`);
+}
+
+/** Records that dpkg ran in this layer (the model adds the database rewrite when the RUN ends). */
+function noteDpkg(rc: RunContext, installed: number): void {
+  const c = rc.state.dpkgChanges;
+  if (c && c.layer === rc.layer) c.installed += installed;
+  else rc.state.dpkgChanges = { layer: rc.layer, installed };
 }
 
 function autoremove(rc: RunContext): void {

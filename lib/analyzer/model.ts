@@ -32,7 +32,7 @@ import {
   type RunContext,
   type StageState,
 } from './effects';
-import { resolveBase, type ResolvedBase } from './size-data';
+import { dpkgRewriteBytes, resolveBase, type ResolvedBase } from './size-data';
 import { listBaseImages } from '../sizes';
 
 /**
@@ -874,6 +874,14 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         state.isNoRecommendsConfig = true;
       }
       applyCommand(c, rc);
+    }
+    if (state.dpkgChanges?.layer === layer && state.record.packageManager === 'apt') {
+      rc.add({
+        path: '/var/lib/dpkg/status',
+        bytes: dpkgRewriteBytes(state.packages.size, state.dpkgChanges.installed),
+        kind: 'apt',
+        item: 'dpkg database and logs (rewritten by every layer that runs dpkg)',
+      });
     }
     deletes.push(...deletesRef);
     finishLayer(layer, state);
