@@ -33,3 +33,25 @@ test('challenge: solving lesson 1 in Monaco unlocks the next lesson', async ({ p
   await expect(card(second.slug)).toHaveAttribute('data-state', 'available');
   await expect(card(LESSONS[2].slug)).toHaveAttribute('data-state', 'locked');
 });
+
+test('challenge: emptying the Dockerfile does not complete the lesson', async ({ page }) => {
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  const startBytes = await waitForFreshEstimate(page);
+  const size = page.getByTestId('estimated-size');
+
+  // An empty file, as the editor holds for a moment when a selection is replaced.
+  await setEditorText(page, '');
+  await expect(size).not.toHaveAttribute('data-bytes', String(startBytes));
+  await expect(size).toHaveAttribute('data-stale', 'false');
+
+  await expect(page.locator('[data-testid="goal"][data-met="false"]').first()).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Lesson complete!' })).toHaveCount(0);
+  await page.getByRole('link', { name: 'Course', exact: true }).click();
+  await expect(
+    page.locator(`[data-testid="lesson-card"][data-slug="${first.slug}"]`),
+  ).toHaveAttribute('data-state', 'available');
+  await expect(
+    page.locator(`[data-testid="lesson-card"][data-slug="${second.slug}"]`),
+  ).toHaveAttribute('data-state', 'locked');
+});

@@ -49,7 +49,9 @@ export async function setEditorText(page: Page, text: string): Promise<void> {
 /** Like `setEditorText` for an editor that already has keyboard focus (keyboard-only tests). */
 export async function selectAllAndInsert(page: Page, text: string): Promise<void> {
   await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(text);
+  // Inserting nothing is no edit at all: delete the selection instead.
+  if (text === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.insertText(text);
 }
 
 /**
