@@ -3,6 +3,8 @@ import { LESSONS, seedProgress } from './helpers/site';
 import { expect, test } from './helpers/test';
 
 test('lessons: every lesson page shows its prose and its workbench', async ({ page }) => {
+  // Eight editors in a row: room for a busy CI machine (about 40 s measured at load average 15).
+  test.setTimeout(150_000);
   await seedProgress(page, { unlockAll: true });
   const titles = new Set<string>();
   for (const lesson of LESSONS) {

@@ -10,7 +10,8 @@ import { LESSONS, lessonDockerfile, seedProgress, sharePath } from './helpers/si
 import { expect, test } from './helpers/test';
 
 test("offline: no request leaves the site's origin", async ({ page, context, baseURL }) => {
-  // It opens every page and every lesson's editor in one go: give it room on a busy CI machine.
+  // Every page and every lesson's editor in one go (about 50 s measured at load average 15): give
+  // it room on a busy CI machine.
   test.setTimeout(180_000);
   const origin = new URL(baseURL ?? 'http://localhost:3000').origin;
   const attempted: string[] = [];

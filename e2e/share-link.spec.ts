@@ -14,6 +14,8 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   page,
   context,
 }) => {
+  // Three pages with an editor each (about 35 s measured at load average 15).
+  test.setTimeout(120_000);
   const shared = `# the shared version\n${lessonDockerfile(first.slug, 'solution')}`;
   const laterDraft = `# my later draft\n${lessonDockerfile(first.slug, 'start')}`;
 

@@ -115,7 +115,8 @@ export async function switchTab(page: Page, tab: EditorTab): Promise<void> {
 /** Waits until the estimate on screen answers the latest edit (the panel is not stale). */
 export async function waitForFreshEstimate(page: Page): Promise<number> {
   const size = page.getByTestId('estimated-size').first();
-  await expect(size).toHaveAttribute('data-stale', 'false');
+  // The first answer waits for the analysis worker to start and load its size tables.
+  await expect(size).toHaveAttribute('data-stale', 'false', { timeout: 20_000 });
   const bytes = Number(await size.getAttribute('data-bytes'));
   expect(bytes, 'data-bytes is an integer number of bytes').toBeGreaterThan(0);
   return bytes;
