@@ -30,6 +30,8 @@ export type { WorkbenchFiles, WorkbenchProps } from './types';
 const SAVE_DEBOUNCE_MS = 400;
 /** An "attempt" is an edit followed by this long a pause with goals still unmet. */
 const ATTEMPT_SETTLE_MS = 2000;
+/** All goals must stay met this long, with no newer text, before it counts as solved. */
+const GOALS_SETTLE_MS = 400;
 /** Attempts after which the reference solution may be shown without solving. */
 const ATTEMPTS_FOR_SOLUTION = 3;
 
@@ -107,14 +109,28 @@ export default function Workbench(props: WorkbenchProps) {
   );
 
   const allMet = result !== undefined && allGoalsMet(result.goals);
+  const isStale = oversize !== undefined || (live !== undefined && analysis.requestedSeq !== live.seq);
+  const onGoalsMetRef = useRef(onGoalsMet);
   useEffect(() => {
-    if (!result) return;
-    if (allMet && !wasAllMet.current && !readOnly) {
-      setHasSolved(true);
-      onGoalsMet?.(result.report);
+    onGoalsMetRef.current = onGoalsMet;
+  });
+  // Success counts only for the text on screen, once it has settled: replacing a selection reaches
+  // the editor as a delete and then an insert, and the brief empty text in between must not
+  // "solve" a lesson.
+  useEffect(() => {
+    if (!result || readOnly) return;
+    if (!allMet) {
+      wasAllMet.current = false;
+      return;
     }
-    wasAllMet.current = allMet;
-  }, [allMet, result, readOnly, onGoalsMet]);
+    if (wasAllMet.current || isStale || live?.result !== result) return;
+    const timer = setTimeout(() => {
+      wasAllMet.current = true;
+      setHasSolved(true);
+      onGoalsMetRef.current?.(result.report);
+    }, GOALS_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [allMet, result, live, readOnly, isStale]);
 
   const onEditorChange = useCallback(
     (files: WorkbenchFiles, versionId: number, lines: number) => {
@@ -213,8 +229,6 @@ export default function Workbench(props: WorkbenchProps) {
 
   const canShowSolution = hasSolved || attempts >= ATTEMPTS_FOR_SOLUTION;
   const monaco = isEditorReady ? editorRef.current?.monaco() : undefined;
-  const isStale = oversize !== undefined || (live !== undefined && analysis.requestedSeq !== live.seq);
-
   return (
     <section className={styles.workbench} aria-label="Workbench" data-mode={mode}>
       <div className={styles.layout}>
