@@ -155,6 +155,14 @@ export default function EditorPane(props: EditorPaneProps) {
           () => models.dockerfile.dispose(),
           () => models.dockerignore.dispose(),
         );
+        // Test hook for the e2e suite (e2e/helpers/editor.ts): Monaco renders only the visible lines,
+        // so scripts read the text of the current tab from the model.
+        const hookHost = window as unknown as { __layerlab?: Record<string, unknown> };
+        const editorText = () => editor.getModel()?.getValue() ?? '';
+        hookHost.__layerlab = { ...hookHost.__layerlab, editorText };
+        disposers.push(() => {
+          if (hookHost.__layerlab?.editorText === editorText) delete hookHost.__layerlab.editorText;
+        });
         setIsReady(true);
         propsRef.current.onReady();
       })
