@@ -6,7 +6,7 @@ import { buildModel } from './model';
 import type { ImageModel } from './model-types';
 import { rules as allRules } from './rules';
 import type { RuleDefinition } from './rule';
-import type { AnalyzeInput, Finding, LayerInfo, Report, StageInfo } from './types';
+import type { AnalyzeInput, Finding, LayerInfo, Range, Report, StageInfo } from './types';
 import { estimateSize } from './size-estimate';
 import { computeScore } from './score';
 import { finalFacts } from './final-facts';
@@ -23,8 +23,16 @@ function now(): number {
 
 const TEXT_MAX = 80;
 
-function shorten(keyword: string, text: string): string {
-  const one = `${keyword} ${text.replace(/\s+/g, ' ').trim()}`;
+/** The instruction as written (flags included), continuations joined, comment lines dropped, shortened. */
+function instructionText(model: ImageModel, range: Range): string {
+  const parts: string[] = [];
+  for (let i = range.start.line; i <= range.end.line && i < model.lines.length; i++) {
+    const line = model.lines[i];
+    if (i > range.start.line && /^\s*#/.test(line)) continue;
+    parts.push(line.replace(/\\\s*$/, ''));
+    if (parts.join(' ').length > TEXT_MAX * 2) break;
+  }
+  const one = parts.join(' ').replace(/\s+/g, ' ').trim();
   return one.length > TEXT_MAX ? one.slice(0, TEXT_MAX - 1) + '…' : one;
 }
 
@@ -91,7 +99,7 @@ export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules):
     line: l.step.range.start.line,
     range: l.step.range,
     instruction: l.step.kind,
-    text: shorten(l.step.kind, l.step.text),
+    text: instructionText(model, l.step.range),
     sizeBytes: l.sizeBytes,
     wastedBytes: l.wastedBytes,
     items: l.items.map((i) => ({ ...i })),

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { parseArgs, parseSize, run, isBinary } from './main';
+import type { JsonReport } from './format';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const fixture = (name: string) => join(here, 'fixtures', name, 'Dockerfile');
+const json = (args: string[]): { code: number; reports: JsonReport[]; stderr: string } => {
+  const r = run(['--json', ...args]);
+  return { code: r.code, reports: r.stdout ? (JSON.parse(r.stdout) as JsonReport[]) : [], stderr: r.stderr };
+};
+
+describe('parseSize', () => {
+  it('reads decimal units like docker images, and bare bytes', () => {
+    expect(parseSize('200MB')).toBe(200e6);
+    expect(parseSize('1.5GB')).toBe(1.5e9);
+    expect(parseSize('800kB')).toBe(800e3);
+    expect(parseSize('123')).toBe(123);
+    expect(parseSize('2MiB')).toBe(2 * 1048576);
+    expect(parseSize('big')).toBeUndefined();
+    expect(parseSize('10 parsecs')).toBeUndefined();
+  });
+});
+
+describe('parseArgs', () => {
+  it('takes options with = or a separate value, and files in order', () => {
+    expect(parseArgs(['--target=build', '--context', 'ctx', 'a', 'b'])).toMatchObject({ target: 'build', context: 'ctx', files: ['a', 'b'] });
+  });
+
+  it('rejects unknown options, missing values and no files', () => {
+    expect(() => parseArgs(['--frobnicate', 'x'])).toThrow(/unknown option/);
+    expect(() => parseArgs(['--target'])).toThrow(/needs a value/);
+    expect(() => parseArgs([])).toThrow(/no Dockerfile/);
+  });
+});
+
+describe('layerlab CLI', () => {
+  it('prints size with confidence, a layer table and findings with 1-based line numbers', () => {
+    const r = run([fixture('python-app')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Size\s+\d+(\.\d)? MB \(confidence (high|medium|low)/);
+    expect(r.stdout).toMatch(/Line\s+Size\s+Wasted\s+Instruction/);
+    expect(r.stdout).toMatch(/\n\s+3 {2}.*RUN apt-get update && apt-get install -y curl/);
+    expect(r.stdout).toMatch(/\n\s+3 {2}warning apt-lists-not-removed/);
+  });
+
+  it('--json prints one report per file in argument order with the documented fields', () => {
+    const { code, reports } = json([fixture('node-app'), fixture('python-app')]);
+    expect(code).toBe(0);
+    expect(reports.map((r) => r.file)).toEqual([fixture('node-app'), fixture('python-app')]);
+    const py = reports[1];
+    expect(Object.keys(py)).toEqual(
+      expect.arrayContaining(['file', 'sizeBytes', 'compressedSizeBytes', 'confidence', 'baseImage', 'layers', 'findings', 'score', 'unknowns']),
+    );
+    expect(py.baseImage).toMatchObject({ ref: 'python:3.12-slim', known: true });
+    expect(py.baseImage.sizeBytes).toBeGreaterThan(100e6);
+    expect(py.layers[0]).toMatchObject({ line: 3, instruction: expect.stringMatching(/^RUN apt-get update/) });
+    expect(py.sizeBytes).toBe(py.baseImage.sizeBytes + py.layers.reduce((s, l) => s + l.sizeBytes, 0));
+    expect(py.findings.find((f) => f.rule === 'apt-lists-not-removed')).toMatchObject({ line: 3, technique: 'combine-run', severity: 'warning' });
+    // The builder stage of node-app does not ship: no layer from lines 1–6.
+    expect(reports[0].layers.every((l) => l.line > 7)).toBe(true);
+  });
+
+  it('reads the context folder and its .dockerignore by default, or --context', () => {
+    const own = json([fixture('python-app')]).reports[0];
+    expect(own.unknowns.some((u) => /requirements\.txt/.test(u.message))).toBe(false);
+    const other = json(['--context', join(here, 'fixtures', 'node-app'), fixture('python-app')]).reports[0];
+    expect(other.findings.some((f) => f.rule === 'copy-source-missing')).toBe(true);
+  });
+
+  it('--target builds the named stage', () => {
+    const release = json([fixture('multi')]).reports[0];
+    const test = json(['--target', 'test', fixture('multi')]).reports[0];
+    expect(test.layers.map((l) => l.line)).toContain(4);
+    expect(release.layers.map((l) => l.line)).not.toContain(4);
+    expect(run(['--target', 'nope', fixture('multi')]).stdout).toMatch(/does not exist/);
+  });
+
+  it('--max-size exits 1 when an estimate is over, 0 when under', () => {
+    const over = run(['--max-size', '100MB', fixture('python-app')]);
+    expect(over.code).toBe(1);
+    expect(over.stderr).toMatch(/over --max-size/);
+    expect(run(['--max-size', '2GB', fixture('python-app')]).code).toBe(0);
+  });
+
+  it('exits 2 with a clear message for a missing file, a folder, a binary file, a bad context or option', () => {
+    const missing = run([join(here, 'fixtures', 'nope', 'Dockerfile')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no such file/);
+    const folder = run([join(here, 'fixtures', 'multi')]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toMatch(/is a folder/);
+    const binary = run([fixture('binary')]);
+    expect(binary.code).toBe(2);
+    expect(binary.stderr).toMatch(/binary/);
+    expect(run(['--context', join(here, 'fixtures', 'no-such-dir'), fixture('multi')]).code).toBe(2);
+    const bad = run(['--bogus', fixture('multi')]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/unknown option --bogus/);
+  });
+
+  it('--help prints usage and exits 0', () => {
+    const r = run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Usage: layerlab/);
+    expect(r.stdout).toMatch(/--max-size/);
+  });
+
+  it('tells text from binary', () => {
+    expect(isBinary(Buffer.from('FROM alpine\nRUN echo hé\n'))).toBe(false);
+    expect(isBinary(Buffer.from([0x46, 0x00, 0x01]))).toBe(true);
+  });
+
+  it('runs as a bin from the repository (node bin/layerlab.mjs)', () => {
+    const bin = join(here, '..', 'bin', 'layerlab.mjs');
+    const ok = spawnSync(process.execPath, [bin, '--json', fixture('multi')], { encoding: 'utf8' });
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as JsonReport[])[0].baseImage.ref).toBe('debian:bookworm-slim');
+    const bad = spawnSync(process.execPath, [bin, fixture('binary')], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+  });
+});
