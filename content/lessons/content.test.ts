@@ -115,6 +115,15 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     expect(check.report.problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
+  it.each([
+    ['an empty Dockerfile', ''],
+    ['FROM scratch', 'FROM scratch\n'],
+    ['a base image and nothing else', 'FROM alpine:3.22\n'],
+  ])('cannot be completed with %s', (_name, dockerfile) => {
+    const check = checkLesson(lesson, dockerfile, lesson.solutionDockerignore);
+    expect(check.unmet.length).toBeGreaterThan(0);
+  });
+
   it('the starting Dockerfile fails at least one goal', () => {
     const check = checkLesson(lesson, lesson.startDockerfile, lesson.startDockerignore ?? '');
     expect(check.unmet.length).toBeGreaterThan(0);

@@ -6,18 +6,29 @@ import type { Goal } from './types';
 const range = { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } };
 
 function finding(rule: string, technique: Finding['technique'] = 'combine-run'): Finding {
-  return { rule, technique, severity: 'warning', message: 'm', range, lesson: 'combine-run', fixes: [] };
+  return {
+    rule,
+    technique,
+    severity: 'warning',
+    message: 'm',
+    range,
+    lesson: 'combine-run',
+    fixes: [],
+  };
 }
 
 /** A hand-built report with only the fields goals read filled in meaningfully. */
-function report(over: {
-  bytes?: number;
-  findings?: Finding[];
-  final?: Partial<Report['final']>;
-  sentBytes?: number;
-  stages?: number;
-  score?: number;
-} = {}): Report {
+function report(
+  over: {
+    bytes?: number;
+    findings?: Finding[];
+    final?: Partial<Report['final']>;
+    sentBytes?: number;
+    stages?: number;
+    score?: number;
+    problems?: Report['problems'];
+  } = {},
+): Report {
   const stage = { index: 0, range, base: 'x', isShipped: true, isTarget: true, sizeBytes: 0 };
   return {
     stages: Array.from({ length: over.stages ?? 1 }, (_, i) => ({ ...stage, index: i })),
@@ -67,7 +78,7 @@ function report(over: {
       hasDockerignore: false,
       dockerignoreErrors: [],
     },
-    problems: [],
+    problems: over.problems ?? [],
   };
 }
 
@@ -95,7 +106,9 @@ describe('evaluateGoals', () => {
 
   it('technique-clear looks at every rule of the technique', () => {
     const goal: Goal = { type: 'technique-clear', technique: 'dockerignore' };
-    expect(met(report({ findings: [finding('secrets-in-image', 'dockerignore')] }), goal)).toBe(false);
+    expect(met(report({ findings: [finding('secrets-in-image', 'dockerignore')] }), goal)).toBe(
+      false,
+    );
     expect(met(report({ findings: [finding('apt-upgrade', 'combine-run')] }), goal)).toBe(true);
   });
 
@@ -123,7 +136,9 @@ describe('evaluateGoals', () => {
   });
 
   it('file goals match a context file or anything under a directory, ignoring ./ and a trailing /', () => {
-    const r = report({ final: { contextFilesShipped: ['.env.example', 'src/app.js', 'test/app.test.js'] } });
+    const r = report({
+      final: { contextFilesShipped: ['.env.example', 'src/app.js', 'test/app.test.js'] },
+    });
     expect(met(r, { type: 'file-not-shipped', path: '.env' })).toBe(true);
     expect(met(r, { type: 'file-shipped', path: './src/app.js' })).toBe(true);
     expect(met(r, { type: 'file-not-shipped', path: 'test/' })).toBe(false);
@@ -185,6 +200,42 @@ describe('evaluateGoals', () => {
     expect(results.map((r) => r.goal)).toEqual(goals);
     expect(allGoalsMet(results)).toBe(true);
     expect(allGoalsMet([])).toBe(false);
+  });
+
+  it('meets no goal when there is no image (an empty Dockerfile), however lenient the goal', () => {
+    const goals: Goal[] = [
+      { type: 'size-below', megabytes: 1000 },
+      { type: 'no-shell' },
+      { type: 'rule-clear', rule: 'x' },
+    ];
+    const results = evaluateGoals(
+      report({ stages: 0, bytes: 0, final: { hasShell: false } }),
+      goals,
+    );
+    expect(results.map((r) => r.isMet)).toEqual([false, false, false]);
+    expect(results[0].detail).toMatch(/FROM/);
+    // The analyzer describes an empty text as one stage with an empty range.
+    const synthetic = report({ bytes: 0, final: { hasShell: false } });
+    const at0 = { line: 0, character: 0 };
+    synthetic.stages = [{ ...synthetic.stages[0], range: { start: at0, end: at0 } }];
+    expect(evaluateGoals(synthetic, goals).map((r) => r.isMet)).toEqual([false, false, false]);
+  });
+
+  it('meets no goal while the Dockerfile has an error, and says where', () => {
+    const problems: Report['problems'] = [
+      { range, message: 'Unknown instruction: FORM', severity: 'error' },
+    ];
+    const [r] = evaluateGoals(report({ bytes: 1, problems }), [
+      { type: 'size-below', megabytes: 1000 },
+    ]);
+    expect(r.isMet).toBe(false);
+    expect(r.detail).toContain('line 5');
+    const warnings: Report['problems'] = [
+      { range, message: 'Empty continuation line', severity: 'warning' },
+    ];
+    expect(
+      met(report({ bytes: 1, problems: warnings }), { type: 'size-below', megabytes: 1000 }),
+    ).toBe(true);
   });
 
   it('every goal type has a non-empty default label', () => {

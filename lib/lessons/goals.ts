@@ -31,10 +31,28 @@ const ROOT_USERS = new Set(['', 'root', '0', 'root:root', '0:0', 'root:0', '0:ro
  * 'rebuild-below' needs `extra.rebuiltBytes`; without it the goal is not met and says why.
  */
 export function evaluateGoals(report: Report, goals: Goal[], extra: GoalExtras = {}): GoalResult[] {
+  const blocker = nothingToJudge(report);
   return goals.map((goal) => {
-    const { isMet, detail } = check(report, goal, extra);
+    const { isMet, detail } = blocker
+      ? { isMet: false, detail: blocker }
+      : check(report, goal, extra);
     return { goal, label: goal.label ?? defaultGoalLabel(goal), isMet, detail };
   });
+}
+
+/**
+ * Why no goal can be judged yet, or undefined when the report describes an image. An empty
+ * Dockerfile (no FROM) or one with errors builds nothing, and "nothing" would otherwise meet
+ * every goal: 0 bytes, no findings, no shell.
+ */
+function nothingToJudge(report: Report): string | undefined {
+  // The analyzer reports an empty text as one synthetic stage with an empty range.
+  const hasFrom = report.stages.some((st) => !isEmptyRange(st.range));
+  if (!hasFrom) return 'No image yet: the Dockerfile needs a FROM';
+  const error = report.problems.find((p) => p.severity === 'error');
+  if (error)
+    return `Fix the Dockerfile first (line ${error.range.start.line + 1}: ${error.message})`;
+  return undefined;
 }
 
 /** True when every goal is met (and there is at least one goal). */
@@ -103,7 +121,9 @@ function check(report: Report, goal: Goal, extra: GoalExtras): { isMet: boolean;
       return {
         isMet: open.length === 0,
         detail:
-          open.length === 0 ? 'Cleared' : `${open.length} open: ${unique(open.map((f) => f.rule)).join(', ')}`,
+          open.length === 0
+            ? 'Cleared'
+            : `${open.length} open: ${unique(open.map((f) => f.rule)).join(', ')}`,
       };
     }
     case 'no-build-tools': {
@@ -115,7 +135,9 @@ function check(report: Report, goal: Goal, extra: GoalExtras): { isMet: boolean;
     }
     case 'no-package-manager': {
       const wanted = goal.managers?.map((m) => m.toLowerCase());
-      const present = report.final.packageManagers.filter((m) => !wanted || wanted.includes(m.toLowerCase()));
+      const present = report.final.packageManagers.filter(
+        (m) => !wanted || wanted.includes(m.toLowerCase()),
+      );
       return {
         isMet: present.length === 0,
         detail: present.length === 0 ? 'None shipped' : `Still shipped: ${list(present)}`,
@@ -178,6 +200,10 @@ function shippedMatches(report: Report, path: string): string[] {
   return report.final.contextFilesShipped.filter((p) => isAtOrUnder(normalizePath(p), target));
 }
 
+function isEmptyRange(range: Report['stages'][number]['range']): boolean {
+  return range.start.line === range.end.line && range.start.character === range.end.character;
+}
+
 function isAtOrUnder(path: string, dir: string): boolean {
   if (dir === '/' || dir === '') return true;
   return path === dir || path.startsWith(`${dir}/`);
@@ -193,11 +219,15 @@ function lines(findings: Report['findings']): string {
 
 function list(items: string[]): string {
   const shown = unique(items);
-  return shown.length <= 4 ? shown.join(', ') : `${shown.slice(0, 4).join(', ')} and ${shown.length - 4} more`;
+  return shown.length <= 4
+    ? shown.join(', ')
+    : `${shown.slice(0, 4).join(', ')} and ${shown.length - 4} more`;
 }
 
 function joinOr(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+  return items.length <= 1
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 function unique<T>(items: T[]): T[] {

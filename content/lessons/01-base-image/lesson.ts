@@ -11,7 +11,13 @@ export default defineLesson({
   goals: [
     { type: 'size-below', megabytes: 600 },
     { type: 'rule-clear', rule: 'large-base-image', label: 'No smaller compatible base left' },
-    { type: 'rule-clear', rule: 'alpine-needs-compiling', label: 'Every package installs from a wheel' },
+    {
+      type: 'rule-clear',
+      rule: 'alpine-needs-compiling',
+      label: 'Every package installs from a wheel',
+    },
+    { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
+    { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
   hints: [
     'Look at the first line. How much of the estimate is the base image alone? The layer ' +

@@ -13,6 +13,7 @@ export default defineLesson({
     { type: 'stages-at-least', count: 2, label: 'A separate build stage' },
     { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
     { type: 'size-below', megabytes: 190 },
+    { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
   hints: [
     'Which packages in the image are only there for pip install? gcc, libc6-dev and ' +

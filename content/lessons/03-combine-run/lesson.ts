@@ -9,9 +9,15 @@ export default defineLesson({
     'RUN still ship inside the earlier one.',
   technique: 'combine-run',
   goals: [
-    { type: 'rule-clear', rule: 'apt-lists-not-removed', label: 'apt lists deleted where they appear' },
+    {
+      type: 'rule-clear',
+      rule: 'apt-lists-not-removed',
+      label: 'apt lists deleted where they appear',
+    },
     { type: 'rule-clear', rule: 'cleanup-in-later-layer', label: 'No cleanup in a later layer' },
     { type: 'size-below', megabytes: 165 },
+    { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
+    { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
   hints: [
     'Open the layer chart. Which layer is marked as wasted, and which later RUN deletes ' +

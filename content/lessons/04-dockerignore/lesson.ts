@@ -24,8 +24,14 @@ export default defineLesson({
   goals: [
     { type: 'context-below', megabytes: 3 },
     { type: 'file-not-shipped', path: '.env', label: 'The .env file stays out of the image' },
-    { type: 'file-not-shipped', path: 'node_modules', label: 'The laptop’s node_modules stays out' },
+    {
+      type: 'file-not-shipped',
+      path: 'node_modules',
+      label: 'The laptop’s node_modules stays out',
+    },
     { type: 'rule-clear', rule: 'broad-copy-no-dockerignore', label: 'COPY . . is filtered' },
+    { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
+    { type: 'file-shipped', path: 'src/server.js', label: 'The app’s code is in the image' },
   ],
   hints: [
     'Look at the project tree: how big is the context the builder receives, and which ' +

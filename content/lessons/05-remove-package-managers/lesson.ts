@@ -12,7 +12,13 @@ export default defineLesson({
     { type: 'no-package-manager', managers: ['pip'], label: 'No pip in the image' },
     { type: 'rule-clear', rule: 'pip-cache-kept', label: 'No pip cache in the image' },
     { type: 'rule-clear', rule: 'apk-cache-kept', label: 'No apk index cache in the image' },
-    { type: 'rule-clear', rule: 'cleanup-in-later-layer', label: 'pip removed in the RUN that used it' },
+    {
+      type: 'rule-clear',
+      rule: 'cleanup-in-later-layer',
+      label: 'pip removed in the RUN that used it',
+    },
+    { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
+    { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
   hints: [
     'The layer chart shows where the bytes are: the apk index, the pip cache under ' +

@@ -18,6 +18,7 @@ export default defineLesson({
     { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can start' },
     { type: 'non-root' },
     { type: 'size-below', megabytes: 80 },
+    { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
   hints: [
     'Read the findings: which Python built the packages in the first stage, and which ' +

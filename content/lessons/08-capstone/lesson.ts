@@ -33,7 +33,11 @@ export default defineLesson({
       megabytes: 1,
       label: 'Editing app/main.py does not reinstall the dependencies',
     },
-    { type: 'rule-clear', rule: 'python-version-mismatch', label: 'Packages match the runtime’s Python' },
+    {
+      type: 'rule-clear',
+      rule: 'python-version-mismatch',
+      label: 'Packages match the runtime’s Python',
+    },
     { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can start' },
     { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
