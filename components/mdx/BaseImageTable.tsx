@@ -21,7 +21,7 @@ export function BaseImageTable({ refs, caption }: BaseImageTableProps) {
           {caption ? `${caption} ` : ''}Uncompressed size as <code>docker images</code> shows it;
           pull size where measured. Source: {SIZE_CITATION}.
           {rows.some((r) => r.record.confidence === 'low')
-            ? ' Distroless figures are user reports or estimates (marked ≈).'
+            ? ' Distroless figures are not from repo-info: sizes users reported in GitHub issues, or estimates (marked ≈).'
             : ''}
         </caption>
         <thead>
