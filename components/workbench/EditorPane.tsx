@@ -136,6 +136,7 @@ export default function EditorPane(props: EditorPaneProps) {
             complete: (text, position) => propsRef.current.complete({ text, position }),
             findings: () => {
               const m = markersRef.current;
+              if (propsRef.current.readOnly) return undefined;
               return m ? { findings: m.findings, versionId: m.versionId } : undefined;
             },
           }),
@@ -328,9 +329,8 @@ export default function EditorPane(props: EditorPaneProps) {
       </div>
       <p className={styles.keyHint}>
         {readOnly
-          ? 'Read-only. '
-          : 'Press Ctrl+M (Ctrl+Shift+M on a Mac) to let Tab move focus out of the editor; press it again to type tabs. '}
-        Ctrl+. (Cmd+. on a Mac) opens quick fixes; F8 jumps to the next finding.
+          ? 'Read-only. F8 jumps to the next finding.'
+          : 'Press Ctrl+M (Ctrl+Shift+M on a Mac) to let Tab move focus out of the editor; press it again to type tabs. Ctrl+. (Cmd+. on a Mac) opens quick fixes; F8 jumps to the next finding.'}
       </p>
     </div>
   );

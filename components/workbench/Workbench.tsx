@@ -94,10 +94,13 @@ export default function Workbench(props: WorkbenchProps) {
     onFilesChangeRef.current = onFilesChange;
   });
 
-  // First analysis from the initial texts, before Monaco has even loaded.
+  // First analysis from the initial texts, before Monaco has even loaded; again whenever the
+  // project or the goals change (the playground's folder picker), with the text as it is now.
   useEffect(() => {
-    request(initialFiles);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount; edits re-request
+    const handle = editorRef.current;
+    if (handle?.getVersionId() !== undefined) request(handle.getFiles(), handle.getVersionId());
+    else request(initialFiles);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFiles are read once at mount
   }, [request]);
 
   useEffect(
