@@ -8,6 +8,7 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       '.next/**',
+      '.next-*/**',
       'next-env.d.ts',
       'lib/sizes/generated/**',
       'content/lessons/generated.ts',
