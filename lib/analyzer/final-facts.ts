@@ -17,30 +17,29 @@ export function isBuildTool(pkg: string): boolean {
   return /-(dev|devel)$/.test(pkg);
 }
 
-let lastSorted: { source: string[]; sorted: string[]; buildTools: string[] } | undefined;
+const sortedCache = new Map<string, { names: string[]; sorted: string[]; buildTools: string[] }>();
 
-/** The set's names sorted, and its build tools; the last result is reused for the same names. */
-function sortedPackages(set: Set<string>): { sorted: string[]; buildTools: string[] } {
-  if (lastSorted && lastSorted.source.length === set.size) {
-    let same = true;
-    for (const p of lastSorted.source) {
-      if (!set.has(p)) {
-        same = false;
-        break;
-      }
-    }
-    if (same) return { sorted: [...lastSorted.sorted], buildTools: [...lastSorted.buildTools] };
+/**
+ * The set's names sorted, and its build tools. Most final images keep their base image's package
+ * list, so the sorted list is cached per base image and reused when the set holds the same names.
+ */
+function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buildTools: string[] } {
+  const hit = sortedCache.get(key);
+  if (hit && hit.names.length === set.size && hit.names.every((n) => set.has(n))) {
+    return { sorted: [...hit.sorted], buildTools: [...hit.buildTools] };
   }
-  const source = [...set];
-  const sorted = [...source].sort();
-  lastSorted = { source, sorted, buildTools: sorted.filter(isBuildTool) };
-  return { sorted: [...sorted], buildTools: [...lastSorted.buildTools] };
+  const names = [...set];
+  const sorted = [...names].sort();
+  const buildTools = sorted.filter(isBuildTool);
+  if (sortedCache.size > 64) sortedCache.clear();
+  sortedCache.set(key, { names, sorted, buildTools });
+  return { sorted, buildTools: [...buildTools] };
 }
 
 /** Facts for `model.target`. */
 export function finalFacts(model: ImageModel): FinalImageFacts {
   const stage = model.target;
-  const { sorted: packages, buildTools } = sortedPackages(stage.packages);
+  const { sorted: packages, buildTools } = sortedPackages(stage.packages, stage.baseImage.resolvedRef ?? stage.baseImage.ref);
   const copied = new Set<string>();
   for (const c of model.shippedCopies) for (const e of c.layer?.adds ?? []) copied.add(e.path);
   const cmd = stage.cmd ? stage.cmd.args : stage.entrypoint ? undefined : stage.baseCmd;

@@ -385,6 +385,71 @@ function archiveExpansion(name: string): number {
   return /\.tar$/i.test(name) ? 1 : 2.7;
 }
 
+/** A RUN step; methods live on the prototype so each RUN costs one object. */
+class RunStepImpl implements RunStep {
+  readonly kind = 'RUN' as const;
+  index: number;
+  stage: Stage;
+  range: Range;
+  keywordRange: Range;
+  text: string;
+  layer: Layer | undefined = undefined;
+  form: RunStep['form'];
+  commands: ShellCommand[];
+  mounts: Mount[];
+  env: Record<string, string>;
+  parseError: string | undefined;
+  script: string;
+  private readonly deleted: string[];
+  private readonly mountTargets: string[];
+
+  constructor(
+    base: { index: number; stage: Stage; range: Range; keywordRange: Range; text: string },
+    form: RunStep['form'],
+    commands: ShellCommand[],
+    mounts: Mount[],
+    env: Record<string, string>,
+    script: string,
+    deleted: string[],
+    mountTargets: string[],
+    parseError: string | undefined,
+  ) {
+    this.index = base.index;
+    this.stage = base.stage;
+    this.range = base.range;
+    this.keywordRange = base.keywordRange;
+    this.text = base.text;
+    this.form = form;
+    this.commands = commands;
+    this.mounts = mounts;
+    this.env = env;
+    this.parseError = parseError;
+    this.script = script;
+    this.deleted = deleted;
+    this.mountTargets = mountTargets;
+  }
+
+  calls(name: string, sub?: string): boolean {
+    const names = programAliases(name);
+    return this.commands.some((c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub));
+  }
+
+  deletes(path: string): boolean {
+    const p = normalizeAbs(path);
+    return this.deleted.some((d) => {
+      const base = d.endsWith('/*') ? d.slice(0, -2) : d;
+      if (isUnder(p, base)) return true;
+      return hasGlob(d) && globToRegExp(d).test(p);
+    });
+  }
+
+  mountsCover(path: string): boolean {
+    if (!this.mountTargets.length) return false;
+    const p = normalizeAbs(path);
+    return this.mountTargets.some((t) => isUnder(p, t));
+  }
+}
+
 /** Builds the image model. Never throws for any text; problems are reported in `model.problems`. */
 export function buildModel(input: AnalyzeInput): ImageModel {
   const problems: ParseProblem[] = [];
@@ -612,7 +677,15 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         layers.push(copy.layer as Layer);
         continue;
       }
-      const meta: MetaStep = { ...baseStep, kind: (KNOWN_META.has(kw) ? kw : 'OTHER') as MetaStep['kind'] };
+      const meta: MetaStep = {
+        index: baseStep.index,
+        stage,
+        range,
+        keywordRange: baseStep.keywordRange,
+        text: baseStep.text,
+        layer: undefined,
+        kind: (KNOWN_META.has(kw) ? kw : 'OTHER') as MetaStep['kind'],
+      };
       stage.steps.push(meta);
       steps.push(meta);
       if (kw === 'ARG') {
@@ -830,31 +903,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       .filter((m) => (m.type === 'cache' || m.type === 'tmpfs' || m.type === 'secret') && m.target)
       .map((m) => absPath(m.target as string, stage));
     const deletes: string[] = [];
-    const run: RunStep = {
-      ...baseStep,
-      kind: 'RUN',
-      form: src.form,
-      commands,
-      mounts,
-      env,
-      ...(parseError ? { parseError } : {}),
-      script: src.argv ? src.argv.join(' ') : src.script,
-      calls(name: string, sub?: string) {
-        const names = programAliases(name);
-        return commands.some((c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub));
-      },
-      deletes(path: string) {
-        const p = normalizeAbs(path);
-        return deletes.some((d) => {
-          const base = d.endsWith('/*') ? d.slice(0, -2) : d;
-          if (isUnder(p, base)) return true;
-          return hasGlob(d) && globToRegExp(d).test(p);
-        });
-      },
-      mountsCover(path: string) {
-        return mountTargets.some((t) => isUnder(normalizeAbs(path), t));
-      },
-    };
+    const run = new RunStepImpl(baseStep, src.form, commands, mounts, env, src.argv ? src.argv.join(' ') : src.script, deletes, mountTargets, parseError);
     const layer = newLayer(run, stage);
     run.layer = layer;
     const bound = mounts.length ? new Map<string, ContextFile>() : EMPTY_BOUND;
@@ -917,20 +966,28 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       if (fromStage && fromStage.index >= stage.index) fromStage = undefined;
       if (fromStage && !fromStage.copiedFromBy.includes(stage)) fromStage.copiedFromBy.push(stage);
     }
+    const chownFlag = flag('chown');
+    const chmodFlag = flag('chmod');
+    // All fields always present (undefined when absent): one object shape keeps V8 fast.
     const copy: CopyStep = {
-      ...baseStep,
+      index: baseStep.index,
+      stage: baseStep.stage,
+      range: baseStep.range,
+      keywordRange: baseStep.keywordRange,
+      text: baseStep.text,
+      layer: undefined,
       kind: kw,
       sources,
       dest: destRaw,
-      ...(from !== undefined ? { from } : {}),
-      ...(fromStage ? { fromStage } : {}),
-      ...(flag('chown') ? { chown: flag('chown')?.value ?? '' } : {}),
-      ...(flag('chmod') ? { chmod: flag('chmod')?.value ?? '' } : {}),
+      from,
+      fromStage,
+      chown: chownFlag ? (chownFlag.value ?? '') : undefined,
+      chmod: chmodFlag ? (chmodFlag.value ?? '') : undefined,
       link: !!flag('link'),
       contextFiles: [],
       missingSources: [],
       excludedSources: [],
-      isWholeContext: sources.some((s) => normalizeContextPath(s) === '' || s === '*'),
+      isWholeContext: sources.some((s) => s === '*' || normalizeContextPath(s) === ''),
       isRemote: false,
       isArchive: false,
     };
