@@ -26,7 +26,7 @@ export const apkCacheKept = defineRule({
     'apk keeps the package index in /var/cache/apk, and it ships in this layer. Use apk add --no-cache (it also makes apk update unnecessary).',
   check: (image) =>
     image.shippedRuns.flatMap((run) => {
-      if (cacheGone(run)) return [];
+      if (!run.commands.some((c) => isCall(c, 'apk')) || cacheGone(run)) return [];
       const hits: RuleHit[] = [];
       for (const command of run.commands) {
         if (hasFlag(command.args, '--no-cache')) continue;

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import type { RunStep, ShellCommand } from '../model-types';
+import type { RunStep, ShellCommand, Stage, Step } from '../model-types';
 import { aptInstalls, hasFlag, packageOperands, stepsOfImage } from './helpers/commands';
 import { insertAfterSubcommand, programIs } from './helpers/fixes';
 import { pathUnder, positive } from './helpers/model';
@@ -15,14 +15,16 @@ function flagOff(command: ShellCommand): boolean {
   });
 }
 
-/** True when an earlier step of the image writes an apt config that turns Recommends off. */
-function configOff(run: RunStep): boolean {
-  for (const step of stepsOfImage(run.stage)) {
-    if (step === run) return false;
-    if (step.kind === 'RUN' && step.commands.some((c) => [c.text, ...c.args].some((t) => RECOMMENDS_OFF.test(t)))) return true;
-    if ((step.kind === 'COPY' || step.kind === 'ADD') && pathUnder(step.dest, '/etc/apt/apt.conf.d')) return true;
-  }
-  return false;
+/**
+ * The first step of the image that writes an apt config turning Recommends off (a RUN that
+ * echoes `APT::Install-Recommends "0"`, or a COPY into /etc/apt/apt.conf.d); `undefined` if none.
+ */
+function configOffStep(stage: Stage): Step | undefined {
+  return stepsOfImage(stage).find(
+    (step) =>
+      (step.kind === 'RUN' && step.commands.some((c) => [c.text, ...c.args].some((t) => RECOMMENDS_OFF.test(t)))) ||
+      ((step.kind === 'COPY' || step.kind === 'ADD') && pathUnder(step.dest, '/etc/apt/apt.conf.d')),
+  );
 }
 
 export const aptInstallRecommends = defineRule({
@@ -33,8 +35,20 @@ export const aptInstallRecommends = defineRule({
   hadolint: 'DL3015',
   message:
     'apt-get install also installs every recommended package. Add --no-install-recommends and name the few extra packages you really need.',
-  check: (image) =>
-    image.shippedRuns.flatMap((run) =>
+  check: (image) => {
+    // Per stage: the position (in the image's steps) of the first config that turns Recommends off.
+    const configAt = new Map<Stage, { at: number; steps: Step[] }>();
+    const configOff = (run: RunStep) => {
+      let c = configAt.get(run.stage);
+      if (!c) {
+        const steps = stepsOfImage(run.stage);
+        const config = configOffStep(run.stage);
+        c = { at: config ? steps.indexOf(config) : Infinity, steps };
+        configAt.set(run.stage, c);
+      }
+      return c.at !== Infinity && c.steps.indexOf(run) > c.at;
+    };
+    return image.shippedRuns.flatMap((run) =>
       aptInstalls(run)
         .filter((c) => packageOperands(c).length > 0 && !flagOff(c) && !configOff(run))
         .map((c) => ({
@@ -50,5 +64,6 @@ export const aptInstallRecommends = defineRule({
             'Add --no-install-recommends',
           ),
         })),
-    ),
+    );
+  },
 });

@@ -1,10 +1,13 @@
 import { defineRule } from '../rule';
-import type { CopyStep, ImageModel, RunStep, ShellCommand } from '../model-types';
+import type { CopyStep, ImageModel, Layer, RunStep, ShellCommand } from '../model-types';
 import type { Fix, TextEdit } from '../types';
 import { hasFlag, isCall, operands, stepsOfImage } from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
-import { joinPath, lineOf, pathUnder, shippedLayers, workdirAt } from './helpers/model';
+import { itemBytes, joinPath, LiveAdds, lineOf, shippedLayers, workdirAt } from './helpers/model';
 import { at, wholeLines } from './helpers/source';
+
+/** Below this, duplicating is not worth a finding (`chmod +x` on a small script). */
+const MIN_BYTES = 16_000;
 
 /** A `chown`/`chmod` call with the absolute paths it changes. */
 interface OwnershipChange {
@@ -16,9 +19,10 @@ interface OwnershipChange {
 }
 
 function changesOf(run: RunStep): OwnershipChange[] {
+  const calls = run.commands.filter((c) => isCall(c, ['chown', 'chmod']));
+  if (calls.length === 0) return [];
   const dir = workdirAt(run);
-  return run.commands.flatMap((c) => {
-    if (!isCall(c, ['chown', 'chmod'])) return [];
+  return calls.flatMap((c) => {
     const ops = operands(c.args, c.name);
     if (ops.length < 2) return [];
     const recursive = hasFlag(c.args, '-R', '--recursive') || c.args.some((a) => /^-[a-zA-Z]*R/.test(a));
@@ -54,10 +58,8 @@ function ownerExistsBefore(spec: string, copy: CopyStep): boolean {
  * (`COPY --chown=spec`) and deletes the RUN. `undefined` when the RUN does more, or something
  * else wrote under the path, or the owner might not exist yet at the COPY.
  */
-function chownFix(image: ImageModel, run: RunStep, change: OwnershipChange): Fix | undefined {
+function chownFix(image: ImageModel, run: RunStep, change: OwnershipChange, touching: Layer[]): Fix | undefined {
   if (change.program !== 'chown' || run.commands.length !== 1 || run.form !== 'shell') return undefined;
-  const layers = shippedLayers(image).filter((l) => l.step !== run && l.step.range.start.line < run.range.start.line);
-  const touching = layers.filter((l) => l.adds.some((e) => change.paths.some((p) => pathUnder(e.path, p))));
   if (touching.length === 0 || touching.some((l) => l.step.kind === 'RUN' || l.step.stage !== run.stage)) return undefined;
   const copies = touching.map((l) => l.step as CopyStep);
   if (copies.some((c) => c.chown !== undefined || !ownerExistsBefore(change.spec, c))) return undefined;
@@ -75,26 +77,32 @@ export const chownDuplicatesLayer = defineRule({
     'chown/chmod in a later RUN copies every file it touches into a new layer, so they ship twice. Set the owner while copying: COPY --chown=user:group (or --chmod).',
   check: (image) => {
     const layers = shippedLayers(image);
-    return image.shippedRuns.flatMap((run) =>
-      changesOf(run).flatMap((change) => {
-        const before = layers.filter((l) => l.step !== run && layers.indexOf(l) < layers.findIndex((x) => x.step === run));
-        const touched = before.flatMap((l) =>
-          l.adds.filter((e) =>
-            change.paths.some((p) => (change.recursive ? pathUnder(e.path, p) : e.path === p)),
-          ),
-        );
-        const bytes = touched.reduce((n, e) => n + e.bytes, 0);
-        if (bytes <= 0) return [];
-        const lines = [...new Set(touched.map((e) => lineOf(e.layer.step)))].join(', ');
+    if (!image.shippedRuns.some((r) => r.commands.some((c) => isCall(c, ['chown', 'chmod'])))) return [];
+    // Replay the image: a chown rewrites (and so replaces) what is visible under its paths.
+    const live = new LiveAdds();
+    return layers.flatMap((layer, index) => {
+      const changes = layer.step.kind === 'RUN' ? changesOf(layer.step) : [];
+      const hits = changes.flatMap((change) => {
+        const run = layer.step as RunStep;
+        const found = change.paths.flatMap((p) => (change.recursive ? live.take(p) : live.takeExact(p)));
+        const counted = found.reduce((n, a) => n + a.bytes, 0);
+        // The model sizes what the RUN rewrote from the file system at that point; prefer it.
+        const bytes = itemBytes(layer, 'copy') ?? counted;
+        if (counted <= 0 || bytes < MIN_BYTES) return [];
+        const touching = [...new Set(found.map((a) => a.index))].sort((a, b) => a - b).map((i) => layers[i]);
+        const shown = touching.slice(0, 3).map((l) => lineOf(l.step));
+        const lines = touching.length > 3 ? `${shown.join(', ')} and ${touching.length - 3} more` : shown.join(', ');
         return [
           {
             range: change.command.range,
             savedBytes: bytes,
             message: `${change.program} here duplicates ${formatBytes(bytes)} from line ${lines} into a new layer, so those files ship twice. Set ownership while copying (COPY --${change.program}=${change.spec}) instead.`,
-            fix: chownFix(image, run, change),
+            fix: chownFix(image, run, change, touching),
           },
         ];
-      }),
-    );
+      });
+      live.add(layer, index);
+      return hits;
+    });
   },
 });

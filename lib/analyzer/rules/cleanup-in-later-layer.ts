@@ -1,23 +1,34 @@
 import { defineRule } from '../rule';
 import type { Layer } from '../model-types';
 import { formatBytes } from './helpers/fixes';
-import { addsUnder, lineOf, pathUnder, shippedLayers } from './helpers/model';
+import { LiveAdds, lineOf, shippedLayers } from './helpers/model';
 
-/** Bytes `layer` deletes from each earlier shipped layer (model's record, else whole entries under deleted paths). */
-function removedFromEarlier(layer: Layer, earlier: Layer[]): { layer: Layer; bytes: number }[] {
-  if (layer.removedFrom) {
-    const byLayer = new Map<Layer, number>();
-    for (const r of layer.removedFrom) {
-      if (earlier.includes(r.layer)) byLayer.set(r.layer, (byLayer.get(r.layer) ?? 0) + r.bytes);
+/**
+ * Bytes each shipped layer deletes from earlier ones, per earlier layer: the model's record when
+ * it has one, else a replay of the adds (whole entries under a deleted path; for part of a copied
+ * folder, the earlier layer's wasted bytes as an upper bound).
+ */
+function removals(layers: Layer[]): Map<Layer, Map<Layer, number>> {
+  const out = new Map<Layer, Map<Layer, number>>();
+  const live = new LiveAdds();
+  const position = new Map(layers.map((l, i) => [l, i]));
+  layers.forEach((layer, index) => {
+    const removed = new Map<Layer, number>();
+    const add = (l: Layer, bytes: number) => removed.set(l, (removed.get(l) ?? 0) + bytes);
+    if (layer.removedFrom) {
+      for (const r of layer.removedFrom) if (r.layer.isShipped && r.layer !== layer && (position.get(r.layer) ?? Infinity) < index) add(r.layer, r.bytes);
+    } else if (layer.step.kind === 'RUN') {
+      const partial = new Set<Layer>();
+      for (const d of layer.deletes) {
+        for (const a of live.take(d)) add(layers[a.index], a.bytes);
+        for (const a of live.above(d.replace(/\/\*$/, ''))) partial.add(layers[a.index]);
+      }
+      for (const l of partial) if (!removed.has(l)) add(l, l.wastedBytes);
     }
-    return [...byLayer].map(([l, bytes]) => ({ layer: l, bytes }));
-  }
-  return earlier.map((l) => {
-    const whole = addsUnder(l, layer.deletes).reduce((n, e) => n + e.bytes, 0);
-    // Part of a copied folder deleted: the earlier layer's wasted bytes bound what went.
-    const partial = l.adds.some((e) => layer.deletes.some((d) => pathUnder(d.replace(/\/\*$/, ''), e.path) && d !== e.path));
-    return { layer: l, bytes: Math.max(whole, partial ? l.wastedBytes : 0) };
+    live.add(layer, index);
+    if (removed.size > 0) out.set(layer, removed);
   });
+  return out;
 }
 
 export const cleanupInLaterLayer = defineRule({
@@ -29,12 +40,14 @@ export const cleanupInLaterLayer = defineRule({
     'This RUN deletes files an earlier layer created: they still ship inside that layer. Delete them in the same RUN that creates them.',
   check: (image) => {
     const layers = shippedLayers(image);
-    return layers.flatMap((layer, i) => {
+    if (!layers.some((l) => l.step.kind === 'RUN' && l.deletes.length > 0)) return [];
+    const all = removals(layers);
+    return layers.flatMap((layer) => {
       if (layer.step.kind !== 'RUN' || layer.deletes.length === 0) return [];
-      const earlier = removedFromEarlier(layer, layers.slice(0, i)).filter((x) => x.bytes > 0);
+      const earlier = [...(all.get(layer) ?? [])].filter(([, bytes]) => bytes > 0);
       if (earlier.length === 0) return [];
-      const saved = earlier.reduce((n, x) => n + x.bytes, 0);
-      const where = earlier.map((x) => `line ${lineOf(x.layer.step)}`).join(', ');
+      const saved = earlier.reduce((n, [, bytes]) => n + bytes, 0);
+      const where = earlier.map(([l]) => `line ${lineOf(l.step)}`).join(', ');
       return [
         {
           range: layer.step.range,

@@ -5,6 +5,9 @@ import { flagValue, isCall, isNpmProjectInstall, operands, pipCall } from './hel
 import { lineOf } from './helpers/model';
 import { at, textBetween, wholeLines } from './helpers/source';
 
+/** A file set that has every manifest: finds install commands whatever the context holds. */
+const ALL: { has(path: string): boolean } = { has: () => true };
+
 /** A dependency install and the manifest files it reads (context-relative to the copy's source root). */
 interface DepInstall {
   command: ShellCommand;
@@ -13,7 +16,7 @@ interface DepInstall {
   isMovable: boolean;
 }
 
-function depInstallOf(command: ShellCommand, files: Set<string>): DepInstall | undefined {
+function depInstallOf(command: ShellCommand, files: { has(path: string): boolean }): DepInstall | undefined {
   const present = (...names: string[]) => names.filter((n) => files.has(n));
   if (isNpmProjectInstall(command)) {
     const m = present('package.json', 'package-lock.json', 'npm-shrinkwrap.json');
@@ -56,7 +59,7 @@ function depInstallOf(command: ShellCommand, files: Set<string>): DepInstall | u
  */
 function reorderFix(image: ImageModel, copy: CopyStep, run: RunStep, installs: DepInstall[]): Fix | undefined {
   const steps = copy.stage.steps;
-  if (steps[steps.indexOf(copy) + 1] !== run || run.form !== 'shell' || copy.kind !== 'COPY') return undefined;
+  if (steps[copy.index + 1] !== run || run.form !== 'shell' || copy.kind !== 'COPY') return undefined;
   if (!installs.every((d) => d.isMovable) || run.commands.length !== installs.length) return undefined;
   if (copy.sources.length !== 1 || copy.chown !== undefined || copy.chmod !== undefined) return undefined;
   const manifests = [...new Set(installs.flatMap((d) => d.manifests))];
@@ -80,18 +83,27 @@ export const copyBeforeDeps = defineRule({
   message:
     'The whole project is copied before the dependencies are installed, so editing any source file reinstalls them all. Copy the manifest (package.json, requirements.txt...) first, install, then copy the rest.',
   check: (image) =>
-    image.stages.flatMap((stage) =>
-      stage.copies.flatMap((copy) => {
-        if (copy.from !== undefined || copy.contextFiles.length === 0) return [];
+    image.stages.flatMap((stage) => {
+      // RUNs of the stage that install dependencies at all, in order (checked once per stage).
+      const installRuns = stage.runs.filter((r) => r.commands.some((c) => depInstallOf(c, ALL) !== undefined));
+      if (installRuns.length === 0) return [];
+      // Every manifest some install reads: a copy with none of them cannot bust an install.
+      const wanted = new Set(
+        installRuns.flatMap((r) => r.commands.flatMap((c) => depInstallOf(c, ALL)?.manifests ?? [])),
+      );
+      let next = 0;
+      return stage.copies.flatMap((copy) => {
+        if (copy.from !== undefined || !copy.contextFiles.some((f) => wanted.has(f.path))) return [];
         // Only a copy that brings sources along with the manifest busts the install's cache.
         const copied = new Set(copy.contextFiles.map((f) => f.path));
-        const laterRuns = stage.runs.filter((r) => r.index > copy.index);
-        for (const run of laterRuns) {
+        // Copies and install RUNs are both in step order: skip the RUNs before this copy.
+        while (next < installRuns.length && installRuns[next].index < copy.index) next++;
+        for (let k = next; k < installRuns.length; k++) {
+          const run = installRuns[k];
           const installs = run.commands.flatMap((c) => depInstallOf(c, copied) ?? []);
           if (installs.length === 0) continue;
           const manifests = new Set(installs.flatMap((d) => d.manifests));
           if (copy.contextFiles.every((f) => manifests.has(f.path))) return [];
-          // An earlier manifest-only COPY with its own install means the layering is right already.
           return [
             {
               range: copy.range,
@@ -101,6 +113,6 @@ export const copyBeforeDeps = defineRule({
           ];
         }
         return [];
-      }),
-    ),
+      });
+    }),
 });

@@ -2,7 +2,7 @@ import { defineRule } from '../rule';
 import { buildStepOf, envOf, flagValue, hasFlag, isCall, isNpmProjectInstall, isTruthy } from './helpers/commands';
 import { insertAfterSubcommand, programIs } from './helpers/fixes';
 import { positive } from './helpers/model';
-import type { RunStep, ShellCommand } from '../model-types';
+import type { RunStep, ShellCommand, Stage } from '../model-types';
 
 /** True when this install leaves devDependencies out (flag, npm config or NODE_ENV=production). */
 function omitsDev(run: RunStep, command: ShellCommand): boolean {
@@ -30,15 +30,18 @@ export const npmInstallDevDeps = defineRule({
   lesson: 'copy-only-needed',
   message:
     'npm installs devDependencies (test runners, compilers, type definitions) into the shipped image. Install with --omit=dev, or build in a separate stage.',
-  check: (image) =>
-    image.shippedRuns.flatMap((run) =>
+  check: (image) => {
+    // Index of the last RUN with a build step, per stage (computed once).
+    const lastBuild = new Map<Stage, number>();
+    for (const stage of image.shippedStages) {
+      const builds = stage.runs.filter((r) => r.commands.some((x) => buildStepOf(x) !== undefined));
+      lastBuild.set(stage, builds.length > 0 ? builds[builds.length - 1].index : -1);
+    }
+    return image.shippedRuns.flatMap((run) =>
       run.commands
         .filter((c) => isNpmProjectInstall(c) && !omitsDev(run, c) && !prunedInSameRun(run))
         .map((c) => {
-          const stageRuns = run.stage.runs;
-          const buildsLater = stageRuns
-            .slice(stageRuns.indexOf(run))
-            .some((r) => r.commands.some((x) => buildStepOf(x) !== undefined));
+          const buildsLater = (lastBuild.get(run.stage) ?? -1) >= run.index;
           return {
             range: c.range,
             savedBytes: positive(run.layer?.devDependencyBytes),
@@ -51,5 +54,6 @@ export const npmInstallDevDeps = defineRule({
               : insertAfterSubcommand(image, run, c, programIs('npm'), ['ci', 'install', 'i', 'clean-install', 'ic', 'install-clean'], '--omit=dev', 'Add --omit=dev'),
           };
         }),
-    ),
+    );
+  },
 });

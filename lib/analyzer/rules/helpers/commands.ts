@@ -160,11 +160,18 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
-/** Steps that make up the image of `stage`, root stage first (a stage FROM another inherits its steps). */
+const stepsCache = new WeakMap<Stage, Stage['steps']>();
+
+/** Steps that make up the image of `stage`, root stage first (a stage FROM another inherits its steps). Cached per stage. */
 export function stepsOfImage(stage: Stage): Stage['steps'] {
-  return stageChain(stage)
-    .reverse()
-    .flatMap((s) => s.steps);
+  let steps = stepsCache.get(stage);
+  if (!steps) {
+    steps = stageChain(stage)
+      .reverse()
+      .flatMap((s) => s.steps);
+    stepsCache.set(stage, steps);
+  }
+  return steps;
 }
 
 /** Compilers and build tools by package name (Debian and Alpine). */

@@ -6,9 +6,13 @@ import { tokensIn } from './source';
 
 /** True when `path` equals `base` or lies under it (`base` may end in `/*` or `/`). */
 export function pathUnder(path: string, base: string): boolean {
-  const b = base.replace(/\/\*$/, '').replace(/\/+$/, '') || '/';
-  if (b === '/') return true;
-  return path === b || (path.startsWith(b) && path[b.length] === '/');
+  let end = base.length;
+  if (base.endsWith('/*')) end -= 2;
+  while (end > 0 && base.charCodeAt(end - 1) === 47) end--; // trailing '/'
+  if (end === 0) return true;
+  if (path.length < end) return false;
+  for (let i = 0; i < end; i++) if (path.charCodeAt(i) !== base.charCodeAt(i)) return false;
+  return path.length === end || path.charCodeAt(end) === 47;
 }
 
 /** Bytes of a layer's items of the given kinds; `undefined` when there are none. */
@@ -30,20 +34,43 @@ export function rootStage(stage: Stage): Stage {
   return chain[chain.length - 1];
 }
 
+interface StageFacts {
+  /** WORKDIR and USER in effect at each step of the stage (before the step runs). */
+  workdir: Map<Step, string>;
+  user: Map<Step, string>;
+  endWorkdir: string;
+  endUser: string | undefined;
+}
+
+const factsCache = new WeakMap<Stage, StageFacts>();
+
+/** WORKDIR/USER per step, computed once per stage (following the stages it is FROM). */
+function factsOf(stage: Stage): StageFacts {
+  const cached = factsCache.get(stage);
+  if (cached) return cached;
+  const parent = stage.baseStage && stage.baseStage !== stage ? factsOf(stage.baseStage) : undefined;
+  let dir = parent?.endWorkdir ?? '/';
+  let user = parent?.endUser;
+  const workdir = new Map<Step, string>();
+  const users = new Map<Step, string>();
+  const fallback = defaultUser(stage);
+  for (const s of stage.steps) {
+    workdir.set(s, dir);
+    users.set(s, user ?? fallback);
+    if (s.kind === 'WORKDIR') dir = joinPath(dir, unquote(s.text.trim()));
+    if (s.kind === 'USER') user = s.text.trim();
+  }
+  const facts = { workdir, user: users, endWorkdir: dir, endUser: user };
+  factsCache.set(stage, facts);
+  return facts;
+}
+
 /**
  * WORKDIR in effect at `step` (absolute, `/` by default), following WORKDIR steps of the stage
  * and the stages it is FROM. Relative WORKDIRs join the previous one.
  */
 export function workdirAt(step: Step): string {
-  const chain = stageChain(step.stage).reverse();
-  let dir = '/';
-  for (const stage of chain) {
-    for (const s of stage.steps) {
-      if (s === step) return dir;
-      if (s.kind === 'WORKDIR') dir = joinPath(dir, unquote(s.text.trim()));
-    }
-  }
-  return dir;
+  return factsOf(step.stage).workdir.get(step) ?? '/';
 }
 
 function unquote(s: string): string {
@@ -103,14 +130,7 @@ export function isDistrolessRef(ref: string): boolean {
  * without one, the base image's default (`root`, or `nonroot` for distroless `:nonroot` tags).
  */
 export function userAt(step: Step): string {
-  let user: string | undefined;
-  for (const stage of stageChain(step.stage).reverse()) {
-    for (const s of stage.steps) {
-      if (s === step) return user ?? defaultUser(stage);
-      if (s.kind === 'USER') user = s.text.trim();
-    }
-  }
-  return user ?? defaultUser(step.stage);
+  return factsOf(step.stage).user.get(step) ?? defaultUser(step.stage);
 }
 
 function defaultUser(stage: Stage): string {
@@ -127,3 +147,68 @@ export function fromRefRange(image: ImageModel, stage: Stage): Range {
   return token ? token.range : lineRange;
 }
 
+
+/** An added entry of a shipped layer, with the layer's position in the shipped order. */
+export interface IndexedAdd {
+  path: string;
+  bytes: number;
+  /** Position of the layer in `layers`. */
+  index: number;
+}
+
+/**
+ * The entries shipped layers add that are still there, sorted by path: feed layers in build order
+ * with `add`, and `take` removes (and returns) what a delete removes. Each entry is taken at most
+ * once, so replaying a whole image stays near-linear.
+ */
+export class LiveAdds {
+  private readonly sorted: IndexedAdd[] = [];
+
+  private firstAtOrAfter(path: string): number {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid].path < path) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  add(layer: Layer, index: number): void {
+    for (const e of layer.adds) {
+      this.sorted.splice(this.firstAtOrAfter(e.path), 0, { path: e.path, bytes: e.bytes, index });
+    }
+  }
+
+  /** Removes and returns the entries at or under `base` (a trailing `/*` or `/` is ignored). */
+  take(base: string): IndexedAdd[] {
+    const b = base.replace(/\/\*$/, '').replace(/\/+$/, '') || '/';
+    if (b === '/') return this.sorted.splice(0);
+    const start = this.firstAtOrAfter(b);
+    const out: IndexedAdd[] = [];
+    let i = start;
+    while (i < this.sorted.length && this.sorted[i].path.startsWith(b)) {
+      if (pathUnder(this.sorted[i].path, b)) out.push(...this.sorted.splice(i, 1));
+      else i++;
+    }
+    return out;
+  }
+
+  /** Removes and returns the entries exactly at `path`. */
+  takeExact(path: string): IndexedAdd[] {
+    const start = this.firstAtOrAfter(path);
+    let end = start;
+    while (end < this.sorted.length && this.sorted[end].path === path) end++;
+    return this.sorted.splice(start, end - start);
+  }
+
+  /** Entries at a strict ancestor of `path` (a copied folder that holds it). */
+  above(path: string): IndexedAdd[] {
+    const out: IndexedAdd[] = [];
+    for (let p = path.slice(0, path.lastIndexOf('/')); p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) {
+      for (let i = this.firstAtOrAfter(p); i < this.sorted.length && this.sorted[i].path === p; i++) out.push(this.sorted[i]);
+    }
+    return out;
+  }
+}
