@@ -1,4 +1,9 @@
-import { getEditorText, setEditorText, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import {
+  getEditorText,
+  setEditorText,
+  waitForEditor,
+  waitForFreshEstimate,
+} from './helpers/editor';
 import { LESSONS, lessonDockerfile } from './helpers/site';
 import { expect, test } from './helpers/test';
 
@@ -7,7 +12,9 @@ const [first, second] = LESSONS;
 test('challenge: solving lesson 1 in Monaco unlocks the next lesson', async ({ page }) => {
   await page.goto(`/lessons/${first.slug}`);
   await waitForEditor(page);
-  expect((await getEditorText(page)).trimEnd()).toBe(lessonDockerfile(first.slug, 'start').trimEnd());
+  expect((await getEditorText(page)).trimEnd()).toBe(
+    lessonDockerfile(first.slug, 'start').trimEnd(),
+  );
 
   const goals = page.getByTestId('goal');
   const unmetGoals = page.locator('[data-testid="goal"][data-met="false"]');

@@ -43,21 +43,24 @@ test('lessons: the course map lists the eight lessons in order, only the first o
   expect(await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-slug')))).toEqual(
     LESSONS.map((lesson) => lesson.slug),
   );
-  expect(await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state')))).toEqual(
-    LESSONS.map((_, index) => (index === 0 ? 'available' : 'locked')),
-  );
+  expect(
+    await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state'))),
+  ).toEqual(LESSONS.map((_, index) => (index === 0 ? 'available' : 'locked')));
 });
 
 test('lessons: unlocking every lesson in Settings makes them all available', async ({ page }) => {
   await page.goto('/settings');
   await page.getByRole('checkbox', { name: 'Unlock all lessons' }).check();
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Course' }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Course' })
+    .click();
   const cards = page.getByTestId('lesson-card');
   await expect(cards).toHaveCount(LESSONS.length);
   await expect(cards.first()).toHaveAttribute('data-state', 'available');
-  expect(await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state')))).toEqual(
-    LESSONS.map(() => 'available'),
-  );
+  expect(
+    await cards.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-state'))),
+  ).toEqual(LESSONS.map(() => 'available'));
 
   // The setting survives a reload, and a later lesson opens straight into its workbench.
   await page.goto(`/lessons/${LESSONS[LESSONS.length - 1].slug}`);

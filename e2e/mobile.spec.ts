@@ -8,7 +8,10 @@ test.use({ viewport: { width: WIDTH, height: 740 }, hasTouch: true });
 // A fresh profile: lesson 1, the playground and the share page show a workbench.
 const PAGES: { path: string; hasWorkbench?: boolean }[] = [
   { path: '/' },
-  ...LESSONS.map((lesson, index) => ({ path: `/lessons/${lesson.slug}`, hasWorkbench: index === 0 })),
+  ...LESSONS.map((lesson, index) => ({
+    path: `/lessons/${lesson.slug}`,
+    hasWorkbench: index === 0,
+  })),
   { path: '/playground', hasWorkbench: true },
   { path: '/settings' },
   {

@@ -33,7 +33,10 @@ test('progress: a completed lesson and the draft survive a reload', async ({ pag
 const DAMAGED: { reason: string; raw: string }[] = [
   { reason: 'not JSON at all', raw: '{"completed": ["base-image", oops' },
   { reason: 'JSON of the wrong shape', raw: '[1, 2, 3]' },
-  { reason: 'fields of the wrong types', raw: '{"version":1,"completed":42,"drafts":"none","unlockAll":"yes"}' },
+  {
+    reason: 'fields of the wrong types',
+    raw: '{"version":1,"completed":42,"drafts":"none","unlockAll":"yes"}',
+  },
 ];
 
 for (const { reason, raw } of DAMAGED) {
@@ -43,9 +46,12 @@ for (const { reason, raw } of DAMAGED) {
     await seedRawProgress(page, raw);
     await page.goto('/');
 
-    await expect(page.getByRole('status').filter({ hasText: /progress/i }).first()).toContainText(
-      /damaged|could not be read|not in a format|skipped|reset/i,
-    );
+    await expect(
+      page
+        .getByRole('status')
+        .filter({ hasText: /progress/i })
+        .first(),
+    ).toContainText(/damaged|could not be read|not in a format|skipped|reset/i);
     const cards = page.getByTestId('lesson-card');
     await expect(cards).toHaveCount(LESSONS.length);
     await expect(cards.first()).toHaveAttribute('data-state', 'available');

@@ -1,6 +1,17 @@
 import { SHARE_REASONS } from '../lib/share';
-import { getEditorText, setEditorText, waitForEditor, waitForFreshEstimate } from './helpers/editor';
-import { LESSONS, handMadeSharePath, lessonDockerfile, sharePath, storedProgress } from './helpers/site';
+import {
+  getEditorText,
+  setEditorText,
+  waitForEditor,
+  waitForFreshEstimate,
+} from './helpers/editor';
+import {
+  LESSONS,
+  handMadeSharePath,
+  lessonDockerfile,
+  sharePath,
+  storedProgress,
+} from './helpers/site';
 import { expect, test } from './helpers/test';
 
 const [first] = LESSONS;
@@ -126,7 +137,9 @@ test('share-link: markup in a shared Dockerfile is shown as text, never run', as
   await waitForEditor(page);
   await waitForFreshEstimate(page);
   expect(await getEditorText(page)).toContain('<img src=x onerror=');
-  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+  ).toBeUndefined();
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(requested.filter((path) => path.endsWith('/x'))).toEqual([]);
   expect(dialogs).toEqual([]);

@@ -73,36 +73,19 @@ export async function pasteIntoEditor(page: Page, text: string): Promise<number>
 }
 
 /**
- * The whole text of the current tab from Monaco's model, through the site's test hook
- * (`window.__layerlab.editorText()`); null when the page exposes no such hook.
+ * The whole text of the current tab, read from Monaco's model through the workbench's test hook
+ * `window.__layerlab.editorText()` (Monaco renders only the lines on screen, so the DOM can't be
+ * trusted for it). Fails with a clear message when the hook is missing.
  */
-export async function editorModelText(page: Page): Promise<string | null> {
-  return page.evaluate(() => {
+export async function getEditorText(page: Page): Promise<string> {
+  const text = await page.evaluate(() => {
     const hook = (window as unknown as { __layerlab?: { editorText?: () => string } }).__layerlab;
     return typeof hook?.editorText === 'function' ? hook.editorText() : null;
   });
-}
-
-/**
- * The text of the current tab. Prefers the model (see `editorModelText`), because Monaco only
- * renders the lines on screen; without the hook it falls back to the rendered lines, which is
- * exact for texts that fit the editor and a prefix of longer ones.
- */
-export async function getEditorText(page: Page): Promise<string> {
-  const fromModel = await editorModelText(page);
-  if (fromModel !== null) return fromModel;
-  const lines = await editor(page)
-    .locator('.view-line')
-    .evaluateAll((nodes) =>
-      nodes
-        .map((node) => ({
-          top: Number.parseFloat((node as HTMLElement).style.top || '0'),
-          text: (node.textContent ?? '').replace(/\u00a0/g, ' '),
-        }))
-        .sort((a, b) => a.top - b.top)
-        .map((line) => line.text),
-    );
-  return lines.join('\n');
+  if (text === null) {
+    throw new Error('window.__layerlab.editorText() is missing: the workbench must expose it.');
+  }
+  return text;
 }
 
 /** Switches the workbench to a file tab (the tabs are named "Dockerfile" and ".dockerignore"). */

@@ -24,8 +24,9 @@ export const test = base.extend<{ foreignRequests: string[] }>({
       });
       await context.addInitScript(() => {
         document.addEventListener('securitypolicyviolation', (event) => {
-          const report = (window as unknown as { __e2eReportCspViolation?: (entry: string) => void })
-            .__e2eReportCspViolation;
+          const report = (
+            window as unknown as { __e2eReportCspViolation?: (entry: string) => void }
+          ).__e2eReportCspViolation;
           report?.(`${location.pathname}: ${event.violatedDirective} blocked ${event.blockedURI}`);
         });
       });
@@ -44,5 +45,11 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
 }
