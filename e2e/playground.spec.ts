@@ -88,6 +88,10 @@ test('playground: a 1 MB paste keeps the page responsive and ends in a clear mes
   expect(kept.length).toBe(huge.length);
   expect(kept === huge, 'the editor holds exactly the pasted text').toBe(true);
 
+  // Sharing it says why it can't, instead of making a link no browser would open.
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /too long to share/i })).toBeVisible();
+
   startedAt = Date.now();
   await page
     .getByRole('navigation', { name: 'Main' })

@@ -1,4 +1,4 @@
-import { SHARE_REASONS } from '../lib/share';
+import { MAX_FRAGMENT_CHARS, MAX_JSON_BYTES, SHARE_REASONS } from '../lib/share';
 import {
   getEditorText,
   setEditorText,
@@ -110,6 +110,19 @@ const BROKEN: { name: string; path: string; reason: string }[] = [
     name: 'a link with a hand-edited payload',
     path: handMadeSharePath('{"dockerfile": 42, "dockerignore": ["x"]}'),
     reason: SHARE_REASONS.invalid,
+  },
+  {
+    name: 'a link longer than any share link',
+    path: `/share#v1=${'A'.repeat(MAX_FRAGMENT_CHARS + 1)}`,
+    reason: SHARE_REASONS.tooLong,
+  },
+  {
+    // A few hundred bytes that inflate past the cap: a zip bomb must not be expanded.
+    name: 'a link that expands to more than a share link may hold',
+    path: handMadeSharePath(
+      JSON.stringify({ dockerfile: 'x'.repeat(MAX_JSON_BYTES * 2), dockerignore: '' }),
+    ),
+    reason: SHARE_REASONS.tooLarge,
   },
 ];
 
