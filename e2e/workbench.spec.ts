@@ -1,0 +1,66 @@
+import { focusEditor, getEditorText, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import { LESSONS, lessonDockerfile, seedProgress } from './helpers/site';
+import { expect, test } from './helpers/test';
+
+const [first] = LESSONS;
+
+const NEEDS_CLEANUP = `FROM debian:bookworm-slim
+RUN apt-get update && apt-get install -y curl
+CMD ["curl", "--version"]
+`;
+
+test('workbench: a quick fix in the findings list shrinks the estimate, and Ctrl+Z undoes it', async ({
+  page,
+}) => {
+  await seedProgress(page, {
+    drafts: { playground: { dockerfile: NEEDS_CLEANUP, dockerignore: '' } },
+  });
+  await page.goto('/playground');
+  await waitForEditor(page);
+  expect(await getEditorText(page)).toBe(NEEDS_CLEANUP);
+
+  const finding = page.locator('[data-testid="finding"][data-rule="apt-lists-not-removed"]');
+  await expect(finding).toHaveCount(1);
+  const before = await waitForFreshEstimate(page);
+  await finding.getByRole('button', { name: /^Fix:/ }).first().click();
+
+  await expect(finding).toHaveCount(0);
+  expect(await getEditorText(page)).toContain('/var/lib/apt/lists');
+  await expect.poll(() => waitForFreshEstimate(page)).toBeLessThan(before);
+
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(NEEDS_CLEANUP);
+  await expect(finding).toHaveCount(1);
+});
+
+test('workbench: Reset asks first, then brings back the starting Dockerfile', async ({ page }) => {
+  const draft = lessonDockerfile(first.slug, 'solution');
+  await seedProgress(page, { drafts: { [first.slug]: { dockerfile: draft, dockerignore: '' } } });
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  expect(await getEditorText(page)).toBe(draft);
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: /reset to the start/i });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: /cancel|keep/i }).click();
+  await expect(dialog).toBeHidden();
+  expect(await getEditorText(page)).toBe(draft);
+
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset', exact: true }).click();
+  await expect.poll(() => getEditorText(page)).toBe(lessonDockerfile(first.slug, 'start'));
+});
+
+test('workbench: hints are revealed one at a time', async ({ page }) => {
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  const hints = page.getByRole('region', { name: 'Hints' }).getByRole('listitem');
+  await expect(hints).toHaveCount(0);
+  await page.getByRole('button', { name: /show a hint/i }).click();
+  await expect(hints).toHaveCount(1);
+  await page.getByRole('button', { name: /next hint/i }).click();
+  await expect(hints).toHaveCount(2);
+  expect(await hints.nth(1).innerText()).not.toBe(await hints.nth(0).innerText());
+});
