@@ -1,9 +1,9 @@
 import { defineRule } from '../rule';
 import type { Stage } from '../model-types';
-import { resolveBaseImage } from '../../sizes/base-images';
 import { isCall, isPythonProgram, stageChain } from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
 import { fromRefRange, isDistrolessRef, rootStage } from './helpers/model';
+import { recordOf } from './helpers/runtime';
 import { baseName } from './helpers/source';
 
 /** RUN commands that only prepare users and folders: distroless images need none of them. */
@@ -43,7 +43,7 @@ export const distrolessCandidate = defineRule({
     if (runs.some((r) => r.commands.some((c) => !SETUP.some((p) => isCall(c, p))))) return [];
     const s = suggestion(final, program);
     if (!s) return [];
-    const target = resolveBaseImage(s.ref)?.record.uncompressedBytes;
+    const target = recordOf(s.ref)?.uncompressedBytes;
     const saved = target !== undefined ? final.baseImage.sizeBytes - target : undefined;
     return [
       {

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import type { BaseImageRecord } from '../../sizes/types';
-import { resolveBaseImage, smallerVariants } from '../../sizes/base-images';
+import { recordOf, variantsOf } from './helpers/runtime';
 import { formatBytes } from './helpers/fixes';
 import { fromRefRange, isDistrolessRef, rootStage, splitRef } from './helpers/model';
 
@@ -28,11 +28,10 @@ export const largeBaseImage = defineRule({
     const root = rootStage(image.target);
     const ref = root.baseRef;
     if (ref.includes('$') || isDistrolessRef(ref)) return [];
-    const resolved = resolveBaseImage(ref);
-    if (!resolved) return [];
-    const current = resolved.record;
+    const current = recordOf(ref);
+    if (!current) return [];
     // Same libc only: a drop-in change (Alpine's musl breaks some binaries and Python wheels).
-    const variant = smallerVariants(current).find((v) => v.libc === current.libc);
+    const variant = variantsOf(current).find((v) => v.libc === current.libc);
     if (!variant) return [];
     const saved = current.uncompressedBytes - variant.uncompressedBytes;
     if (saved < MIN_BYTES || saved < current.uncompressedBytes * MIN_SHARE) return [];

@@ -1,9 +1,9 @@
 import { defineRule } from '../rule';
 import type { ImageModel, Stage } from '../model-types';
 import type { Range } from '../types';
-import { resolveBaseImage } from '../../sizes/base-images';
 import { isCall, operands, pipCall } from './helpers/commands';
 import { fromRefRange, isDistrolessRef, rootStage } from './helpers/model';
+import { recordOf } from './helpers/runtime';
 import { baseName } from './helpers/source';
 
 /** Language package managers this rule judges (apt/apk belong to the OS: see distroless-candidate). */
@@ -54,7 +54,7 @@ function removedByRun(image: ImageModel): Set<Manager> {
 function present(image: ImageModel, stage: Stage): Set<Manager> {
   const found = new Set<Manager>();
   const root = rootStage(stage);
-  const runtimes = isDistrolessRef(root.baseRef) ? {} : (resolveBaseImage(root.baseRef)?.record.runtimes ?? {});
+  const runtimes = isDistrolessRef(root.baseRef) ? {} : (recordOf(root.baseRef)?.runtimes ?? {});
   if (stage.packageManagers) {
     for (const m of MANAGERS) if (stage.packageManagers.includes(m)) found.add(m);
   } else {

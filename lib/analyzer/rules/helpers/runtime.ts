@@ -1,6 +1,6 @@
 /** What runs in a stage's image: Python/Node versions, shells, base ENTRYPOINT. */
 import type { Stage } from '../../model-types';
-import { resolveBaseImage } from '../../../sizes/base-images';
+import { resolveBaseImage, smallerVariants } from '../../../sizes/base-images';
 import type { BaseImageRecord } from '../../../sizes/types';
 import { rootStage } from './model';
 
@@ -17,11 +17,31 @@ const OS_PYTHON: Record<string, string> = {
   trixie: '3.13',
 };
 
+const recordCache = new Map<string, BaseImageRecord | undefined>();
+const variantCache = new WeakMap<BaseImageRecord, BaseImageRecord[]>();
+
+/** The measured record for an image reference (memoised: the table never changes at run time). */
+export function recordOf(ref: string): BaseImageRecord | undefined {
+  if (recordCache.has(ref)) return recordCache.get(ref);
+  const record = ref.includes('$') ? undefined : resolveBaseImage(ref)?.record;
+  if (recordCache.size > 500) recordCache.clear();
+  recordCache.set(ref, record);
+  return record;
+}
+
+/** Smaller measured variants of a record (memoised `smallerVariants`). */
+export function variantsOf(record: BaseImageRecord): BaseImageRecord[] {
+  let variants = variantCache.get(record);
+  if (!variants) {
+    variants = smallerVariants(record);
+    variantCache.set(record, variants);
+  }
+  return variants;
+}
+
 /** The measured record of the stage's root base image, if any. */
 export function baseRecord(stage: Stage): BaseImageRecord | undefined {
-  const root = rootStage(stage);
-  if (root.baseRef.includes('$')) return undefined;
-  return resolveBaseImage(root.baseRef)?.record;
+  return recordOf(rootStage(stage).baseRef);
 }
 
 /** `3.11.4` / `3.11 (Debian 12 …)` → `3.11`. */
