@@ -1,5 +1,11 @@
 import { getEditorText, setEditorText, waitForEditor } from './helpers/editor';
-import { LESSONS, lessonDockerfile, seedRawProgress, storedProgress } from './helpers/site';
+import {
+  LESSONS,
+  lessonDockerfile,
+  seedProgress,
+  seedRawProgress,
+  storedProgress,
+} from './helpers/site';
 import { expect, test } from './helpers/test';
 
 const [first, second] = LESSONS;
@@ -63,3 +69,38 @@ for (const { reason, raw } of DAMAGED) {
     expect(errors, 'uncaught errors on the page').toEqual([]);
   });
 }
+
+test('progress: exported progress comes back after a reset by importing the file', async ({
+  page,
+}) => {
+  const draft = lessonDockerfile(first.slug, 'solution');
+  await seedProgress(page, {
+    completed: [first.slug],
+    drafts: { [first.slug]: { dockerfile: draft, dockerignore: '' } },
+  });
+  await page.goto('/settings');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export progress' }).click();
+  const file = await (await download).path();
+
+  await page.getByRole('button', { name: 'Reset progress' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset progress' }).click();
+  await expect.poll(async () => (await storedProgress(page))?.completed).toEqual([]);
+
+  await page.getByLabel('Progress file to import').setInputFiles(file);
+  const dialog = page.getByRole('dialog', { name: 'Import this progress?' });
+  await expect(dialog).toContainText('1 completed lesson');
+  await dialog.getByRole('button', { name: 'Replace my progress' }).click();
+
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Course' })
+    .click();
+  const card = (slug: string) => page.locator(`[data-testid="lesson-card"][data-slug="${slug}"]`);
+  await expect(card(first.slug)).toHaveAttribute('data-state', 'completed');
+  await expect(card(second.slug)).toHaveAttribute('data-state', 'available');
+  const stored = await storedProgress(page);
+  expect((stored?.drafts as Record<string, { dockerfile: string }>)[first.slug]?.dockerfile).toBe(
+    draft,
+  );
+});
