@@ -1,4 +1,10 @@
-import { focusEditor, getEditorText, waitForEditor, waitForFreshEstimate } from './helpers/editor';
+import {
+  focusEditor,
+  getEditorText,
+  setEditorText,
+  waitForEditor,
+  waitForFreshEstimate,
+} from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedProgress } from './helpers/site';
 import { expect, test } from './helpers/test';
 
@@ -63,4 +69,26 @@ test('workbench: hints are revealed one at a time', async ({ page }) => {
   await page.getByRole('button', { name: /next hint/i }).click();
   await expect(hints).toHaveCount(2);
   expect(await hints.nth(1).innerText()).not.toBe(await hints.nth(0).innerText());
+});
+
+test('workbench: "What rebuilds" shows fewer layers rerun once the manifests are copied first', async ({
+  page,
+}) => {
+  const lesson = LESSONS.find((item) => item.slug === 'copy-only-needed') ?? LESSONS[5];
+  await seedProgress(page, { unlockAll: true });
+  await page.goto(`/lessons/${lesson.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+
+  await page.getByLabel('I edit').selectOption('src/server.js');
+  const answer = page.getByText(/^Editing src\/server\.js reruns/);
+  const rerunLayers = async () =>
+    Number(/reruns (\d+) layers?/.exec(await answer.innerText())?.[1]);
+  await expect(answer).toBeVisible();
+  const before = await rerunLayers();
+  // COPY . . sends the sources before `npm install`: the install reruns on every edit.
+  expect(before).toBeGreaterThanOrEqual(2);
+
+  await setEditorText(page, lessonDockerfile(lesson.slug, 'solution'));
+  await expect.poll(rerunLayers).toBeLessThan(before);
 });
