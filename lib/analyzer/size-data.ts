@@ -194,9 +194,23 @@ export function apkIndexCacheBytes(): number {
   return APK_INDEX_CACHE_BYTES;
 }
 
-export function apkAdd(names: string[], installed: Set<string>): PackageSet {
-  const closure = apkAddClosure(names, installed);
-  return { packages: closure.packages, unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APK_BYTES })) };
+const apkMemo = memo<PackageSet>(256);
+
+/**
+ * What `apk add names` adds on top of `installed`: the closure against the base image's list
+ * (memoised per base), minus what earlier layers added.
+ */
+export function apkAdd(names: string[], installed: Set<string>, basePackages: readonly string[] | null, baseKey: string): PackageSet {
+  const key = `${baseKey}|${names.join(' ')}`;
+  let full = apkMemo.get(key);
+  if (!full) {
+    const closure = apkAddClosure(names, new Set(basePackages ?? []));
+    full = apkMemo.set(key, { packages: closure.packages, unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APK_BYTES })) });
+  }
+  return {
+    packages: full.packages.filter((p) => !installed.has(p.name)),
+    unknown: full.unknown.filter((u) => !installed.has(u.name)),
+  };
 }
 
 export function isBasePackage(record: BaseImageRecord, name: string): boolean {
