@@ -71,6 +71,8 @@ export function setupMonaco(): Monaco {
       'editor.foreground': '#1f2328',
       'editorLineNumber.foreground': '#5b6270',
       'editorLineNumber.activeForeground': '#1f2328',
+      // The number of the empty line after a final newline is "dimmed": same contrast rule.
+      'editorLineNumber.dimmedForeground': '#5b6270',
       'editorGutter.background': '#ffffff',
     },
   });
@@ -88,6 +90,7 @@ export function setupMonaco(): Monaco {
       'editor.foreground': '#e6e8eb',
       'editorLineNumber.foreground': '#9aa3b2',
       'editorLineNumber.activeForeground': '#e6e8eb',
+      'editorLineNumber.dimmedForeground': '#9aa3b2',
       'editorGutter.background': '#12151b',
     },
   });
