@@ -3,6 +3,7 @@ import type { RuleDefinition } from '../rule';
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { alpineNeedsCompiling } from './alpine-needs-compiling';
 import { apkCacheKept } from './apk-cache-kept';
+import { aptGetMissingYes } from './apt-get-missing-yes';
 import { aptInstallRecommends } from './apt-install-recommends';
 import { aptListsNotRemoved } from './apt-lists-not-removed';
 import { aptUpgrade } from './apt-upgrade';
@@ -34,6 +35,7 @@ export const rules: RuleDefinition[] = [
   addInsteadOfCopy,
   alpineNeedsCompiling,
   apkCacheKept,
+  aptGetMissingYes,
   aptInstallRecommends,
   aptListsNotRemoved,
   aptUpgrade,

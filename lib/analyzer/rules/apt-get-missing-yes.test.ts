@@ -1,0 +1,58 @@
+import { aptGetMissingYes } from './apt-get-missing-yes';
+import { df, ruleTests } from './test-helpers';
+
+ruleTests(aptGetMissingYes, {
+  valid: {
+    'apt-get install -y': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+    `,
+    'combined short flags and long forms': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get -qy install curl && apt-get install --yes wget && apt-get purge --assume-yes wget
+    `,
+    '-qq implies -y': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update -qq && apt-get install -qq curl
+    `,
+    'yes piped into apt-get': df`
+      FROM debian:bookworm-slim
+      RUN yes | apt-get install curl
+    `,
+    'an apt config answers yes': df`
+      FROM debian:bookworm-slim
+      RUN echo 'APT::Get::Assume-Yes "true";' > /etc/apt/apt.conf.d/90yes
+      RUN apt-get update && apt-get install curl
+    `,
+    'apt-get update never prompts': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update
+    `,
+  },
+  invalid: {
+    'apt-get install without -y aborts the build': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install --no-install-recommends curl
+      `,
+      lines: [2],
+      fixed: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends curl
+      `,
+    },
+    'in a builder stage too (the build fails there)': {
+      dockerfile: df`
+        FROM debian:bookworm-slim AS build
+        RUN apt-get update && apt-get upgrade && apt purge curl
+        FROM scratch
+      `,
+      lines: [2, 2],
+      fixed: df`
+        FROM debian:bookworm-slim AS build
+        RUN apt-get update && apt-get upgrade -y && apt purge -y curl
+        FROM scratch
+      `,
+    },
+  },
+});
