@@ -45,13 +45,16 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   await viewer.goto(link);
   await expect(viewer.getByRole('heading', { level: 1 })).toBeVisible();
   await waitForEditor(viewer);
-  expect((await getEditorText(viewer)).trimEnd()).toBe(shared.trimEnd());
+  expect(await getEditorText(viewer)).toBe(shared);
   expect(await waitForFreshEstimate(viewer)).toBeGreaterThan(0);
+  // The solution is smaller than the lesson's start, and the view says so.
+  await expect(viewer.getByText(/vs\. the start/).first()).toBeVisible();
+  await expect(viewer.getByText(/smaller than the start/).first()).toBeAttached();
   await expect(viewer.getByRole('heading', { name: /^Score\b/ })).toContainText(/\d+/);
 
   // Read-only: typing into the editor changes nothing.
   await setEditorText(viewer, 'FROM scratch\n');
-  expect((await getEditorText(viewer)).trimEnd()).toBe(shared.trimEnd());
+  expect(await getEditorText(viewer)).toBe(shared);
 
   // "Try it in my editor" asks before replacing a different draft, and keeping it keeps it.
   await viewer.getByRole('button', { name: 'Try it in my editor' }).click();
@@ -66,7 +69,7 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   await viewer.getByRole('dialog').getByRole('button', { name: 'Replace my draft' }).click();
   await viewer.waitForURL(`**/lessons/${first.slug}`);
   await waitForEditor(viewer);
-  expect((await getEditorText(viewer)).trimEnd()).toBe(shared.trimEnd());
+  expect(await getEditorText(viewer)).toBe(shared);
 });
 
 test('share-link: with no draft, "Try it in my editor" opens the lesson without asking', async ({
@@ -77,7 +80,7 @@ test('share-link: with no draft, "Try it in my editor" opens the lesson without 
   await page.getByRole('button', { name: 'Try it in my editor' }).click();
   await page.waitForURL(`**/lessons/${first.slug}`);
   await waitForEditor(page);
-  expect((await getEditorText(page)).trimEnd()).toBe(shared.trimEnd());
+  expect(await getEditorText(page)).toBe(shared);
 });
 
 const valid = sharePath({ lesson: first.slug, dockerfile: 'FROM alpine:3.20\n', dockerignore: '' });
