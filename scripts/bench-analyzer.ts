@@ -163,6 +163,7 @@ function main(): void {
   const rounds = r >= 0 ? Number(args[r + 1]) : quick ? 3 : 7;
   const rows: Row[] = [
     { label: `small (${SMALL.length} files, ${Math.round(SMALL.reduce((s, f) => s + f.split('\n').length, 0) / SMALL.length)} lines avg)`, files: SMALL, rounds: rounds * 5 },
+    { label: '30 lines (3 files)', files: [makeFile(30, 1), makeFile(30, 2), makeFile(30, 3)], rounds: rounds * 3 },
     { label: '100 lines (3 files)', files: [makeFile(100, 1), makeFile(100, 2), makeFile(100, 3)], rounds },
     { label: '1,000 lines (2 files)', files: [makeFile(1000, 1), makeFile(1000, 2)], rounds },
     { label: '5,000 lines (1 file)', files: [makeFile(5000, 1)], rounds: Math.max(3, Math.ceil(rounds / 2)) },
