@@ -11,6 +11,7 @@ import { broadCopyNoDockerignore } from './broad-copy-no-dockerignore';
 import { buildToolsInFinal } from './build-tools-in-final';
 import { chownDuplicatesLayer } from './chown-duplicates-layer';
 import { cleanupInLaterLayer } from './cleanup-in-later-layer';
+import { cmdShellForm } from './cmd-shell-form';
 import { consecutiveRun } from './consecutive-run';
 import { contextIncludesVcsOrDeps } from './context-includes-vcs-or-deps';
 import { copyBeforeDeps } from './copy-before-deps';
@@ -43,6 +44,7 @@ export const rules: RuleDefinition[] = [
   buildToolsInFinal,
   chownDuplicatesLayer,
   cleanupInLaterLayer,
+  cmdShellForm,
   consecutiveRun,
   contextIncludesVcsOrDeps,
   copyBeforeDeps,
