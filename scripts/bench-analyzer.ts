@@ -175,7 +175,7 @@ function main(): void {
     dockerfilelint.run(LINT_CONFIG_DIR, f);
   }
   console.log(`Node ${process.version}; medians of ${rounds} rounds per file (small files: ${rounds * 5}).`);
-  console.log('cold = shell-parse memo cleared before each analyze(); warm = memo kept (editing).\n');
+  console.log('cold = shell-parse memo cleared before each analyze() (size-table lookups stay cached); warm = memo kept, as while editing.\n');
   const header = ['corpus', 'analyze cold', 'analyze warm', 'validate()', 'dockerfilelint', 'validate/cold', 'validate/warm'];
   const table: string[][] = [header];
   for (const row of rows) {

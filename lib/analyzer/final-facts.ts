@@ -10,11 +10,17 @@ const BUILD_TOOLS = new Set([
   'linux-headers', 'gfortran', 'rustc', 'cargo', 'golang', 'go', 'bison', 'flex', 'dpkg-dev', 'patch',
 ]);
 
+const buildToolMemo = new Map<string, boolean>();
+
 /** True for compilers, build systems and `-dev`/`-devel` headers packages. */
 export function isBuildTool(pkg: string): boolean {
-  if (BUILD_TOOLS.has(pkg)) return true;
-  if (/^(gcc|g\+\+|cpp|clang|llvm)-\d+/.test(pkg)) return true;
-  return /-(dev|devel)$/.test(pkg);
+  let hit = buildToolMemo.get(pkg);
+  if (hit === undefined) {
+    hit = BUILD_TOOLS.has(pkg) || /^(gcc|g\+\+|cpp|clang|llvm)-\d+/.test(pkg) || /-(dev|devel)$/.test(pkg);
+    if (buildToolMemo.size > 20_000) buildToolMemo.clear();
+    buildToolMemo.set(pkg, hit);
+  }
+  return hit;
 }
 
 const sortedCache = new Map<string, { names: string[]; sorted: string[]; buildTools: string[] }>();
