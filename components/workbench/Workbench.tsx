@@ -43,6 +43,16 @@ const ATTEMPTS_FOR_SOLUTION = 3;
 const LIVE_MAX_LINES = 2000;
 const LIVE_MAX_CHARS = 200_000;
 
+/** Line count and size when the files are over the live-analysis limits; undefined otherwise. */
+function oversizeOf(files: WorkbenchFiles, lines?: number): { chars: number; lines: number } | undefined {
+  const chars = files.dockerfile.length + files.dockerignore.length;
+  let count = lines ?? 1;
+  if (lines === undefined) {
+    for (let i = files.dockerfile.indexOf('\n'); i !== -1; i = files.dockerfile.indexOf('\n', i + 1)) count++;
+  }
+  return count > LIVE_MAX_LINES || chars > LIVE_MAX_CHARS ? { chars, lines: count } : undefined;
+}
+
 const NO_GOALS: never[] = [];
 
 // The workbench chunk is only ever loaded in the browser (next/dynamic, ssr: false): start fetching
@@ -98,8 +108,10 @@ export default function Workbench(props: WorkbenchProps) {
   // project or the goals change (the playground's folder picker), with the text as it is now.
   useEffect(() => {
     const handle = editorRef.current;
-    if (handle?.getVersionId() !== undefined) request(handle.getFiles(), handle.getVersionId());
-    else request(initialFiles);
+    const files = handle?.getVersionId() !== undefined ? handle.getFiles() : initialFiles;
+    const tooBig = oversizeOf(files);
+    setOversize(tooBig);
+    if (!tooBig) request(files, handle?.getVersionId());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFiles are read once at mount
   }, [request]);
 
@@ -137,13 +149,9 @@ export default function Workbench(props: WorkbenchProps) {
 
   const onEditorChange = useCallback(
     (files: WorkbenchFiles, versionId: number, lines: number) => {
-      const chars = files.dockerfile.length + files.dockerignore.length;
-      if (lines > LIVE_MAX_LINES || chars > LIVE_MAX_CHARS) {
-        setOversize({ chars, lines });
-      } else {
-        setOversize(undefined);
-        request(files, versionId);
-      }
+      const tooBig = oversizeOf(files, lines);
+      setOversize(tooBig);
+      if (!tooBig) request(files, versionId);
       clearTimeout(saveTimer.current);
       saveTimer.current = setTimeout(() => onFilesChangeRef.current?.(files), SAVE_DEBOUNCE_MS);
       clearTimeout(attemptTimer.current);
@@ -163,7 +171,7 @@ export default function Workbench(props: WorkbenchProps) {
   const onEditorReady = useCallback(() => {
     setIsEditorReady(true);
     const handle = editorRef.current;
-    if (handle) request(handle.getFiles(), handle.getVersionId());
+    if (handle && !oversizeOf(handle.getFiles())) request(handle.getFiles(), handle.getVersionId());
   }, [request]);
 
   const reveal = useCallback((line: number) => editorRef.current?.revealLine(line), []);
@@ -181,7 +189,12 @@ export default function Workbench(props: WorkbenchProps) {
   );
 
   const rebuild = useCallback(
-    (path: string) => analysis.rebuild(editorRef.current?.getFiles() ?? initialFiles, path),
+    (path: string) => {
+      const files = editorRef.current?.getFiles() ?? initialFiles;
+      return oversizeOf(files)
+        ? Promise.reject(new Error('the Dockerfile is too big to analyse live'))
+        : analysis.rebuild(files, path);
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps -- analysis.rebuild is stable per context
     [analysis.rebuild, initialFiles],
   );
