@@ -2,8 +2,8 @@ import { defineRule } from '../rule';
 import type { RuleHit } from '../rule';
 import type { RunStep } from '../model-types';
 import { hasFlag, isCall } from './helpers/commands';
-import { insertAfterSubcommand, programIs } from './helpers/fixes';
-import { itemBytes, positive } from './helpers/model';
+import { formatBytes, insertAfterSubcommand, programIs } from './helpers/fixes';
+import { addedBytes, pathUnder, positive } from './helpers/model';
 
 const CACHE = '/var/cache/apk';
 
@@ -28,19 +28,22 @@ export const apkCacheKept = defineRule({
     image.shippedRuns.flatMap((run) => {
       if (!run.commands.some((c) => isCall(c, 'apk')) || cacheGone(run)) return [];
       const hits: RuleHit[] = [];
+      const bytes = positive(addedBytes(run.layer, (e) => pathUnder(e.path, CACHE)));
+      const size = bytes ? ` (${formatBytes(bytes)})` : '';
       for (const command of run.commands) {
         if (hasFlag(command.args, '--no-cache')) continue;
         if (isCall(command, 'apk', ['add'])) {
           hits.push({
             range: command.range,
-            savedBytes: positive(itemBytes(run.layer, 'cache', 'lists')),
+            savedBytes: bytes,
+            message: `apk keeps its package index${size} in /var/cache/apk, and it ships in this layer. Use apk add --no-cache.`,
             fix: insertAfterSubcommand(image, run, command, programIs('apk'), ['add'], '--no-cache', 'Use apk add --no-cache'),
           });
         } else if (isCall(command, 'apk', ['update']) || (isCall(command, 'apk', ['upgrade']) && hasFlag(command.args, '--update', '-U'))) {
           hits.push({
             range: command.range,
-            savedBytes: positive(itemBytes(run.layer, 'cache', 'lists')),
-            message: 'apk update stores the package index in /var/cache/apk, and it ships in this layer. Drop it and use apk add --no-cache, which fetches a fresh index without keeping it.',
+            savedBytes: bytes,
+            message: `apk update stores the package index${size} in /var/cache/apk, and it ships in this layer. Drop it and use apk add --no-cache, which fetches a fresh index without keeping it.`,
           });
         }
       }

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import type { RunStep, ShellCommand, Stage, Step } from '../model-types';
 import { aptInstalls, hasFlag, packageOperands, stepsOfImage } from './helpers/commands';
-import { insertAfterSubcommand, programIs } from './helpers/fixes';
+import { formatBytes, insertAfterSubcommand, programIs } from './helpers/fixes';
 import { pathUnder, positive } from './helpers/model';
 
 const RECOMMENDS_OFF = /APT::Install-Recommends\s*(=|\s)\s*["']?(0|false|no|off)/i;
@@ -54,6 +54,9 @@ export const aptInstallRecommends = defineRule({
         .map((c) => ({
           range: c.range,
           savedBytes: positive(run.layer?.recommendsBytes),
+          message: positive(run.layer?.recommendsBytes)
+            ? `Recommended packages add ${formatBytes(run.layer!.recommendsBytes!)} here. Add --no-install-recommends and name the few extra packages you really need.`
+            : undefined,
           fix: insertAfterSubcommand(
             image,
             run,

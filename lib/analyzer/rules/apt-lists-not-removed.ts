@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
 import type { RunStep } from '../model-types';
 import { isCall } from './helpers/commands';
-import { appendToRun } from './helpers/fixes';
-import { itemBytes, positive } from './helpers/model';
+import { appendToRun, formatBytes } from './helpers/fixes';
+import { addedBytes, pathUnder, positive } from './helpers/model';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -27,10 +27,14 @@ export const aptListsNotRemoved = defineRule({
     image.shippedRuns.flatMap((run) => {
       const update = run.commands.find((c) => isCall(c, ['apt-get', 'apt'], ['update']));
       if (!update || cleansLists(run)) return [];
+      const bytes = positive(addedBytes(run.layer, (e) => e.kind === 'lists' || pathUnder(e.path, LISTS)));
       return [
         {
           range: update.range,
-          savedBytes: positive(itemBytes(run.layer, 'lists')),
+          savedBytes: bytes,
+          message: bytes
+            ? `apt-get update leaves ${formatBytes(bytes)} of package lists in this layer. Delete them in the same RUN: \`&& rm -rf /var/lib/apt/lists/*\`.`
+            : undefined,
           fix: appendToRun(image, run, 'rm -rf /var/lib/apt/lists/*', 'Delete the apt lists in the same RUN'),
         },
       ];

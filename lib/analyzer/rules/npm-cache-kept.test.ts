@@ -59,6 +59,8 @@ ruleTests(npmCacheKept, {
       `,
       files,
       lines: [4],
+      savedBytes: [1, 50e6],
+      message: /npm's cache keeps/,
       fixed: df`
         FROM node:22-slim
         WORKDIR /app

@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
 import type { RunStep } from '../model-types';
 import { envOf, flagValue, homeOf, isCall, NPM_INSTALL_SUBS } from './helpers/commands';
-import { appendToRun } from './helpers/fixes';
-import { itemBytes, positive, userAt } from './helpers/model';
+import { appendToRun, formatBytes } from './helpers/fixes';
+import { addedBytes, pathUnder, positive, userAt } from './helpers/model';
 
 function cacheGone(run: RunStep, cacheDir: string): boolean {
   return (
@@ -26,10 +26,16 @@ export const npmCacheKept = defineRule({
       const env = envOf(run, install);
       const cacheDir = flagValue(install.args, '--cache') ?? env.npm_config_cache ?? env.NPM_CONFIG_CACHE ?? `${homeOf(userAt(run))}/.npm`;
       if (cacheGone(run, cacheDir) || cacheGone(run, '/root/.npm')) return [];
+      const bytes = positive(
+        addedBytes(run.layer, (e) => e.kind === 'cache' && (pathUnder(e.path, cacheDir) || e.path.endsWith('/.npm'))),
+      );
       return [
         {
           range: install.range,
-          savedBytes: positive(itemBytes(run.layer, 'cache')),
+          savedBytes: bytes,
+          message: bytes
+            ? `npm's cache keeps ${formatBytes(bytes)} of tarballs in this layer. Add \`&& npm cache clean --force\` to the same RUN, or use a cache mount.`
+            : undefined,
           fix: appendToRun(image, run, 'npm cache clean --force', 'Clean the npm cache in the same RUN'),
         },
       ];

@@ -1,6 +1,6 @@
 import { defineRule } from '../rule';
 import { buildStepOf, envOf, flagValue, hasFlag, isCall, isNpmProjectInstall, isTruthy } from './helpers/commands';
-import { insertAfterSubcommand, programIs } from './helpers/fixes';
+import { formatBytes, insertAfterSubcommand, programIs } from './helpers/fixes';
 import { positive } from './helpers/model';
 import type { RunStep, ShellCommand, Stage } from '../model-types';
 
@@ -42,12 +42,15 @@ export const npmInstallDevDeps = defineRule({
         .filter((c) => isNpmProjectInstall(c) && !omitsDev(run, c) && !prunedInSameRun(run))
         .map((c) => {
           const buildsLater = (lastBuild.get(run.stage) ?? -1) >= run.index;
+          const dev = positive(run.layer?.devDependencyBytes);
           return {
             range: c.range,
-            savedBytes: positive(run.layer?.devDependencyBytes),
+            savedBytes: dev,
             message: buildsLater
-              ? 'This stage needs devDependencies to build, so they ship with the app. Build in a separate stage, then install with npm ci --omit=dev in the final stage.'
-              : undefined,
+              ? `This stage needs devDependencies to build, so they ship with the app${dev ? ` (${formatBytes(dev)})` : ''}. Build in a separate stage, then install with npm ci --omit=dev in the final stage.`
+              : dev
+                ? `npm installs ${formatBytes(dev)} of devDependencies (test runners, compilers, type definitions) into the shipped image. Install with --omit=dev, or build in a separate stage.`
+                : undefined,
             // With a build step later the app needs its devDependencies: no mechanical fix.
             fix: buildsLater
               ? undefined

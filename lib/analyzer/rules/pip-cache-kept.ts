@@ -1,8 +1,8 @@
 import { defineRule } from '../rule';
 import type { RunStep } from '../model-types';
 import { envOf, flagValue, hasFlag, homeOf, isPipProgram, isPythonProgram, isTruthy, pipCall } from './helpers/commands';
-import { insertAfterSubcommand } from './helpers/fixes';
-import { itemBytes, positive, userAt } from './helpers/model';
+import { formatBytes, insertAfterSubcommand } from './helpers/fixes';
+import { addedBytes, pathUnder, positive, userAt } from './helpers/model';
 
 /** True when nothing pip downloads stays: cache removed, purged or on a cache/tmpfs mount. */
 function cacheGone(run: RunStep, cacheDir: string): boolean {
@@ -33,10 +33,16 @@ export const pipCacheKept = defineRule({
         const cacheDir =
           flagValue(args, '--cache-dir') ?? (env.PIP_CACHE_DIR || `${env.XDG_CACHE_HOME || `${homeOf(userAt(run))}/.cache`}/pip`);
         if (cacheGone(run, cacheDir) || cacheGone(run, '/root/.cache/pip')) return [];
+        const bytes = positive(
+          addedBytes(run.layer, (e) => e.kind === 'cache' && (pathUnder(e.path, cacheDir) || e.path.endsWith('/.cache/pip'))),
+        );
         return [
           {
             range: command.range,
-            savedBytes: positive(itemBytes(run.layer, 'cache')),
+            savedBytes: bytes,
+            message: bytes
+              ? `pip's cache keeps ${formatBytes(bytes)} of downloads in this layer. Add --no-cache-dir (or set ENV PIP_NO_CACHE_DIR=1).`
+              : undefined,
             fix: insertAfterSubcommand(
               image,
               run,

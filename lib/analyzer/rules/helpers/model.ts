@@ -23,6 +23,19 @@ export function itemBytes(layer: Layer | undefined, ...kinds: LayerItem['kind'][
   return items.reduce((n, i) => n + i.bytes, 0);
 }
 
+/** Bytes of the entries a layer adds that `match` (by path and kind); `undefined` when none. */
+export function addedBytes(layer: Layer | undefined, match: (e: FsEntry) => boolean): number | undefined {
+  if (!layer) return undefined;
+  let bytes = 0;
+  let found = false;
+  for (const e of layer.adds) {
+    if (!match(e)) continue;
+    found = true;
+    bytes += e.bytes;
+  }
+  return found ? bytes : undefined;
+}
+
 /** Positive bytes or `undefined` (a finding shows savings only when there are some). */
 export function positive(bytes: number | undefined): number | undefined {
   return bytes !== undefined && bytes > 0 ? bytes : undefined;
