@@ -31,8 +31,8 @@ export interface StageState {
   /** Image path → context file placed there by COPY/ADD (for requirements.txt, package.json). */
   files: Map<string, ContextFile>;
   venvs: string[];
-  /** Package managers present beyond the base image's own. */
-  packageManagers: Set<string>;
+  /** Language package managers removed by a command (`pip uninstall pip`, `rm -rf …/node_modules/npm`). */
+  removedManagers: Set<string>;
   /** node_modules entries installed only as dev dependencies (for `npm prune`). */
   npmDev: Set<string>;
   /** Packages dpkg installed or removed in the current layer (its database is rewritten). */
@@ -190,7 +190,6 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
   const withValue = OPTS_WITH_VALUE['apt-get'];
   const args = positional(cmd, 0, withValue);
   const sub = args[0];
-  state.packageManagers.add('apt');
   if (sub === 'update') {
     const bytes = data.aptListsBytes(state.aptRelease, state.record);
     rc.overwrite(['/var/lib/apt/lists']);
@@ -308,8 +307,6 @@ function noteRuntimes(state: StageState, names: string[]): void {
   if (names.some((n) => n === 'python3' || n === 'python3-minimal' || n === 'python3-pip' || n === 'python3-venv')) {
     if (!state.pythonVersion && state.aptRelease) state.pythonVersion = DISTRO_PYTHON[state.aptRelease];
   }
-  if (names.some((n) => n === 'python3-pip' || n === 'py3-pip')) state.packageManagers.add('pip');
-  if (names.includes('npm')) state.packageManagers.add('npm');
   if (names.includes('nodejs') && !state.nodeVersion) state.nodeVersion = 'distro';
 }
 
@@ -322,7 +319,6 @@ function fmtMb(bytes: number): string {
 function applyApk(cmd: ShellCommand, rc: RunContext): void {
   const { state } = rc;
   const withValue = OPTS_WITH_VALUE.apk;
-  state.packageManagers.add('apk');
   const sub = subcommand(cmd);
   const isNoCache = cmd.args.includes('--no-cache');
   const leavesIndex = () => {
@@ -377,8 +373,6 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
     }
     if (virtual) state.apkVirtual.set(virtual, added);
     if (names.some((n) => n === 'python3')) state.pythonVersion ??= data.alpinePython(state.record);
-    if (names.includes('py3-pip')) state.packageManagers.add('pip');
-    if (names.includes('npm')) state.packageManagers.add('npm');
     if (names.includes('nodejs') || names.includes('nodejs-current')) state.nodeVersion ??= 'distro';
     return;
   }
@@ -436,7 +430,6 @@ function makeVenv(dir: string | undefined, cmd: ShellCommand, rc: RunContext): v
   const pip = data.pipInstall(['pip'], { musl: rc.state.libc === 'musl' }).packages[0];
   const bytes = pip ? pip.installedBytes : data.PIP_SELF_BYTES;
   rc.add({ path, bytes, kind: 'pip', item: `virtualenv ${path} (pip inside it, estimate)` });
-  rc.state.packageManagers.add('pip');
   void cmd;
 }
 
@@ -507,7 +500,6 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
     }
     args = args.slice(1);
   }
-  state.packageManagers.add('pip');
   const sub = args.find((a) => !a.startsWith('-'));
   if (sub === 'cache') {
     const what = args[args.indexOf('cache') + 1];
@@ -518,6 +510,7 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
     for (const a of args.slice(args.indexOf('uninstall') + 1)) {
       const n = requirementName(a);
       if (!n || a.startsWith('-')) continue;
+      if (n === 'pip') state.removedManagers.add('pip');
       for (const e of state.fs.entries.filter((x) => x.kind === 'pip' && x.pkg === n)) rc.remove(e.path);
     }
     return;
@@ -664,7 +657,6 @@ function installNodeModules(
 
 function applyNpm(cmd: ShellCommand, rc: RunContext): void {
   const { state, stage } = rc;
-  state.packageManagers.add('npm');
   const sub = subcommand(cmd);
   const rest = positional(cmd, 0, OPTS_WITH_VALUE.npm).slice(1);
   const isGlobal = cmd.args.includes('-g') || cmd.args.includes('--global');
@@ -683,8 +675,11 @@ function applyNpm(cmd: ShellCommand, rc: RunContext): void {
     if (rest[0] === 'build' || (rest[0] ?? '').startsWith('build')) return buildOutput(cmd, rc, `npm run ${rest[0]}`);
     return;
   }
-  if (sub === 'uninstall' || sub === 'remove' || sub === 'rm') {
-    for (const n of rest) rc.remove(`${stage.workdir}/node_modules/${npmName(n)}`);
+  if (sub === 'uninstall' || sub === 'remove' || sub === 'rm' || sub === 'un' || sub === 'r') {
+    for (const n of rest) {
+      if (isGlobal && npmName(n) === 'npm') state.removedManagers.add('npm');
+      rc.remove(`${isGlobal ? '/usr/local/lib' : stage.workdir}/node_modules/${npmName(n)}`);
+    }
     return;
   }
   if (!(sub === 'ci' || sub === 'install' || sub === 'i' || sub === 'add' || sub === 'clean-install')) return;
@@ -732,8 +727,7 @@ function npmName(spec: string): string {
 }
 
 function applyYarn(cmd: ShellCommand, rc: RunContext): void {
-  const { state, stage } = rc;
-  state.packageManagers.add('yarn');
+  const { stage } = rc;
   const sub = subcommand(cmd) ?? 'install';
   const rest = positional(cmd, 0, OPTS_WITH_VALUE.yarn).slice(1);
   if (sub === 'cache') {
@@ -780,6 +774,9 @@ function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {
 function applyRm(cmd: ShellCommand, rc: RunContext): void {
   for (const a of cmd.args) {
     if (a.startsWith('-') || a === '') continue;
+    if (/site-packages\/pip(\*|\/|$)/.test(a)) rc.state.removedManagers.add('pip');
+    if (/node_modules\/npm\/?$/.test(a)) rc.state.removedManagers.add('npm');
+    if (/\/opt\/yarn|node_modules\/yarn\/?$/.test(a)) rc.state.removedManagers.add('yarn');
     if (a.includes('$')) continue;
     rc.remove(absPath(a, rc.stage));
   }

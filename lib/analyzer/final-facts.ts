@@ -16,7 +16,7 @@ const buildToolMemo = new Map<string, boolean>();
 export function isBuildTool(pkg: string): boolean {
   let hit = buildToolMemo.get(pkg);
   if (hit === undefined) {
-    hit = BUILD_TOOLS.has(pkg) || /^(gcc|g\+\+|cpp|clang|llvm)-\d+/.test(pkg) || /-(dev|devel)$/.test(pkg);
+    hit = BUILD_TOOLS.has(pkg) || /^(gcc|g\+\+|cpp|clang|llvm)-\d+$/.test(pkg) || /-(dev|devel)$/.test(pkg);
     if (buildToolMemo.size > 20_000) buildToolMemo.clear();
     buildToolMemo.set(pkg, hit);
   }

@@ -753,7 +753,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         compiles: [...p.compiles],
         files: new Map(p.files),
         venvs: [...p.venvs],
-        packageManagers: new Set(p.packageManagers),
+        removedManagers: new Set(p.removedManagers),
         npmDev: new Set(p.npmDev),
       };
     }
@@ -779,7 +779,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       compiles: [],
       files: new Map(),
       venvs: [],
-      packageManagers: new Set(),
+      removedManagers: new Set(),
       npmDev: new Set(),
     };
   }
@@ -1219,22 +1219,24 @@ function osPython(record: { packages: string[] | null; osFamily: string; aptRele
   return undefined;
 }
 
+/** Package managers present at the end of a stage, from its packages and base image. */
 function packageManagersOf(state: StageState): Set<string> {
-  const out = new Set(state.packageManagers);
-  const pm = state.record.packageManager;
-  if (pm === 'apt' && state.packages.has('apt')) out.add('apt');
-  if (pm === 'apt' && state.packages.has('dpkg')) out.add('dpkg');
-  if (pm === 'apt' && !state.record.packages) {
-    out.add('apt');
-    out.add('dpkg');
+  const out = new Set<string>();
+  const pk = state.packages;
+  const record = state.record;
+  if (pk.has('apt')) out.add('apt');
+  if (pk.has('dpkg')) out.add('dpkg');
+  if (pk.has('apk-tools')) out.add('apk');
+  if (!record.packages) {
+    // No package list for this base (distroless): trust its declared package manager.
+    if (record.packageManager === 'apt') out.add('apt').add('dpkg');
+    if (record.packageManager === 'apk') out.add('apk');
   }
-  if (pm === 'apk' && (state.packages.has('apk-tools') || !state.record.packages)) out.add('apk');
-  if (!state.packages.has('apt') && pm === 'apt' && state.record.packages) out.delete('apt');
-  if (pm === 'apk' && state.record.packages && !state.packages.has('apk-tools')) out.delete('apk');
-  const rt = state.record.runtimes;
-  if (rt.pip) out.add('pip');
-  if (rt.npm) out.add('npm');
-  if (rt.yarn) out.add('yarn');
+  const rt = record.runtimes;
+  const removed = state.removedManagers;
+  if ((rt.pip || pk.has('python3-pip') || pk.has('py3-pip') || state.venvs.length > 0) && !removed.has('pip')) out.add('pip');
+  if ((rt.npm || pk.has('npm')) && !removed.has('npm')) out.add('npm');
+  if ((rt.yarn || pk.has('yarn') || pk.has('yarnpkg')) && !removed.has('yarn')) out.add('yarn');
   return out;
 }
 
