@@ -31,6 +31,7 @@ import { secretsInImage } from './secrets-in-image';
 import { singleStageBuild } from './single-stage-build';
 import { sudoUsed } from './sudo-used';
 import { unpinnedBaseTag } from './unpinned-base-tag';
+import { yarnCacheKept } from './yarn-cache-kept';
 
 export const rules: RuleDefinition[] = [
   addInsteadOfCopy,
@@ -64,4 +65,5 @@ export const rules: RuleDefinition[] = [
   singleStageBuild,
   sudoUsed,
   unpinnedBaseTag,
+  yarnCacheKept,
 ];
