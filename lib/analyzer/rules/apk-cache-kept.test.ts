@@ -43,7 +43,7 @@ ruleTests(apkCacheKept, {
       lines: [2],
       message: /Drop it/,
     },
-    'the article example: apk add --no-cache then apk del in a later RUN is fine for the cache, but apk update is not': {
+    'apk update && apk add without --no-cache: both keep the index': {
       dockerfile: df`
         FROM alpine:3.22
         RUN apk update && apk add python3 py3-pip

@@ -20,6 +20,12 @@ ruleTests(pythonVersionMismatch, {
       FROM python:3.12-slim
       COPY --from=build /install /usr/local
     `,
+    'the whole /usr/local (interpreter included) is copied': df`
+      FROM python:3.12-slim AS build
+      RUN pip install --no-cache-dir flask
+      FROM python:3.11-slim
+      COPY --from=build /usr/local /usr/local
+    `,
     'different Pythons, but only a non-Python artifact is copied': df`
       FROM python:3.12-slim AS build
       RUN mkdir /out && echo hi > /out/index.html

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { joinPath } from './helpers/model';
+import { joinPath, pathUnder } from './helpers/model';
 import { pythonMinorOf } from './helpers/runtime';
 
 /** Paths where Python packages live (site-packages, --user installs, virtualenvs, --prefix dirs). */
@@ -22,6 +22,8 @@ export const pythonVersionMismatch = defineRule({
       if (!built || built === runtime) return [];
       const dir = builder.workdir || '/';
       const sources = copy.sources.map((s) => joinPath(dir, s));
+      // Copying the whole prefix brings the builder's interpreter along: versions then match.
+      if (sources.some((s) => pathUnder('/usr/local/bin/python3', s))) return [];
       const isPackages = sources.some(
         (s) => PACKAGE_PATH.test(s) || builder.fs.under(s).some((e) => e.kind === 'pip'),
       );
