@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// Generates lib/sizes/generated/apk-pip.json from ../shared/data/package-sizes.json.
+// Generates lib/sizes/generated/apk-pip.json from data/package-sizes.json.
 // Usage: node scripts/gen-apk-pip.mjs [--stdout]
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const INPUT = join(ROOT, '..', 'shared', 'data', 'package-sizes.json');
+export const INPUT = join(ROOT, 'data', 'package-sizes.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'apk-pip.json');
 
 /**

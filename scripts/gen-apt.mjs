@@ -17,7 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const BASE_IMAGES = join(ROOT, '..', 'shared', 'data', 'base-images.json');
+const BASE_IMAGES = join(ROOT, 'data', 'base-images.json');
 const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
 const MEASURED = join(ROOT, 'scripts', 'gen-apt-measured.json');
 const WORK = '/tmp/layerlab-apt';
@@ -183,7 +183,7 @@ function measureLists(release) {
   // bookworm: the figure measured on this machine by the data collector (PACKAGE-SIZES.md).
   if (release === 'bookworm') {
     const sizes = JSON.parse(
-      readFileSync(join(ROOT, '..', 'shared', 'data', 'package-sizes.json'), 'utf8'),
+      readFileSync(join(ROOT, 'data', 'package-sizes.json'), 'utf8'),
     );
     return sizes.debianAptListsBytes['debian-bookworm'].bytes;
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Generates lib/sizes/generated/base-images.json from ../shared/data/base-images.json.
+// Generates lib/sizes/generated/base-images.json from data/base-images.json.
 // Usage: node scripts/gen-base-images.mjs [--stdout]
 // The output keeps what the analyzer and the UI need (size, source, date, confidence,
 // OS facts, package list) and drops the rest. Aliases live in lib/sizes/base-image-aliases.ts.
@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const INPUT = join(ROOT, '..', 'shared', 'data', 'base-images.json');
+export const INPUT = join(ROOT, 'data', 'base-images.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-images.json');
 export const APT_TABLE = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
 

@@ -22,7 +22,7 @@ describe('generated tables', () => {
   it.each([
     ['gen-base-images.mjs', 'base-images.json'],
     ['gen-apk-pip.mjs', 'apk-pip.json'],
-  ])('%s reproduces the committed %s from ../shared/data', (script, file) => {
+  ])('%s reproduces the committed %s from data/', (script, file) => {
     expect(regenerate(script)).toBe(generated(file));
   });
 });
