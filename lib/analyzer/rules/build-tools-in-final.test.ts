@@ -10,6 +10,11 @@ ruleTests(buildToolsInFinal, {
       FROM python:3.12-slim
       COPY --from=build /install /usr/local
     `,
+    'removed again in a later RUN: no longer in the final package list (cleanup-in-later-layer reports the waste)': df`
+      FROM alpine:3.22
+      RUN apk add --no-cache gcc make
+      RUN apk del gcc make
+    `,
     'apk virtual build group removed in the same RUN': df`
       FROM python:3.12-alpine
       RUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir cffi && apk del .build-deps
@@ -37,7 +42,7 @@ ruleTests(buildToolsInFinal, {
       lines: [2],
       message: /build-base ships/,
     },
-    'removing in a later RUN still ships them (apt-get purge in the next layer)': {
+    'make and gcc from apk, kept': {
       dockerfile: df`
         FROM alpine:3.22
         RUN apk add --no-cache make gcc

@@ -39,6 +39,15 @@ ruleTests(cleanupInLaterLayer, {
       lines: [3],
       savedBytes: [1, 50e6],
     },
+    'purges compilers in a later RUN (apt-get purge)': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+        RUN apt-get purge -y gcc && apt-get autoremove -y
+      `,
+      lines: [3],
+      savedBytes: [50e6, 400e6],
+    },
     'deletes copied files in a later RUN': {
       dockerfile: df`
         FROM python:3.12-slim
