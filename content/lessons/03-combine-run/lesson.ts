@@ -15,7 +15,7 @@ export default defineLesson({
       label: 'apt lists deleted where they appear',
     },
     { type: 'rule-clear', rule: 'cleanup-in-later-layer', label: 'No cleanup in a later layer' },
-    { type: 'size-below', megabytes: 165 },
+    { type: 'size-below', megabytes: 170 },
     { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
     { type: 'file-shipped', path: 'app/main.py', label: 'The app’s code is in the image' },
   ],
