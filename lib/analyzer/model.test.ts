@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildModel, expandDockerVars, MAX_LINES } from './model';
+import { DockerfileParser } from 'dockerfile-ast';
+import { buildModel, expandDockerVars, MAX_LINES, parseEnvPairs } from './model';
 import type { AnalyzeInput, ContextFile } from './types';
 import type { CopyStep, RunStep } from './model-types';
 
@@ -293,6 +294,23 @@ describe('expandDockerVars', () => {
     expect(expandDockerVars('${A}-$B-${C:-c}-${A:+x}', { A: 'a', B: 'b' })).toEqual({ value: 'a-b-c-x', unresolved: [] });
     expect(expandDockerVars('$NOPE/x', {}).unresolved).toEqual(['NOPE']);
     expect(expandDockerVars('\\$HOME', { HOME: '/root' }).value).toBe('$HOME');
+  });
+});
+
+describe('parseEnvPairs', () => {
+  it('reads ENV pairs the way dockerfile-ast does', () => {
+    const cases = ['A=1 B="2 3"', 'C 4 5', "D='$X lit' E=$HOME/x", 'PATH=/opt/venv/bin:$PATH', 'F="a\\"b" G=x\\ y', 'EMPTY= H=2'];
+    for (const c of cases) {
+      const env = DockerfileParser.parse(`FROM x\nENV ${c}\n`).getInstructions()[1] as unknown as {
+        getProperties(): { getName(): string; getValue(): string | null }[];
+      };
+      expect(parseEnvPairs(c).map((p) => [p.name, p.value])).toEqual(env.getProperties().map((p) => [p.getName(), p.getValue() ?? '']));
+    }
+  });
+
+  it('does not expand single-quoted values', () => {
+    const m = model("FROM debian:bookworm-slim\nENV A=1\nENV B='$A' C=\"$A\" D=$A\n");
+    expect([m.target.env.B, m.target.env.C, m.target.env.D]).toEqual(['$A', '1', '1']);
   });
 });
 

@@ -385,6 +385,53 @@ function archiveExpansion(name: string): number {
   return /\.tar$/i.test(name) ? 1 : 2.7;
 }
 
+/**
+ * `ENV a=1 b="two words"` or the legacy `ENV key value with spaces`. Quotes are removed; a value
+ * entirely in single quotes is `literal` (Docker does not expand it). dockerfile-ast's
+ * getProperties() gives the same pairs at many times the cost.
+ */
+export function parseEnvPairs(text: string, escape = '\\'): { name: string; value: string; literal: boolean }[] {
+  const t = text.trim();
+  const firstSpace = t.search(/\s/);
+  const firstEq = t.indexOf('=');
+  if (firstEq < 0 || (firstSpace >= 0 && firstSpace < firstEq)) {
+    if (firstSpace < 0) return t ? [{ name: t, value: '', literal: false }] : [];
+    return [{ name: t.slice(0, firstSpace), value: t.slice(firstSpace).trim(), literal: false }];
+  }
+  const out: { name: string; value: string; literal: boolean }[] = [];
+  let i = 0;
+  while (i < t.length) {
+    while (i < t.length && /\s/.test(t[i])) i++;
+    if (i >= t.length) break;
+    const eq = t.indexOf('=', i);
+    if (eq < 0) break;
+    const name = t.slice(i, eq);
+    i = eq + 1;
+    let value = '';
+    let literal = t[i] === "'";
+    let quote: string | undefined;
+    for (; i < t.length; i++) {
+      const ch = t[i];
+      if (quote) {
+        if (ch === quote) quote = undefined;
+        else if (quote === '"' && ch === escape && i + 1 < t.length) value += t[++i];
+        else value += ch;
+      } else if (ch === '"' || ch === "'") {
+        if (ch === '"') literal = false;
+        quote = ch;
+      } else if (ch === escape && i + 1 < t.length) {
+        value += t[++i];
+      } else if (/\s/.test(ch)) break;
+      else {
+        literal = false;
+        value += ch;
+      }
+    }
+    if (/^[A-Za-z_][A-Za-z0-9_.-]*$/.test(name)) out.push({ name, value, literal });
+  }
+  return out;
+}
+
 /** A RUN step; methods live on the prototype so each RUN costs one object. */
 class RunStepImpl implements RunStep {
   readonly kind = 'RUN' as const;
@@ -696,12 +743,12 @@ export function buildModel(input: AnalyzeInput): ImageModel {
           args.push({ name, value: v, range, isGlobal: false, stage });
         }
       } else if (kw === 'ENV') {
-        const props = (ins as unknown as { getProperties(): { getName(): string; getValue(): string | null }[] }).getProperties();
         const snapshot = { ...stage.env };
-        for (const p of props) {
-          const value = expandDockerVars(p.getValue() ?? '', snapshot, escape).value;
-          stage.env[p.getName()] = value;
-          envs.push({ name: p.getName(), value, range, stage });
+        for (const p of parseEnvPairs(baseStep.text, escape)) {
+          // Docker expands variables in ENV values except inside single quotes.
+          const value = p.literal ? p.value : expandDockerVars(p.value, snapshot, escape).value;
+          stage.env[p.name] = value;
+          envs.push({ name: p.name, value, range, stage });
         }
       } else if (kw === 'WORKDIR') {
         const dir = expandDockerVars(baseStep.text.trim(), stage.env, escape).value;
