@@ -87,6 +87,21 @@ describe('BaseImageTable', () => {
   });
 });
 
+describe('BaseImageTable contents', () => {
+  it('says what is inside each image, and drops the pull column when nothing was measured', () => {
+    const markup = html(
+      createElement(BaseImageTable, {
+        refs: ['python:3.11-slim-bookworm', 'gcr.io/distroless/python3-debian12'],
+      }),
+    );
+    expect(markup).toContain('glibc · shell · apt');
+    expect(markup).toContain('glibc · no shell · no package manager');
+    expect(markup).not.toContain('>Pull<');
+    const withPull = html(createElement(BaseImageTable, { refs: ['alpine:3.15'] }));
+    expect(withPull).toContain('>Pull<');
+  });
+});
+
 describe('ClaimCheck', () => {
   it('calls a claim within 5 % close and says which way a wrong one is off', () => {
     const markup = html(
