@@ -69,6 +69,26 @@ ruleTests(copyBeforeDeps, {
       lines: [2],
       message: /requirements\.txt/,
     },
+    'two installs after one broad COPY move together': {
+      dockerfile: df`
+        FROM python:3.12-slim
+        WORKDIR /app
+        COPY . .
+        RUN pip install --no-cache-dir -r requirements.txt
+        RUN npm ci
+      `,
+      files: { ...python, ...node },
+      lines: [3],
+      message: /and 1 more install/,
+      fixed: df`
+        FROM python:3.12-slim
+        WORKDIR /app
+        COPY requirements.txt package.json package-lock.json ./
+        RUN pip install --no-cache-dir -r requirements.txt
+        RUN npm ci
+        COPY . .
+      `,
+    },
     'the same in a builder stage (caching matters there too)': {
       dockerfile: df`
         FROM python:3.12-slim AS build

@@ -53,24 +53,35 @@ function depInstallOf(command: ShellCommand, files: { has(path: string): boolean
   return undefined;
 }
 
+/** An install RUN a copy busts, with the installs in it that read the copy's manifests. */
+interface Busted {
+  run: RunStep;
+  installs: DepInstall[];
+}
+
 /**
- * Copies the manifests and runs the install before the broad COPY, and removes the install RUN
- * below it. Only when the RUN follows the COPY directly and does nothing but movable installs.
+ * Copies the manifests and runs the installs before the broad COPY, and removes the install RUNs
+ * below it. Only when those RUNs follow the COPY directly and do nothing but movable installs.
  */
-function reorderFix(image: ImageModel, copy: CopyStep, run: RunStep, installs: DepInstall[]): Fix | undefined {
+function reorderFix(image: ImageModel, copy: CopyStep, busted: Busted[]): Fix | undefined {
   const steps = copy.stage.steps;
-  if (steps[copy.index + 1] !== run || run.form !== 'shell' || copy.kind !== 'COPY') return undefined;
-  if (!installs.every((d) => d.isMovable) || run.commands.length !== installs.length) return undefined;
-  if (copy.sources.length !== 1 || copy.chown !== undefined || copy.chmod !== undefined) return undefined;
-  const manifests = [...new Set(installs.flatMap((d) => d.manifests))];
+  if (copy.kind !== 'COPY' || copy.sources.length !== 1 || copy.chown !== undefined || copy.chmod !== undefined) return undefined;
+  const contiguous = busted.every(({ run, installs }, j) =>
+    steps[copy.index + 1 + j] === run &&
+    run.form === 'shell' &&
+    installs.every((d) => d.isMovable) &&
+    run.commands.length === installs.length,
+  );
+  if (!contiguous) return undefined;
+  const manifests = [...new Set(busted.flatMap((b) => b.installs.flatMap((d) => d.manifests)))];
   const dest = copy.dest === '.' ? './' : copy.dest.endsWith('/') ? copy.dest : `${copy.dest}/`;
-  const runText = textBetween(image, run.range.start, run.range.end);
   const indent = ' '.repeat(copy.range.start.character);
+  const runs = busted.map(({ run }) => `${indent}${textBetween(image, run.range.start, run.range.end)}\n`).join('');
   return {
     title: `Copy ${manifests.join(', ')} and install before copying the sources`,
     edits: [
-      { range: at(copy.range.start), newText: `COPY ${manifests.join(' ')} ${dest}\n${indent}${runText}\n${indent}` },
-      { range: wholeLines(image, run.range), newText: '' },
+      { range: at(copy.range.start), newText: `COPY ${manifests.join(' ')} ${dest}\n${runs.slice(indent.length)}${indent}` },
+      ...busted.map(({ run }) => ({ range: wholeLines(image, run.range), newText: '' })),
     ],
   };
 }
@@ -98,20 +109,30 @@ export const copyBeforeDeps = defineRule({
         const copied = new Set(copy.contextFiles.map((f) => f.path));
         // Copies and install RUNs are both in step order: skip the RUNs before this copy.
         while (next < installRuns.length && installRuns[next].index < copy.index) next++;
+        // Later installs that read a manifest this copy brings, up to the next copy that brings one too.
+        const nextCopy = stage.copies.find(
+          (c) => c.index > copy.index && c.from === undefined && c.contextFiles.some((f) => wanted.has(f.path)),
+        );
+        const busted: Busted[] = [];
         for (let k = next; k < installRuns.length; k++) {
           const run = installRuns[k];
+          if (nextCopy && run.index > nextCopy.index) break;
           const installs = run.commands.flatMap((c) => depInstallOf(c, copied) ?? []);
-          if (installs.length === 0) continue;
-          const manifests = new Set(installs.flatMap((d) => d.manifests));
-          if (copy.contextFiles.every((f) => manifests.has(f.path))) return [];
-          return [
-            {
-              range: copy.range,
-              message: `This COPY brings in the sources before \`${installs[0].command.text}\` (line ${lineOf(run)}), so any source edit reinstalls every dependency. Copy ${[...manifests].join(', ')} first, install, then copy the rest.`,
-              fix: reorderFix(image, copy, run, installs),
-            },
-          ];
+          if (installs.length > 0) busted.push({ run, installs });
         }
+        if (busted.length === 0) return [];
+        const manifests = new Set(busted.flatMap((b) => b.installs.flatMap((d) => d.manifests)));
+        // A copy of nothing but the manifests is the right layering.
+        if (copy.contextFiles.every((f) => manifests.has(f.path))) return [];
+        const first = busted[0];
+        const more = busted.length > 1 ? ` and ${busted.length - 1} more install${busted.length > 2 ? 's' : ''}` : '';
+        return [
+          {
+            range: copy.range,
+            message: `This COPY brings in the sources before \`${first.installs[0].command.text}\` (line ${lineOf(first.run)})${more}, so any source edit reinstalls every dependency. Copy ${[...manifests].join(', ')} first, install, then copy the rest.`,
+            fix: reorderFix(image, copy, busted),
+          },
+        ];
         return [];
       });
     }),
