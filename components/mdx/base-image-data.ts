@@ -1,3 +1,4 @@
+import { formatBytes } from '@/lib/lessons/format';
 import { BASE_IMAGES_SOURCE, resolveBaseImage } from '@/lib/sizes';
 import type { BaseImageRecord } from '@/lib/sizes';
 
@@ -22,10 +23,14 @@ export function imageRow(ref: string): ImageRow {
   return { ref, record: resolution.record, isExact: resolution.isExact };
 }
 
-/** "124.78 MB" with the two decimals the source printed; "≈ 1.01 GB" for Gb-rounded values. */
+/**
+ * "124.78 MB" with the two decimals the source printed; "≈ 1.01 GB" for Gb-rounded values;
+ * "≈ 51.3 MB" for low-confidence figures.
+ */
 export function measuredSize(record: BaseImageRecord): string {
   const bytes = record.uncompressedBytes;
   if (bytes >= 1e9) return `≈ ${(bytes / 1e9).toFixed(2)} GB`;
-  const text = `${(bytes / 1e6).toFixed(2)} MB`;
-  return record.confidence === 'low' ? `≈ ${text}` : text;
+  // Low-confidence figures (user reports, estimates) get no false precision.
+  if (record.confidence === 'low') return `≈ ${formatBytes(bytes)}`;
+  return `${(bytes / 1e6).toFixed(2)} MB`;
 }
