@@ -30,10 +30,7 @@ export const ALTERNATIVES: Record<string, Alternative[]> = {
   'base-image': [
     {
       name: 'slim pinned by digest',
-      dockerfile: df([
-        'FROM python:3.11-slim-bookworm@sha256:' + '3f1c'.repeat(16),
-        ...PY_TAIL,
-      ]),
+      dockerfile: df(['FROM python:3.11-slim-bookworm@sha256:' + '3f1c'.repeat(16), ...PY_TAIL]),
     },
     {
       name: 'a newer Python on slim bookworm',
@@ -243,7 +240,8 @@ export const ALTERNATIVES: Record<string, Alternative[]> = {
         'USER node',
         'CMD ["node", "src/server.js"]',
       ]),
-      dockerignore: '.git/\nnode_modules/\ncoverage/\n**/*.log\n**/.env*\n!.env.example\n.vscode/\ndocs/\n',
+      dockerignore:
+        '.git/\nnode_modules/\ncoverage/\n**/*.log\n**/.env*\n!.env.example\n.vscode/\ndocs/\n',
     },
     {
       name: 'the essentials only: history, dependencies, coverage, secrets',

@@ -15,7 +15,11 @@ export interface LessonCheck {
 }
 
 /** Analyzes `dockerfile` (+ `.dockerignore`) against the lesson's project and checks its goals. */
-export function checkLesson(lesson: Lesson, dockerfile: string, dockerignore?: string): LessonCheck {
+export function checkLesson(
+  lesson: Lesson,
+  dockerfile: string,
+  dockerignore?: string,
+): LessonCheck {
   const input = {
     dockerfile,
     dockerignore: dockerignore ?? lesson.solutionDockerignore ?? lesson.startDockerignore ?? '',

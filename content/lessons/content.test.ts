@@ -40,9 +40,13 @@ describe('lesson folders', () => {
   });
 
   it('generated.ts is what scripts/gen-lessons.mjs writes now (run `npm run gen:lessons`)', () => {
-    const fresh = execFileSync(process.execPath, [join(ROOT, 'scripts', 'gen-lessons.mjs'), '--stdout'], {
-      encoding: 'utf8',
-    });
+    const fresh = execFileSync(
+      process.execPath,
+      [join(ROOT, 'scripts', 'gen-lessons.mjs'), '--stdout'],
+      {
+        encoding: 'utf8',
+      },
+    );
     expect(readFileSync(join(LESSONS_DIR, 'generated.ts'), 'utf8')).toBe(fresh);
   });
 
