@@ -70,6 +70,7 @@ gettext gettext-base mime-support media-types shared-mime-info netbase openssl l
 subversion mercurial dos2unix moreutils gawk man-db manpages dialog whiptail acl attr
 ldap-utils krb5-user shellcheck uwsgi uwsgi-plugin-python3 gunicorn xmlstarlet time bc expect
 parallel wait-for-it ripgrep docker.io ansible awscli gh unattended-upgrades cron-daemon-common
+sq sqv libxslt-dev
 `
   .split(/\s+/)
   .filter(Boolean);

@@ -27,6 +27,11 @@ describe('estimateSize: accuracy against official images built with apt', () => 
     expect(relErr(s.bytes, 929.95e6)).toBeLessThan(0.05);
   });
 
+  it('buildpack-deps:trixie-curl within 5 % (repo-info local/trixie-curl.md: 180.11 MB, 2026-08-25)', () => {
+    const s = size(`FROM debian:trixie\n${CURL_RUN}\n`);
+    expect(relErr(s.bytes, 180.11e6)).toBeLessThan(0.05);
+  });
+
   it('installs the same package set buildpack-deps ships (node:22-bookworm list in the base table)', () => {
     const r = analyze({ dockerfile: `FROM debian:bookworm\n${CURL_RUN}\n${SCM_RUN}\n${FULL_RUN}\n` });
     const node22 = analyze({ dockerfile: 'FROM node:22-bookworm\n' }).final.packages;
