@@ -106,7 +106,7 @@ export const copyBeforeDeps = defineRule({
       return stage.copies.flatMap((copy) => {
         if (copy.from !== undefined || !copy.contextFiles.some((f) => wanted.has(f.path))) return [];
         // Only a copy that brings sources along with the manifest busts the install's cache.
-        const copied = new Set(copy.contextFiles.map((f) => f.path));
+        const copied = new Set(copy.contextFiles.filter((f) => wanted.has(f.path)).map((f) => f.path));
         // Copies and install RUNs are both in step order: skip the RUNs before this copy.
         while (next < installRuns.length && installRuns[next].index < copy.index) next++;
         // Later installs that read a manifest this copy brings, up to the next copy that brings one too.

@@ -28,9 +28,11 @@ export const secretsInImage = defineRule({
     const hits: RuleHit[] = [];
     for (const copy of image.shippedCopies) {
       if (copy.from !== undefined) continue;
-      const found = copy.contextFiles
-        .map((f) => ({ path: f.path, kind: secretKind(f.path, isExplicit(copy, f.path)) }))
-        .filter((f) => f.kind !== undefined);
+      const found: { path: string; kind: string }[] = [];
+      for (const f of copy.contextFiles) {
+        const kind = secretKind(f.path, false) && secretKind(f.path, isExplicit(copy, f.path));
+        if (kind) found.push({ path: f.path, kind });
+      }
       if (found.length === 0) continue;
       const shown = found.slice(0, 3).map((f) => `${f.path} (${f.kind})`).join(', ');
       const more = found.length > 3 ? ` and ${found.length - 3} more` : '';

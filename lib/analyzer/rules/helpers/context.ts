@@ -19,13 +19,16 @@ export const UNWANTED_DIRS: Record<string, string> = {
   coverage: 'coverage reports',
 };
 
+const UNWANTED_RE = new RegExp(
+  `(?:^|/)(?:${Object.keys(UNWANTED_DIRS)
+    .map((d) => d.replace(/[.]/g, '\\.'))
+    .join('|')})/`,
+);
+
 /** The unwanted directory a context path lies in (its first such segment), e.g. `node_modules`. */
 export function unwantedDirOf(path: string): string | undefined {
-  const segments = path.split('/');
-  for (let i = 0; i < segments.length - 1; i++) {
-    if (segments[i] in UNWANTED_DIRS) return segments.slice(0, i + 1).join('/');
-  }
-  return undefined;
+  const m = UNWANTED_RE.exec(path);
+  return m ? path.slice(0, m.index + m[0].length - 1) : undefined;
 }
 
 /** Unwanted files grouped by their top directory (`.git`, `node_modules`, `src/__pycache__`...). */
@@ -46,10 +49,13 @@ export function unwantedGroups(files: ContextFile[]): Map<string, { files: numbe
 
 const SAFE_ENV_SUFFIXES = ['example', 'sample', 'template', 'dist', 'defaults', 'tmpl'];
 
+/** Names worth a closer look: a cheap filter before the precise checks. */
+const SECRET_CANDIDATE = /(?:^\.env|^id_|^\.netrc$|^\.pypirc$|^\.git-credentials$|^credentials$|\.(?:key|p12|pfx|jks|pem)$)/i;
+
 /** Why a context file looks like a secret (`a private key`...), or `undefined`. */
 export function secretKind(path: string, explicitlyNamed: boolean): string | undefined {
-  const segments = path.split('/');
-  const name = segments[segments.length - 1];
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  if (!SECRET_CANDIDATE.test(name)) return undefined;
   const lower = name.toLowerCase();
   if (lower === '.env' || (lower.startsWith('.env.') && !SAFE_ENV_SUFFIXES.includes(lower.slice(5))))
     return 'an environment file with secrets';
@@ -57,7 +63,7 @@ export function secretKind(path: string, explicitlyNamed: boolean): string | und
   if (lower.endsWith('.key') || lower.endsWith('.p12') || lower.endsWith('.pfx') || lower.endsWith('.jks'))
     return 'a private key';
   if (['.netrc', '.pypirc', '.git-credentials'].includes(lower)) return 'stored credentials';
-  if (lower === 'credentials' && segments.includes('.aws')) return 'AWS credentials';
+  if (lower === 'credentials' && (path.startsWith('.aws/') || path.includes('/.aws/'))) return 'AWS credentials';
   // A .pem named on purpose is usually a public CA certificate; swept in by a broad COPY it may be a key.
   if (lower.endsWith('.pem') && !explicitlyNamed) return 'a certificate or private key';
   return undefined;
