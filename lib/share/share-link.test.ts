@@ -195,17 +195,24 @@ describe('decodeShare', () => {
     expect(decodeShare(encodeShare(payload))).toEqual({ ok: true, payload });
   });
 
-  it('drops unknown keys rather than passing them on', () => {
-    const json = JSON.stringify({
-      dockerfile: 'FROM a',
-      dockerignore: '',
-      __proto__x: 1,
-      extra: { a: 1 },
+  it('rejects unknown keys: v1 never wrote others, so one means the link was edited', () => {
+    const json = JSON.stringify({ dockerfile: 'FROM a', dockerignore: '', extra: { a: 1 } });
+    expect(decodeShare(fragmentOfJson(json))).toEqual({ ok: false, reason: REASONS.invalid });
+  });
+
+  it('says truncated, not damaged, for a link cut to any length', () => {
+    const fragment = encodeShare({
+      lesson: 'base-image',
+      dockerfile: 'FROM python:3.12-slim\n'.repeat(20),
+      dockerignore: '.git\n',
     });
-    expect(decodeShare(fragmentOfJson(json))).toEqual({
-      ok: true,
-      payload: { dockerfile: 'FROM a', dockerignore: '' },
-    });
+    const data = fragment.slice('v1='.length);
+    for (let cut = 1; cut < 8; cut++) {
+      expect(decodeShare(`v1=${data.slice(0, data.length - cut)}`)).toEqual({
+        ok: false,
+        reason: REASONS.truncated,
+      });
+    }
   });
 });
 

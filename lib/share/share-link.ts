@@ -32,6 +32,9 @@ export const MAX_JSON_BYTES = 256_000;
 /** Cap on the encoded fragment data in characters (about 90 KB of compressed bytes). */
 export const MAX_FRAGMENT_CHARS = 120_000;
 
+const BASE64URL_TEXT = /^[A-Za-z0-9_-]+=*$/;
+/** The only keys a v1 payload ever had: any other key means the link was edited. */
+const V1_KEYS = new Set(['lesson', 'dockerfile', 'dockerignore']);
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_CHARS = 64;
 /** Inflate in slices this small so one push can never expand past ~1,032× its size (deflate's ceiling). */
@@ -134,7 +137,10 @@ function decodeV1(data: string): DecodeResult {
   if (data === '') return { ok: false, reason: REASONS.truncated };
   if (data.length > MAX_FRAGMENT_CHARS) return { ok: false, reason: REASONS.tooLong };
   const bytes = base64UrlDecode(data);
-  if (bytes === undefined) return { ok: false, reason: REASONS.damaged };
+  if (bytes === undefined) {
+    // Every character valid but a length no whole bytes give (4n+1): the link was cut short.
+    return { ok: false, reason: BASE64URL_TEXT.test(data) ? REASONS.truncated : REASONS.damaged };
+  }
   const inflated = inflateCapped(bytes, MAX_JSON_BYTES);
   if (!inflated.ok) return inflated;
   let json: string;
@@ -194,10 +200,11 @@ function isSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_SLUG_CHARS && SLUG_PATTERN.test(value);
 }
 
-/** Strict v1 schema: a plain object with the two texts, an optional slug; unknown keys are dropped. */
+/** Strict v1 schema: a plain object with the two texts and an optional slug, and no other key. */
 function validateV1(value: unknown): SharePayload | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;
+  if (Object.keys(record).some((key) => !V1_KEYS.has(key))) return undefined;
   const { dockerfile, dockerignore, lesson } = record;
   if (typeof dockerfile !== 'string' || dockerfile.length > MAX_DOCKERFILE_CHARS) return undefined;
   if (typeof dockerignore !== 'string' || dockerignore.length > MAX_DOCKERIGNORE_CHARS)
