@@ -110,6 +110,13 @@ const BROKEN: { name: string; path: string; reason: string }[] = [
   },
   { name: 'a link from a newer version', path: `/share#v99=${data}`, reason: SHARE_REASONS.newer },
   {
+    name: 'a link whose field name was changed by hand',
+    path: handMadeSharePath(
+      '{"lessen":"base-image","dockerfile":"FROM alpine:3.20\\n","dockerignore":""}',
+    ),
+    reason: SHARE_REASONS.invalid,
+  },
+  {
     name: 'a link with a hand-edited payload',
     path: handMadeSharePath('{"dockerfile": 42, "dockerignore": ["x"]}'),
     reason: SHARE_REASONS.invalid,
