@@ -4,7 +4,8 @@
  * a real shell parser (shell.ts), and simulates each stage's file system to size its layers
  * (effects.ts, sim-fs.ts, size-data.ts).
  */
-import { DockerfileParser, type Instruction } from 'dockerfile-ast';
+import type { Instruction } from 'dockerfile-ast';
+import { parseDockerfile, typed } from './parse';
 import type { AnalyzeInput, BuildContext, ContextFile, ParseProblem, Position, Range, Unknown } from './types';
 import type {
   ArgDecl,
@@ -356,14 +357,14 @@ function jsonStrings(ins: Instruction, content: string): string[] | undefined {
   } catch {
     // Not strict JSON: fall back to dockerfile-ast's reading.
   }
-  const j = ins as unknown as { getJSONStrings?: () => { getJSONValue(): string }[] };
+  const j = typed(ins) as unknown as { getJSONStrings?: () => { getJSONValue(): string }[] };
   if (!j.getJSONStrings) return undefined;
   const strings = j.getJSONStrings();
   return strings.length ? strings.map((s) => s.getJSONValue()) : undefined;
 }
 
 function heredocsOf(ins: Instruction): { name: string; content: Range | null }[] {
-  const h = ins as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[] };
+  const h = typed(ins) as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[] };
   if (!h.getHeredocs) return [];
   try {
     return h.getHeredocs().map((d) => ({ name: d.getName(), content: d.getContentRange() }));
@@ -525,7 +526,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   }
   const starts = lineStarts(text);
   const lines = text.split(/\r?\n/);
-  const df = DockerfileParser.parse(text);
+  const df = parseDockerfile(text);
   const escape = df.getEscapeCharacter();
   const ctx = resolveContext(input.context, input.dockerignore);
 

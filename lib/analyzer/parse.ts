@@ -1,0 +1,88 @@
+/**
+ * dockerfile-ast's parser with lazily typed instructions.
+ *
+ * `DockerfileParser.parse` builds a typed instruction (Run, Copy, Cmd …) for every line, and the
+ * JSON-capable ones scan their arguments in the constructor (flags, JSON strings, a position
+ * lookup per character run). It even builds each instruction twice: once to look for
+ * here-documents, once for the document. The model reads keyword, ranges and its own copy of the
+ * text, and needs a typed instruction only for here-documents and non-strict JSON. So this
+ * subclass keeps dockerfile-ast's tokenizer (lines, continuations, comments, directives,
+ * here-document bodies) and creates the plain `Instruction` for the keywords below; `typed(ins)`
+ * builds dockerfile-ast's own typed instruction on demand, from the same arguments.
+ *
+ * It subclasses, it does not patch: other users of dockerfile-ast in the same process (the
+ * benchmark's dockerfile-utils) are untouched. model.test.ts checks instructions, ranges and
+ * here-documents against `DockerfileParser.parse`.
+ */
+import { Instruction, type Dockerfile } from 'dockerfile-ast';
+import { Parser } from 'dockerfile-ast/lib/parser';
+
+/** Keywords built untyped: the model never calls their typed accessors except through `typed()`. */
+const LAZY = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'ENV', 'LABEL', 'SHELL', 'VOLUME', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL', 'WORKDIR', 'USER']);
+/** Keywords whose arguments dockerfile-ast scans for here-documents. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+
+interface Position {
+  line: number;
+  character: number;
+}
+interface Range {
+  start: Position;
+  end: Position;
+}
+interface TextDocumentLike {
+  positionAt(offset: number): Position;
+  offsetAt(position: Position): number;
+}
+interface ParserInternals {
+  document: TextDocumentLike;
+  buffer: string;
+  escapeChar: string;
+}
+
+/** The typed instruction's constructor arguments, kept for `typed()`. */
+const typedArgs = new WeakMap<Instruction, () => Instruction>();
+
+class LazyParser extends (Parser as unknown as new () => object) {
+  createInstruction(dockerfile: Dockerfile, keyword: string, start: number, instructionEnd: number, end: number): Instruction {
+    const self = this as unknown as ParserInternals;
+    const doc = self.document;
+    const startPosition = doc.positionAt(start);
+    const instructionRange: Range = { start: startPosition, end: doc.positionAt(instructionEnd) };
+    const lineRange: Range = { start: startPosition, end: doc.positionAt(end) };
+    const escape = self.escapeChar;
+    const make = () =>
+      (Parser as unknown as { createInstruction(...a: unknown[]): Instruction }).createInstruction(doc, dockerfile, escape, lineRange, keyword, instructionRange);
+    if (!LAZY.has(keyword.toUpperCase())) return make();
+    const ins = new (Instruction as unknown as new (...a: unknown[]) => Instruction)(doc, lineRange, dockerfile, escape, keyword, instructionRange);
+    typedArgs.set(ins, make);
+    return ins;
+  }
+
+  /**
+   * dockerfile-ast looks for `<<NAME` arguments; an instruction whose text has no `<` has none,
+   * so the argument scan is skipped (exactly the same result).
+   */
+  processHeredocs(instruction: Instruction, offset: number): number {
+    const self = this as unknown as ParserInternals;
+    if (HEREDOC_KEYWORDS.has(instruction.getKeyword())) {
+      const from = self.document.offsetAt(instruction.getRange().start);
+      if (self.buffer.indexOf('<', from) < 0 || self.buffer.indexOf('<', from) >= offset) return offset;
+    }
+    return (Parser.prototype as unknown as { processHeredocs(i: Instruction, o: number): number }).processHeredocs.call(this, instruction, offset);
+  }
+}
+
+/** Parses like `DockerfileParser.parse`, with lazily typed instructions (see above). */
+export function parseDockerfile(text: string): Dockerfile {
+  return (new LazyParser() as unknown as { parse(t: string): Dockerfile }).parse(text);
+}
+
+/** dockerfile-ast's typed instruction (Run, Copy, Cmd …) for `ins`. */
+export function typed(ins: Instruction): Instruction {
+  const make = typedArgs.get(ins);
+  if (!make) return ins;
+  const t = make();
+  typedArgs.set(ins, () => t);
+  return t;
+}
