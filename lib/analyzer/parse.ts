@@ -40,9 +40,12 @@ interface ParserInternals {
   escapeChar: string;
 }
 
-/** The typed instruction's constructor arguments, kept for `typed()`. */
-const typedArgs = new WeakMap<Instruction, () => Instruction>();
+/** The typed instruction's constructor arguments (or the typed instruction, once built), for `typed()`. */
+const typedArgs = new WeakMap<Instruction, unknown[] | Instruction>();
 
+const createTyped = (Parser as unknown as { createInstruction(...a: unknown[]): Instruction }).createInstruction;
+
+// Methods, not closures per instruction: tsx's keepNames wraps every named closure in a call.
 class LazyParser extends (Parser as unknown as new () => object) {
   createInstruction(dockerfile: Dockerfile, keyword: string, start: number, instructionEnd: number, end: number): Instruction {
     const self = this as unknown as ParserInternals;
@@ -51,11 +54,9 @@ class LazyParser extends (Parser as unknown as new () => object) {
     const instructionRange: Range = { start: startPosition, end: doc.positionAt(instructionEnd) };
     const lineRange: Range = { start: startPosition, end: doc.positionAt(end) };
     const escape = self.escapeChar;
-    const make = () =>
-      (Parser as unknown as { createInstruction(...a: unknown[]): Instruction }).createInstruction(doc, dockerfile, escape, lineRange, keyword, instructionRange);
-    if (!LAZY.has(keyword.toUpperCase())) return make();
+    if (!LAZY.has(keyword.toUpperCase())) return createTyped(doc, dockerfile, escape, lineRange, keyword, instructionRange);
     const ins = new (Instruction as unknown as new (...a: unknown[]) => Instruction)(doc, lineRange, dockerfile, escape, keyword, instructionRange);
-    typedArgs.set(ins, make);
+    typedArgs.set(ins, [doc, dockerfile, escape, lineRange, keyword, instructionRange]);
     return ins;
   }
 
@@ -80,9 +81,10 @@ export function parseDockerfile(text: string): Dockerfile {
 
 /** dockerfile-ast's typed instruction (Run, Copy, Cmd …) for `ins`. */
 export function typed(ins: Instruction): Instruction {
-  const make = typedArgs.get(ins);
-  if (!make) return ins;
-  const t = make();
-  typedArgs.set(ins, () => t);
+  const hit = typedArgs.get(ins);
+  if (!hit) return ins;
+  if (!Array.isArray(hit)) return hit;
+  const t = createTyped(...hit);
+  typedArgs.set(ins, t);
   return t;
 }
