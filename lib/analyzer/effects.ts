@@ -13,7 +13,10 @@ import type { BaseImageRecord } from '../sizes/types';
 
 export interface StageState {
   fs: StageFs;
+  /** Installed packages; may be shared with the base image or parent stage until `ownPackages`. */
   packages: Set<string>;
+  /** `packages` is shared (the base image's cached set or the parent stage's): copy before writing. */
+  packagesShared: boolean;
   record: BaseImageRecord;
   aptRelease?: data.AptRelease;
   excludesDocs: boolean;
@@ -37,6 +40,15 @@ export interface StageState {
   npmDev: Set<string>;
   /** Packages dpkg installed or removed in the current layer (its database is rewritten). */
   dpkgChanges?: { layer: Layer; installed: number };
+}
+
+/** The stage's package set, made its own (copy-on-write) before the first change. */
+export function ownPackages(state: StageState): Set<string> {
+  if (state.packagesShared) {
+    state.packages = new Set(state.packages);
+    state.packagesShared = false;
+  }
+  return state.packages;
 }
 
 export interface RunContext {
@@ -231,12 +243,12 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
     const label = `apt-get install ${names.join(' ')}${closure.packages.length > names.length ? ` (${closure.packages.length} packages)` : ''}`;
     const stateBytes = data.aptStateBytesPerPackage();
     for (const p of closure.packages) {
-      state.packages.add(p.name);
+      ownPackages(state).add(p.name);
       rc.add({ path: `/.pkg/apt/${p.name}`, bytes: p.bytes + stateBytes, kind: 'apt', pkg: p.name, item: label });
     }
     noteDpkg(rc, closure.packages.length + closure.unknown.length);
     for (const u of closure.unknown) {
-      state.packages.add(u.name);
+      ownPackages(state).add(u.name);
       unknown(rc, 'apt-package', u.name, `apt package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
       rc.add({ path: `/.pkg/apt/${u.name}`, bytes: u.assumedBytes, kind: 'apt', pkg: u.name, item: label });
     }
@@ -268,7 +280,7 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
 }
 
 function removeAptPackage(name: string, rc: RunContext): void {
-  if (rc.state.packages.delete(name)) noteDpkg(rc, 0);
+  if (rc.state.packages.has(name) && ownPackages(rc.state).delete(name)) noteDpkg(rc, 0);
   rc.remove(`/.pkg/apt/${name}`);
 }
 
@@ -361,12 +373,12 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
     const label = `apk add ${virtual ? `--virtual ${virtual} ` : ''}${names.join(' ')}`;
     const added: string[] = [];
     for (const p of closure.packages) {
-      state.packages.add(p.name);
+      ownPackages(state).add(p.name);
       added.push(p.name);
       rc.add({ path: `/.pkg/apk/${p.name}`, bytes: p.bytes, kind: 'apk', pkg: p.name, item: label });
     }
     for (const u of closure.unknown) {
-      state.packages.add(u.name);
+      ownPackages(state).add(u.name);
       added.push(u.name);
       unknown(rc, 'apk-package', u.name, `apk package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
       rc.add({ path: `/.pkg/apk/${u.name}`, bytes: u.assumedBytes, kind: 'apk', pkg: u.name, item: label });
@@ -385,7 +397,7 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
       for (const other of state.apkVirtual.values()) for (const p of other) keep.add(p);
       for (const p of names) {
         if (keep.has(p) || data.isBasePackage(state.record, p)) continue;
-        state.packages.delete(p);
+        if (state.packages.has(p)) ownPackages(state).delete(p);
         rc.remove(`/.pkg/apk/${p}`);
       }
     }

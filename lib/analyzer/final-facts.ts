@@ -23,7 +23,7 @@ export function isBuildTool(pkg: string): boolean {
   return hit;
 }
 
-const sortedCache = new Map<string, { names: string[]; sorted: string[]; buildTools: string[] }>();
+const sortedCache = new Map<string, { set: Set<string>; names: string[]; sorted: string[]; buildTools: string[] }>();
 
 /**
  * The set's names sorted, and its build tools. Most final images keep their base image's package
@@ -31,14 +31,15 @@ const sortedCache = new Map<string, { names: string[]; sorted: string[]; buildTo
  */
 function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buildTools: string[] } {
   const hit = sortedCache.get(key);
-  if (hit && hit.names.length === set.size && hit.names.every((n) => set.has(n))) {
+  // The same Set object (a base image's shared, never-written set) holds the same names.
+  if (hit && (hit.set === set || (hit.names.length === set.size && hit.names.every((n) => set.has(n))))) {
     return { sorted: [...hit.sorted], buildTools: [...hit.buildTools] };
   }
   const names = [...set];
   const sorted = [...names].sort();
   const buildTools = sorted.filter(isBuildTool);
   if (sortedCache.size > 64) sortedCache.clear();
-  sortedCache.set(key, { names, sorted, buildTools });
+  sortedCache.set(key, { set, names, sorted, buildTools });
   return { sorted, buildTools: [...buildTools] };
 }
 

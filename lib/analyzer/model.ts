@@ -795,7 +795,8 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       return {
         ...p,
         fs: p.fs.clone(),
-        packages: new Set(p.packages),
+        packages: p.packages,
+        packagesShared: true,
         aptGroups: p.aptGroups.map((g) => ({ requested: new Set(g.requested), packages: [...g.packages] })),
         apkVirtual: new Map(p.apkVirtual),
         compiles: [...p.compiles],
@@ -815,6 +816,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     return {
       fs: new StageFs(),
       packages: basePackages(record),
+      packagesShared: true,
       record,
       aptRelease: record.aptRelease,
       excludesDocs: record.excludesDocs,
@@ -1229,14 +1231,17 @@ function resolveBaseMemo(ref: string): ResolvedBase {
 
 const basePackageSets = new WeakMap<object, Set<string>>();
 
-/** A fresh copy of the base image's package set (copying a Set is cheaper than building it). */
+/**
+ * The base image's package set, built once per record and shared by every stage on that base
+ * (read-only: effects.ts copies it on the first install or removal, see `ownPackages`).
+ */
 function basePackages(record: { packages: string[] | null }): Set<string> {
   let set = basePackageSets.get(record);
   if (!set) {
     set = new Set(record.packages ?? []);
     basePackageSets.set(record, set);
   }
-  return new Set(set);
+  return set;
 }
 
 function uniqueFiles(files: ContextFile[]): ContextFile[] {
