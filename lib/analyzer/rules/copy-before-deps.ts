@@ -16,18 +16,22 @@ interface DepInstall {
   isMovable: boolean;
 }
 
+/** The names `files` holds (a module-level function: a closure per call costs more under tsx). */
+function presentIn(files: { has(path: string): boolean }, ...names: string[]): string[] {
+  return names.filter((n) => files.has(n));
+}
+
 function depInstallOf(command: ShellCommand, files: { has(path: string): boolean }): DepInstall | undefined {
-  const present = (...names: string[]) => names.filter((n) => files.has(n));
   if (isNpmProjectInstall(command)) {
-    const m = present('package.json', 'package-lock.json', 'npm-shrinkwrap.json');
+    const m = presentIn(files, 'package.json', 'package-lock.json', 'npm-shrinkwrap.json');
     return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
   }
   if (isCall(command, 'yarn', ['install']) || (isCall(command, 'yarn') && operands(command.args, 'yarn').length === 0)) {
-    const m = present('package.json', 'yarn.lock', '.yarnrc.yml');
+    const m = presentIn(files, 'package.json', 'yarn.lock', '.yarnrc.yml');
     return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
   }
   if (isCall(command, 'pnpm', ['install', 'i'])) {
-    const m = present('package.json', 'pnpm-lock.yaml');
+    const m = presentIn(files, 'package.json', 'pnpm-lock.yaml');
     return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
   }
   const pip = pipCall(command);
@@ -39,15 +43,15 @@ function depInstallOf(command: ShellCommand, files: { has(path: string): boolean
     return files.has(name) ? { command, manifests: [name], isMovable: others.length === 0 } : undefined;
   }
   if (isCall(command, 'go', ['mod']) && command.args.includes('download')) {
-    const m = present('go.mod', 'go.sum');
+    const m = presentIn(files, 'go.mod', 'go.sum');
     return m.includes('go.mod') ? { command, manifests: m, isMovable: true } : undefined;
   }
   if (isCall(command, 'bundle', ['install']) || (isCall(command, 'bundle') && command.args.length === 0)) {
-    const m = present('Gemfile', 'Gemfile.lock');
+    const m = presentIn(files, 'Gemfile', 'Gemfile.lock');
     return m.includes('Gemfile') ? { command, manifests: m, isMovable: true } : undefined;
   }
   if (isCall(command, 'composer', ['install'])) {
-    const m = present('composer.json', 'composer.lock');
+    const m = presentIn(files, 'composer.json', 'composer.lock');
     return m.includes('composer.json') ? { command, manifests: m, isMovable: true } : undefined;
   }
   return undefined;

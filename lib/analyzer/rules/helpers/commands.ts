@@ -33,9 +33,11 @@ const VALUE_OPTIONS: Record<string, Set<string>> = {
   npm: new Set(['--prefix', '--cache', '--registry', '--omit', '--include', '--loglevel', '-w', '--workspace']),
 };
 
+const NO_VALUE_OPTIONS: ReadonlySet<string> = new Set<string>();
+
 /** Arguments that are not options (and not option values), for the given tool. */
 export function operands(args: string[], tool: string): string[] {
-  const takesValue = VALUE_OPTIONS[tool] ?? new Set<string>();
+  const takesValue = VALUE_OPTIONS[tool] ?? NO_VALUE_OPTIONS;
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -95,7 +97,19 @@ export function pipCall(command: ShellCommand): PipCall | undefined {
 
 /** The first operand of a command (its subcommand for apt-get, apk, npm...). */
 export function subcommand(command: ShellCommand, tool = baseName(command.name)): string | undefined {
-  return operands(command.args, tool)[0];
+  // operands(command.args, tool)[0] without building the list (rules ask this for every command).
+  const args = command.args;
+  const takesValue = VALUE_OPTIONS[tool] ?? NO_VALUE_OPTIONS;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return args[i + 1];
+    if (a.startsWith('-') && a.length > 1) {
+      if (takesValue.has(a)) i++;
+      continue;
+    }
+    return a;
+  }
+  return undefined;
 }
 
 /** True if the command is `name` (any path) and, if given, its subcommand is one of `subs`. */
