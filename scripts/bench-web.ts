@@ -100,10 +100,8 @@ async function main(): Promise<void> {
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+End');
       await page.keyboard.insertText('#');
-      await page.waitForFunction(() =>
-        Array.from(document.querySelectorAll('.monaco-editor .view-line')).some((l) =>
-          (l.textContent ?? '').includes('#'),
-        ),
+      await page.waitForFunction(
+        `Array.from(document.querySelectorAll('.monaco-editor .view-line')).some((l) => (l.textContent || '').includes('#'))`,
       );
       editorTimes.push(Date.now() - started);
       await context.close();
@@ -124,23 +122,17 @@ async function main(): Promise<void> {
       const before = Number(await size.getAttribute('data-seq'));
       const t0 = await page.evaluate(() => performance.now());
       await page.keyboard.insertText(String.fromCharCode(97 + (i % 26)));
-      const t1 = await page.evaluate(
-        (seq) =>
-          new Promise<number>((resolve) => {
-            const el = document.querySelector('[data-testid="estimated-size"]');
-            const done = () =>
-              Number(el?.getAttribute('data-seq')) > seq && el?.getAttribute('data-stale') !== 'true';
-            if (done()) return resolve(performance.now());
-            const observer = new MutationObserver(() => {
-              if (done()) {
-                observer.disconnect();
-                resolve(performance.now());
-              }
-            });
-            if (el) observer.observe(el, { attributes: true });
-          }),
-        before,
-      );
+      // A string, not a function: tsx would wrap named helpers with __name, unknown in the page.
+      const t1: number = await page.evaluate(`new Promise((resolve) => {
+        const el = document.querySelector('[data-testid="estimated-size"]');
+        const done = () => Number(el?.getAttribute('data-seq')) > ${before} &&
+          el?.getAttribute('data-stale') !== 'true';
+        if (done()) return resolve(performance.now());
+        const observer = new MutationObserver(() => {
+          if (done()) { observer.disconnect(); resolve(performance.now()); }
+        });
+        observer.observe(el, { attributes: true });
+      })`);
       latencies.push(t1 - t0);
     }
     await browser.close();
