@@ -80,12 +80,13 @@ export function globBase(pattern: string): string {
 }
 
 interface Node {
-  children: Map<string, Node>;
+  /** Created on the first child: most nodes are leaves (one per installed package). */
+  children: Map<string, Node> | undefined;
   entries: SimEntry[];
 }
 
 function newNode(): Node {
-  return { children: new Map(), entries: [] };
+  return { children: undefined, entries: [] };
 }
 
 const NO_ENTRIES: SimEntry[] = [];
@@ -127,7 +128,7 @@ export class StageFs implements SimFs {
       if (i >= n) break;
       let j = path.indexOf('/', i);
       if (j < 0) j = n;
-      node = node.children.get(path.slice(i, j));
+      node = node.children?.get(path.slice(i, j));
       i = j;
     }
     return node;
@@ -145,7 +146,7 @@ export class StageFs implements SimFs {
       if (node.entries.length) (out ??= []).push(...node.entries);
       let j = path.indexOf('/', i);
       if (j < 0) j = n;
-      node = node.children.get(path.slice(i, j));
+      node = node.children?.get(path.slice(i, j));
       i = j;
     }
     return out ?? NO_ENTRIES;
@@ -166,7 +167,7 @@ export class StageFs implements SimFs {
     const node = this.find(path);
     if (!node) return false;
     if (node.entries.some((e) => e.files?.some((f) => f.path !== path))) return true;
-    for (const child of node.children.values()) if (hasAny(child)) return true;
+    if (node.children) for (const child of node.children.values()) if (hasAny(child)) return true;
     return false;
   }
 
@@ -197,10 +198,11 @@ export class StageFs implements SimFs {
       let j = path.indexOf('/', i);
       if (j < 0) j = n;
       const seg = path.slice(i, j);
-      let next = node.children.get(seg);
+      const children: Map<string, Node> = (node.children ??= new Map());
+      let next = children.get(seg);
       if (!next) {
         next = newNode();
-        node.children.set(seg, next);
+        children.set(seg, next);
       }
       node = next;
       i = j;
@@ -294,12 +296,12 @@ export class StageFs implements SimFs {
 
 function collect(node: Node, out: SimEntry[]): void {
   if (node.entries.length) out.push(...node.entries);
-  for (const child of node.children.values()) collect(child, out);
+  if (node.children) for (const child of node.children.values()) collect(child, out);
 }
 
 function hasAny(node: Node): boolean {
   if (node.entries.length) return true;
-  for (const child of node.children.values()) if (hasAny(child)) return true;
+  if (node.children) for (const child of node.children.values()) if (hasAny(child)) return true;
   return false;
 }
 
