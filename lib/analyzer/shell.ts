@@ -66,6 +66,28 @@ interface ShSyntax {
 }
 
 const syntax = (mvdanSh as unknown as { syntax: ShSyntax }).syntax;
+
+/**
+ * `syntax.NodeType(node)`, which formats the Go type with fmt.Sprintf("%T") on every call. The
+ * GopherJS wrapper of a node keeps the Go pointer, whose constructor names the type
+ * (`*syntax.CallExpr`): read that, and fall back to NodeType if the wrapper ever differs.
+ * shell.test.ts checks both agree on every node of varied scripts.
+ */
+export function nodeType(node: ShNode): string {
+  const name = (node as { __internal_object__?: { constructor?: { string?: unknown } } }).__internal_object__?.constructor?.string;
+  if (typeof name === 'string' && name.startsWith('*syntax.')) return name.slice(8);
+  return syntax.NodeType(node);
+}
+
+/** Calls `fn` with every node of `script`'s syntax tree and both type names (for the test). */
+export function walkTypesForTest(script: string, fn: (fast: string, slow: string) => void): void {
+  parser ??= syntax.NewParser();
+  syntax.Walk(parser.Parse(script, ''), (node) => {
+    if (node) fn(nodeType(node), syntax.NodeType(node));
+    return true;
+  });
+}
+
 let parser: { Parse(src: string, name: string): ShNode } | undefined;
 
 // Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
@@ -144,7 +166,7 @@ function parseUncached(script: string): ParsedScript {
   try {
     syntax.Walk(file, (node) => {
       if (!node) return true;
-      const type = syntax.NodeType(node);
+      const type = nodeType(node);
       if (type === 'Stmt') {
         const redirs = node.Redirs as ShNode[] | undefined;
         const cmd = node.Cmd as ShNode | null;
@@ -235,7 +257,7 @@ function toWord(word: ShNode, script: string): Word {
 }
 
 function appendPart(out: Word, part: ShNode, script: string): void {
-  const type = syntax.NodeType(part);
+  const type = nodeType(part);
   if (type === 'Lit') {
     out.push({ kind: 'lit', value: unescapeLit(String(part.Value)) });
   } else if (type === 'SglQuoted') {
