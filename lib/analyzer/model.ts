@@ -781,120 +781,6 @@ export function buildModel(input: AnalyzeInput): ImageModel {
 
   // ---------------------------------------------------------------------------- step builders
 
-  function initState(stage: Stage, all: Map<Stage, StageState>, resolve: (ref: string) => ResolvedBase): StageState {
-    if (stage.baseStage) {
-      const p = all.get(stage.baseStage) as StageState;
-      const parent = stage.baseStage;
-      stage.user = parent.user;
-      stage.workdir = parent.workdir;
-      stage.env = { ...parent.env };
-      stage.cmd = parent.cmd;
-      stage.entrypoint = parent.entrypoint;
-      if (parent.baseEntrypoint) stage.baseEntrypoint = parent.baseEntrypoint;
-      if (parent.baseCmd) stage.baseCmd = parent.baseCmd;
-      return {
-        ...p,
-        fs: p.fs.clone(),
-        packages: p.packages,
-        packagesShared: true,
-        aptGroups: p.aptGroups.map((g) => ({ requested: new Set(g.requested), packages: [...g.packages] })),
-        apkVirtual: new Map(p.apkVirtual),
-        compiles: [...p.compiles],
-        files: new Map(p.files),
-        venvs: [...p.venvs],
-        removedManagers: new Set(p.removedManagers),
-        npmDev: new Set(p.npmDev),
-      };
-    }
-    const { record } = resolve(stage.baseRef);
-    stage.user = record.defaultUser || 'root';
-    if (record.entrypoint) stage.baseEntrypoint = record.entrypoint;
-    if (record.cmd) stage.baseCmd = record.cmd;
-    stage.env = { PATH: DEFAULT_PATH };
-    if (record.runtimes.python) stage.env.PYTHON_VERSION = record.runtimes.python;
-    if (record.runtimes.node) stage.env.NODE_VERSION = record.runtimes.node;
-    return {
-      fs: new StageFs(),
-      packages: basePackages(record),
-      packagesShared: true,
-      record,
-      aptRelease: record.aptRelease,
-      excludesDocs: record.excludesDocs,
-      isNoRecommendsConfig: false,
-      libc: record.libc,
-      pythonVersion: record.runtimes.python ? minorOf(record.runtimes.python) : osPython(record),
-      nodeVersion: record.runtimes.node,
-      aptGroups: [],
-      apkVirtual: new Map(),
-      compiles: [],
-      files: new Map(),
-      venvs: [],
-      removedManagers: new Set(),
-      npmDev: new Set(),
-    };
-  }
-
-  function newLayer(step: RunStep | CopyStep, stage: Stage): Layer {
-    return { step, stage, sizeBytes: 0, wastedBytes: 0, items: [], adds: [], deletes: [], isShipped: stage.isShipped };
-  }
-
-  function accountWaste(owner: Layer, bytes: number, by: Stage): void {
-    if (owner.stage === by || by.isShipped) owner.wastedBytes += bytes;
-  }
-
-  function makeRc(stage: Stage, state: StageState, run: RunStep, layer: Layer, boundFiles: Map<string, ContextFile>): RunContext {
-    const deleted: string[] = [];
-    const hasCoverMounts = run.mounts.length > 0;
-    return {
-      state,
-      stage,
-      run,
-      layer,
-      unknowns,
-      problems,
-      boundFiles,
-      remove(pattern) {
-        deleted.push(pattern);
-        layer.deletes.push(pattern);
-        state.fs.remove(pattern, (e, bytes) => {
-          if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
-        });
-      },
-      recordDelete(pattern) {
-        deleted.push(pattern);
-        layer.deletes.push(pattern);
-      },
-      add(entry) {
-        if (hasCoverMounts && run.mountsCover(entry.path)) return;
-        (entry as SimEntry).layer = layer;
-        state.fs.add(entry as SimEntry);
-      },
-      overwrite(paths) {
-        overwritePaths(state, new Set(paths), layer, stage);
-      },
-    };
-  }
-
-  function overwritePaths(state: StageState, set: Set<string>, layer: Layer, stage: Stage): void {
-    if (!set.size) return;
-    state.fs.overwrite(set, (e, bytes) => {
-      if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
-    });
-  }
-
-  function finishLayer(layer: Layer, state: StageState): void {
-    const adds = state.fs.byLayer(layer);
-    layer.adds = adds;
-    layer.sizeBytes = sum(adds);
-    const items = new Map<string, { label: string; bytes: number; kind: SimEntry['kind'] }>();
-    for (const e of adds) {
-      const it = items.get(e.item);
-      if (it) it.bytes += e.bytes;
-      else items.set(e.item, { label: e.item, bytes: e.bytes, kind: e.kind });
-    }
-    layer.items = [...items.values()];
-  }
-
   function runScriptOf(ins: Instruction): RunScript {
     const info = insText(ins);
     const json = jsonStrings(ins, info.text);
@@ -963,7 +849,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       const t = absPath(m.target, stage);
       for (const f of match.files) bound.set(match.isDir ? `${t}/${f.relDest}` : t, f.file);
     }
-    const rc = makeRc(stage, state, run, layer, bound);
+    const rc = makeRc(stage, state, run, layer, bound, unknowns, problems);
     const deletesRef = layer.deletes;
     if (/Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') && commands.some((c) => c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')))) {
       state.isNoRecommendsConfig = true;
@@ -1143,31 +1029,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     return copy;
   }
 
-  function argProps(ins: Instruction): { name: string; value: string | null }[] {
-    const p = ins as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
-    return p.getProperties ? p.getProperties().map((x) => ({ name: x.getName(), value: x.getValue() })) : [];
-  }
-
   // ---------------------------------------------------------------------------- invalidation
-
-  function copyIncludes(copy: CopyStep, path: string): boolean {
-    if (copy.fromStage || copy.from !== undefined || copy.isRemote) return false;
-    if (copy.contextFiles.some((f) => f.path === path)) return true;
-    return copy.sources.some((s) => {
-      const src = normalizeContextPath(s);
-      if (src === '') return true;
-      if (!hasGlob(src)) return isUnder(path, src);
-      return new RegExp('^' + src.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/') + '(/.*)?$').test(path);
-    });
-  }
-
-  function runBindsPath(run: RunStep, path: string): boolean {
-    return run.mounts.some((m) => {
-      if (m.type !== 'bind' || m.from) return false;
-      const src = normalizeContextPath(m.source ?? '.');
-      return src === '' || isUnder(path, src);
-    });
-  }
 
   function invalidatedBy(pathIn: string): Layer[] {
     const path = normalizeContextPath(pathIn);
@@ -1214,6 +1076,147 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     problems,
     ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
   };
+}
+
+// Step helpers that need nothing from buildModel's scope live here: a nested function is a new
+// closure per analysis (and, under tsx, a keepNames call each).
+
+function initState(stage: Stage, all: Map<Stage, StageState>, resolve: (ref: string) => ResolvedBase): StageState {
+  if (stage.baseStage) {
+    const p = all.get(stage.baseStage) as StageState;
+    const parent = stage.baseStage;
+    stage.user = parent.user;
+    stage.workdir = parent.workdir;
+    stage.env = { ...parent.env };
+    stage.cmd = parent.cmd;
+    stage.entrypoint = parent.entrypoint;
+    if (parent.baseEntrypoint) stage.baseEntrypoint = parent.baseEntrypoint;
+    if (parent.baseCmd) stage.baseCmd = parent.baseCmd;
+    return {
+      ...p,
+      fs: p.fs.clone(),
+      packages: p.packages,
+      packagesShared: true,
+      aptGroups: p.aptGroups.map((g) => ({ requested: new Set(g.requested), packages: [...g.packages] })),
+      apkVirtual: new Map(p.apkVirtual),
+      compiles: [...p.compiles],
+      files: new Map(p.files),
+      venvs: [...p.venvs],
+      removedManagers: new Set(p.removedManagers),
+      npmDev: new Set(p.npmDev),
+    };
+  }
+  const { record } = resolve(stage.baseRef);
+  stage.user = record.defaultUser || 'root';
+  if (record.entrypoint) stage.baseEntrypoint = record.entrypoint;
+  if (record.cmd) stage.baseCmd = record.cmd;
+  stage.env = { PATH: DEFAULT_PATH };
+  if (record.runtimes.python) stage.env.PYTHON_VERSION = record.runtimes.python;
+  if (record.runtimes.node) stage.env.NODE_VERSION = record.runtimes.node;
+  return {
+    fs: new StageFs(),
+    packages: basePackages(record),
+    packagesShared: true,
+    record,
+    aptRelease: record.aptRelease,
+    excludesDocs: record.excludesDocs,
+    isNoRecommendsConfig: false,
+    libc: record.libc,
+    pythonVersion: record.runtimes.python ? minorOf(record.runtimes.python) : osPython(record),
+    nodeVersion: record.runtimes.node,
+    aptGroups: [],
+    apkVirtual: new Map(),
+    compiles: [],
+    files: new Map(),
+    venvs: [],
+    removedManagers: new Set(),
+    npmDev: new Set(),
+  };
+}
+
+function newLayer(step: RunStep | CopyStep, stage: Stage): Layer {
+  return { step, stage, sizeBytes: 0, wastedBytes: 0, items: [], adds: [], deletes: [], isShipped: stage.isShipped };
+}
+
+function accountWaste(owner: Layer, bytes: number, by: Stage): void {
+  if (owner.stage === by || by.isShipped) owner.wastedBytes += bytes;
+}
+
+function makeRc(stage: Stage, state: StageState, run: RunStep, layer: Layer, boundFiles: Map<string, ContextFile>, unknowns: Unknown[], problems: ParseProblem[]): RunContext {
+  const deleted: string[] = [];
+  const hasCoverMounts = run.mounts.length > 0;
+  return {
+    state,
+    stage,
+    run,
+    layer,
+    unknowns,
+    problems,
+    boundFiles,
+    remove(pattern) {
+      deleted.push(pattern);
+      layer.deletes.push(pattern);
+      state.fs.remove(pattern, (e, bytes) => {
+        if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
+      });
+    },
+    recordDelete(pattern) {
+      deleted.push(pattern);
+      layer.deletes.push(pattern);
+    },
+    add(entry) {
+      if (hasCoverMounts && run.mountsCover(entry.path)) return;
+      (entry as SimEntry).layer = layer;
+      state.fs.add(entry as SimEntry);
+    },
+    overwrite(paths) {
+      overwritePaths(state, new Set(paths), layer, stage);
+    },
+  };
+}
+
+function overwritePaths(state: StageState, set: Set<string>, layer: Layer, stage: Stage): void {
+  if (!set.size) return;
+  state.fs.overwrite(set, (e, bytes) => {
+    if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
+  });
+}
+
+function finishLayer(layer: Layer, state: StageState): void {
+  const adds = state.fs.byLayer(layer);
+  layer.adds = adds;
+  layer.sizeBytes = sum(adds);
+  const items = new Map<string, { label: string; bytes: number; kind: SimEntry['kind'] }>();
+  for (const e of adds) {
+    const it = items.get(e.item);
+    if (it) it.bytes += e.bytes;
+    else items.set(e.item, { label: e.item, bytes: e.bytes, kind: e.kind });
+  }
+  layer.items = [...items.values()];
+}
+
+function argProps(ins: Instruction): { name: string; value: string | null }[] {
+  const p = ins as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
+  return p.getProperties ? p.getProperties().map((x) => ({ name: x.getName(), value: x.getValue() })) : [];
+}
+
+function copyIncludes(copy: CopyStep, path: string): boolean {
+  if (copy.fromStage || copy.from !== undefined || copy.isRemote) return false;
+  if (copy.contextFiles.some((f) => f.path === path)) return true;
+  return copy.sources.some((s) => {
+    const src = normalizeContextPath(s);
+    if (src === '') return true;
+    if (!hasGlob(src)) return isUnder(path, src);
+    return new RegExp('^' + src.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/') + '(/.*)?$').test(path);
+  });
+}
+
+function runBindsPath(run: RunStep, path: string): boolean {
+  return run.mounts.some((m) => {
+    if (m.type !== 'bind' || m.from) return false;
+    const src = normalizeContextPath(m.source ?? '.');
+    return src === '' || isUnder(path, src);
+  });
 }
 
 const baseMemo = new Map<string, ResolvedBase>();
