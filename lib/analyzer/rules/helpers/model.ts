@@ -175,7 +175,7 @@ export interface IndexedAdd {
  * once, so replaying a whole image stays near-linear.
  */
 export class LiveAdds {
-  private readonly sorted: IndexedAdd[] = [];
+  private sorted: IndexedAdd[] = [];
 
   private firstAtOrAfter(path: string): number {
     let lo = 0;
@@ -188,10 +188,32 @@ export class LiveAdds {
     return lo;
   }
 
+  /**
+   * Adds the layer's entries, in the order one sorted insert per entry (before equal paths) would
+   * give: sorted by path, the layer's later entries first among equal paths, all of them before
+   * equal paths already held. One merge instead of a splice per entry (layers add hundreds).
+   */
   add(layer: Layer, index: number): void {
-    for (const e of layer.adds) {
-      this.sorted.splice(this.firstAtOrAfter(e.path), 0, { path: e.path, bytes: e.bytes, index });
+    const adds = layer.adds;
+    if (adds.length === 0) return;
+    const fresh: IndexedAdd[] = new Array(adds.length);
+    for (let k = 0; k < adds.length; k++) fresh[k] = { path: adds[k].path, bytes: adds[k].bytes, index };
+    const order = fresh.map((_, k) => k).sort((a, b) => (fresh[a].path < fresh[b].path ? -1 : fresh[a].path > fresh[b].path ? 1 : b - a));
+    const old = this.sorted;
+    const merged: IndexedAdd[] = new Array(old.length + fresh.length);
+    let i = 0;
+    let j = 0;
+    let m = 0;
+    while (i < order.length && j < old.length) {
+      const f = fresh[order[i]];
+      if (f.path <= old[j].path) {
+        merged[m++] = f;
+        i++;
+      } else merged[m++] = old[j++];
     }
+    while (i < order.length) merged[m++] = fresh[order[i++]];
+    while (j < old.length) merged[m++] = old[j++];
+    this.sorted = merged;
   }
 
   /** Removes and returns the entries at or under `base` (a trailing `/*` or `/` is ignored). */
