@@ -114,12 +114,31 @@ export function subcommand(command: ShellCommand, tool = baseName(command.name))
 
 /** True if the command is `name` (any path) and, if given, its subcommand is one of `subs`. */
 export function isCall(command: ShellCommand, name: string | string[], subs?: string[]): boolean {
-  const names = Array.isArray(name) ? name : [name];
-  const program = baseName(command.name);
-  if (!names.includes(program)) return false;
+  // baseName(command.name) is one of the names, compared in place (rules call this for every
+  // command of every RUN, and most calls fail here).
+  const cmdName = command.name;
+  let program: string | undefined;
+  if (typeof name === 'string') {
+    if (isProgramName(cmdName, name)) program = name;
+  } else {
+    for (const n of name) {
+      if (isProgramName(cmdName, n)) {
+        program = n;
+        break;
+      }
+    }
+  }
+  if (program === undefined) return false;
   if (!subs) return true;
   const sub = subcommand(command, program);
   return sub !== undefined && subs.includes(sub);
+}
+
+/** `baseName(word) === name`, without slicing. */
+function isProgramName(word: string, name: string): boolean {
+  if (word.length < name.length || name.includes('/')) return false;
+  if (word.length === name.length) return word === name;
+  return word.charCodeAt(word.length - name.length - 1) === 47 && word.endsWith(name);
 }
 
 /** `apt-get install` / `apt install` commands of a RUN. */
