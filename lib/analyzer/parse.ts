@@ -40,10 +40,20 @@ interface ParserInternals {
   escapeChar: string;
 }
 
-/** The typed instruction's constructor arguments (or the typed instruction, once built), for `typed()`. */
-const typedArgs = new WeakMap<Instruction, unknown[] | Instruction>();
+/** Typed instructions built by `typed()`. */
+const typedCache = new WeakMap<Instruction, Instruction>();
 
 const createTyped = (Parser as unknown as { createInstruction(...a: unknown[]): Instruction }).createInstruction;
+
+/** The fields dockerfile-ast's Line and Instruction constructors store (their constructor arguments). */
+interface InstructionFields {
+  document: unknown;
+  range: Range;
+  dockerfile: Dockerfile;
+  escapeChar: string;
+  instruction: string;
+  instructionRange: Range;
+}
 
 // Methods, not closures per instruction: tsx's keepNames wraps every named closure in a call.
 class LazyParser extends (Parser as unknown as new () => object) {
@@ -55,9 +65,7 @@ class LazyParser extends (Parser as unknown as new () => object) {
     const lineRange: Range = { start: startPosition, end: doc.positionAt(end) };
     const escape = self.escapeChar;
     if (!LAZY.has(keyword.toUpperCase())) return createTyped(doc, dockerfile, escape, lineRange, keyword, instructionRange);
-    const ins = new (Instruction as unknown as new (...a: unknown[]) => Instruction)(doc, lineRange, dockerfile, escape, keyword, instructionRange);
-    typedArgs.set(ins, [doc, dockerfile, escape, lineRange, keyword, instructionRange]);
-    return ins;
+    return new (Instruction as unknown as new (...a: unknown[]) => Instruction)(doc, lineRange, dockerfile, escape, keyword, instructionRange);
   }
 
   /**
@@ -81,10 +89,13 @@ export function parseDockerfile(text: string): Dockerfile {
 
 /** dockerfile-ast's typed instruction (Run, Copy, Cmd …) for `ins`. */
 export function typed(ins: Instruction): Instruction {
-  const hit = typedArgs.get(ins);
-  if (!hit) return ins;
-  if (!Array.isArray(hit)) return hit;
-  const t = createTyped(...hit);
-  typedArgs.set(ins, t);
+  if (ins.constructor !== Instruction) return ins;
+  let t = typedCache.get(ins);
+  if (!t) {
+    // Rebuilt from the fields the plain instruction keeps: the same arguments the parser passed.
+    const f = ins as unknown as InstructionFields;
+    t = createTyped(f.document, f.dockerfile, f.escapeChar, f.range, f.instruction, f.instructionRange);
+    typedCache.set(ins, t);
+  }
   return t;
 }
