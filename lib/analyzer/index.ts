@@ -26,11 +26,15 @@ const TEXT_MAX = 80;
 /** The instruction as written (flags included), continuations joined, comment lines dropped, shortened. */
 function instructionText(model: ImageModel, range: Range): string {
   const parts: string[] = [];
+  // Length of parts.join(' '), kept as lines are added.
+  let joined = -1;
   for (let i = range.start.line; i <= range.end.line && i < model.lines.length; i++) {
     const line = model.lines[i];
     if (i > range.start.line && /^\s*#/.test(line)) continue;
-    parts.push(line.replace(/\\\s*$/, ''));
-    if (parts.join(' ').length > TEXT_MAX * 2) break;
+    const part = line.replace(/\\\s*$/, '');
+    parts.push(part);
+    joined += part.length + 1;
+    if (joined > TEXT_MAX * 2) break;
   }
   const one = parts.join(' ').replace(/\s+/g, ' ').trim();
   return one.length > TEXT_MAX ? one.slice(0, TEXT_MAX - 1) + '…' : one;
