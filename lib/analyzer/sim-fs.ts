@@ -187,16 +187,19 @@ export class StageFs implements SimFs {
     return sum(this.under(path));
   }
 
-  add(entry: SimEntry): void {
-    let node = this.root;
-    const path = entry.path;
-    const n = path.length;
-    let i = 0;
-    while (i < n) {
-      while (i < n && path.charCodeAt(i) === 47) i++;
-      if (i >= n) break;
+  /** The directory node of the last add (package installs add hundreds of entries to one). */
+  private lastDir = '';
+  private lastDirNode: Node | undefined;
+
+  /** The node for path[from, to), created as needed (empty segments skipped, like `find`). */
+  private walk(start: Node, path: string, from: number, to: number): Node {
+    let node = start;
+    let i = from;
+    while (i < to) {
+      while (i < to && path.charCodeAt(i) === 47) i++;
+      if (i >= to) break;
       let j = path.indexOf('/', i);
-      if (j < 0) j = n;
+      if (j < 0 || j > to) j = to;
       const seg = path.slice(i, j);
       const children: Map<string, Node> = (node.children ??= new Map());
       let next = children.get(seg);
@@ -207,6 +210,22 @@ export class StageFs implements SimFs {
       node = next;
       i = j;
     }
+    return node;
+  }
+
+  add(entry: SimEntry): void {
+    const path = entry.path;
+    const slash = path.lastIndexOf('/');
+    let dir: Node;
+    if (slash >= 0 && this.lastDirNode && slash === this.lastDir.length && path.startsWith(this.lastDir)) dir = this.lastDirNode;
+    else {
+      dir = this.walk(this.root, path, 0, slash < 0 ? 0 : slash);
+      if (slash >= 0) {
+        this.lastDir = path.slice(0, slash);
+        this.lastDirNode = dir;
+      }
+    }
+    const node = this.walk(dir, path, slash + 1, path.length);
     node.entries.push(entry);
     let set = this.byLayerIndex.get(entry.layer);
     if (!set) this.byLayerIndex.set(entry.layer, (set = new Set()));
