@@ -35,6 +35,20 @@ function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buil
   if (hit && (hit.set === set || (hit.names.length === set.size && hit.names.every((n) => set.has(n))))) {
     return { sorted: [...hit.sorted], buildTools: [...hit.buildTools] };
   }
+  if (hit) {
+    // The base image's list plus what the Dockerfile installed, minus what it removed: merge the
+    // few new names into the cached sorted list instead of sorting everything again.
+    const added = [...set].filter((n) => !hit.set.has(n)).sort();
+    const sorted: string[] = [];
+    let j = 0;
+    for (const n of hit.sorted) {
+      if (!set.has(n)) continue;
+      while (j < added.length && added[j] < n) sorted.push(added[j++]);
+      sorted.push(n);
+    }
+    while (j < added.length) sorted.push(added[j++]);
+    return { sorted, buildTools: sorted.filter(isBuildTool) };
+  }
   const names = [...set];
   const sorted = [...names].sort();
   const buildTools = sorted.filter(isBuildTool);
