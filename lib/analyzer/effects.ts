@@ -134,6 +134,8 @@ export function absPath(p: string, stage: Stage, rc?: RunContext): string {
 }
 
 export function normalizeAbs(p: string): string {
+  // Already normal (absolute, no empty, `.` or `..` segment, no trailing slash): most paths are.
+  if (p.charCodeAt(0) === 47 && (p.length === 1 || (p.charCodeAt(p.length - 1) !== 47 && !p.includes('//') && !p.includes('/.')))) return p;
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
