@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { walkTypesForTest } from './shell';
+import fc from 'fast-check';
+import { parseForTest, walkTypesForTest } from './shell';
 
 const SCRIPTS = [
   'set -eux; apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
@@ -19,5 +20,22 @@ describe('shell nodeType', () => {
       });
     }
     expect(nodes).toBeGreaterThan(100);
+  });
+});
+
+describe('shell walk pruning', () => {
+  it('finds the same commands when the walk skips plain commands', () => {
+    const piece = fc.constantFrom(
+      'echo a', 'apt-get install -y curl', '$(id -u)', '`date`', '<(ls /x)', '>(tee /y)', '"$(cat f)"', "'$(not)'",
+      ' && ', ' || ', '; ', ' | ', ' ', 'X=$(pwd) ', 'export A=$(b) ', '${V:-$(d)}', '$((1+2))', 'if true; then x; fi',
+      '(cd /a && make)', '{ y; }', '> /out', '2>&1', 'sh -c "z"',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {
+        const script = parts.join('');
+        expect(parseForTest(script, true)).toEqual(parseForTest(script, false));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

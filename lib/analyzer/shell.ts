@@ -149,7 +149,7 @@ export function parseShell(script: string): ParsedScript {
   return result;
 }
 
-function parseUncached(script: string): ParsedScript {
+function parseUncached(script: string, prune = true): ParsedScript {
   let file: ShNode;
   try {
     parser ??= syntax.NewParser();
@@ -211,7 +211,9 @@ function parseUncached(script: string): ParsedScript {
           }
         }
         commands.push({ words, assigns, isDecl, pipeline: -1, pipelinePosition: 0, redirects: [], start, end });
-        return !isDecl;
+        // Only a command or process substitution nests statements inside a command; without
+        // one in its text, the walk below it would visit nothing but words.
+        return !isDecl && (!prune || mayNest(script, start, end));
       }
       return true;
     });
@@ -236,6 +238,17 @@ function parseUncached(script: string): ParsedScript {
     positions.set(cmd.pipeline, n + 1);
   }
   return { commands };
+}
+
+/** Parses without the memo, with or without skipping the walk below plain commands (for the test). */
+export function parseForTest(script: string, prune: boolean): ParsedScript {
+  return parseUncached(script, prune);
+}
+
+/** True when script[start, end) could hold `$(…)`, backquotes or `<(…)`/`>(…)`. */
+function mayNest(script: string, start: number, end: number): boolean {
+  const text = script.slice(start, end);
+  return text.includes('$(') || text.includes('`') || text.includes('<(') || text.includes('>(');
 }
 
 function errorMessage(err: unknown): string {
