@@ -1,5 +1,6 @@
 import type { ApkAddObservation, ApkPackage, PackageClosure } from './types';
 import { APK_PIP } from './apk-pip-data';
+import { dependencyClosure } from './closure';
 
 const byName = new Map<string, ApkPackage>(APK_PIP.apk.packages.map((p) => [p.name, p]));
 
@@ -39,21 +40,12 @@ export function apkAddClosure(
   names: readonly string[],
   installed: ReadonlySet<string> = new Set(),
 ): PackageClosure {
-  const seen = new Set<string>();
-  const packages: { name: string; bytes: number }[] = [];
-  const unknown: string[] = [];
-  const stack = names.map(normalizeApkName).reverse();
-  while (stack.length > 0) {
-    const name = stack.pop() as string;
-    if (seen.has(name) || installed.has(name)) continue;
-    seen.add(name);
-    const pkg = byName.get(name);
-    if (!pkg) {
-      unknown.push(name);
-      continue;
-    }
-    packages.push({ name, bytes: pkg.installedBytes });
-    for (let i = pkg.deps.length - 1; i >= 0; i--) stack.push(normalizeApkName(pkg.deps[i]));
-  }
-  return { packages, totalBytes: packages.reduce((s, p) => s + p.bytes, 0), unknown };
+  const { packages, totalBytes, unknown } = dependencyClosure(
+    names.map(normalizeApkName),
+    installed,
+    (name) => byName.get(name),
+    (pkg) => pkg.installedBytes,
+    (pkg) => pkg.deps.map(normalizeApkName),
+  );
+  return { packages, totalBytes, unknown };
 }

@@ -1,5 +1,6 @@
 import type { PipClosure, PypiPackage } from './types';
 import { APK_PIP } from './apk-pip-data';
+import { dependencyClosure } from './closure';
 
 const byName = new Map<string, PypiPackage>(APK_PIP.pip.packages.map((p) => [p.name, p]));
 
@@ -39,28 +40,15 @@ export function pipClosure(
   names: readonly string[],
   installed: ReadonlySet<string> = new Set(),
 ): PipClosure {
-  const seen = new Set<string>();
-  const packages: { name: string; bytes: number }[] = [];
-  const unknown: string[] = [];
-  let wheelBytes = 0;
-  const stack = names
-    .map((n) => normalizePipName(n) || n.toLowerCase())
-    .filter(Boolean)
-    .reverse();
-  while (stack.length > 0) {
-    const name = stack.pop() as string;
-    if (seen.has(name) || installed.has(name)) continue;
-    seen.add(name);
-    const pkg = byName.get(name);
-    if (!pkg) {
-      unknown.push(name);
-      continue;
-    }
-    packages.push({ name, bytes: pkg.installedBytes });
-    wheelBytes += pkg.wheelBytes;
-    for (let i = pkg.deps.length - 1; i >= 0; i--) stack.push(pkg.deps[i]);
-  }
-  return { packages, totalBytes: packages.reduce((s, p) => s + p.bytes, 0), unknown, wheelBytes };
+  const { packages, totalBytes, unknown, found } = dependencyClosure(
+    names.map((n) => normalizePipName(n) || n.toLowerCase()).filter(Boolean),
+    installed,
+    (name) => byName.get(name),
+    (pkg) => pkg.installedBytes,
+    (pkg) => pkg.deps,
+  );
+  const wheelBytes = found.reduce((sum, pkg) => sum + pkg.wheelBytes, 0);
+  return { packages, totalBytes, unknown, wheelBytes };
 }
 
 /** Bytes the pip cache (~/.cache/pip) keeps after installing `closure` without `--no-cache-dir`. */
