@@ -589,9 +589,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   }
   if (firstFrom >= instructions.length) {
     const end = { line: Math.max(0, lines.length - 1), character: 0 };
-    if (text.trim() !== '') {
-      problems.push({ range: { start: { line: 0, character: 0 }, end }, severity: 'error', message: 'No FROM instruction: this is not a buildable Dockerfile.' });
-    }
+    problems.push({ range: { start: { line: 0, character: 0 }, end }, severity: 'error', message: 'No FROM instruction: this is not a buildable Dockerfile.' });
   }
   for (const ins of instructions.slice(0, firstFrom)) {
     const kw = ins.getKeyword();

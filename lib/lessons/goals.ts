@@ -41,14 +41,11 @@ export function evaluateGoals(report: Report, goals: Goal[], extra: GoalExtras =
 }
 
 /**
- * Why no goal can be judged yet, or undefined when the report describes an image. An empty
- * Dockerfile (no FROM) or one with errors builds nothing, and "nothing" would otherwise meet
+ * Why no goal can be judged yet, or undefined when the report describes an image. A Dockerfile
+ * with errors (an empty one has "No FROM") builds nothing, and "nothing" would otherwise meet
  * every goal: 0 bytes, no findings, no shell.
  */
 function nothingToJudge(report: Report): string | undefined {
-  // The analyzer reports an empty text as one synthetic stage with an empty range.
-  const hasFrom = report.stages.some((st) => !isEmptyRange(st.range));
-  if (!hasFrom) return 'No image yet: the Dockerfile needs a FROM';
   const error = report.problems.find((p) => p.severity === 'error');
   if (error)
     return `Fix the Dockerfile first (line ${error.range.start.line + 1}: ${error.message})`;
@@ -198,10 +195,6 @@ function shippedMatches(report: Report, path: string): string[] {
   }
   const target = normalizePath(path);
   return report.final.contextFilesShipped.filter((p) => isAtOrUnder(normalizePath(p), target));
-}
-
-function isEmptyRange(range: Report['stages'][number]['range']): boolean {
-  return range.start.line === range.end.line && range.start.character === range.end.character;
 }
 
 function isAtOrUnder(path: string, dir: string): boolean {
