@@ -21,7 +21,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -39,12 +42,36 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'next', 'next/*', 'monaco-editor', 'monaco-editor/*', '@/components/*', '@/app/*'], message: 'lib/ is pure TypeScript: no UI imports.' },
-            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'], message: 'lib/ runs in the browser: take Node facilities as parameters (only cli/ may use Node).' },
+            {
+              group: [
+                'react',
+                'react-dom',
+                'react/*',
+                'next',
+                'next/*',
+                'monaco-editor',
+                'monaco-editor/*',
+                '@/components/*',
+                '@/app/*',
+              ],
+              message: 'lib/ is pure TypeScript: no UI imports.',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'],
+              message:
+                'lib/ runs in the browser: take Node facilities as parameters (only cli/ may use Node).',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'sessionStorage',
+        'navigator',
+      ],
     },
   },
 );

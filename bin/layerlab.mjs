@@ -8,7 +8,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const require = createRequire(import.meta.url);
 const tsx = pathToFileURL(require.resolve('tsx')).href;
 const main = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
-const result = spawnSync(process.execPath, ['--import', tsx, main, ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, ['--import', tsx, main, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 if (result.error) {
   process.stderr.write(`layerlab: cannot start the CLI: ${result.error.message}\n`);
   process.exit(2);

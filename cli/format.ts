@@ -7,11 +7,24 @@ export interface JsonReport {
   compressedSizeBytes: number;
   compressedMethod: string;
   confidence: Confidence;
-  baseImage: { ref: string; resolvedRef?: string; sizeBytes: number; known: boolean; source: string };
+  baseImage: {
+    ref: string;
+    resolvedRef?: string;
+    sizeBytes: number;
+    known: boolean;
+    source: string;
+  };
   /** Shipped layers above the base; `line` is 1-based. */
   layers: { line: number; instruction: string; sizeBytes: number; wastedBytes: number }[];
   /** `line` is 1-based. */
-  findings: { rule: string; technique: Technique; severity: Severity; line: number; message: string; savingsBytes: number | null }[];
+  findings: {
+    rule: string;
+    technique: Technique;
+    severity: Severity;
+    line: number;
+    message: string;
+    savingsBytes: number | null;
+  }[];
   score: number;
   unknowns: (Omit<Unknown, 'line'> & { line?: number })[];
   problems: { line: number; severity: Severity; message: string }[];
@@ -34,7 +47,12 @@ export function toJson(file: string, r: Report): JsonReport {
     },
     layers: r.layers
       .filter((l) => l.isShipped)
-      .map((l) => ({ line: l.line + 1, instruction: l.text, sizeBytes: l.sizeBytes, wastedBytes: l.wastedBytes })),
+      .map((l) => ({
+        line: l.line + 1,
+        instruction: l.text,
+        sizeBytes: l.sizeBytes,
+        wastedBytes: l.wastedBytes,
+      })),
     findings: r.findings.map((f) => ({
       rule: f.rule,
       technique: f.technique,
@@ -44,8 +62,15 @@ export function toJson(file: string, r: Report): JsonReport {
       savingsBytes: f.savingsBytes ?? null,
     })),
     score: r.score.score,
-    unknowns: r.size.unknowns.map((u) => ({ ...u, ...(u.line !== undefined ? { line: u.line + 1 } : {}) })),
-    problems: r.problems.map((p) => ({ line: p.range.start.line + 1, severity: p.severity, message: p.message })),
+    unknowns: r.size.unknowns.map((u) => ({
+      ...u,
+      ...(u.line !== undefined ? { line: u.line + 1 } : {}),
+    })),
+    problems: r.problems.map((p) => ({
+      line: p.range.start.line + 1,
+      severity: p.severity,
+      message: p.message,
+    })),
   };
 }
 
@@ -73,15 +98,22 @@ export function formatHuman(file: string, r: Report, maxSizeBytes?: number): str
   out.push(
     `  Size     ${mb(r.size.bytes)} (confidence ${r.size.confidence}; pull ≈ ${mb(r.size.compressedBytes)})${over ? `  OVER --max-size ${mb(maxSizeBytes as number)}` : ''}`,
   );
-  out.push(`  Base     ${r.base.ref} ${mb(r.base.sizeBytes)}${r.base.known ? '' : ' (guess)'} — ${r.base.source}`);
-  if (r.size.wastedBytes > 0) out.push(`  Wasted   ${mb(r.size.wastedBytes)} shipped but deleted or overwritten by a later layer`);
+  out.push(
+    `  Base     ${r.base.ref} ${mb(r.base.sizeBytes)}${r.base.known ? '' : ' (guess)'} — ${r.base.source}`,
+  );
+  if (r.size.wastedBytes > 0)
+    out.push(
+      `  Wasted   ${mb(r.size.wastedBytes)} shipped but deleted or overwritten by a later layer`,
+    );
   out.push(`  Score    ${r.score.score}/100`);
   const layers = r.layers.filter((l) => l.isShipped);
   if (layers.length) {
     out.push('');
     out.push('  Line  Size        Wasted      Instruction');
     for (const l of layers) {
-      out.push(`  ${padStart(String(l.line + 1), 4)}  ${pad(mb(l.sizeBytes), 10)}  ${pad(l.wastedBytes ? mb(l.wastedBytes) : '—', 10)}  ${l.text}`);
+      out.push(
+        `  ${padStart(String(l.line + 1), 4)}  ${pad(mb(l.sizeBytes), 10)}  ${pad(l.wastedBytes ? mb(l.wastedBytes) : '—', 10)}  ${l.text}`,
+      );
     }
   }
   if (r.findings.length) {
@@ -89,7 +121,9 @@ export function formatHuman(file: string, r: Report, maxSizeBytes?: number): str
     out.push(`  Findings (${r.findings.length})`);
     for (const f of r.findings) {
       const saves = f.savingsBytes ? ` (saves ${mb(f.savingsBytes)})` : '';
-      out.push(`  ${padStart(String(f.range.start.line + 1), 4)}  ${pad(f.severity, 7)} ${f.rule}${saves}`);
+      out.push(
+        `  ${padStart(String(f.range.start.line + 1), 4)}  ${pad(f.severity, 7)} ${f.rule}${saves}`,
+      );
       out.push(`        ${f.message}`);
     }
   } else {
@@ -99,13 +133,18 @@ export function formatHuman(file: string, r: Report, maxSizeBytes?: number): str
   if (r.size.unknowns.length) {
     out.push('');
     out.push(`  Not sized precisely (${r.size.unknowns.length})`);
-    for (const u of r.size.unknowns.slice(0, 20)) out.push(`  ${u.line !== undefined ? padStart(String(u.line + 1), 4) : '    '}  ${u.message}`);
-    if (r.size.unknowns.length > 20) out.push(`        … and ${r.size.unknowns.length - 20} more (see --json)`);
+    for (const u of r.size.unknowns.slice(0, 20))
+      out.push(
+        `  ${u.line !== undefined ? padStart(String(u.line + 1), 4) : '    '}  ${u.message}`,
+      );
+    if (r.size.unknowns.length > 20)
+      out.push(`        … and ${r.size.unknowns.length - 20} more (see --json)`);
   }
   if (r.problems.length) {
     out.push('');
     out.push(`  Problems (${r.problems.length})`);
-    for (const p of r.problems) out.push(`  ${padStart(String(p.range.start.line + 1), 4)}  ${p.severity}: ${p.message}`);
+    for (const p of r.problems)
+      out.push(`  ${padStart(String(p.range.start.line + 1), 4)}  ${p.severity}: ${p.message}`);
   }
   return out.join('\n') + '\n';
 }

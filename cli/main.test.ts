@@ -9,7 +9,11 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const fixture = (name: string) => join(here, 'fixtures', name, 'Dockerfile');
 const json = (args: string[]): { code: number; reports: JsonReport[]; stderr: string } => {
   const r = run(['--json', ...args]);
-  return { code: r.code, reports: r.stdout ? (JSON.parse(r.stdout) as JsonReport[]) : [], stderr: r.stderr };
+  return {
+    code: r.code,
+    reports: r.stdout ? (JSON.parse(r.stdout) as JsonReport[]) : [],
+    stderr: r.stderr,
+  };
 };
 
 describe('parseSize', () => {
@@ -26,7 +30,11 @@ describe('parseSize', () => {
 
 describe('parseArgs', () => {
   it('takes options with = or a separate value, and files in order', () => {
-    expect(parseArgs(['--target=build', '--context', 'ctx', 'a', 'b'])).toMatchObject({ target: 'build', context: 'ctx', files: ['a', 'b'] });
+    expect(parseArgs(['--target=build', '--context', 'ctx', 'a', 'b'])).toMatchObject({
+      target: 'build',
+      context: 'ctx',
+      files: ['a', 'b'],
+    });
   });
 
   it('rejects unknown options, missing values and no files', () => {
@@ -52,13 +60,32 @@ describe('layerlab CLI', () => {
     expect(reports.map((r) => r.file)).toEqual([fixture('node-app'), fixture('python-app')]);
     const py = reports[1];
     expect(Object.keys(py)).toEqual(
-      expect.arrayContaining(['file', 'sizeBytes', 'compressedSizeBytes', 'confidence', 'baseImage', 'layers', 'findings', 'score', 'unknowns']),
+      expect.arrayContaining([
+        'file',
+        'sizeBytes',
+        'compressedSizeBytes',
+        'confidence',
+        'baseImage',
+        'layers',
+        'findings',
+        'score',
+        'unknowns',
+      ]),
     );
     expect(py.baseImage).toMatchObject({ ref: 'python:3.12-slim', known: true });
     expect(py.baseImage.sizeBytes).toBeGreaterThan(100e6);
-    expect(py.layers[0]).toMatchObject({ line: 3, instruction: expect.stringMatching(/^RUN apt-get update/) });
-    expect(py.sizeBytes).toBe(py.baseImage.sizeBytes + py.layers.reduce((s, l) => s + l.sizeBytes, 0));
-    expect(py.findings.find((f) => f.rule === 'apt-lists-not-removed')).toMatchObject({ line: 3, technique: 'combine-run', severity: 'warning' });
+    expect(py.layers[0]).toMatchObject({
+      line: 3,
+      instruction: expect.stringMatching(/^RUN apt-get update/),
+    });
+    expect(py.sizeBytes).toBe(
+      py.baseImage.sizeBytes + py.layers.reduce((s, l) => s + l.sizeBytes, 0),
+    );
+    expect(py.findings.find((f) => f.rule === 'apt-lists-not-removed')).toMatchObject({
+      line: 3,
+      technique: 'combine-run',
+      severity: 'warning',
+    });
     // The builder stage of node-app does not ship: no layer from lines 1–6.
     expect(reports[0].layers.every((l) => l.line > 7)).toBe(true);
   });
@@ -66,7 +93,8 @@ describe('layerlab CLI', () => {
   it('reads the context folder and its .dockerignore by default, or --context', () => {
     const own = json([fixture('python-app')]).reports[0];
     expect(own.unknowns.some((u) => /requirements\.txt/.test(u.message))).toBe(false);
-    const other = json(['--context', join(here, 'fixtures', 'node-app'), fixture('python-app')]).reports[0];
+    const other = json(['--context', join(here, 'fixtures', 'node-app'), fixture('python-app')])
+      .reports[0];
     expect(other.findings.some((f) => f.rule === 'copy-source-missing')).toBe(true);
   });
 
@@ -95,7 +123,9 @@ describe('layerlab CLI', () => {
     const binary = run([fixture('binary')]);
     expect(binary.code).toBe(2);
     expect(binary.stderr).toMatch(/binary/);
-    expect(run(['--context', join(here, 'fixtures', 'no-such-dir'), fixture('multi')]).code).toBe(2);
+    expect(run(['--context', join(here, 'fixtures', 'no-such-dir'), fixture('multi')]).code).toBe(
+      2,
+    );
     const bad = run(['--bogus', fixture('multi')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown option --bogus/);

@@ -42,7 +42,18 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const UNITS: Record<string, number> = { b: 1, kb: 1e3, k: 1e3, mb: 1e6, m: 1e6, gb: 1e9, g: 1e9, kib: 1024, mib: 1048576, gib: 1073741824 };
+const UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1e3,
+  k: 1e3,
+  mb: 1e6,
+  m: 1e6,
+  gb: 1e9,
+  g: 1e9,
+  kib: 1024,
+  mib: 1048576,
+  gib: 1073741824,
+};
 
 /** Parses `200MB`, `1.5GB`, `800kB`, `123456` (bytes). Undefined when not a size. */
 export function parseSize(text: string): number | undefined {
@@ -73,7 +84,8 @@ export function parseArgs(argv: string[]): CliOptions {
     else if (name === '--max-size') {
       const raw = take();
       const bytes = parseSize(raw);
-      if (bytes === undefined) throw new UsageError(`--max-size: "${raw}" is not a size (try 200MB)`);
+      if (bytes === undefined)
+        throw new UsageError(`--max-size: "${raw}" is not a size (try 200MB)`);
       opts.maxSizeBytes = bytes;
     } else if (a === '--') {
       opts.files.push(...argv.slice(i + 1));
@@ -94,14 +106,21 @@ export function readDockerfile(path: string): string {
   try {
     st = statSync(path);
   } catch (err) {
-    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new InputError(
+      `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
   }
-  if (st.isDirectory()) throw new InputError(`${path}: is a folder, not a Dockerfile (give the file, e.g. ${path.replace(/\/$/, '')}/Dockerfile)`);
+  if (st.isDirectory())
+    throw new InputError(
+      `${path}: is a folder, not a Dockerfile (give the file, e.g. ${path.replace(/\/$/, '')}/Dockerfile)`,
+    );
   let buf: Buffer;
   try {
     buf = readFileSync(path);
   } catch (err) {
-    throw new InputError(`${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+    throw new InputError(
+      `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+    );
   }
   if (isBinary(buf)) throw new InputError(`${path}: looks like a binary file, not a Dockerfile`);
   return buf.toString('utf8');
@@ -124,18 +143,26 @@ export interface FileResult {
 }
 
 /** Analyses one Dockerfile with its context. Throws InputError/ContextError on unreadable input. */
-export function analyzeFile(file: string, opts: Pick<CliOptions, 'context' | 'target'>): FileResult {
+export function analyzeFile(
+  file: string,
+  opts: Pick<CliOptions, 'context' | 'target'>,
+): FileResult {
   const dockerfile = readDockerfile(file);
   const contextDir = resolve(opts.context ?? dirname(file));
-  if (!existsSync(contextDir) || !statSync(contextDir).isDirectory()) throw new ContextError(`${contextDir}: the build context is not a folder`);
+  if (!existsSync(contextDir) || !statSync(contextDir).isDirectory())
+    throw new ContextError(`${contextDir}: the build context is not a folder`);
   // BuildKit reads <Dockerfile>.dockerignore before the context's .dockerignore.
-  const ignoreFile = [`${file}.dockerignore`, resolve(contextDir, '.dockerignore')].find((p) => existsSync(p));
+  const ignoreFile = [`${file}.dockerignore`, resolve(contextDir, '.dockerignore')].find((p) =>
+    existsSync(p),
+  );
   let dockerignore: string | undefined;
   if (ignoreFile) {
     try {
       dockerignore = readFileSync(ignoreFile, 'utf8');
     } catch (err) {
-      throw new InputError(`${ignoreFile}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+      throw new InputError(
+        `${ignoreFile}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      );
     }
   }
   const unreadable: string[] = [];
@@ -143,9 +170,17 @@ export function analyzeFile(file: string, opts: Pick<CliOptions, 'context' | 'ta
   if (unreadable.length) {
     const matcher = ignore({ ignorecase: false }).add(dockerignore ?? '');
     const sent = unreadable.filter((p) => !matcher.ignores(p));
-    if (sent.length) throw new ContextError(`cannot read ${sent.slice(0, 3).join(', ')}${sent.length > 3 ? ` and ${sent.length - 3} more` : ''} in the build context ${contextDir} (Docker would fail too; exclude them in .dockerignore)`);
+    if (sent.length)
+      throw new ContextError(
+        `cannot read ${sent.slice(0, 3).join(', ')}${sent.length > 3 ? ` and ${sent.length - 3} more` : ''} in the build context ${contextDir} (Docker would fail too; exclude them in .dockerignore)`,
+      );
   }
-  const report = analyze({ dockerfile, dockerignore, context, ...(opts.target ? { target: opts.target } : {}) });
+  const report = analyze({
+    dockerfile,
+    dockerignore,
+    context,
+    ...(opts.target ? { target: opts.target } : {}),
+  });
   return { file, report, warnings };
 }
 
@@ -161,7 +196,11 @@ export function run(argv: string[]): RunResult {
   try {
     opts = parseArgs(argv);
   } catch (err) {
-    return { code: 2, stdout: '', stderr: `layerlab: ${(err as Error).message}\nRun layerlab --help for usage.\n` };
+    return {
+      code: 2,
+      stdout: '',
+      stderr: `layerlab: ${(err as Error).message}\nRun layerlab --help for usage.\n`,
+    };
   }
   if (opts.help) return { code: 0, stdout: HELP + '\n', stderr: '' };
   const results: FileResult[] = [];
@@ -180,13 +219,23 @@ export function run(argv: string[]): RunResult {
     }
   }
   for (const r of results) for (const w of r.warnings) stderr += `layerlab: ${r.file}: ${w}\n`;
-  const over = opts.maxSizeBytes !== undefined ? results.filter((r) => r.report.size.bytes > (opts.maxSizeBytes as number)) : [];
+  const over =
+    opts.maxSizeBytes !== undefined
+      ? results.filter((r) => r.report.size.bytes > (opts.maxSizeBytes as number))
+      : [];
   let stdout: string;
-  if (opts.json) stdout = JSON.stringify(results.map((r) => toJson(r.file, r.report)), null, 2) + '\n';
+  if (opts.json)
+    stdout =
+      JSON.stringify(
+        results.map((r) => toJson(r.file, r.report)),
+        null,
+        2,
+      ) + '\n';
   else stdout = results.map((r) => formatHuman(r.file, r.report, opts.maxSizeBytes)).join('\n');
   if (code === 0 && over.length) {
     code = 1;
-    for (const r of over) stderr += `layerlab: ${r.file}: estimated ${(r.report.size.bytes / 1e6).toFixed(1)} MB is over --max-size ${((opts.maxSizeBytes as number) / 1e6).toFixed(1)} MB\n`;
+    for (const r of over)
+      stderr += `layerlab: ${r.file}: estimated ${(r.report.size.bytes / 1e6).toFixed(1)} MB is over --max-size ${((opts.maxSizeBytes as number) / 1e6).toFixed(1)} MB\n`;
   }
   return { code, stdout, stderr };
 }

@@ -11,7 +11,12 @@ export const MAX_CONTEXT_FILES = 50_000;
 /** Contents above this size are not read (the file is still listed with its size). */
 const MAX_CONTENT_BYTES = 2_000_000;
 
-const CONTENT_FILES = [/^package\.json$/, /^package-lock\.json$/, /^requirements.*\.txt$/, /^pyproject\.toml$/];
+const CONTENT_FILES = [
+  /^package\.json$/,
+  /^package-lock\.json$/,
+  /^requirements.*\.txt$/,
+  /^pyproject\.toml$/,
+];
 
 export class ContextError extends Error {}
 
@@ -42,7 +47,10 @@ export function readContext(root: string, unreadable: string[] = []): ReadContex
     try {
       entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
-      if (first) throw new ContextError(`cannot read the build context folder ${root}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+      if (first)
+        throw new ContextError(
+          `cannot read the build context folder ${root}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+        );
       unreadable.push(toPosix(relative(root, dir)));
       continue;
     }
@@ -77,7 +85,10 @@ export function readContext(root: string, unreadable: string[] = []): ReadContex
       files.push(file);
     }
   }
-  if (truncated) warnings.push(`the build context has more than ${MAX_CONTEXT_FILES.toLocaleString('en')} files; only the first ${MAX_CONTEXT_FILES.toLocaleString('en')} were read, so context sizes are a lower bound.`);
+  if (truncated)
+    warnings.push(
+      `the build context has more than ${MAX_CONTEXT_FILES.toLocaleString('en')} files; only the first ${MAX_CONTEXT_FILES.toLocaleString('en')} were read, so context sizes are a lower bound.`,
+    );
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { context: { files }, warnings };
 }

@@ -11,7 +11,9 @@ import { createRequire } from 'node:module';
 import { analyze, clearShellMemo } from '../lib/analyzer/index';
 
 const require = createRequire(import.meta.url);
-const dockerfilelint = require('dockerfilelint') as { run(configPath: string, content: string): unknown[] };
+const dockerfilelint = require('dockerfilelint') as {
+  run(configPath: string, content: string): unknown[];
+};
 /** A folder without .dockerfilelintrc, so dockerfilelint runs its default checks. */
 const LINT_CONFIG_DIR = new URL('.', import.meta.url).pathname;
 
@@ -121,7 +123,8 @@ export function makeFile(lines: number, seed = 1): string {
   const bases = ['python:3.12-slim', 'node:22-slim', 'debian:bookworm-slim', 'ubuntu:24.04'];
   while (count < lines) {
     if (count % 40 === 0) {
-      const from = stage === 0 ? bases[0] : stage % 3 === 0 ? `s${stage - 1}` : bases[stage % bases.length];
+      const from =
+        stage === 0 ? bases[0] : stage % 3 === 0 ? `s${stage - 1}` : bases[stage % bases.length];
       out.push(`FROM ${from} AS s${stage}`);
       count++;
       stage++;
@@ -162,21 +165,50 @@ function main(): void {
   const r = args.indexOf('--rounds');
   const rounds = r >= 0 ? Number(args[r + 1]) : quick ? 3 : 7;
   const rows: Row[] = [
-    { label: `small (${SMALL.length} files, ${Math.round(SMALL.reduce((s, f) => s + f.split('\n').length, 0) / SMALL.length)} lines avg)`, files: SMALL, rounds: rounds * 5 },
-    { label: '30 lines (3 files)', files: [makeFile(30, 1), makeFile(30, 2), makeFile(30, 3)], rounds: rounds * 3 },
-    { label: '100 lines (3 files)', files: [makeFile(100, 1), makeFile(100, 2), makeFile(100, 3)], rounds },
+    {
+      label: `small (${SMALL.length} files, ${Math.round(SMALL.reduce((s, f) => s + f.split('\n').length, 0) / SMALL.length)} lines avg)`,
+      files: SMALL,
+      rounds: rounds * 5,
+    },
+    {
+      label: '30 lines (3 files)',
+      files: [makeFile(30, 1), makeFile(30, 2), makeFile(30, 3)],
+      rounds: rounds * 3,
+    },
+    {
+      label: '100 lines (3 files)',
+      files: [makeFile(100, 1), makeFile(100, 2), makeFile(100, 3)],
+      rounds,
+    },
     { label: '1,000 lines (2 files)', files: [makeFile(1000, 1), makeFile(1000, 2)], rounds },
-    { label: '5,000 lines (1 file)', files: [makeFile(5000, 1)], rounds: Math.max(3, Math.ceil(rounds / 2)) },
+    {
+      label: '5,000 lines (1 file)',
+      files: [makeFile(5000, 1)],
+      rounds: Math.max(3, Math.ceil(rounds / 2)),
+    },
   ];
   // Warm up every tool's JIT on the small corpus first.
-  for (let i = 0; i < 20; i++) for (const f of SMALL) {
-    analyze({ dockerfile: f });
-    validate(f);
-    dockerfilelint.run(LINT_CONFIG_DIR, f);
-  }
-  console.log(`Node ${process.version}; medians of ${rounds} rounds per file (small files: ${rounds * 5}).`);
-  console.log('cold = shell-parse memo cleared before each analyze() (size-table lookups stay cached); warm = memo kept, as while editing.\n');
-  const header = ['corpus', 'analyze cold', 'analyze warm', 'validate()', 'dockerfilelint', 'validate/cold', 'validate/warm'];
+  for (let i = 0; i < 20; i++)
+    for (const f of SMALL) {
+      analyze({ dockerfile: f });
+      validate(f);
+      dockerfilelint.run(LINT_CONFIG_DIR, f);
+    }
+  console.log(
+    `Node ${process.version}; medians of ${rounds} rounds per file (small files: ${rounds * 5}).`,
+  );
+  console.log(
+    'cold = shell-parse memo cleared before each analyze() (size-table lookups stay cached); warm = memo kept, as while editing.\n',
+  );
+  const header = [
+    'corpus',
+    'analyze cold',
+    'analyze warm',
+    'validate()',
+    'dockerfilelint',
+    'validate/cold',
+    'validate/warm',
+  ];
   const table: string[][] = [header];
   for (const row of rows) {
     const cold: number[] = [];
@@ -204,11 +236,22 @@ function main(): void {
     const mc = median(cold);
     const mw = median(warm);
     const mv = median(val);
-    table.push([row.label, fmt(mc), fmt(mw), fmt(mv), fmt(median(lint)), `${(mv / mc).toFixed(2)}×`, `${(mv / mw).toFixed(2)}×`]);
+    table.push([
+      row.label,
+      fmt(mc),
+      fmt(mw),
+      fmt(mv),
+      fmt(median(lint)),
+      `${(mv / mc).toFixed(2)}×`,
+      `${(mv / mw).toFixed(2)}×`,
+    ]);
   }
   const widths = header.map((_, i) => Math.max(...table.map((r) => r[i].length)));
-  for (const r of table) console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  for (const r of table)
+    console.log(
+      r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '),
+    );
   console.log('\nRatios above 1× mean analyze() is faster than validate().');
 }
 
-if (process.argv[1]?.includes("bench-analyzer")) main();
+if (process.argv[1]?.includes('bench-analyzer')) main();

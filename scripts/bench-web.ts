@@ -72,7 +72,10 @@ async function main(): Promise<void> {
   const shouldBuild = process.argv.includes('--build') || !existsSync('.next/BUILD_ID');
   if (shouldBuild) {
     console.log('building (next build)…');
-    execSync('npx next build', { stdio: 'inherit', env: { ...process.env, NEXT_DIST_DIR: '.next' } });
+    execSync('npx next build', {
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_DIST_DIR: '.next' },
+    });
   }
   const server: ChildProcess = spawn('npx', ['next', 'start', '-p', String(PORT)], {
     stdio: 'ignore',
@@ -151,10 +154,15 @@ async function main(): Promise<void> {
       `first-load JS, ${LESSON} before the editor: ${kb(js.gzipBytes)} gzip ` +
         `(${kb(js.rawBytes)} raw, ${js.files} script files) — target ≤ 150 KB gzip`,
     );
-    console.log(`  plus inline scripts in the HTML (RSC payload with the prose): ${kb(js.inlineGzipBytes)} gzip`);
+    console.log(
+      `  plus inline scripts in the HTML (RSC payload with the prose): ${kb(js.inlineGzipBytes)} gzip`,
+    );
     if (stats) {
       const entry = JSON.stringify(stats).match(/"firstLoadUncompressedJsBytes":\s*(\d+)/);
-      if (entry) console.log(`  (next diagnostics, uncompressed first-load of a route: ${kb(Number(entry[1]))})`);
+      if (entry)
+        console.log(
+          `  (next diagnostics, uncompressed first-load of a route: ${kb(Number(entry[1]))})`,
+        );
     }
     console.log(
       `editor accepts input: median ${percentile(editorTimes, 50).toFixed(0)} ms, ` +

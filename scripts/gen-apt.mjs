@@ -183,9 +183,7 @@ function ensureLists(release) {
 function measureLists(release) {
   // bookworm: the figure measured on this machine by the data collector (PACKAGE-SIZES.md).
   if (release === 'bookworm') {
-    const sizes = JSON.parse(
-      readFileSync(join(ROOT, 'data', 'package-sizes.json'), 'utf8'),
-    );
+    const sizes = JSON.parse(readFileSync(join(ROOT, 'data', 'package-sizes.json'), 'utf8'));
     return sizes.debianAptListsBytes['debian-bookworm'].bytes;
   }
   let dir = RELEASES[release].lists;

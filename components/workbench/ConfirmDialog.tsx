@@ -12,7 +12,14 @@ interface ConfirmDialogProps {
 }
 
 /** A modal confirmation on the native <dialog> (focus trap, Escape to cancel, focus restored). */
-export default function ConfirmDialog({ isOpen, title, children, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
+export default function ConfirmDialog({
+  isOpen,
+  title,
+  children,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+}: ConfirmDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -21,7 +28,13 @@ export default function ConfirmDialog({ isOpen, title, children, confirmLabel, o
     if (!isOpen && dialog.open) dialog.close();
   }, [isOpen]);
   return (
-    <dialog ref={ref} className={styles.dialog} aria-labelledby="wb-dialog-title" onCancel={onCancel} onClose={onCancel}>
+    <dialog
+      ref={ref}
+      className={styles.dialog}
+      aria-labelledby="wb-dialog-title"
+      onCancel={onCancel}
+      onClose={onCancel}
+    >
       <h2 id="wb-dialog-title" className={styles.panelTitle}>
         {title}
       </h2>
@@ -30,7 +43,11 @@ export default function ConfirmDialog({ isOpen, title, children, confirmLabel, o
         <button type="button" className={styles.button} onClick={onCancel} autoFocus>
           Cancel
         </button>
-        <button type="button" className={`${styles.button} ${styles.buttonDanger}`} onClick={onConfirm}>
+        <button
+          type="button"
+          className={`${styles.button} ${styles.buttonDanger}`}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
       </div>

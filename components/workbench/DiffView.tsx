@@ -71,10 +71,20 @@ export default function DiffView({ monaco, instanceId, yours, reference, theme }
       </div>
       {(ignoreDiffers || file === 'dockerignore') && (
         <div role="group" aria-label="Compare file" className={styles.diffSwitch}>
-          <button type="button" className={styles.smallButton} aria-pressed={file === 'dockerfile'} onClick={() => setFile('dockerfile')}>
+          <button
+            type="button"
+            className={styles.smallButton}
+            aria-pressed={file === 'dockerfile'}
+            onClick={() => setFile('dockerfile')}
+          >
             Compare Dockerfile
           </button>
-          <button type="button" className={styles.smallButton} aria-pressed={file === 'dockerignore'} onClick={() => setFile('dockerignore')}>
+          <button
+            type="button"
+            className={styles.smallButton}
+            aria-pressed={file === 'dockerignore'}
+            onClick={() => setFile('dockerignore')}
+          >
             Compare .dockerignore
           </button>
         </div>

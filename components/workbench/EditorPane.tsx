@@ -32,7 +32,10 @@ export function preloadMonaco(): Promise<typeof import('./monaco-setup')> {
   return monacoModule;
 }
 
-const TAB_LABEL: Record<FileTab, string> = { dockerfile: 'Dockerfile', dockerignore: '.dockerignore' };
+const TAB_LABEL: Record<FileTab, string> = {
+  dockerfile: 'Dockerfile',
+  dockerignore: '.dockerignore',
+};
 const TABS: FileTab[] = ['dockerfile', 'dockerignore'];
 
 export interface EditorHandle {
@@ -63,7 +66,10 @@ interface EditorPaneProps {
   markers: EditorMarkers | undefined;
   onChange(files: WorkbenchFiles, dockerfileVersionId: number, dockerfileLines: number): void;
   onReady(): void;
-  hover(args: { text: string; position: { line: number; character: number } }): Promise<LsHover | null>;
+  hover(args: {
+    text: string;
+    position: { line: number; character: number };
+  }): Promise<LsHover | null>;
   complete(args: {
     text: string;
     position: { line: number; character: number };
@@ -86,7 +92,10 @@ export default function EditorPane(props: EditorPaneProps) {
   const [tab, setTab] = useState<FileTab>('dockerfile');
   const [isReady, setIsReady] = useState(false);
   const [loadError, setLoadError] = useState<string>();
-  const tabRefs = useRef<Record<FileTab, HTMLButtonElement | null>>({ dockerfile: null, dockerignore: null });
+  const tabRefs = useRef<Record<FileTab, HTMLButtonElement | null>>({
+    dockerfile: null,
+    dockerignore: null,
+  });
 
   useEffect(() => {
     propsRef.current = props;
@@ -143,7 +152,10 @@ export default function EditorPane(props: EditorPaneProps) {
         );
         const emit = () =>
           propsRef.current.onChange(
-            { dockerfile: models.dockerfile.getValue(), dockerignore: models.dockerignore.getValue() },
+            {
+              dockerfile: models.dockerfile.getValue(),
+              dockerignore: models.dockerignore.getValue(),
+            },
             models.dockerfile.getVersionId(),
             models.dockerfile.getLineCount(),
           );
@@ -169,7 +181,10 @@ export default function EditorPane(props: EditorPaneProps) {
       })
       .catch((error: Error) => {
         monacoModule = undefined;
-        if (!isCancelled) setLoadError(`The editor could not load: ${error.message}. Reload the page to try again.`);
+        if (!isCancelled)
+          setLoadError(
+            `The editor could not load: ${error.message}. Reload the page to try again.`,
+          );
       });
     return () => {
       isCancelled = true;
@@ -226,54 +241,55 @@ export default function EditorPane(props: EditorPaneProps) {
     if (focusEditor) loaded?.editor.focus();
   }
 
-  useImperativeHandle(
-    ref,
-    (): EditorHandle => ({
-      revealLine(line) {
-        const loaded = loadedRef.current;
-        if (!loaded) return;
-        switchTo('dockerfile');
-        const lineNumber = toMonacoLine(line);
-        loaded.editor.revealLineInCenter(lineNumber);
-        loaded.editor.setPosition({ lineNumber, column: 1 });
-        loaded.editor.focus();
-      },
-      getFiles() {
-        const loaded = loadedRef.current;
-        if (!loaded) return initialFiles;
-        return {
-          dockerfile: loaded.models.dockerfile.getValue(),
-          dockerignore: loaded.models.dockerignore.getValue(),
-        };
-      },
-      getVersionId() {
-        return loadedRef.current?.models.dockerfile.getVersionId();
-      },
-      applyFix(fix, versionId) {
-        const loaded = loadedRef.current;
-        if (!loaded || loaded.models.dockerfile.getVersionId() !== versionId) return false;
-        switchTo('dockerfile');
-        loaded.editor.pushUndoStop();
-        loaded.editor.executeEdits('layerlab-fix', fixToEdits(fix));
-        loaded.editor.pushUndoStop();
-        return true;
-      },
-      replaceAll(files) {
-        const loaded = loadedRef.current;
-        if (!loaded) return;
-        for (const name of TABS) {
-          const model = loaded.models[name];
-          if (model.getValue() === files[name]) continue;
-          model.pushStackElement();
-          model.pushEditOperations([], [{ range: model.getFullModelRange(), text: files[name] }], () => null);
-          model.pushStackElement();
-        }
-      },
-      monaco() {
-        return loadedRef.current?.monaco;
-      },
-    }),
-  );
+  useImperativeHandle(ref, (): EditorHandle => ({
+    revealLine(line) {
+      const loaded = loadedRef.current;
+      if (!loaded) return;
+      switchTo('dockerfile');
+      const lineNumber = toMonacoLine(line);
+      loaded.editor.revealLineInCenter(lineNumber);
+      loaded.editor.setPosition({ lineNumber, column: 1 });
+      loaded.editor.focus();
+    },
+    getFiles() {
+      const loaded = loadedRef.current;
+      if (!loaded) return initialFiles;
+      return {
+        dockerfile: loaded.models.dockerfile.getValue(),
+        dockerignore: loaded.models.dockerignore.getValue(),
+      };
+    },
+    getVersionId() {
+      return loadedRef.current?.models.dockerfile.getVersionId();
+    },
+    applyFix(fix, versionId) {
+      const loaded = loadedRef.current;
+      if (!loaded || loaded.models.dockerfile.getVersionId() !== versionId) return false;
+      switchTo('dockerfile');
+      loaded.editor.pushUndoStop();
+      loaded.editor.executeEdits('layerlab-fix', fixToEdits(fix));
+      loaded.editor.pushUndoStop();
+      return true;
+    },
+    replaceAll(files) {
+      const loaded = loadedRef.current;
+      if (!loaded) return;
+      for (const name of TABS) {
+        const model = loaded.models[name];
+        if (model.getValue() === files[name]) continue;
+        model.pushStackElement();
+        model.pushEditOperations(
+          [],
+          [{ range: model.getFullModelRange(), text: files[name] }],
+          () => null,
+        );
+        model.pushStackElement();
+      }
+    },
+    monaco() {
+      return loadedRef.current?.monaco;
+    },
+  }));
 
   function onTabKeyDown(event: React.KeyboardEvent<HTMLButtonElement>) {
     const index = TABS.indexOf(tab);
@@ -322,8 +338,12 @@ export default function EditorPane(props: EditorPaneProps) {
       >
         <div ref={hostRef} className={styles.editorHost} />
         {!isReady && (
-          <pre className={styles.editorFallback} aria-label={`${TAB_LABEL[tab]} (loading the editor)`}>
-            {loadError ?? (tab === 'dockerfile' ? initialFiles.dockerfile : initialFiles.dockerignore)}
+          <pre
+            className={styles.editorFallback}
+            aria-label={`${TAB_LABEL[tab]} (loading the editor)`}
+          >
+            {loadError ??
+              (tab === 'dockerfile' ? initialFiles.dockerfile : initialFiles.dockerignore)}
           </pre>
         )}
       </div>

@@ -31,7 +31,14 @@ interface FindingsPanelProps {
   onFix(finding: Finding, fix: Fix): void;
 }
 
-function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onFix }: FindingsPanelProps) {
+function FindingsPanel({
+  findings,
+  problems,
+  readOnly,
+  lessonSlug,
+  onReveal,
+  onFix,
+}: FindingsPanelProps) {
   if (!findings) return null;
   return (
     <section className={styles.panel} aria-labelledby="wb-findings-h">
@@ -42,7 +49,11 @@ function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onF
         <ul className={styles.plainList} aria-label="Problems reading the Dockerfile">
           {problems.slice(0, 20).map((p, i) => (
             <li key={i} className={styles.problem}>
-              <button type="button" className={styles.linkButton} onClick={() => onReveal(p.range.start.line)}>
+              <button
+                type="button"
+                className={styles.linkButton}
+                onClick={() => onReveal(p.range.start.line)}
+              >
                 Line {p.range.start.line + 1}
               </button>
               : {p.message}
@@ -82,7 +93,12 @@ function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onF
               <div className={styles.findingActions}>
                 {!readOnly &&
                   finding.fixes.map((fix) => (
-                    <button key={fix.title} type="button" className={styles.smallButton} onClick={() => onFix(finding, fix)}>
+                    <button
+                      key={fix.title}
+                      type="button"
+                      className={styles.smallButton}
+                      onClick={() => onFix(finding, fix)}
+                    >
                       Fix: {fix.title}
                     </button>
                   ))}
@@ -91,14 +107,18 @@ function FindingsPanel({ findings, problems, readOnly, lessonSlug, onReveal, onF
                     Lesson: {LESSON_TITLES[finding.lesson]}
                   </a>
                 )}
-                {finding.hadolint && <span className={styles.muted}>hadolint {finding.hadolint}</span>}
+                {finding.hadolint && (
+                  <span className={styles.muted}>hadolint {finding.hadolint}</span>
+                )}
               </div>
             </li>
           ))}
         </ul>
       )}
       {findings.length > MAX_SHOWN && (
-        <p className={styles.muted}>…and {findings.length - MAX_SHOWN} more (see the markers in the editor).</p>
+        <p className={styles.muted}>
+          …and {findings.length - MAX_SHOWN} more (see the markers in the editor).
+        </p>
       )}
     </section>
   );

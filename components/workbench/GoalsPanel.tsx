@@ -15,7 +15,10 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
   const met = goals?.filter((g) => g.isMet).length ?? 0;
   const isDone = goals !== undefined && met === goals.length;
   return (
-    <section className={`${styles.panel} ${isDone ? styles.panelDone : ''}`} aria-labelledby="wb-goals-h">
+    <section
+      className={`${styles.panel} ${isDone ? styles.panelDone : ''}`}
+      aria-labelledby="wb-goals-h"
+    >
       <h2 id="wb-goals-h" className={styles.panelTitle}>
         Goals
       </h2>
@@ -29,7 +32,12 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
       {goals && (
         <ul className={styles.goalList}>
           {goals.map((g, i) => (
-            <li key={i} data-testid="goal" data-met={g.isMet ? 'true' : 'false'} className={styles.goal}>
+            <li
+              key={i}
+              data-testid="goal"
+              data-met={g.isMet ? 'true' : 'false'}
+              className={styles.goal}
+            >
               <span className={g.isMet ? styles.goalMet : styles.goalOpen} aria-hidden="true">
                 {g.isMet ? '✓' : '○'}
               </span>

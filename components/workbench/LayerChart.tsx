@@ -46,7 +46,10 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
               <span>{formatBytes(report.size.baseBytes)}</span>
             </span>
             <span className={styles.barTrack} aria-hidden="true">
-              <span className={`${styles.bar} ${styles.barBase}`} style={{ width: pct(report.size.baseBytes) }} />
+              <span
+                className={`${styles.bar} ${styles.barBase}`}
+                style={{ width: pct(report.size.baseBytes) }}
+              />
             </span>
           </button>
         </li>
@@ -54,10 +57,15 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
           const usefulBytes = Math.max(layer.sizeBytes - layer.wastedBytes, 0);
           return (
             <li key={`${layer.stage}-${layer.line}`}>
-              <button type="button" className={styles.barButton} onClick={() => onReveal(layer.line)}>
+              <button
+                type="button"
+                className={styles.barButton}
+                onClick={() => onReveal(layer.line)}
+              >
                 <span className={styles.barLabel}>
                   <span className={styles.barText}>
-                    <span className={styles.muted}>Line {layer.line + 1}</span> <code>{layer.text}</code>
+                    <span className={styles.muted}>Line {layer.line + 1}</span>{' '}
+                    <code>{layer.text}</code>
                   </span>
                   <span>
                     {formatBytes(layer.sizeBytes)}
@@ -69,7 +77,10 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
                 <span className={styles.barTrack} aria-hidden="true">
                   <span className={styles.bar} style={{ width: pct(usefulBytes) }} />
                   {layer.wastedBytes > 0 && (
-                    <span className={`${styles.bar} ${styles.barWasted}`} style={{ width: pct(layer.wastedBytes) }} />
+                    <span
+                      className={`${styles.bar} ${styles.barWasted}`}
+                      style={{ width: pct(layer.wastedBytes) }}
+                    />
                   )}
                 </span>
               </button>
@@ -83,20 +94,22 @@ function LayerChart({ report, onReveal }: LayerChartProps) {
       {shipped.length === 0 && <p className={styles.muted}>No RUN, COPY or ADD layers ship yet.</p>}
       {report.size.wastedBytes > 0 && (
         <p className={styles.legend}>
-          <span className={`${styles.swatch} ${styles.barWasted}`} aria-hidden="true" /> Wasted: added by
-          a layer and deleted by a later one, but still shipped ({formatBytes(report.size.wastedBytes)} in
-          all).
+          <span className={`${styles.swatch} ${styles.barWasted}`} aria-hidden="true" /> Wasted:
+          added by a layer and deleted by a later one, but still shipped (
+          {formatBytes(report.size.wastedBytes)} in all).
         </p>
       )}
       {notShipped.length > 0 && (
         <details className={styles.details}>
-          <summary>
-            Build-only layers, not in the image ({notShipped.length})
-          </summary>
+          <summary>Build-only layers, not in the image ({notShipped.length})</summary>
           <ul className={styles.plainList}>
             {notShipped.map((layer) => (
               <li key={`${layer.stage}-${layer.line}`}>
-                <button type="button" className={styles.linkButton} onClick={() => onReveal(layer.line)}>
+                <button
+                  type="button"
+                  className={styles.linkButton}
+                  onClick={() => onReveal(layer.line)}
+                >
                   Line {layer.line + 1}: {layer.text}
                 </button>{' '}
                 <span className={styles.muted}>{formatBytes(layer.sizeBytes)}</span>

@@ -26,7 +26,14 @@ function buildTree(files: ProjectFile[]): TreeDir {
     for (const part of parts.slice(0, -1)) {
       let next = dir.dirs.get(part);
       if (!next) {
-        next = { name: part, path: dir.path ? `${dir.path}/${part}` : part, dirs: new Map(), files: [], bytes: 0, fileCount: 0 };
+        next = {
+          name: part,
+          path: dir.path ? `${dir.path}/${part}` : part,
+          dirs: new Map(),
+          files: [],
+          bytes: 0,
+          fileCount: 0,
+        };
         dir.dirs.set(part, next);
       }
       next.bytes += file.sizeBytes;
@@ -185,8 +192,8 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
       </h2>
       {context && (
         <p>
-          Sent to the builder: <strong>{formatBytes(context.sentBytes)}</strong> in {context.sentFiles}{' '}
-          {context.sentFiles === 1 ? 'file' : 'files'}{' '}
+          Sent to the builder: <strong>{formatBytes(context.sentBytes)}</strong> in{' '}
+          {context.sentFiles} {context.sentFiles === 1 ? 'file' : 'files'}{' '}
           <span className={styles.muted}>
             of {formatBytes(context.totalBytes)} in {context.totalFiles}.{' '}
             {context.hasDockerignore
@@ -207,12 +214,16 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
       <div className={styles.treeBox}>
         <TreeList dir={tree} excluded={excluded} selected={path} onPick={pick} />
       </div>
-
       <h3 className={styles.subTitle}>What rebuilds?</h3>
       <label htmlFor={selectId} className={styles.label}>
         I edit
       </label>{' '}
-      <select id={selectId} value={path} onChange={(e) => pick(e.target.value)} className={styles.select}>
+      <select
+        id={selectId}
+        value={path}
+        onChange={(e) => pick(e.target.value)}
+        className={styles.select}
+      >
         <option value="">choose a file…</option>
         {sortedPaths.map((p) => (
           <option key={p} value={p}>
@@ -222,19 +233,27 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
       </select>
       <div aria-live="polite" className={styles.rebuildResult}>
         {state.status === 'loading' && <p className={styles.muted}>Working out what reruns…</p>}
-        {state.status === 'error' && <p className={styles.problem}>Could not work it out: {state.message}</p>}
+        {state.status === 'error' && (
+          <p className={styles.problem}>Could not work it out: {state.message}</p>
+        )}
         {state.status === 'done' && <RebuildAnswer result={state.result} onReveal={onReveal} />}
       </div>
     </section>
   );
 }
 
-function RebuildAnswer({ result, onReveal }: { result: RebuildResult; onReveal(line: number): void }) {
+function RebuildAnswer({
+  result,
+  onReveal,
+}: {
+  result: RebuildResult;
+  onReveal(line: number): void;
+}) {
   if (result.layers.length === 0) {
     return (
       <p>
-        Editing <code>{result.path}</code> reruns nothing: no COPY or ADD sends it into the image (or
-        .dockerignore excludes it).
+        Editing <code>{result.path}</code> reruns nothing: no COPY or ADD sends it into the image
+        (or .dockerignore excludes it).
       </p>
     );
   }
@@ -255,7 +274,8 @@ function RebuildAnswer({ result, onReveal }: { result: RebuildResult; onReveal(l
             <button type="button" className={styles.linkButton} onClick={() => onReveal(l.line)}>
               Line {l.line + 1}
             </button>{' '}
-            {l.instruction} <code>{l.text}</code> <span className={styles.muted}>{formatBytes(l.sizeBytes)}</span>
+            {l.instruction} <code>{l.text}</code>{' '}
+            <span className={styles.muted}>{formatBytes(l.sizeBytes)}</span>
           </li>
         ))}
       </ol>

@@ -54,7 +54,10 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
           <span aria-hidden="true">{change.text}</span>
           <span className={styles.srOnly}>{change.label}</span>
           {change.direction !== 'same' && (
-            <span className={styles.muted}> vs. the start ({formatBytes(startReport!.size.bytes)})</span>
+            <span className={styles.muted}>
+              {' '}
+              vs. the start ({formatBytes(startReport!.size.bytes)})
+            </span>
           )}
         </p>
       )}
@@ -69,7 +72,9 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
           <dt>Base image</dt>
           <dd>
             <code>{base.resolvedRef ?? base.ref}</code> {formatBytes(size.baseBytes)}
-            {!base.known && <span className={styles.bad}> (a guess: not in the measured table)</span>}
+            {!base.known && (
+              <span className={styles.bad}> (a guess: not in the measured table)</span>
+            )}
           </dd>
         </div>
         <div>

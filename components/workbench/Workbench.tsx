@@ -44,11 +44,19 @@ const LIVE_MAX_LINES = 2000;
 const LIVE_MAX_CHARS = 200_000;
 
 /** Line count and size when the files are over the live-analysis limits; undefined otherwise. */
-function oversizeOf(files: WorkbenchFiles, lines?: number): { chars: number; lines: number } | undefined {
+function oversizeOf(
+  files: WorkbenchFiles,
+  lines?: number,
+): { chars: number; lines: number } | undefined {
   const chars = files.dockerfile.length + files.dockerignore.length;
   let count = lines ?? 1;
   if (lines === undefined) {
-    for (let i = files.dockerfile.indexOf('\n'); i !== -1; i = files.dockerfile.indexOf('\n', i + 1)) count++;
+    for (
+      let i = files.dockerfile.indexOf('\n');
+      i !== -1;
+      i = files.dockerfile.indexOf('\n', i + 1)
+    )
+      count++;
   }
   return count > LIVE_MAX_LINES || chars > LIVE_MAX_CHARS ? { chars, lines: count } : undefined;
 }
@@ -124,7 +132,8 @@ export default function Workbench(props: WorkbenchProps) {
   );
 
   const allMet = result !== undefined && allGoalsMet(result.goals);
-  const isStale = oversize !== undefined || (live !== undefined && analysis.requestedSeq !== live.seq);
+  const isStale =
+    oversize !== undefined || (live !== undefined && analysis.requestedSeq !== live.seq);
   const onGoalsMetRef = useRef(onGoalsMet);
   useEffect(() => {
     onGoalsMetRef.current = onGoalsMet;
@@ -157,7 +166,9 @@ export default function Workbench(props: WorkbenchProps) {
       clearTimeout(attemptTimer.current);
       attemptTimer.current = setTimeout(() => {
         const key = `${files.dockerfile}\u0000${files.dockerignore}`;
-        const isStart = files.dockerfile === startFiles.dockerfile && files.dockerignore === startFiles.dockerignore;
+        const isStart =
+          files.dockerfile === startFiles.dockerfile &&
+          files.dockerignore === startFiles.dockerignore;
         const isUnmet = goalsRef.current?.some((g) => !g.isMet) ?? false;
         if (!isStart && isUnmet && key !== lastAttemptText.current) {
           lastAttemptText.current = key;
@@ -202,14 +213,22 @@ export default function Workbench(props: WorkbenchProps) {
   const markers: EditorMarkers | undefined = useMemo(
     () =>
       result && resultTag !== undefined
-        ? { findings: result.report.findings, diagnostics: result.diagnostics, versionId: resultTag }
+        ? {
+            findings: result.report.findings,
+            diagnostics: result.diagnostics,
+            versionId: resultTag,
+          }
         : undefined,
     [result, resultTag],
   );
 
   async function onShare() {
     const files = editorRef.current?.getFiles() ?? initialFiles;
-    const encoded = tryEncodeShare({ lesson: lessonSlug, dockerfile: files.dockerfile, dockerignore: files.dockerignore });
+    const encoded = tryEncodeShare({
+      lesson: lessonSlug,
+      dockerfile: files.dockerfile,
+      dockerignore: files.dockerignore,
+    });
     if (!encoded.ok) {
       setShare({ message: encoded.reason, isError: true });
       return;
@@ -219,7 +238,11 @@ export default function Workbench(props: WorkbenchProps) {
       await navigator.clipboard.writeText(url);
       setShare({ url, message: 'Link copied', isError: false });
     } catch {
-      setShare({ url, message: 'Copy the link below (the clipboard is not available here).', isError: false });
+      setShare({
+        url,
+        message: 'Copy the link below (the clipboard is not available here).',
+        isError: false,
+      });
     }
   }
 
@@ -254,7 +277,12 @@ export default function Workbench(props: WorkbenchProps) {
               Share
             </button>
             {!readOnly && (
-              <button type="button" className={styles.button} onClick={() => setDialog('reset')} disabled={!isEditorReady}>
+              <button
+                type="button"
+                className={styles.button}
+                onClick={() => setDialog('reset')}
+                disabled={!isEditorReady}
+              >
                 Reset
               </button>
             )}
@@ -265,7 +293,11 @@ export default function Workbench(props: WorkbenchProps) {
                 onClick={() => setHintsShown((n) => Math.min(n + 1, hints.length))}
                 disabled={hintsShown >= hints.length}
               >
-                {hintsShown === 0 ? 'Show a hint' : hintsShown < hints.length ? 'Next hint' : 'No more hints'}
+                {hintsShown === 0
+                  ? 'Show a hint'
+                  : hintsShown < hints.length
+                    ? 'Next hint'
+                    : 'No more hints'}
                 <span className={styles.muted}>
                   {' '}
                   ({hintsShown}/{hints.length})
@@ -287,8 +319,9 @@ export default function Workbench(props: WorkbenchProps) {
           </div>
           {!readOnly && solution && !canShowSolution && (
             <p id={`wb-${instanceId}-solution-rule`} className={styles.muted}>
-              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries (a try is an
-              edit followed by a 2-second pause with goals unmet): {attempts} of {ATTEMPTS_FOR_SOLUTION} so far.
+              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries
+              (a try is an edit followed by a 2-second pause with goals unmet): {attempts} of{' '}
+              {ATTEMPTS_FOR_SOLUTION} so far.
             </p>
           )}
           {share && (
@@ -364,9 +397,19 @@ export default function Workbench(props: WorkbenchProps) {
               <p className={styles.muted}>
                 Any solution that meets the goals is right; this is one of them.
               </p>
-              <DiffView monaco={monaco} instanceId={instanceId} yours={diffFiles} reference={solution} theme={theme} />
+              <DiffView
+                monaco={monaco}
+                instanceId={instanceId}
+                yours={diffFiles}
+                reference={solution}
+                theme={theme}
+              />
               <div className={styles.toolbar}>
-                <button type="button" className={styles.button} onClick={() => setDialog('use-solution')}>
+                <button
+                  type="button"
+                  className={styles.button}
+                  onClick={() => setDialog('use-solution')}
+                >
                   Put the reference in my editor
                 </button>
               </div>
@@ -377,10 +420,11 @@ export default function Workbench(props: WorkbenchProps) {
         <div className={styles.panelColumn}>
           {oversize && (
             <p role="alert" className={styles.problem}>
-              This Dockerfile is too big to analyse live ({oversize.lines.toLocaleString('en')} lines,{' '}
-              {formatBytes(oversize.chars)}). Live analysis stops at {LIVE_MAX_LINES.toLocaleString('en')} lines
-              or {formatBytes(LIVE_MAX_CHARS)}; real Dockerfiles are a few hundred lines. The figures below are
-              from before the paste: undo it (Ctrl+Z) or trim the text to analyse again.
+              This Dockerfile is too big to analyse live ({oversize.lines.toLocaleString('en')}{' '}
+              lines, {formatBytes(oversize.chars)}). Live analysis stops at{' '}
+              {LIVE_MAX_LINES.toLocaleString('en')} lines or {formatBytes(LIVE_MAX_CHARS)}; real
+              Dockerfiles are a few hundred lines. The figures below are from before the paste: undo
+              it (Ctrl+Z) or trim the text to analyse again.
             </p>
           )}
           {(status || live?.error) && (
@@ -388,7 +432,13 @@ export default function Workbench(props: WorkbenchProps) {
               {status ?? `The analysis failed: ${live?.error}. Your text is safe; keep editing.`}
             </p>
           )}
-          <SizePanel report={result?.report} startReport={startResult?.report} seq={live?.seq} isStale={isStale} elapsedMs={result?.elapsedMs} />
+          <SizePanel
+            report={result?.report}
+            startReport={startResult?.report}
+            seq={live?.seq}
+            isStale={isStale}
+            elapsedMs={result?.elapsedMs}
+          />
           <GoalsPanel goals={result?.goals} total={goals.length} />
           <LayerChart report={result?.report} onReveal={reveal} />
           <FindingsPanel
@@ -426,7 +476,10 @@ export default function Workbench(props: WorkbenchProps) {
         onConfirm={applySolution}
         onCancel={() => setDialog(undefined)}
       >
-        <p>Your Dockerfile and .dockerignore are replaced by the reference solution. Ctrl+Z in the editor undoes it.</p>
+        <p>
+          Your Dockerfile and .dockerignore are replaced by the reference solution. Ctrl+Z in the
+          editor undoes it.
+        </p>
       </ConfirmDialog>
     </section>
   );

@@ -56,7 +56,11 @@ export class AnalysisClient {
   analyzeLatest(input: AnalyzeInput, goals: Goal[]): number {
     const seq = ++this.latestSeq;
     // Paused after repeated crashes: new text gets a fresh try once the crash window has passed.
-    if (!this.worker && !this.disposed && this.crashes.every((t) => Date.now() - t >= CRASH_WINDOW_MS)) {
+    if (
+      !this.worker &&
+      !this.disposed &&
+      this.crashes.every((t) => Date.now() - t >= CRASH_WINDOW_MS)
+    ) {
       this.crashes = [];
       this.onStatus(undefined);
       this.start();

@@ -75,8 +75,9 @@ function rebuildsFor(args: WorkerMethods['rebuild']['args']): RebuildResult {
   }));
   const first = layers[0];
   const cachedLayers = first
-    ? model.layers.filter((l) => l.stage.index === first.stage && l.step.range.start.line < first.line)
-        .length
+    ? model.layers.filter(
+        (l) => l.stage.index === first.stage && l.step.range.start.line < first.line,
+      ).length
     : model.layers.length;
   return {
     path: args.path,

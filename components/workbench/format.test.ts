@@ -23,7 +23,10 @@ describe('formatChange', () => {
   });
 
   it('shows growth as up', () => {
-    expect(formatChange(100_000_000, 103_000_000)).toMatchObject({ direction: 'up', text: '▲ 3 MB, +3 %' });
+    expect(formatChange(100_000_000, 103_000_000)).toMatchObject({
+      direction: 'up',
+      text: '▲ 3 MB, +3 %',
+    });
   });
 
   it('treats a few hundred bytes as no change', () => {

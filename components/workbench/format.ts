@@ -24,7 +24,10 @@ function trim(value: number): string {
 }
 
 /** Change from `start` to `now` for display: "▼ 612 MB, −84 %", "▲ 3 MB, +1 %" or "no change". */
-export function formatChange(startBytes: number, nowBytes: number): {
+export function formatChange(
+  startBytes: number,
+  nowBytes: number,
+): {
   text: string;
   direction: 'down' | 'up' | 'same';
   label: string;

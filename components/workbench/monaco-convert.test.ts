@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { editor } from 'monaco-editor/editor';
 import type { Finding } from '@/lib/analyzer/types';
-import { codeActionsFor, findingsToMarkers, fixToEdits, toMonacoRange, toPosition } from './monaco-convert';
+import {
+  codeActionsFor,
+  findingsToMarkers,
+  fixToEdits,
+  toMonacoRange,
+  toPosition,
+} from './monaco-convert';
 import type { ModelHooks } from './monaco-convert';
 
 const finding: Finding = {
@@ -26,7 +32,10 @@ const finding: Finding = {
 };
 
 function fakeModel(versionId: number): editor.ITextModel {
-  return { getVersionId: () => versionId, uri: { toString: () => 'inmemory://x' } } as unknown as editor.ITextModel;
+  return {
+    getVersionId: () => versionId,
+    uri: { toString: () => 'inmemory://x' },
+  } as unknown as editor.ITextModel;
 }
 
 function hooksFor(versionId: number | undefined): ModelHooks {

@@ -44,7 +44,9 @@ const MARKER_SEVERITY = { error: 8, warning: 4, info: 2 } as const;
 
 /** The message a finding shows in the editor's hover, savings included. */
 export function findingHoverText(finding: Finding): string {
-  const saving = finding.savingsBytes ? ` Fixing it saves about ${formatBytes(finding.savingsBytes)}.` : '';
+  const saving = finding.savingsBytes
+    ? ` Fixing it saves about ${formatBytes(finding.savingsBytes)}.`
+    : '';
   const fix = finding.fixes.length > 0 ? ' A quick fix is available.' : '';
   return `${finding.message}${saving}${fix}`;
 }
@@ -63,7 +65,10 @@ export function findingsToMarkers(findings: Finding[], versionId: number): edito
   }));
 }
 
-export function diagnosticsToMarkers(diagnostics: SyntaxDiagnostic[], versionId: number): editor.IMarkerData[] {
+export function diagnosticsToMarkers(
+  diagnostics: SyntaxDiagnostic[],
+  versionId: number,
+): editor.IMarkerData[] {
   return diagnostics.slice(0, MAX_MARKERS).map((d) => ({
     ...toMonacoRange(d.range),
     severity: MARKER_SEVERITY[d.severity] as editor.IMarkerData['severity'],

@@ -18,7 +18,10 @@ function read(): SiteTheme {
 
 function subscribe(onChange: () => void): () => void {
   const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme', 'class'],
+  });
   const media = window.matchMedia('(prefers-color-scheme: dark)');
   media.addEventListener('change', onChange);
   return () => {

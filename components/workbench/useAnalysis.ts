@@ -27,7 +27,9 @@ export interface UseAnalysis {
   request(files: WorkbenchFiles, tag?: number): void;
   rebuild(files: WorkbenchFiles, path: string): Promise<RebuildResult>;
   hover: (args: WorkerMethods['hover']['args']) => Promise<WorkerMethods['hover']['result']>;
-  complete: (args: WorkerMethods['complete']['args']) => Promise<WorkerMethods['complete']['result']>;
+  complete: (
+    args: WorkerMethods['complete']['args'],
+  ) => Promise<WorkerMethods['complete']['result']>;
   /** Tag passed with the request the current `result` answers (e.g. the editor's version ids). */
   resultTag: number | undefined;
 }
@@ -56,7 +58,8 @@ export function useAnalysis(options: {
         }),
       (answer) => {
         const tag = tagsRef.current.get(answer.seq);
-        for (const seq of tagsRef.current.keys()) if (seq <= answer.seq) tagsRef.current.delete(seq);
+        for (const seq of tagsRef.current.keys())
+          if (seq <= answer.seq) tagsRef.current.delete(seq);
         startTransition(() => {
           setLive(answer);
           if (answer.result) {
@@ -81,7 +84,11 @@ export function useAnalysis(options: {
     let isCurrent = true;
     client
       .call('analyze', {
-        input: { dockerfile: startFiles.dockerfile, dockerignore: startFiles.dockerignore, context },
+        input: {
+          dockerfile: startFiles.dockerfile,
+          dockerignore: startFiles.dockerignore,
+          context,
+        },
         goals: [],
       })
       .then(

@@ -45,8 +45,14 @@ const files = [
   { path: '.git/HEAD', sizeBytes: 40 },
 ];
 
-const dockerfileArb = fc.array(fc.constantFrom(...LINES), { maxLength: 25 }).map((ls) => ls.join('\n'));
-const anyText = fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: 'binary', maxLength: 300 }), dockerfileArb);
+const dockerfileArb = fc
+  .array(fc.constantFrom(...LINES), { maxLength: 25 })
+  .map((ls) => ls.join('\n'));
+const anyText = fc.oneof(
+  fc.string({ maxLength: 400 }),
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  dockerfileArb,
+);
 
 function stable(r: Report): unknown {
   return { ...r, elapsedMs: undefined };
@@ -55,10 +61,20 @@ function stable(r: Report): unknown {
 describe('analyze (property tests)', () => {
   it('never throws, whatever the text, .dockerignore or target', () => {
     fc.assert(
-      fc.property(anyText, fc.option(fc.string({ maxLength: 80 })), fc.option(fc.constantFrom('build', '0', '7', 'nope')), (dockerfile, ignore, target) => {
-        const r = analyze({ dockerfile, context: { files }, ...(ignore !== null ? { dockerignore: ignore } : {}), ...(target !== null ? { target } : {}) });
-        expect(r.size.bytes).toBeGreaterThanOrEqual(0);
-      }),
+      fc.property(
+        anyText,
+        fc.option(fc.string({ maxLength: 80 })),
+        fc.option(fc.constantFrom('build', '0', '7', 'nope')),
+        (dockerfile, ignore, target) => {
+          const r = analyze({
+            dockerfile,
+            context: { files },
+            ...(ignore !== null ? { dockerignore: ignore } : {}),
+            ...(target !== null ? { target } : {}),
+          });
+          expect(r.size.bytes).toBeGreaterThanOrEqual(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -92,7 +108,8 @@ describe('analyze (property tests)', () => {
   });
 
   it('finishes a 1 MB input quickly, analysing a bounded part of it', () => {
-    const unit = 'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
+    const unit =
+      'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
     const big = 'FROM debian:bookworm-slim\n' + unit.repeat(Math.ceil(1_000_000 / unit.length));
     const t = Date.now();
     const r = analyze({ dockerfile: big });

@@ -34,8 +34,13 @@ export function normalizeContextPath(path: string): string {
  * Applies `dockerignore` to `context`. `isKnown` is false when no context was given: COPY sources
  * can then not be checked or sized. Lines the matcher rejects land in `dockerignoreErrors`.
  */
-export function resolveContext(context: BuildContext | undefined, dockerignore: string | undefined): ResolvedContext {
-  const files = (context?.files ?? []).map((f) => ({ ...f, path: normalizeContextPath(f.path) })).filter((f) => f.path !== '');
+export function resolveContext(
+  context: BuildContext | undefined,
+  dockerignore: string | undefined,
+): ResolvedContext {
+  const files = (context?.files ?? [])
+    .map((f) => ({ ...f, path: normalizeContextPath(f.path) }))
+    .filter((f) => f.path !== '');
   const errors: string[] = [];
   const matcher = ignore({ ignorecase: false });
   if (dockerignore !== undefined) {
@@ -155,13 +160,19 @@ export interface SourceMatch {
 export function matchSource(ctx: ResolvedContext, source: string): SourceMatch {
   const src = normalizeContextPath(source);
   if (src === '') {
-    return { files: ctx.sent.map((file) => ({ file, relDest: file.path })), isDir: true, exists: true };
+    return {
+      files: ctx.sent.map((file) => ({ file, relDest: file.path })),
+      isDir: true,
+      exists: true,
+    };
   }
   if (!hasGlob(src)) {
     const file = ctx.sentByPath.get(src);
     if (file) return { files: [{ file, relDest: basename(src) }], isDir: false, exists: true };
     const prefix = src + '/';
-    const files = ctx.sent.filter((f) => f.path.startsWith(prefix)).map((file) => ({ file, relDest: file.path.slice(prefix.length) }));
+    const files = ctx.sent
+      .filter((f) => f.path.startsWith(prefix))
+      .map((file) => ({ file, relDest: file.path.slice(prefix.length) }));
     const exists = files.length > 0 || ctx.dirs.has(src) || ctx.files.some((f) => f.path === src);
     return { files, isDir: files.length > 0 || ctx.dirs.has(src), exists };
   }

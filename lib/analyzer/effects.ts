@@ -96,9 +96,34 @@ export function programAliases(name: string): string[] {
 
 /** Options of some programs that take a value (so the value is not the subcommand). */
 const OPTS_WITH_VALUE: Record<string, Set<string>> = {
-  'apt-get': new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release']),
-  apt: new Set(['-o', '--option', '-c', '--config-file', '-t', '--target-release', '--default-release']),
-  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '--cache-dir', '--keys-dir', '--repositories-file']),
+  'apt-get': new Set([
+    '-o',
+    '--option',
+    '-c',
+    '--config-file',
+    '-t',
+    '--target-release',
+    '--default-release',
+  ]),
+  apt: new Set([
+    '-o',
+    '--option',
+    '-c',
+    '--config-file',
+    '-t',
+    '--target-release',
+    '--default-release',
+  ]),
+  apk: new Set([
+    '-X',
+    '--repository',
+    '-p',
+    '--root',
+    '--arch',
+    '--cache-dir',
+    '--keys-dir',
+    '--repositories-file',
+  ]),
   npm: new Set(['--prefix', '-w', '--workspace', '--cache', '--registry', '--loglevel']),
   yarn: new Set(['--cwd', '--cache-folder', '--modules-folder']),
   pip: new Set(['--cache-dir', '--log', '--proxy', '--timeout', '--retries']),
@@ -107,7 +132,9 @@ const OPTS_WITH_VALUE: Record<string, Set<string>> = {
 
 /** First non-option argument of `cmd` (its subcommand), skipping values of known value options. */
 export function subcommand(cmd: ShellCommand): string | undefined {
-  const withValue = Object.prototype.hasOwnProperty.call(OPTS_WITH_VALUE, cmd.name) ? OPTS_WITH_VALUE[cmd.name] : undefined;
+  const withValue = Object.prototype.hasOwnProperty.call(OPTS_WITH_VALUE, cmd.name)
+    ? OPTS_WITH_VALUE[cmd.name]
+    : undefined;
   for (let i = 0; i < cmd.args.length; i++) {
     const a = cmd.args[i];
     if (a.startsWith('-')) {
@@ -129,13 +156,19 @@ export function absPath(p: string, stage: Stage, rc?: RunContext): string {
   let s = p;
   if (s.startsWith('~')) s = home(stage) + s.slice(1);
   void rc;
-  if (!s.startsWith('/')) s = (stage.workdir.endsWith('/') ? stage.workdir : stage.workdir + '/') + s;
+  if (!s.startsWith('/'))
+    s = (stage.workdir.endsWith('/') ? stage.workdir : stage.workdir + '/') + s;
   return normalizeAbs(s);
 }
 
 export function normalizeAbs(p: string): string {
   // Already normal (absolute, no empty, `.` or `..` segment, no trailing slash): most paths are.
-  if (p.charCodeAt(0) === 47 && (p.length === 1 || (p.charCodeAt(p.length - 1) !== 47 && !p.includes('//') && !p.includes('/.')))) return p;
+  if (
+    p.charCodeAt(0) === 47 &&
+    (p.length === 1 ||
+      (p.charCodeAt(p.length - 1) !== 47 && !p.includes('//') && !p.includes('/.')))
+  )
+    return p;
   const out: string[] = [];
   for (const seg of p.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -151,8 +184,21 @@ function envTrue(v: string | undefined): boolean {
   return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
 }
 
-function unknown(rc: RunContext, kind: Unknown['kind'], name: string, message: string, assumedBytes: number, cmd?: ShellCommand): void {
-  rc.unknowns.push({ kind, name, line: (cmd?.range ?? rc.run.range).start.line, message, assumedBytes });
+function unknown(
+  rc: RunContext,
+  kind: Unknown['kind'],
+  name: string,
+  message: string,
+  assumedBytes: number,
+  cmd?: ShellCommand,
+): void {
+  rc.unknowns.push({
+    kind,
+    name,
+    line: (cmd?.range ?? rc.run.range).start.line,
+    message,
+    assumedBytes,
+  });
 }
 
 /** Applies one command to the stage. */
@@ -165,13 +211,21 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   if (name === 'npm' || name === 'pnpm') return applyNpm(cmd, rc);
   if (name === 'yarn') return applyYarn(cmd, rc);
   if (name === 'rm') return applyRm(cmd, rc);
-  if ((name === 'chown' || name === 'chmod') && cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive'))
+  if (
+    (name === 'chown' || name === 'chmod') &&
+    cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')
+  )
     return applyChownR(cmd, rc);
   if (name === 'cp' || name === 'mv') return applyCopyMove(cmd, rc);
   if (name === 'curl' || name === 'wget') return applyDownload(cmd, rc);
   if (name === 'go') return applyGo(cmd, rc);
   if (name === 'find') return applyFind(cmd, rc);
-  if (name === 'virtualenv') return makeVenv(cmd.args.find((a) => !a.startsWith('-')), cmd, rc);
+  if (name === 'virtualenv')
+    return makeVenv(
+      cmd.args.find((a) => !a.startsWith('-')),
+      cmd,
+      rc,
+    );
   if (QUIET.has(name)) return;
   // `curl … | sh`: the download was already listed; a shell reading a script from a pipe adds nothing new to say.
   if (/^(sh|bash|dash|ash|zsh)$/.test(name) && cmd.pipelinePosition > 0) return;
@@ -207,7 +261,12 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
   if (sub === 'update') {
     const bytes = data.aptListsBytes(state.aptRelease, state.record);
     rc.overwrite(['/var/lib/apt/lists']);
-    rc.add({ path: '/var/lib/apt/lists', bytes, kind: 'lists', item: 'apt package lists (apt-get update)' });
+    rc.add({
+      path: '/var/lib/apt/lists',
+      bytes,
+      kind: 'lists',
+      item: 'apt package lists (apt-get update)',
+    });
     return;
   }
   if (sub === 'install' || sub === 'reinstall') {
@@ -219,14 +278,26 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
     const names: string[] = [];
     for (const raw of args.slice(1)) {
       if (raw.includes('$')) {
-        unknown(rc, 'variable', raw, `Package \`${raw}\` depends on a variable that could not be resolved; not sized.`, 0, cmd);
+        unknown(
+          rc,
+          'variable',
+          raw,
+          `Package \`${raw}\` depends on a variable that could not be resolved; not sized.`,
+          0,
+          cmd,
+        );
         continue;
       }
       if (raw.endsWith('.deb') || raw.startsWith('./') || raw.startsWith('/')) {
         unknown(rc, 'apt-package', raw, `Local package file \`${raw}\` cannot be sized.`, 0, cmd);
         continue;
       }
-      names.push(raw.replace(/[=/].*$/, '').replace(/:(amd64|arm64|all)$/, '').toLowerCase());
+      names.push(
+        raw
+          .replace(/[=/].*$/, '')
+          .replace(/:(amd64|arm64|all)$/, '')
+          .toLowerCase(),
+      );
     }
     if (!names.length) return;
     const aptOpts = {
@@ -240,21 +311,44 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
     if (recommends) {
       const lean = data.aptInstall(names, { ...aptOpts, recommends: false });
       const extra = sum(closure.packages) - sum(lean.packages);
-      if (extra > 0 && !rc.run.mountsCover('/usr')) rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
+      if (extra > 0 && !rc.run.mountsCover('/usr'))
+        rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
     }
     const label = `apt-get install ${names.join(' ')}${closure.packages.length > names.length ? ` (${closure.packages.length} packages)` : ''}`;
     const stateBytes = data.aptStateBytesPerPackage();
     for (const p of closure.packages) {
       ownPackages(state).add(p.name);
-      rc.add({ path: `/.pkg/apt/${p.name}`, bytes: p.bytes + stateBytes, kind: 'apt', pkg: p.name, item: label });
+      rc.add({
+        path: `/.pkg/apt/${p.name}`,
+        bytes: p.bytes + stateBytes,
+        kind: 'apt',
+        pkg: p.name,
+        item: label,
+      });
     }
     noteDpkg(rc, closure.packages.length + closure.unknown.length);
     for (const u of closure.unknown) {
       ownPackages(state).add(u.name);
-      unknown(rc, 'apt-package', u.name, `apt package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
-      rc.add({ path: `/.pkg/apt/${u.name}`, bytes: u.assumedBytes, kind: 'apt', pkg: u.name, item: label });
+      unknown(
+        rc,
+        'apt-package',
+        u.name,
+        `apt package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
+        u.assumedBytes,
+        cmd,
+      );
+      rc.add({
+        path: `/.pkg/apt/${u.name}`,
+        bytes: u.assumedBytes,
+        kind: 'apt',
+        pkg: u.name,
+        item: label,
+      });
     }
-    state.aptGroups.push({ requested: new Set(names), packages: closure.packages.map((p) => p.name).concat(closure.unknown.map((u) => u.name)) });
+    state.aptGroups.push({
+      requested: new Set(names),
+      packages: closure.packages.map((p) => p.name).concat(closure.unknown.map((u) => u.name)),
+    });
     noteRuntimes(state, names);
     return;
   }
@@ -277,7 +371,14 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
   }
   // upgrade/dist-upgrade/full-upgrade change a few packages in place; size not modelled.
   if (sub === 'upgrade' || sub === 'dist-upgrade' || sub === 'full-upgrade') {
-    unknown(rc, 'command', `${cmd.name} ${sub}`, 'Upgraded packages are rewritten into this layer; their size is not modelled (0 assumed).', 0, cmd);
+    unknown(
+      rc,
+      'command',
+      `${cmd.name} ${sub}`,
+      'Upgraded packages are rewritten into this layer; their size is not modelled (0 assumed).',
+      0,
+      cmd,
+    );
   }
 }
 
@@ -296,13 +397,17 @@ function noteDpkg(rc: RunContext, installed: number): void {
 function autoremove(rc: RunContext): void {
   const { state } = rc;
   const stillRequested = new Set<string>();
-  for (const g of state.aptGroups) for (const r of g.requested) if (state.packages.has(r)) stillRequested.add(r);
+  for (const g of state.aptGroups)
+    for (const r of g.requested) if (state.packages.has(r)) stillRequested.add(r);
   for (const g of state.aptGroups) {
     const live = [...g.requested].some((r) => state.packages.has(r));
     if (live) continue;
     for (const p of g.packages) {
       if (stillRequested.has(p)) continue;
-      const neededElsewhere = state.aptGroups.some((o) => o !== g && [...o.requested].some((r) => state.packages.has(r)) && o.packages.includes(p));
+      const neededElsewhere = state.aptGroups.some(
+        (o) =>
+          o !== g && [...o.requested].some((r) => state.packages.has(r)) && o.packages.includes(p),
+      );
       if (!neededElsewhere && state.packages.has(p)) removeAptPackage(p, rc);
     }
   }
@@ -318,8 +423,14 @@ const DISTRO_PYTHON: Record<string, string> = {
 };
 
 function noteRuntimes(state: StageState, names: string[]): void {
-  if (names.some((n) => n === 'python3' || n === 'python3-minimal' || n === 'python3-pip' || n === 'python3-venv')) {
-    if (!state.pythonVersion && state.aptRelease) state.pythonVersion = DISTRO_PYTHON[state.aptRelease];
+  if (
+    names.some(
+      (n) =>
+        n === 'python3' || n === 'python3-minimal' || n === 'python3-pip' || n === 'python3-venv',
+    )
+  ) {
+    if (!state.pythonVersion && state.aptRelease)
+      state.pythonVersion = DISTRO_PYTHON[state.aptRelease];
   }
   if (names.includes('nodejs') && !state.nodeVersion) state.nodeVersion = 'distro';
 }
@@ -338,7 +449,12 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
   const leavesIndex = () => {
     if (isNoCache) return;
     rc.overwrite(['/var/cache/apk']);
-    rc.add({ path: '/var/cache/apk', bytes: data.apkIndexCacheBytes(), kind: 'cache', item: 'apk index cache (no --no-cache)' });
+    rc.add({
+      path: '/var/cache/apk',
+      bytes: data.apkIndexCacheBytes(),
+      kind: 'cache',
+      item: 'apk index cache (no --no-cache)',
+    });
   };
   if (sub === 'update') return leavesIndex();
   if (sub === 'add') {
@@ -364,7 +480,14 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
         continue;
       }
       if (a.includes('$')) {
-        unknown(rc, 'variable', a, `Package \`${a}\` depends on an unresolved variable; not sized.`, 0, cmd);
+        unknown(
+          rc,
+          'variable',
+          a,
+          `Package \`${a}\` depends on an unresolved variable; not sized.`,
+          0,
+          cmd,
+        );
         continue;
       }
       names.push(a.replace(/[=<>~].*$/, '').toLowerCase());
@@ -377,17 +500,37 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
     for (const p of closure.packages) {
       ownPackages(state).add(p.name);
       added.push(p.name);
-      rc.add({ path: `/.pkg/apk/${p.name}`, bytes: p.bytes, kind: 'apk', pkg: p.name, item: label });
+      rc.add({
+        path: `/.pkg/apk/${p.name}`,
+        bytes: p.bytes,
+        kind: 'apk',
+        pkg: p.name,
+        item: label,
+      });
     }
     for (const u of closure.unknown) {
       ownPackages(state).add(u.name);
       added.push(u.name);
-      unknown(rc, 'apk-package', u.name, `apk package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
-      rc.add({ path: `/.pkg/apk/${u.name}`, bytes: u.assumedBytes, kind: 'apk', pkg: u.name, item: label });
+      unknown(
+        rc,
+        'apk-package',
+        u.name,
+        `apk package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
+        u.assumedBytes,
+        cmd,
+      );
+      rc.add({
+        path: `/.pkg/apk/${u.name}`,
+        bytes: u.assumedBytes,
+        kind: 'apk',
+        pkg: u.name,
+        item: label,
+      });
     }
     if (virtual) state.apkVirtual.set(virtual, added);
     if (names.some((n) => n === 'python3')) state.pythonVersion ??= data.alpinePython(state.record);
-    if (names.includes('nodejs') || names.includes('nodejs-current')) state.nodeVersion ??= 'distro';
+    if (names.includes('nodejs') || names.includes('nodejs-current'))
+      state.nodeVersion ??= 'distro';
     return;
   }
   if (sub === 'del' || sub === 'delete') {
@@ -412,7 +555,14 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
   }
   if (sub === 'upgrade') {
     leavesIndex();
-    unknown(rc, 'command', 'apk upgrade', 'Upgraded packages are rewritten into this layer; their size is not modelled (0 assumed).', 0, cmd);
+    unknown(
+      rc,
+      'command',
+      'apk upgrade',
+      'Upgraded packages are rewritten into this layer; their size is not modelled (0 assumed).',
+      0,
+      cmd,
+    );
   }
 }
 
@@ -433,7 +583,14 @@ function applyPython(cmd: ShellCommand, rc: RunContext): void {
     return makeVenv(dir, cmd, rc);
   }
   if (mod === 'compileall' || mod === 'ensurepip') return;
-  unknown(rc, 'command', `${cmd.name} -m ${mod}`, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
+  unknown(
+    rc,
+    'command',
+    `${cmd.name} -m ${mod}`,
+    `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`,
+    0,
+    cmd,
+  );
 }
 
 function makeVenv(dir: string | undefined, cmd: ShellCommand, rc: RunContext): void {
@@ -451,18 +608,30 @@ function pythonVer(state: StageState): string {
   return state.pythonVersion ?? '3';
 }
 
-function sitePackages(cmd: ShellCommand, rc: RunContext, flags: { user: boolean; target?: string; prefix?: string }): string {
+function sitePackages(
+  cmd: ShellCommand,
+  rc: RunContext,
+  flags: { user: boolean; target?: string; prefix?: string },
+): string {
   const { state, stage } = rc;
   const ver = pythonVer(state);
   if (flags.target) return absPath(flags.target, stage);
   if (flags.prefix) return `${absPath(flags.prefix, stage)}/lib/python${ver}/site-packages`;
-  const viaPath = cmd.path && cmd.path.includes('/bin/') ? cmd.path.slice(0, cmd.path.lastIndexOf('/bin/')) : undefined;
+  const viaPath =
+    cmd.path && cmd.path.includes('/bin/')
+      ? cmd.path.slice(0, cmd.path.lastIndexOf('/bin/'))
+      : undefined;
   const venvFromPath = (() => {
     const p = cmd.assignments.PATH ?? rc.run.env.PATH ?? '';
     const first = p.split(':').find((d) => state.venvs.some((v) => d === `${v}/bin`));
     return first ? first.slice(0, -4) : undefined;
   })();
-  const venv = viaPath ?? venvFromPath ?? (rc.run.env.VIRTUAL_ENV && state.venvs.includes(rc.run.env.VIRTUAL_ENV) ? rc.run.env.VIRTUAL_ENV : undefined);
+  const venv =
+    viaPath ??
+    venvFromPath ??
+    (rc.run.env.VIRTUAL_ENV && state.venvs.includes(rc.run.env.VIRTUAL_ENV)
+      ? rc.run.env.VIRTUAL_ENV
+      : undefined);
   if (venv) return `${venv}/lib/python${ver}/site-packages`;
   if (flags.user) return `${home(stage)}/.local/lib/python${ver}/site-packages`;
   if (state.record.runtimes.python) return `/usr/local/lib/python${ver}/site-packages`;
@@ -471,17 +640,49 @@ function sitePackages(cmd: ShellCommand, rc: RunContext, flags: { user: boolean;
 }
 
 const PIP_VALUE_OPTS = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-i', '--index-url', '--extra-index-url', '-f', '--find-links',
-  '-t', '--target', '--prefix', '--root', '--src', '--trusted-host', '--platform', '--python-version',
-  '--implementation', '--abi', '--progress-bar', '--cache-dir', '--only-binary', '--no-binary', '-e',
-  '--editable', '--config-settings', '-C', '--report', '--log', '--root-user-action', '--proxy', '--timeout',
-  '--retries', '--upgrade-strategy', '-p', '--python',
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-i',
+  '--index-url',
+  '--extra-index-url',
+  '-f',
+  '--find-links',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--src',
+  '--trusted-host',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--progress-bar',
+  '--cache-dir',
+  '--only-binary',
+  '--no-binary',
+  '-e',
+  '--editable',
+  '--config-settings',
+  '-C',
+  '--report',
+  '--log',
+  '--root-user-action',
+  '--proxy',
+  '--timeout',
+  '--retries',
+  '--upgrade-strategy',
+  '-p',
+  '--python',
 ]);
 
 /** Normalised distribution name of a requirement (`Flask[async]>=3` → `flask`); undefined for paths and URLs. */
 export function requirementName(spec: string): string | undefined {
   const s = spec.trim();
-  if (!s || s.startsWith('.') || s.startsWith('/') || s.includes('://') || s.startsWith('git+')) return undefined;
+  if (!s || s.startsWith('.') || s.startsWith('/') || s.includes('://') || s.startsWith('git+'))
+    return undefined;
   const m = /^([A-Za-z0-9][A-Za-z0-9._-]*)/.exec(s);
   if (!m) return undefined;
   if (/\.(whl|tar\.gz|zip)$/i.test(s)) return undefined;
@@ -509,7 +710,15 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
   let args = cmd.args;
   if (cmd.name === 'uv') {
     if (args[0] !== 'pip') {
-      if (args[0] === 'sync' || args[0] === 'add') unknown(rc, 'command', `uv ${args[0]}`, 'uv project installs are not sized; 0 assumed.', 0, cmd);
+      if (args[0] === 'sync' || args[0] === 'add')
+        unknown(
+          rc,
+          'command',
+          `uv ${args[0]}`,
+          'uv project installs are not sized; 0 assumed.',
+          0,
+          cmd,
+        );
       return;
     }
     args = args.slice(1);
@@ -525,7 +734,8 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       const n = requirementName(a);
       if (!n || a.startsWith('-')) continue;
       if (n === 'pip') state.removedManagers.add('pip');
-      for (const e of state.fs.entries.filter((x) => x.kind === 'pip' && x.pkg === n)) rc.remove(e.path);
+      for (const e of state.fs.entries.filter((x) => x.kind === 'pip' && x.pkg === n))
+        rc.remove(e.path);
     }
     return;
   }
@@ -551,9 +761,23 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       const found = findImageFile(path, rc);
       if (found?.content !== undefined) specs.push(...parseRequirements(found.content));
       else if (found)
-        unknown(rc, 'pip-package', file, `\`${file}\` was copied but its content is not known; its packages are not sized.`, 0, cmd);
+        unknown(
+          rc,
+          'pip-package',
+          file,
+          `\`${file}\` was copied but its content is not known; its packages are not sized.`,
+          0,
+          cmd,
+        );
       else
-        unknown(rc, 'pip-package', file, `\`${file}\` is not in the image at ${path} (COPY it first); its packages are not sized.`, 0, cmd);
+        unknown(
+          rc,
+          'pip-package',
+          file,
+          `\`${file}\` is not in the image at ${path} (COPY it first); its packages are not sized.`,
+          0,
+          cmd,
+        );
     } else if (opt === '-e' || opt === '--editable') {
       value();
       hasLocalProject = true;
@@ -563,12 +787,27 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
     else {
       const n = requirementName(a);
       if (n) specs.push(n);
-      else if (a.includes('$')) unknown(rc, 'variable', a, `\`${a}\` depends on an unresolved variable; not sized.`, 0, cmd);
+      else if (a.includes('$'))
+        unknown(
+          rc,
+          'variable',
+          a,
+          `\`${a}\` depends on an unresolved variable; not sized.`,
+          0,
+          cmd,
+        );
       else hasLocalProject = true;
     }
   }
   if (hasLocalProject) {
-    unknown(rc, 'pip-package', 'local project', 'A local project or file is installed; only its listed dependencies can be sized.', 0, cmd);
+    unknown(
+      rc,
+      'pip-package',
+      'local project',
+      'A local project or file is installed; only its listed dependencies can be sized.',
+      0,
+      cmd,
+    );
   }
   if (!specs.length) return;
   const musl = state.libc === 'musl';
@@ -579,23 +818,58 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
   rc.overwrite(paths);
   let wheelBytes = 0;
   for (const p of result.packages) {
-    rc.add({ path: `${site}/${p.name}`, bytes: p.installedBytes, kind: 'pip', pkg: p.name, item: label });
+    rc.add({
+      path: `${site}/${p.name}`,
+      bytes: p.installedBytes,
+      kind: 'pip',
+      pkg: p.name,
+      item: label,
+    });
     wheelBytes += p.wheelBytes;
     if (musl && p.unavailableOnMusl) {
-      unknown(rc, 'pip-package', p.name, `\`${p.name}\` has no musl (Alpine) build and cannot be installed there; the build fails.`, 0, cmd);
-      rc.problems.push({ range: cmd.range, severity: 'error', message: `pip cannot install ${p.name} on Alpine (musl): no musllinux wheel and no source build.` });
+      unknown(
+        rc,
+        'pip-package',
+        p.name,
+        `\`${p.name}\` has no musl (Alpine) build and cannot be installed there; the build fails.`,
+        0,
+        cmd,
+      );
+      rc.problems.push({
+        range: cmd.range,
+        severity: 'error',
+        message: `pip cannot install ${p.name} on Alpine (musl): no musllinux wheel and no source build.`,
+      });
     } else if (musl && p.needsCompileOnMusl) {
       state.compiles.push(p.name);
     }
   }
   for (const u of result.unknown) {
-    unknown(rc, 'pip-package', u.name, `Python package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
-    rc.add({ path: `${site}/${u.name}`, bytes: u.assumedBytes, kind: 'pip', pkg: u.name, item: label });
+    unknown(
+      rc,
+      'pip-package',
+      u.name,
+      `Python package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
+      u.assumedBytes,
+      cmd,
+    );
+    rc.add({
+      path: `${site}/${u.name}`,
+      bytes: u.assumedBytes,
+      kind: 'pip',
+      pkg: u.name,
+      item: label,
+    });
     wheelBytes += Math.round(u.assumedBytes * data.PIP_WHEEL_TO_INSTALLED);
   }
   if (!isNoCache && wheelBytes > 0) {
     // pip's HTTP cache keeps each downloaded wheel (package-sizes.json caches.pip: ratio 1.0).
-    rc.add({ path: `${home(stage)}/.cache/pip`, bytes: Math.round(wheelBytes * data.PIP_CACHE_RATIO), kind: 'cache', item: 'pip cache (no --no-cache-dir)' });
+    rc.add({
+      path: `${home(stage)}/.cache/pip`,
+      bytes: Math.round(wheelBytes * data.PIP_CACHE_RATIO),
+      kind: 'cache',
+      item: 'pip cache (no --no-cache-dir)',
+    });
   }
 }
 
@@ -603,7 +877,13 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
 
 function isProduction(cmd: ShellCommand, rc: RunContext): boolean {
   const a = cmd.args;
-  if (a.includes('--production') || a.includes('--omit=dev') || a.includes('--only=prod') || a.includes('--only=production')) return true;
+  if (
+    a.includes('--production') ||
+    a.includes('--omit=dev') ||
+    a.includes('--only=prod') ||
+    a.includes('--only=production')
+  )
+    return true;
   const omitIdx = a.indexOf('--omit');
   if (omitIdx >= 0 && a[omitIdx + 1] === 'dev') return true;
   if (a.includes('--include=dev') || a.includes('--production=false')) return false;
@@ -658,7 +938,14 @@ function installNodeModules(
   let unknownBytes = 0;
   for (const u of allClosure.unknown) {
     const path = `${base}/${u.name}`;
-    unknown(rc, 'npm-package', u.name, `npm package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`, u.assumedBytes, cmd);
+    unknown(
+      rc,
+      'npm-package',
+      u.name,
+      `npm package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
+      u.assumedBytes,
+      cmd,
+    );
     rc.add({ path, bytes: u.assumedBytes, kind: 'npm', pkg: u.name, item: label });
     unknownBytes += u.assumedBytes;
     if (u.name in dev && !(u.name in prod)) {
@@ -675,18 +962,22 @@ function applyNpm(cmd: ShellCommand, rc: RunContext): void {
   const rest = positional(cmd, 0, OPTS_WITH_VALUE.npm).slice(1);
   const isGlobal = cmd.args.includes('-g') || cmd.args.includes('--global');
   if (sub === 'cache') {
-    if (rest[0] === 'clean' || rest[0] === 'rm' || rest[0] === 'clear') rc.remove(`${home(stage)}/.npm`);
+    if (rest[0] === 'clean' || rest[0] === 'rm' || rest[0] === 'clear')
+      rc.remove(`${home(stage)}/.npm`);
     return;
   }
   if (sub === 'prune') {
-    if (isProduction(cmd, rc)) for (const p of [...state.npmDev]) if (isUnder(p, stage.workdir)) {
-      rc.remove(p);
-      state.npmDev.delete(p);
-    }
+    if (isProduction(cmd, rc))
+      for (const p of [...state.npmDev])
+        if (isUnder(p, stage.workdir)) {
+          rc.remove(p);
+          state.npmDev.delete(p);
+        }
     return;
   }
   if (sub === 'run' || sub === 'run-script') {
-    if (rest[0] === 'build' || (rest[0] ?? '').startsWith('build')) return buildOutput(cmd, rc, `npm run ${rest[0]}`);
+    if (rest[0] === 'build' || (rest[0] ?? '').startsWith('build'))
+      return buildOutput(cmd, rc, `npm run ${rest[0]}`);
     return;
   }
   if (sub === 'uninstall' || sub === 'remove' || sub === 'rm' || sub === 'un' || sub === 'r') {
@@ -696,30 +987,67 @@ function applyNpm(cmd: ShellCommand, rc: RunContext): void {
     }
     return;
   }
-  if (!(sub === 'ci' || sub === 'install' || sub === 'i' || sub === 'add' || sub === 'clean-install')) return;
+  if (!(
+    sub === 'ci' ||
+    sub === 'install' ||
+    sub === 'i' ||
+    sub === 'add' ||
+    sub === 'clean-install'
+  ))
+    return;
   const dir = isGlobal ? '/usr/local/lib' : stage.workdir;
   let cacheBytes = 0;
   if (rest.length) {
     const specs = rest.filter((n) => !n.includes('$') && !n.startsWith('.') && !n.startsWith('/'));
     const deps = Object.fromEntries(specs.map((s) => [npmName(s), npmRange(s)]));
-    cacheBytes = installNodeModules(rc, cmd, dir, deps, {}, `npm install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ' …' : ''}`);
+    cacheBytes = installNodeModules(
+      rc,
+      cmd,
+      dir,
+      deps,
+      {},
+      `npm install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ' …' : ''}`,
+    );
   } else {
     const pkg = readPackageJson(rc, stage.workdir);
     if (pkg === undefined) {
-      unknown(rc, 'npm-package', 'package.json', `No package.json in ${stage.workdir} (COPY it first); node_modules not sized.`, 0, cmd);
+      unknown(
+        rc,
+        'npm-package',
+        'package.json',
+        `No package.json in ${stage.workdir} (COPY it first); node_modules not sized.`,
+        0,
+        cmd,
+      );
       return;
     }
     if (pkg === 'unreadable') {
-      unknown(rc, 'npm-package', 'package.json', 'package.json was copied but could not be read; node_modules not sized.', 0, cmd);
+      unknown(
+        rc,
+        'npm-package',
+        'package.json',
+        'package.json was copied but could not be read; node_modules not sized.',
+        0,
+        cmd,
+      );
       return;
     }
     const prod = { ...(pkg.dependencies ?? {}), ...(pkg.optionalDependencies ?? {}) };
     const dev = isProduction(cmd, rc) ? {} : (pkg.devDependencies ?? {});
     const hasDev = Object.keys(dev).length > 0;
-    cacheBytes = installNodeModules(rc, cmd, dir, prod, dev, `${cmd.name} ${sub}${hasDev ? ' (with devDependencies)' : isProduction(cmd, rc) ? ' (production)' : ''}`);
+    cacheBytes = installNodeModules(
+      rc,
+      cmd,
+      dir,
+      prod,
+      dev,
+      `${cmd.name} ${sub}${hasDev ? ' (with devDependencies)' : isProduction(cmd, rc) ? ' (production)' : ''}`,
+    );
   }
   const cacheFlag = cmd.args.find((a) => a.startsWith('--cache='));
-  const cacheDir = cacheFlag ? absPath(cacheFlag.slice('--cache='.length), stage) : `${home(stage)}/.npm`;
+  const cacheDir = cacheFlag
+    ? absPath(cacheFlag.slice('--cache='.length), stage)
+    : `${home(stage)}/.npm`;
   if (cacheBytes > 0) {
     // Fitted to two installs measured on the data machine (lib/sizes npmCacheBytes).
     rc.add({ path: cacheDir, bytes: cacheBytes, kind: 'cache', item: 'npm cache (not cleaned)' });
@@ -748,7 +1076,8 @@ function applyYarn(cmd: ShellCommand, rc: RunContext): void {
     if (rest[0] === 'clean') rc.remove('/usr/local/share/.cache/yarn');
     return;
   }
-  if (sub === 'build' || (sub === 'run' && (rest[0] ?? '').startsWith('build'))) return buildOutput(cmd, rc, `yarn ${sub}`);
+  if (sub === 'build' || (sub === 'run' && (rest[0] ?? '').startsWith('build')))
+    return buildOutput(cmd, rc, `yarn ${sub}`);
   if (sub !== 'install' && sub !== 'add') return;
   let cacheBytes = 0;
   if (sub === 'add') {
@@ -757,16 +1086,36 @@ function applyYarn(cmd: ShellCommand, rc: RunContext): void {
   } else {
     const pkg = readPackageJson(rc, stage.workdir);
     if (!pkg || pkg === 'unreadable') {
-      unknown(rc, 'npm-package', 'package.json', `No readable package.json in ${stage.workdir}; node_modules not sized.`, 0, cmd);
+      unknown(
+        rc,
+        'npm-package',
+        'package.json',
+        `No readable package.json in ${stage.workdir}; node_modules not sized.`,
+        0,
+        cmd,
+      );
       return;
     }
     const prod = pkg.dependencies ?? {};
     const dev = isProduction(cmd, rc) ? {} : (pkg.devDependencies ?? {});
-    cacheBytes = installNodeModules(rc, cmd, stage.workdir, prod, dev, `yarn install${Object.keys(dev).length ? ' (with devDependencies)' : ' (production)'}`);
+    cacheBytes = installNodeModules(
+      rc,
+      cmd,
+      stage.workdir,
+      prod,
+      dev,
+      `yarn install${Object.keys(dev).length ? ' (with devDependencies)' : ' (production)'}`,
+    );
   }
   // Yarn v1 keeps every tarball in its global cache (official node images: /usr/local/share/.cache/yarn);
   // sized like npm's cache.
-  if (cacheBytes > 0) rc.add({ path: '/usr/local/share/.cache/yarn', bytes: cacheBytes, kind: 'cache', item: 'yarn cache (not cleaned)' });
+  if (cacheBytes > 0)
+    rc.add({
+      path: '/usr/local/share/.cache/yarn',
+      bytes: cacheBytes,
+      kind: 'cache',
+      item: 'yarn cache (not cleaned)',
+    });
 }
 
 function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {
@@ -779,8 +1128,20 @@ function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {
     for (const f of files) if (!f.path.includes('/node_modules/')) src += f.bytes;
   }
   const bytes = Math.min(src, 50e6);
-  rc.add({ path: `${stage.workdir}/dist`, bytes, kind: 'build', item: `${label} output (estimate: size of the copied sources)` });
-  unknown(rc, 'command', label, `Build output of \`${label}\` estimated at the size of the copied sources (${fmtMb(bytes)}).`, bytes, cmd);
+  rc.add({
+    path: `${stage.workdir}/dist`,
+    bytes,
+    kind: 'build',
+    item: `${label} output (estimate: size of the copied sources)`,
+  });
+  unknown(
+    rc,
+    'command',
+    label,
+    `Build output of \`${label}\` estimated at the size of the copied sources (${fmtMb(bytes)}).`,
+    bytes,
+    cmd,
+  );
 }
 
 // ---------------------------------------------------------------------------------------- files
@@ -797,8 +1158,13 @@ function applyRm(cmd: ShellCommand, rc: RunContext): void {
 }
 
 function applyFind(cmd: ShellCommand, rc: RunContext): void {
-  if (!cmd.args.includes('-delete') && !cmd.args.some((a, i) => a === '-exec' && cmd.args[i + 1] === 'rm')) return;
-  const root = cmd.args[0] && !cmd.args[0].startsWith('-') ? absPath(cmd.args[0], rc.stage) : rc.stage.workdir;
+  if (
+    !cmd.args.includes('-delete') &&
+    !cmd.args.some((a, i) => a === '-exec' && cmd.args[i + 1] === 'rm')
+  )
+    return;
+  const root =
+    cmd.args[0] && !cmd.args[0].startsWith('-') ? absPath(cmd.args[0], rc.stage) : rc.stage.workdir;
   const nameIdx = cmd.args.indexOf('-name');
   const name = nameIdx >= 0 ? cmd.args[nameIdx + 1] : undefined;
   // find ROOT -name '*.pyc' -delete: model the common byte-code and cache clean-ups by pattern.
@@ -808,14 +1174,22 @@ function applyFind(cmd: ShellCommand, rc: RunContext): void {
 
 function applyChownR(cmd: ShellCommand, rc: RunContext): void {
   const { state, layer } = rc;
-  const targets = positional(cmd).slice(1).map((p) => absPath(p, rc.stage));
+  const targets = positional(cmd)
+    .slice(1)
+    .map((p) => absPath(p, rc.stage));
   for (const target of targets) {
     const dup = (state.fs.under(target) as SimEntry[]).filter((e) => e.layer !== layer);
     const bytes = sum(dup);
     if (!bytes) continue;
     const files = dup.flatMap((e) => e.files ?? [{ path: e.path, bytes: e.bytes }]);
     rc.overwrite(files.map((f) => f.path).concat(dup.filter((e) => !e.files).map((e) => e.path)));
-    rc.add({ path: target, bytes, kind: 'copy', item: `${cmd.name} -R ${target} (rewrites ${files.length} file(s) into this layer)`, files });
+    rc.add({
+      path: target,
+      bytes,
+      kind: 'copy',
+      item: `${cmd.name} -R ${target} (rewrites ${files.length} file(s) into this layer)`,
+      files,
+    });
   }
 }
 
@@ -827,11 +1201,19 @@ function applyCopyMove(cmd: ShellCommand, rc: RunContext): void {
   for (const src of paths.slice(0, -1)) {
     const found = state.fs.under(src) as SimEntry[];
     if (!found.length) continue;
-    const files = found.flatMap((e) => e.files ?? [{ path: e.path, bytes: e.bytes }]).map((f) => ({
-      path: dest + f.path.slice(src.length),
-      bytes: f.bytes,
-    }));
-    rc.add({ path: dest, bytes: sum(files), kind: 'copy', item: `${cmd.name} ${src} ${dest}`, files });
+    const files = found
+      .flatMap((e) => e.files ?? [{ path: e.path, bytes: e.bytes }])
+      .map((f) => ({
+        path: dest + f.path.slice(src.length),
+        bytes: f.bytes,
+      }));
+    rc.add({
+      path: dest,
+      bytes: sum(files),
+      kind: 'copy',
+      item: `${cmd.name} ${src} ${dest}`,
+      files,
+    });
     if (cmd.name === 'mv') rc.remove(src);
   }
 }
@@ -844,19 +1226,34 @@ function applyDownload(cmd: ShellCommand, rc: RunContext): void {
     if (cmd.name === 'wget' && (a[i] === '-O' || a[i] === '--output-document')) out = a[i + 1];
     if (cmd.name === 'wget' && a[i].startsWith('--output-document=')) out = a[i].slice(18);
   }
-  if (cmd.name === 'curl' && (a.includes('-O') || a.includes('--remote-name')) && !out) out = urlBase(a);
+  if (cmd.name === 'curl' && (a.includes('-O') || a.includes('--remote-name')) && !out)
+    out = urlBase(a);
   if (cmd.name === 'wget' && !out && !a.includes('-qO-') && !a.includes('-O-')) out = urlBase(a);
   const redirect = cmd.redirects?.find((r) => r.op === '>' || r.op === '>>');
   if (!out && redirect) out = redirect.target;
   if (cmd.pipelinePosition === 0 && !out && !redirect) {
     // Piped into another command (tar, sh): what that command writes is not known.
-    unknown(rc, 'command', cmd.name, `\`${truncate(cmd.text, 60)}\` downloads and pipes into another program; what it writes is not sized.`, 0, cmd);
+    unknown(
+      rc,
+      'command',
+      cmd.name,
+      `\`${truncate(cmd.text, 60)}\` downloads and pipes into another program; what it writes is not sized.`,
+      0,
+      cmd,
+    );
     return;
   }
   if (!out || out === '-' || out === '/dev/null') return;
   const path = absPath(out, rc.stage);
   rc.add({ path, bytes: 0, kind: 'download', item: `download ${path} (size unknown)` });
-  unknown(rc, 'command', `${cmd.name} → ${path}`, `Download to ${path}: its size is not known; 0 assumed.`, 0, cmd);
+  unknown(
+    rc,
+    'command',
+    `${cmd.name} → ${path}`,
+    `Download to ${path}: its size is not known; 0 assumed.`,
+    0,
+    cmd,
+  );
 }
 
 function urlBase(args: string[]): string | undefined {
@@ -873,14 +1270,34 @@ function applyGo(cmd: ShellCommand, rc: RunContext): void {
   const sub = cmd.args[0];
   if (sub === 'build' || sub === 'install') {
     const o = cmd.args.indexOf('-o');
-    const out = o >= 0 ? cmd.args[o + 1] : sub === 'install' ? '/go/bin/app' : `${rc.stage.workdir}/app`;
+    const out =
+      o >= 0 ? cmd.args[o + 1] : sub === 'install' ? '/go/bin/app' : `${rc.stage.workdir}/app`;
     const path = absPath(out, rc.stage);
-    rc.add({ path, bytes: GO_BINARY_ESTIMATE_BYTES, kind: 'build', item: `go ${sub} → ${path} (estimate)` });
-    unknown(rc, 'command', `go ${sub}`, `Go binary ${path} estimated at ${fmtMb(GO_BINARY_ESTIMATE_BYTES)}; Go's build cache is not sized.`, GO_BINARY_ESTIMATE_BYTES, cmd);
+    rc.add({
+      path,
+      bytes: GO_BINARY_ESTIMATE_BYTES,
+      kind: 'build',
+      item: `go ${sub} → ${path} (estimate)`,
+    });
+    unknown(
+      rc,
+      'command',
+      `go ${sub}`,
+      `Go binary ${path} estimated at ${fmtMb(GO_BINARY_ESTIMATE_BYTES)}; Go's build cache is not sized.`,
+      GO_BINARY_ESTIMATE_BYTES,
+      cmd,
+    );
     return;
   }
   if (sub === 'mod' && cmd.args[1] === 'download') {
-    unknown(rc, 'command', 'go mod download', 'Downloaded Go modules are not sized (0 assumed).', 0, cmd);
+    unknown(
+      rc,
+      'command',
+      'go mod download',
+      'Downloaded Go modules are not sized (0 assumed).',
+      0,
+      cmd,
+    );
   }
 }
 

@@ -5,9 +5,34 @@ import type { ImageModel } from './model-types';
 import type { FinalImageFacts } from './types';
 
 const BUILD_TOOLS = new Set([
-  'gcc', 'g++', 'cpp', 'make', 'cmake', 'clang', 'llvm', 'build-essential', 'build-base', 'binutils',
-  'autoconf', 'automake', 'libtool', 'pkg-config', 'pkgconf', 'musl-dev', 'libc6-dev', 'libc-dev',
-  'linux-headers', 'gfortran', 'rustc', 'cargo', 'golang', 'go', 'bison', 'flex', 'dpkg-dev', 'patch',
+  'gcc',
+  'g++',
+  'cpp',
+  'make',
+  'cmake',
+  'clang',
+  'llvm',
+  'build-essential',
+  'build-base',
+  'binutils',
+  'autoconf',
+  'automake',
+  'libtool',
+  'pkg-config',
+  'pkgconf',
+  'musl-dev',
+  'libc6-dev',
+  'libc-dev',
+  'linux-headers',
+  'gfortran',
+  'rustc',
+  'cargo',
+  'golang',
+  'go',
+  'bison',
+  'flex',
+  'dpkg-dev',
+  'patch',
 ]);
 
 const buildToolMemo = new Map<string, boolean>();
@@ -16,14 +41,20 @@ const buildToolMemo = new Map<string, boolean>();
 export function isBuildTool(pkg: string): boolean {
   let hit = buildToolMemo.get(pkg);
   if (hit === undefined) {
-    hit = BUILD_TOOLS.has(pkg) || /^(gcc|g\+\+|cpp|clang|llvm)-\d+$/.test(pkg) || /-(dev|devel)$/.test(pkg);
+    hit =
+      BUILD_TOOLS.has(pkg) ||
+      /^(gcc|g\+\+|cpp|clang|llvm)-\d+$/.test(pkg) ||
+      /-(dev|devel)$/.test(pkg);
     if (buildToolMemo.size > 20_000) buildToolMemo.clear();
     buildToolMemo.set(pkg, hit);
   }
   return hit;
 }
 
-const sortedCache = new Map<string, { set: Set<string>; names: string[]; sorted: string[]; buildTools: string[] }>();
+const sortedCache = new Map<
+  string,
+  { set: Set<string>; names: string[]; sorted: string[]; buildTools: string[] }
+>();
 
 /**
  * The set's names sorted, and its build tools. Most final images keep their base image's package
@@ -32,7 +63,10 @@ const sortedCache = new Map<string, { set: Set<string>; names: string[]; sorted:
 function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buildTools: string[] } {
   const hit = sortedCache.get(key);
   // The same Set object (a base image's shared, never-written set) holds the same names.
-  if (hit && (hit.set === set || (hit.names.length === set.size && hit.names.every((n) => set.has(n))))) {
+  if (
+    hit &&
+    (hit.set === set || (hit.names.length === set.size && hit.names.every((n) => set.has(n))))
+  ) {
     return { sorted: [...hit.sorted], buildTools: [...hit.buildTools] };
   }
   if (hit) {
@@ -60,7 +94,10 @@ function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buil
 /** Facts for `model.target`. */
 export function finalFacts(model: ImageModel): FinalImageFacts {
   const stage = model.target;
-  const { sorted: packages, buildTools } = sortedPackages(stage.packages, stage.baseImage.resolvedRef ?? stage.baseImage.ref);
+  const { sorted: packages, buildTools } = sortedPackages(
+    stage.packages,
+    stage.baseImage.resolvedRef ?? stage.baseImage.ref,
+  );
   const copied = new Set<string>();
   for (const c of model.shippedCopies) for (const e of c.layer?.adds ?? []) copied.add(e.path);
   const cmd = stage.cmd ? stage.cmd.args : stage.entrypoint ? undefined : stage.baseCmd;

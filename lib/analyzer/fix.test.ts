@@ -11,7 +11,9 @@ describe('applyFix', () => {
   const text = 'FROM python:3.12\nRUN apt-get update\nCMD ["python"]\n';
 
   it('replaces a range, inserts at an empty range, and deletes', () => {
-    expect(applyFix(text, [edit(0, 12, 0, 16, '3.12-slim')])).toBe('FROM python:3.12-slim\nRUN apt-get update\nCMD ["python"]\n');
+    expect(applyFix(text, [edit(0, 12, 0, 16, '3.12-slim')])).toBe(
+      'FROM python:3.12-slim\nRUN apt-get update\nCMD ["python"]\n',
+    );
     expect(applyFix(text, [edit(1, 18, 1, 18, ' && rm -rf /var/lib/apt/lists/*')])).toBe(
       'FROM python:3.12\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\nCMD ["python"]\n',
     );
@@ -31,7 +33,9 @@ describe('applyFix', () => {
   });
 
   it('rejects overlapping edits', () => {
-    expect(() => applyFix(text, [edit(0, 0, 0, 10, 'a'), edit(0, 5, 0, 12, 'b')])).toThrow(RangeError);
+    expect(() => applyFix(text, [edit(0, 0, 0, 10, 'a'), edit(0, 5, 0, 12, 'b')])).toThrow(
+      RangeError,
+    );
   });
 
   it('clamps positions past the end of a line or of the text', () => {

@@ -17,7 +17,8 @@ export function offsetAt(text: string, pos: Position, starts = lineStartOffsets(
   const lineStart = starts[pos.line];
   const next = pos.line + 1 < starts.length ? starts[pos.line + 1] - 1 : text.length;
   // A CRLF line's visible end is before the \r.
-  const lineEnd = next > lineStart && text[next - 1] === '\r' && next < text.length ? next - 1 : next;
+  const lineEnd =
+    next > lineStart && text[next - 1] === '\r' && next < text.length ? next - 1 : next;
   return Math.min(lineStart + Math.max(0, pos.character), lineEnd);
 }
 
@@ -30,7 +31,12 @@ export function applyFix(text: string, fix: Fix | TextEdit[]): string {
   const edits = Array.isArray(fix) ? fix : fix.edits;
   const starts = lineStartOffsets(text);
   const resolved = edits
-    .map((e, i) => ({ start: offsetAt(text, e.range.start, starts), end: offsetAt(text, e.range.end, starts), newText: e.newText, i }))
+    .map((e, i) => ({
+      start: offsetAt(text, e.range.start, starts),
+      end: offsetAt(text, e.range.end, starts),
+      newText: e.newText,
+      i,
+    }))
     .map((e) => (e.end < e.start ? { ...e, start: e.end, end: e.start } : e))
     .sort((a, b) => a.start - b.start || a.end - b.end || a.i - b.i);
   for (let k = 1; k < resolved.length; k++) {

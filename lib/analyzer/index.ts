@@ -41,7 +41,10 @@ function instructionText(model: ImageModel, range: Range): string {
 }
 
 /** Runs every rule over the model; a rule that throws becomes a problem, never a crash. */
-export function runRules(model: ImageModel, rules: RuleDefinition[] = allRules): { findings: Finding[]; errors: string[] } {
+export function runRules(
+  model: ImageModel,
+  rules: RuleDefinition[] = allRules,
+): { findings: Finding[]; errors: string[] } {
   const findings: Finding[] = [];
   const errors: string[] = [];
   for (const rule of rules) {
@@ -59,7 +62,9 @@ export function runRules(model: ImageModel, rules: RuleDefinition[] = allRules):
         severity: rule.severity,
         message: hit.message ?? rule.message,
         range: hit.range,
-        ...(hit.savedBytes !== undefined && hit.savedBytes > 0 ? { savingsBytes: Math.round(hit.savedBytes) } : {}),
+        ...(hit.savedBytes !== undefined && hit.savedBytes > 0
+          ? { savingsBytes: Math.round(hit.savedBytes) }
+          : {}),
         ...(rule.hadolint ? { hadolint: rule.hadolint } : {}),
         lesson: rule.lesson,
         fixes: hit.fix ? [hit.fix] : [],
@@ -80,7 +85,12 @@ export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules):
   const size = estimateSize(model);
   const { findings, errors } = runRules(model, rules);
   const problems = [...(model.problems ?? [])];
-  for (const e of errors) problems.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: 'info', message: e });
+  for (const e of errors)
+    problems.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'info',
+      message: e,
+    });
   const stageBytes = new Map<number, number>();
   const stages: StageInfo[] = model.stages.map((s) => {
     const own = s.steps.reduce((sum, st) => sum + (st.layer?.sizeBytes ?? 0), 0);

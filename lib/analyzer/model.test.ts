@@ -27,12 +27,15 @@ describe('buildModel: RUN shell parsing', () => {
     const d = run.commands[3];
     const f = run.commands[5];
     expect(d.pipeline).toBe(f.pipeline);
-    expect([d.pipelinePosition, run.commands[4].pipelinePosition, f.pipelinePosition]).toEqual([0, 1, 2]);
+    expect([d.pipelinePosition, run.commands[4].pipelinePosition, f.pipelinePosition]).toEqual([
+      0, 1, 2,
+    ]);
     expect(run.commands[0].pipeline).not.toBe(run.commands[1].pipeline);
   });
 
   it('joins line continuations, skips comment lines inside them and maps command ranges', () => {
-    const text = 'FROM debian:bookworm-slim\nRUN set -eux; \\\n    # a comment\n    apt-get update \\\n    && rm -rf /var/lib/apt/lists/*\n';
+    const text =
+      'FROM debian:bookworm-slim\nRUN set -eux; \\\n    # a comment\n    apt-get update \\\n    && rm -rf /var/lib/apt/lists/*\n';
     const [run] = runs(text);
     expect(names(run)).toEqual(['set', 'apt-get', 'rm']);
     expect(run.commands[1].range.start).toEqual({ line: 3, character: 4 });
@@ -42,27 +45,35 @@ describe('buildModel: RUN shell parsing', () => {
   });
 
   it('reads subshells and sh -c scripts', () => {
-    const [run] = runs("FROM debian:bookworm-slim\nRUN (cd /tmp && make) && sh -c 'apt-get update && apt-get install -y curl'\n");
+    const [run] = runs(
+      "FROM debian:bookworm-slim\nRUN (cd /tmp && make) && sh -c 'apt-get update && apt-get install -y curl'\n",
+    );
     expect(names(run)).toEqual(['cd', 'make', 'sh', 'apt-get', 'apt-get']);
     expect(run.calls('apt-get', 'install')).toBe(true);
   });
 
   it('reads heredoc RUNs as a script', () => {
-    const [run] = runs('FROM debian:bookworm-slim\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n');
+    const [run] = runs(
+      'FROM debian:bookworm-slim\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\n',
+    );
     expect(run.form).toBe('heredoc');
     expect(names(run)).toEqual(['apt-get', 'apt-get']);
     expect(run.commands[1].range.start.line).toBe(3);
   });
 
   it('reads exec form as one command, and ["sh","-c",…] as a script', () => {
-    const [a, b] = runs('FROM python:3.12-slim\nRUN ["pip", "install", "flask"]\nRUN ["/bin/sh", "-c", "apt-get update && echo ok"]\n');
+    const [a, b] = runs(
+      'FROM python:3.12-slim\nRUN ["pip", "install", "flask"]\nRUN ["/bin/sh", "-c", "apt-get update && echo ok"]\n',
+    );
     expect(a.form).toBe('exec');
     expect(a.commands.map((c) => [c.name, c.args])).toEqual([['pip', ['install', 'flask']]]);
     expect(names(b)).toEqual(['apt-get', 'echo']);
   });
 
   it('strips sudo and env prefixes and keeps their assignments', () => {
-    const [run] = runs('FROM debian:bookworm-slim\nRUN sudo -E DEBIAN_FRONTEND=noninteractive apt-get install -y curl && env FOO=1 make\n');
+    const [run] = runs(
+      'FROM debian:bookworm-slim\nRUN sudo -E DEBIAN_FRONTEND=noninteractive apt-get install -y curl && env FOO=1 make\n',
+    );
     const [apt, make] = run.commands;
     expect(apt.name).toBe('apt-get');
     expect(apt.viaSudo).toBe(true);
@@ -72,8 +83,15 @@ describe('buildModel: RUN shell parsing', () => {
   });
 
   it('expands ARG and ENV values, and shell assignments made earlier in the script', () => {
-    const [run] = runs('ARG V=1.2\nFROM debian:bookworm-slim\nARG V\nENV DIR=/opt/app\nRUN X=7 && echo $V ${DIR}/bin $X $NOPE\n');
-    expect(run.commands.find((c) => c.name === 'echo')?.args).toEqual(['1.2', '/opt/app/bin', '7', '$NOPE']);
+    const [run] = runs(
+      'ARG V=1.2\nFROM debian:bookworm-slim\nARG V\nENV DIR=/opt/app\nRUN X=7 && echo $V ${DIR}/bin $X $NOPE\n',
+    );
+    expect(run.commands.find((c) => c.name === 'echo')?.args).toEqual([
+      '1.2',
+      '/opt/app/bin',
+      '7',
+      '$NOPE',
+    ]);
   });
 
   it('turns python -m pip into pip', () => {
@@ -123,7 +141,12 @@ describe('buildModel: stages', () => {
   });
 
   it('honours --target by name or index, and reports an unknown target', () => {
-    expect(model(text, { target: 'test' }).stages.map((s) => s.isShipped)).toEqual([true, false, true, false]);
+    expect(model(text, { target: 'test' }).stages.map((s) => s.isShipped)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
     expect(model(text, { target: '0' }).target.name).toBe('deps');
     const bad = model(text, { target: 'nope' });
     expect(bad.target.index).toBe(3);
@@ -131,7 +154,9 @@ describe('buildModel: stages', () => {
   });
 
   it('reads the --from flag even when other flags come first', () => {
-    const m = model('FROM node:22 AS b\nRUN echo\nFROM node:22-slim\nCOPY --chown=node:node --link --from=b /app /app\n');
+    const m = model(
+      'FROM node:22 AS b\nRUN echo\nFROM node:22-slim\nCOPY --chown=node:node --link --from=b /app /app\n',
+    );
     const copy = m.steps.find((s) => s.kind === 'COPY') as CopyStep;
     expect(copy.from).toBe('b');
     expect(copy.fromStage).toBe(m.stages[0]);
@@ -140,7 +165,9 @@ describe('buildModel: stages', () => {
   });
 
   it('tracks WORKDIR, USER, CMD and the python version', () => {
-    const m = model('FROM python:3.11-slim\nWORKDIR /app\nWORKDIR src\nUSER 1000\nCMD ["python", "main.py"]\n');
+    const m = model(
+      'FROM python:3.11-slim\nWORKDIR /app\nWORKDIR src\nUSER 1000\nCMD ["python", "main.py"]\n',
+    );
     expect(m.target.workdir).toBe('/app/src');
     expect(m.target.user).toBe('1000');
     expect(m.target.cmd?.args).toEqual(['python', 'main.py']);
@@ -150,9 +177,13 @@ describe('buildModel: stages', () => {
 
 describe('buildModel: layers and wasted bytes', () => {
   it('counts apt lists removed in the same RUN as nothing, and removed later as waste', () => {
-    const same = model('FROM debian:bookworm-slim\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\n');
+    const same = model(
+      'FROM debian:bookworm-slim\nRUN apt-get update && rm -rf /var/lib/apt/lists/*\n',
+    );
     expect(same.layers[0].sizeBytes).toBe(0);
-    const later = model('FROM debian:bookworm-slim\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n');
+    const later = model(
+      'FROM debian:bookworm-slim\nRUN apt-get update\nRUN rm -rf /var/lib/apt/lists/*\n',
+    );
     const [first, second] = later.layers;
     expect(first.sizeBytes).toBeGreaterThan(15e6);
     expect(first.wastedBytes).toBe(first.sizeBytes);
@@ -179,7 +210,8 @@ describe('buildModel: layers and wasted bytes', () => {
   it('keeps the pip cache unless --no-cache-dir or PIP_NO_CACHE_DIR', () => {
     const cached = model('FROM python:3.12-slim\nRUN pip install flask\n').layers[0];
     const clean = model('FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n').layers[0];
-    const env = model('FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n').layers[0];
+    const env = model('FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask\n')
+      .layers[0];
     expect(cached.items.some((i) => i.kind === 'cache')).toBe(true);
     expect(cached.sizeBytes).toBeGreaterThan(clean.sizeBytes);
     expect(env.sizeBytes).toBe(clean.sizeBytes);
@@ -197,7 +229,10 @@ describe('buildModel: layers and wasted bytes', () => {
 
   it('counts a file overwritten by a later COPY as waste', () => {
     const ctx = { context: { files: files({ 'big.bin': 5_000_000 }) } };
-    const m = model('FROM debian:bookworm-slim\nCOPY big.bin /data/big.bin\nCOPY big.bin /data/big.bin\n', ctx);
+    const m = model(
+      'FROM debian:bookworm-slim\nCOPY big.bin /data/big.bin\nCOPY big.bin /data/big.bin\n',
+      ctx,
+    );
     expect(m.layers[0].wastedBytes).toBe(5_000_000);
     expect(m.layers[1].wastedBytes).toBe(0);
   });
@@ -212,7 +247,9 @@ describe('buildModel: layers and wasted bytes', () => {
   });
 
   it('does not count waste from a stage that does not ship against a shipped one', () => {
-    const m = model('FROM debian:bookworm-slim AS base\nRUN apt-get update\nFROM base AS cleaner\nRUN rm -rf /var/lib/apt/lists/*\nFROM base\n');
+    const m = model(
+      'FROM debian:bookworm-slim AS base\nRUN apt-get update\nFROM base AS cleaner\nRUN rm -rf /var/lib/apt/lists/*\nFROM base\n',
+    );
     expect(m.layers[0].isShipped).toBe(true);
     expect(m.layers[0].wastedBytes).toBe(0);
   });
@@ -244,15 +281,29 @@ describe('buildModel: build context', () => {
   };
 
   it('applies .dockerignore with Docker semantics (**, ! exceptions, last match wins)', () => {
-    const m = model('FROM node:22-slim\nCOPY . /app\n', { ...ctx, dockerignore: 'node_modules\n.git\n**/*.test.js\n.env\n!.env\n' });
+    const m = model('FROM node:22-slim\nCOPY . /app\n', {
+      ...ctx,
+      dockerignore: 'node_modules\n.git\n**/*.test.js\n.env\n!.env\n',
+    });
     const copy = m.steps[0] as CopyStep;
-    expect(copy.contextFiles.map((f) => f.path).sort()).toEqual(['.env', 'package.json', 'src/index.js']);
+    expect(copy.contextFiles.map((f) => f.path).sort()).toEqual([
+      '.env',
+      'package.json',
+      'src/index.js',
+    ]);
     expect(copy.isWholeContext).toBe(true);
-    expect(m.context.ignored.sort()).toEqual(['.git/HEAD', 'node_modules/x/index.js', 'src/index.test.js']);
+    expect(m.context.ignored.sort()).toEqual([
+      '.git/HEAD',
+      'node_modules/x/index.js',
+      'src/index.test.js',
+    ]);
   });
 
   it('records missing and excluded sources', () => {
-    const m = model('FROM node:22-slim\nCOPY nothing.txt node_modules /app/\n', { ...ctx, dockerignore: 'node_modules\n' });
+    const m = model('FROM node:22-slim\nCOPY nothing.txt node_modules /app/\n', {
+      ...ctx,
+      dockerignore: 'node_modules\n',
+    });
     const copy = m.steps[0] as CopyStep;
     expect(copy.missingSources).toEqual(['nothing.txt']);
     expect(copy.excludedSources).toEqual(['node_modules']);
@@ -291,7 +342,10 @@ describe('buildModel: build context', () => {
 
 describe('expandDockerVars', () => {
   it('expands plain, braced and default forms and reports unresolved names', () => {
-    expect(expandDockerVars('${A}-$B-${C:-c}-${A:+x}', { A: 'a', B: 'b' })).toEqual({ value: 'a-b-c-x', unresolved: [] });
+    expect(expandDockerVars('${A}-$B-${C:-c}-${A:+x}', { A: 'a', B: 'b' })).toEqual({
+      value: 'a-b-c-x',
+      unresolved: [],
+    });
     expect(expandDockerVars('$NOPE/x', {}).unresolved).toEqual(['NOPE']);
     expect(expandDockerVars('\\$HOME', { HOME: '/root' }).value).toBe('$HOME');
   });
@@ -299,17 +353,26 @@ describe('expandDockerVars', () => {
 
 describe('parseEnvPairs', () => {
   it('reads ENV pairs the way dockerfile-ast does', () => {
-    const cases = ['A=1 B="2 3"', 'C 4 5', "D='$X lit' E=$HOME/x", 'PATH=/opt/venv/bin:$PATH', 'F="a\\"b" G=x\\ y', 'EMPTY= H=2'];
+    const cases = [
+      'A=1 B="2 3"',
+      'C 4 5',
+      "D='$X lit' E=$HOME/x",
+      'PATH=/opt/venv/bin:$PATH',
+      'F="a\\"b" G=x\\ y',
+      'EMPTY= H=2',
+    ];
     for (const c of cases) {
       const env = DockerfileParser.parse(`FROM x\nENV ${c}\n`).getInstructions()[1] as unknown as {
         getProperties(): { getName(): string; getValue(): string | null }[];
       };
-      expect(parseEnvPairs(c).map((p) => [p.name, p.value])).toEqual(env.getProperties().map((p) => [p.getName(), p.getValue() ?? '']));
+      expect(parseEnvPairs(c).map((p) => [p.name, p.value])).toEqual(
+        env.getProperties().map((p) => [p.getName(), p.getValue() ?? '']),
+      );
     }
   });
 
   it('does not expand single-quoted values', () => {
-    const m = model("FROM debian:bookworm-slim\nENV A=1\nENV B='$A' C=\"$A\" D=$A\n");
+    const m = model('FROM debian:bookworm-slim\nENV A=1\nENV B=\'$A\' C="$A" D=$A\n');
     expect([m.target.env.B, m.target.env.C, m.target.env.D]).toEqual(['$A', '1', '1']);
   });
 });

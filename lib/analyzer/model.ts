@@ -6,7 +6,15 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import { parseDockerfile, typed } from './parse';
-import type { AnalyzeInput, BuildContext, ContextFile, ParseProblem, Position, Range, Unknown } from './types';
+import type {
+  AnalyzeInput,
+  BuildContext,
+  ContextFile,
+  ParseProblem,
+  Position,
+  Range,
+  Unknown,
+} from './types';
 import type {
   ArgDecl,
   CopyStep,
@@ -22,7 +30,15 @@ import type {
 } from './model-types';
 import { parseShell, expandWord, type ParsedScript } from './shell';
 import { matchSource, normalizeContextPath, resolveContext, hasGlob, basename } from './context';
-import { StageFs, isUnder, globBase, globToRegExp, sum, type SimEntry, type EntryFile } from './sim-fs';
+import {
+  StageFs,
+  isUnder,
+  globBase,
+  globToRegExp,
+  sum,
+  type SimEntry,
+  type EntryFile,
+} from './sim-fs';
 import {
   applyCommand,
   absPath,
@@ -52,7 +68,11 @@ interface DfVarResult {
 }
 
 /** Expands `$X`, `${X}`, `${X:-w}`, `${X:+w}` (and `-`, `+`) as Docker does in instructions. */
-export function expandDockerVars(text: string, env: Record<string, string | undefined>, escape = '\\'): DfVarResult {
+export function expandDockerVars(
+  text: string,
+  env: Record<string, string | undefined>,
+  escape = '\\',
+): DfVarResult {
   if (!text.includes('$')) return { value: text, unresolved: [] };
   const unresolved: string[] = [];
   let out = '';
@@ -84,7 +104,8 @@ export function expandDockerVars(text: string, env: Record<string, string | unde
         const nonEmpty = has && v !== '';
         if (op === ':-') out += nonEmpty ? v : expandDockerVars(word ?? '', env, escape).value;
         else if (op === '-') out += has ? v : expandDockerVars(word ?? '', env, escape).value;
-        else if (op === ':+') out += nonEmpty ? expandDockerVars(word ?? '', env, escape).value : '';
+        else if (op === ':+')
+          out += nonEmpty ? expandDockerVars(word ?? '', env, escape).value : '';
         else if (op === '+') out += has ? expandDockerVars(word ?? '', env, escape).value : '';
         else if (has) out += v;
         else {
@@ -246,7 +267,9 @@ function makeCommand(
   let viaSudo = false;
   for (let guard = 0; hasPrefix && guard < 8 && argv.length; guard++) {
     const head = basenameOf(argv[0]);
-    const opts = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, head) ? PREFIX_OPTS[head] : undefined;
+    const opts = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, head)
+      ? PREFIX_OPTS[head]
+      : undefined;
     if (!opts) break;
     if (head === 'command' && (argv[1] === '-v' || argv[1] === '-V')) break;
     if (head === 'sudo') viaSudo = true;
@@ -319,14 +342,23 @@ function commandsOf(
       pipelinePosition: pc.pipelinePosition,
       text: script.slice(pc.start, pc.end),
       range,
-      redirects: pc.redirects.length ? pc.redirects.map((r) => ({ op: r.op, target: expandWord(r.target, local) })) : undefined,
+      redirects: pc.redirects.length
+        ? pc.redirects.map((r) => ({ op: r.op, target: expandWord(r.target, local) }))
+        : undefined,
     });
     if (!cmd) continue;
     out.push(cmd);
     const nested = depth < 2 ? nestedScript(cmd) : undefined;
     if (nested !== undefined) {
       const inner = parseShell(nested);
-      const innerCmds = commandsOf(inner, nested, local, () => range, pipelineBase + 10_000 * (depth + 1) + pc.start, depth + 1);
+      const innerCmds = commandsOf(
+        inner,
+        nested,
+        local,
+        () => range,
+        pipelineBase + 10_000 * (depth + 1) + pc.start,
+        depth + 1,
+      );
       for (const c of innerCmds) out.push({ ...c, invokedAs: c.invokedAs ?? `${cmd.name} -c` });
     }
   }
@@ -339,13 +371,15 @@ function parseMount(value: string): Mount {
     const eq = part.indexOf('=');
     const key = (eq >= 0 ? part.slice(0, eq) : part).trim().toLowerCase();
     const val = eq >= 0 ? part.slice(eq + 1).trim() : '';
-    if (key === 'type' && ['cache', 'secret', 'bind', 'tmpfs', 'ssh'].includes(val)) mount.type = val as Mount['type'];
+    if (key === 'type' && ['cache', 'secret', 'bind', 'tmpfs', 'ssh'].includes(val))
+      mount.type = val as Mount['type'];
     else if (key === 'target' || key === 'dst' || key === 'destination') mount.target = val;
     else if (key === 'source' || key === 'src') mount.source = val;
     else if (key === 'from') mount.from = val;
     else if (key === 'id' && !mount.source) mount.source = val;
   }
-  if (mount.type === 'secret' && !mount.target && mount.source) mount.target = `/run/secrets/${mount.source}`;
+  if (mount.type === 'secret' && !mount.target && mount.source)
+    mount.target = `/run/secrets/${mount.source}`;
   return mount;
 }
 
@@ -353,7 +387,8 @@ function jsonStrings(ins: Instruction, content: string): string[] | undefined {
   if (!content.startsWith('[')) return undefined;
   try {
     const parsed = JSON.parse(content) as unknown;
-    if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string')) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.every((s) => typeof s === 'string'))
+      return parsed as string[];
   } catch {
     // Not strict JSON: fall back to dockerfile-ast's reading.
   }
@@ -364,7 +399,9 @@ function jsonStrings(ins: Instruction, content: string): string[] | undefined {
 }
 
 function heredocsOf(ins: Instruction): { name: string; content: Range | null }[] {
-  const h = typed(ins) as unknown as { getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[] };
+  const h = typed(ins) as unknown as {
+    getHeredocs?: () => { getName(): string; getContentRange(): Range | null }[];
+  };
   if (!h.getHeredocs) return [];
   try {
     return h.getHeredocs().map((d) => ({ name: d.getName(), content: d.getContentRange() }));
@@ -376,8 +413,20 @@ function heredocsOf(ins: Instruction): { name: string; content: Range | null }[]
 const EMPTY_BOUND: Map<string, ContextFile> = new Map();
 
 const KNOWN_META = new Set([
-  'ENV', 'ARG', 'WORKDIR', 'USER', 'CMD', 'ENTRYPOINT', 'EXPOSE', 'LABEL', 'SHELL', 'HEALTHCHECK', 'VOLUME',
-  'STOPSIGNAL', 'ONBUILD', 'MAINTAINER',
+  'ENV',
+  'ARG',
+  'WORKDIR',
+  'USER',
+  'CMD',
+  'ENTRYPOINT',
+  'EXPOSE',
+  'LABEL',
+  'SHELL',
+  'HEALTHCHECK',
+  'VOLUME',
+  'STOPSIGNAL',
+  'ONBUILD',
+  'MAINTAINER',
 ]);
 
 const ARCHIVE_RE = /\.(tar|tar\.gz|tgz|tar\.bz2|tbz2?|tar\.xz|txz|tar\.zst)$/i;
@@ -391,7 +440,10 @@ function archiveExpansion(name: string): number {
  * entirely in single quotes is `literal` (Docker does not expand it). dockerfile-ast's
  * getProperties() gives the same pairs at many times the cost.
  */
-export function parseEnvPairs(text: string, escape = '\\'): { name: string; value: string; literal: boolean }[] {
+export function parseEnvPairs(
+  text: string,
+  escape = '\\',
+): { name: string; value: string; literal: boolean }[] {
   const t = text.trim();
   const firstSpace = t.search(/\s/);
   const firstEq = t.indexOf('=');
@@ -479,7 +531,9 @@ class RunStepImpl implements RunStep {
 
   calls(name: string, sub?: string): boolean {
     const names = programAliases(name);
-    return this.commands.some((c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub));
+    return this.commands.some(
+      (c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub),
+    );
   }
 
   deletes(path: string): boolean {
@@ -508,7 +562,11 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     let cut = -1;
     if (text.length > MAX_CHARS) cut = text.lastIndexOf('\n', MAX_CHARS);
     let count = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < (cut >= 0 ? cut : text.length); i = text.indexOf('\n', i + 1)) {
+    for (
+      let i = text.indexOf('\n');
+      i >= 0 && i < (cut >= 0 ? cut : text.length);
+      i = text.indexOf('\n', i + 1)
+    ) {
       if (++count >= MAX_LINES) {
         cut = i;
         break;
@@ -518,7 +576,10 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       text = text.slice(0, cut);
       truncatedAtLine = lineStarts(text).length;
       problems.push({
-        range: { start: { line: truncatedAtLine - 1, character: 0 }, end: { line: truncatedAtLine - 1, character: 0 } },
+        range: {
+          start: { line: truncatedAtLine - 1, character: 0 },
+          end: { line: truncatedAtLine - 1, character: 0 },
+        },
         severity: 'warning',
         message: `Too large: only the first ${truncatedAtLine} lines (${MAX_LINES.toLocaleString('en')} lines / ${MAX_CHARS.toLocaleString('en')} characters at most) were analysed.`,
       });
@@ -549,7 +610,12 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     let hit = insTexts.get(ins);
     if (hit) return hit;
     const end = toOffset(starts, ins.getRange().end);
-    const joined = joinContinuations(text, toOffset(starts, ins.getInstructionRange().end), end, escape);
+    const joined = joinContinuations(
+      text,
+      toOffset(starts, ins.getInstructionRange().end),
+      end,
+      escape,
+    );
     const flags: { name: string; value: string | null }[] = [];
     const j = joined.text;
     let i = 0;
@@ -560,13 +626,24 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       while (k < j.length && j[k] !== ' ' && j[k] !== '\t' && j[k] !== '\n') k++;
       const token = j.slice(i + 2, k);
       const eq = token.indexOf('=');
-      flags.push(eq >= 0 ? { name: token.slice(0, eq), value: token.slice(eq + 1) } : { name: token, value: null });
+      flags.push(
+        eq >= 0
+          ? { name: token.slice(0, eq), value: token.slice(eq + 1) }
+          : { name: token, value: null },
+      );
       i = k;
     }
     const rest = j.slice(i);
     const textOut = rest.trim();
     const lead = rest.length - rest.trimStart().length;
-    hit = { start: docOffset(joined, i + lead), end, text: textOut, flags, joined, argsAt: i + lead };
+    hit = {
+      start: docOffset(joined, i + lead),
+      end,
+      text: textOut,
+      flags,
+      joined,
+      argsAt: i + lead,
+    };
     insTexts.set(ins, hit);
     return hit;
   }
@@ -589,12 +666,20 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   }
   if (firstFrom >= instructions.length) {
     const end = { line: Math.max(0, lines.length - 1), character: 0 };
-    problems.push({ range: { start: { line: 0, character: 0 }, end }, severity: 'error', message: 'No FROM instruction: this is not a buildable Dockerfile.' });
+    problems.push({
+      range: { start: { line: 0, character: 0 }, end },
+      severity: 'error',
+      message: 'No FROM instruction: this is not a buildable Dockerfile.',
+    });
   }
   for (const ins of instructions.slice(0, firstFrom)) {
     const kw = ins.getKeyword();
     if (kw !== 'ARG') {
-      problems.push({ range: ins.getRange(), severity: 'error', message: `${kw} before the first FROM: only ARG may come before FROM.` });
+      problems.push({
+        range: ins.getRange(),
+        severity: 'error',
+        message: `${kw} before the first FROM: only ARG may come before FROM.`,
+      });
     }
   }
 
@@ -609,12 +694,19 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   const raw: RawStage[] = [];
   for (const ins of instructions.slice(firstFrom)) {
     if (ins.getKeyword() === 'FROM') {
-      const tokens = insText(ins).text.split(/\s+/).filter((t) => t && !t.startsWith('--'));
+      const tokens = insText(ins)
+        .text.split(/\s+/)
+        .filter((t) => t && !t.startsWith('--'));
       const image = tokens[0] ?? '';
       const asIdx = tokens.findIndex((t) => t.toLowerCase() === 'as');
       const name = asIdx >= 1 ? tokens[asIdx + 1] : undefined;
       const expanded = expandDockerVars(image, globalArgs, escape);
-      if (!image) problems.push({ range: ins.getRange(), severity: 'error', message: 'FROM needs an image.' });
+      if (!image)
+        problems.push({
+          range: ins.getRange(),
+          severity: 'error',
+          message: 'FROM needs an image.',
+        });
       raw.push({ from: ins, body: [], name, ref: expanded.value, unresolved: expanded.unresolved });
     } else {
       raw[raw.length - 1].body.push(ins);
@@ -622,7 +714,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   }
   if (!raw.length) {
     // Nothing to build: a model with one empty scratch stage keeps every consumer simple.
-      raw.push({ from: null as unknown as Instruction, body: [], ref: 'scratch', unresolved: [] });
+    raw.push({ from: null as unknown as Instruction, body: [], ref: 'scratch', unresolved: [] });
   }
 
   const stages: Stage[] = [];
@@ -632,7 +724,10 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
     const range: Range = r.from
-      ? { start: r.from.getRange().start, end: (r.body.length ? r.body[r.body.length - 1] : r.from).getRange().end }
+      ? {
+          start: r.from.getRange().start,
+          end: (r.body.length ? r.body[r.body.length - 1] : r.from).getRange().end,
+        }
       : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const parent = byName.get(r.ref.toLowerCase());
     const stage: Stage = {
@@ -663,7 +758,13 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         assumedBytes: 0,
       });
     }
-    if (r.from && !insText(r.from).text.split(/\s+/).find((t) => t && !t.startsWith('--'))?.includes('$')) {
+    if (
+      r.from &&
+      !insText(r.from)
+        .text.split(/\s+/)
+        .find((t) => t && !t.startsWith('--'))
+        ?.includes('$')
+    ) {
       const imageRange = (r.from as unknown as { getImageRange(): Range | null }).getImageRange();
       if (imageRange) stage.baseRefRange = imageRange;
     }
@@ -736,7 +837,8 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       steps.push(meta);
       if (kw === 'ARG') {
         for (const { name, value } of argProps(ins)) {
-          const v = value !== null ? expandDockerVars(value, stage.env, escape).value : globalArgs[name];
+          const v =
+            value !== null ? expandDockerVars(value, stage.env, escape).value : globalArgs[name];
           stageArgs.add(name);
           if (v !== undefined) stage.env[name] = v;
           args.push({ name, value: v, range, isGlobal: false, stage });
@@ -758,7 +860,11 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         const json = jsonStrings(ins, baseStep.text);
         const value = json
           ? { form: 'exec' as const, args: json, range }
-          : { form: 'shell' as const, args: baseStep.text.trim().split(/\s+/).filter(Boolean), range };
+          : {
+              form: 'shell' as const,
+              args: baseStep.text.trim().split(/\s+/).filter(Boolean),
+              range,
+            };
         if (kw === 'CMD') stage.cmd = value;
         else {
           stage.entrypoint = value;
@@ -766,7 +872,11 @@ export function buildModel(input: AnalyzeInput): ImageModel {
           if (!r.body.some((b) => b.getKeyword() === 'CMD')) stage.cmd = undefined;
         }
       } else if (!KNOWN_META.has(kw)) {
-        problems.push({ range: ins.getInstructionRange(), severity: 'error', message: `Unknown instruction ${kw}.` });
+        problems.push({
+          range: ins.getInstructionRange(),
+          severity: 'error',
+          message: `Unknown instruction ${kw}.`,
+        });
       }
     }
     stage.packages = state.packages;
@@ -783,7 +893,11 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     const info = insText(ins);
     const json = jsonStrings(ins, info.text);
     if (json) {
-      if (json.length >= 3 && /^(\/bin\/)?(ba)?sh$/.test(json[0]) && /^-[a-z]*c[a-z]*$/.test(json[1])) {
+      if (
+        json.length >= 3 &&
+        /^(\/bin\/)?(ba)?sh$/.test(json[0]) &&
+        /^-[a-z]*c[a-z]*$/.test(json[1])
+      ) {
         return { form: 'exec', script: json[2] };
       }
       return { form: 'exec', script: '', argv: json };
@@ -795,7 +909,9 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       const docs = heredocsOf(ins);
       const first = docs[0];
       const firstLineEnd = rawText.indexOf('\n');
-      const after = (firstLineEnd >= 0 ? rawText.slice(0, firstLineEnd) : rawText).replace(/^<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?/, '').trim();
+      const after = (firstLineEnd >= 0 ? rawText.slice(0, firstLineEnd) : rawText)
+        .replace(/^<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?/, '')
+        .trim();
       if (first && first.content && (after === '' || /^(\/bin\/)?(ba)?sh\b/.test(after))) {
         const cs = toOffset(starts, first.content.start);
         const ce = toOffset(starts, first.content.end);
@@ -812,32 +928,66 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     return { form: 'shell', script: joined.text.slice(at), map: (i) => docOffset(joined, i + at) };
   }
 
-  function buildRun(ins: Instruction, baseStep: Omit<RunStep, 'kind' | 'form' | 'commands' | 'mounts' | 'env' | 'calls' | 'deletes' | 'mountsCover'>, stage: Stage, state: StageState): RunStep {
+  function buildRun(
+    ins: Instruction,
+    baseStep: Omit<
+      RunStep,
+      'kind' | 'form' | 'commands' | 'mounts' | 'env' | 'calls' | 'deletes' | 'mountsCover'
+    >,
+    stage: Stage,
+    state: StageState,
+  ): RunStep {
     const mounts = insText(ins)
       .flags.filter((f) => f.name.toLowerCase() === 'mount')
       .map((f) => parseMount(expandDockerVars(f.value ?? '', stage.env, escape).value));
     const env = { ...stage.env };
     const src = runScriptOf(ins);
     const rangeOf = (s: number, e: number): Range =>
-      src.map ? { start: toPosition(starts, src.map(s)), end: toPosition(starts, src.map(e)) } : baseStep.range;
+      src.map
+        ? { start: toPosition(starts, src.map(s)), end: toPosition(starts, src.map(e)) }
+        : baseStep.range;
     let commands: ShellCommand[] = [];
     let parseError: string | undefined;
     if (src.argv) {
-      const c = makeCommand(src.argv, {}, { pipeline: 0, pipelinePosition: 0, text: src.argv.join(' '), range: baseStep.range });
+      const c = makeCommand(
+        src.argv,
+        {},
+        { pipeline: 0, pipelinePosition: 0, text: src.argv.join(' '), range: baseStep.range },
+      );
       if (c) commands = [c];
     } else if (src.script.trim() !== '') {
       const parsed = parseShell(src.script);
       if (parsed.error) {
         parseError = parsed.error;
-        problems.push({ range: baseStep.range, severity: 'error', message: `Shell syntax error in RUN: ${parsed.error}` });
-        unknowns.push({ kind: 'parse', name: 'RUN', line: baseStep.range.start.line, message: `RUN could not be parsed (${parsed.error}); its effects are not sized.`, assumedBytes: 0 });
+        problems.push({
+          range: baseStep.range,
+          severity: 'error',
+          message: `Shell syntax error in RUN: ${parsed.error}`,
+        });
+        unknowns.push({
+          kind: 'parse',
+          name: 'RUN',
+          line: baseStep.range.start.line,
+          message: `RUN could not be parsed (${parsed.error}); its effects are not sized.`,
+          assumedBytes: 0,
+        });
       } else commands = commandsOf(parsed, src.script, env, rangeOf, 0);
     }
     const mountTargets = mounts
       .filter((m) => (m.type === 'cache' || m.type === 'tmpfs' || m.type === 'secret') && m.target)
       .map((m) => absPath(m.target as string, stage));
     const deletes: string[] = [];
-    const run = new RunStepImpl(baseStep, src.form, commands, mounts, env, src.argv ? src.argv.join(' ') : src.script, deletes, mountTargets, parseError);
+    const run = new RunStepImpl(
+      baseStep,
+      src.form,
+      commands,
+      mounts,
+      env,
+      src.argv ? src.argv.join(' ') : src.script,
+      deletes,
+      mountTargets,
+      parseError,
+    );
     const layer = newLayer(run, stage);
     run.layer = layer;
     const bound = mounts.length ? new Map<string, ContextFile>() : EMPTY_BOUND;
@@ -849,11 +999,17 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     }
     const rc = makeRc(stage, state, run, layer, bound, unknowns, problems);
     const deletesRef = layer.deletes;
-    if (/Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') && commands.some((c) => c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')))) {
+    if (
+      /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') &&
+      commands.some((c) => c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')))
+    ) {
       state.isNoRecommendsConfig = true;
     }
     for (const c of commands) {
-      if (c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')) && /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '')) {
+      if (
+        c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')) &&
+        /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '')
+      ) {
         state.isNoRecommendsConfig = true;
       }
       applyCommand(c, rc);
@@ -881,7 +1037,8 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     const flags = insText(ins).flags;
     const flag = (n: string) => flags.find((f) => f.name.toLowerCase() === n);
     const fromRaw = flag('from')?.value ?? undefined;
-    const from = fromRaw !== undefined ? expandDockerVars(fromRaw, stage.env, escape).value : undefined;
+    const from =
+      fromRaw !== undefined ? expandDockerVars(fromRaw, stage.env, escape).value : undefined;
     const json = jsonStrings(ins, baseStep.text);
     const heredocs = baseStep.text.includes('<<') ? heredocsOf(ins) : [];
     let words: string[];
@@ -891,12 +1048,13 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       words = firstLine.split(/\s+/).filter(Boolean);
     } else words = baseStep.text.split(/\s+/).filter(Boolean);
     words = words.map((w) => expandDockerVars(w, stage.env, escape).value);
-    const destRaw = words.length >= 2 ? words[words.length - 1] : words[0] ?? '.';
+    const destRaw = words.length >= 2 ? words[words.length - 1] : (words[0] ?? '.');
     const sources = words.length >= 2 ? words.slice(0, -1) : [];
     const destAbs = absPath(destRaw, stage);
     let fromStage: Stage | undefined;
     if (from !== undefined) {
-      fromStage = byName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? stages[Number(from)] : undefined);
+      fromStage =
+        byName.get(from.toLowerCase()) ?? (/^\d+$/.test(from) ? stages[Number(from)] : undefined);
       if (fromStage && fromStage.index >= stage.index) fromStage = undefined;
       if (fromStage && !fromStage.copiedFromBy.includes(stage)) fromStage.copiedFromBy.push(stage);
     }
@@ -941,14 +1099,28 @@ export function buildModel(input: AnalyzeInput): ImageModel {
 
     if (heredocs.length && !json) {
       for (const h of heredocs) {
-        const bytes = h.content ? toOffset(starts, h.content.end) - toOffset(starts, h.content.start) + 1 : 0;
+        const bytes = h.content
+          ? toOffset(starts, h.content.end) - toOffset(starts, h.content.start) + 1
+          : 0;
         const path = sources.length > 1 || destIsDir ? `${destAbs}/${h.name}` : destAbs;
         newEntries.push({ path, bytes, kind: 'copy', item: label, layer });
       }
     } else if (from !== undefined && !fromStage) {
       for (const s of sources) {
-        unknowns.push({ kind: 'copy-source', name: `${from}:${s}`, line, message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`, assumedBytes: 0 });
-        newEntries.push({ path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs, bytes: 0, kind: 'copy', item: label, layer });
+        unknowns.push({
+          kind: 'copy-source',
+          name: `${from}:${s}`,
+          line,
+          message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`,
+          assumedBytes: 0,
+        });
+        newEntries.push({
+          path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
+          bytes: 0,
+          kind: 'copy',
+          item: label,
+          layer,
+        });
       }
     } else if (fromStage) {
       const srcFs = fromStage.fs as StageFs;
@@ -957,7 +1129,9 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         const isGlob = hasGlob(srcAbs);
         const root = isGlob ? globBase(srcAbs) : srcAbs;
         const re = isGlob ? globToRegExp(srcAbs) : undefined;
-        const found = (srcFs.under(root) as SimEntry[]).filter((e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)));
+        const found = (srcFs.under(root) as SimEntry[]).filter(
+          (e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)),
+        );
         if (!found.length) {
           unknowns.push({
             kind: 'copy-source',
@@ -966,31 +1140,69 @@ export function buildModel(input: AnalyzeInput): ImageModel {
             message: `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image or from a command that is not modelled; its size is not known (0 assumed).`,
             assumedBytes: 0,
           });
-          newEntries.push({ path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs, bytes: 0, kind: 'copy', item: label, layer });
+          newEntries.push({
+            path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs,
+            bytes: 0,
+            kind: 'copy',
+            item: label,
+            layer,
+          });
           continue;
         }
         const single = found.length === 1 && found[0].path === srcAbs && !found[0].files && !isGlob;
         const files: EntryFile[] = [];
-        const targetRoot = single ? (destIsDir ? `${destAbs}/${basename(srcAbs)}` : destAbs) : destAbs;
+        const targetRoot = single
+          ? destIsDir
+            ? `${destAbs}/${basename(srcAbs)}`
+            : destAbs
+          : destAbs;
         for (const e of found) {
           const parts = e.files ?? [{ path: e.path, bytes: e.bytes }];
           for (const f of parts) {
             const rel = f.path === root ? '' : f.path.slice(root.length);
-            files.push({ path: single ? targetRoot : normalizeAbs(targetRoot + rel), bytes: f.bytes });
+            files.push({
+              path: single ? targetRoot : normalizeAbs(targetRoot + rel),
+              bytes: f.bytes,
+            });
           }
         }
-        newEntries.push({ path: targetRoot, bytes: sum(files), kind: 'copy', item: label, layer, files });
+        newEntries.push({
+          path: targetRoot,
+          bytes: sum(files),
+          kind: 'copy',
+          item: label,
+          layer,
+          files,
+        });
       }
     } else {
       for (const s of sources) {
         if (kw === 'ADD' && (/^(https?|ftp):\/\//i.test(s) || /^git@|\.git(#.*)?$/.test(s))) {
           copy.isRemote = true;
-          unknowns.push({ kind: 'copy-source', name: s, line, message: `ADD downloads ${s}; its size is not known (0 assumed).`, assumedBytes: 0 });
-          newEntries.push({ path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs, bytes: 0, kind: 'download', item: label, layer });
+          unknowns.push({
+            kind: 'copy-source',
+            name: s,
+            line,
+            message: `ADD downloads ${s}; its size is not known (0 assumed).`,
+            assumedBytes: 0,
+          });
+          newEntries.push({
+            path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
+            bytes: 0,
+            kind: 'download',
+            item: label,
+            layer,
+          });
           continue;
         }
         if (!ctx.isKnown) {
-          unknowns.push({ kind: 'copy-source', name: s, line, message: `No build context was given: ${s} cannot be sized.`, assumedBytes: 0 });
+          unknowns.push({
+            kind: 'copy-source',
+            name: s,
+            line,
+            message: `No build context was given: ${s} cannot be sized.`,
+            assumedBytes: 0,
+          });
           continue;
         }
         const match = matchSource(ctx, s);
@@ -1011,16 +1223,37 @@ export function buildModel(input: AnalyzeInput): ImageModel {
           copy.isArchive = true;
           const ratio = archiveExpansion(s);
           const bytes = Math.round(sum(files) * ratio);
-          unknowns.push({ kind: 'copy-source', name: s, line, message: `ADD extracts ${s}; extracted size estimated at ${ratio}× the archive.`, assumedBytes: bytes });
-          newEntries.push({ path: destAbs, bytes, kind: 'copy', item: `${label} (extracted, estimate)`, layer });
+          unknowns.push({
+            kind: 'copy-source',
+            name: s,
+            line,
+            message: `ADD extracts ${s}; extracted size estimated at ${ratio}× the archive.`,
+            assumedBytes: bytes,
+          });
+          newEntries.push({
+            path: destAbs,
+            bytes,
+            kind: 'copy',
+            item: `${label} (extracted, estimate)`,
+            layer,
+          });
           continue;
         }
         const entryPath = asDir ? destAbs : destAbs;
-        newEntries.push({ path: entryPath, bytes: sum(files), kind: 'copy', item: label, layer, files, contextFiles: match.files.map((m) => m.file) });
+        newEntries.push({
+          path: entryPath,
+          bytes: sum(files),
+          kind: 'copy',
+          item: label,
+          layer,
+          files,
+          contextFiles: match.files.map((m) => m.file),
+        });
       }
     }
     const overwritten = new Set<string>();
-    for (const e of newEntries) for (const f of e.files ?? [{ path: e.path }]) overwritten.add(f.path);
+    for (const e of newEntries)
+      for (const f of e.files ?? [{ path: e.path }]) overwritten.add(f.path);
     overwritePaths(state, overwritten, layer, stage);
     for (const e of newEntries) state.fs.add(e);
     finishLayer(layer, state);
@@ -1039,9 +1272,17 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       for (let i = 0; i < stage.steps.length && i < from; i++) {
         const step = stage.steps[i];
         if (step.kind === 'COPY' || step.kind === 'ADD') {
-          if (copyIncludes(step, path) || (step.fromStage && dirtyFrom.has(step.fromStage))) from = i;
+          if (copyIncludes(step, path) || (step.fromStage && dirtyFrom.has(step.fromStage)))
+            from = i;
         } else if (step.kind === 'RUN') {
-          const fromDirty = step.mounts.some((m) => m.from && [...dirtyFrom.keys()].some((s) => s.name?.toLowerCase() === m.from?.toLowerCase() || String(s.index) === m.from));
+          const fromDirty = step.mounts.some(
+            (m) =>
+              m.from &&
+              [...dirtyFrom.keys()].some(
+                (s) =>
+                  s.name?.toLowerCase() === m.from?.toLowerCase() || String(s.index) === m.from,
+              ),
+          );
           if (runBindsPath(step, path) || fromDirty) from = i;
         }
       }
@@ -1079,7 +1320,11 @@ export function buildModel(input: AnalyzeInput): ImageModel {
 // Step helpers that need nothing from buildModel's scope live here: a nested function is a new
 // closure per analysis (and, under tsx, a keepNames call each).
 
-function initState(stage: Stage, all: Map<Stage, StageState>, resolve: (ref: string) => ResolvedBase): StageState {
+function initState(
+  stage: Stage,
+  all: Map<Stage, StageState>,
+  resolve: (ref: string) => ResolvedBase,
+): StageState {
   if (stage.baseStage) {
     const p = all.get(stage.baseStage) as StageState;
     const parent = stage.baseStage;
@@ -1095,7 +1340,10 @@ function initState(stage: Stage, all: Map<Stage, StageState>, resolve: (ref: str
       fs: p.fs.clone(),
       packages: p.packages,
       packagesShared: true,
-      aptGroups: p.aptGroups.map((g) => ({ requested: new Set(g.requested), packages: [...g.packages] })),
+      aptGroups: p.aptGroups.map((g) => ({
+        requested: new Set(g.requested),
+        packages: [...g.packages],
+      })),
       apkVirtual: new Map(p.apkVirtual),
       compiles: [...p.compiles],
       files: new Map(p.files),
@@ -1133,14 +1381,31 @@ function initState(stage: Stage, all: Map<Stage, StageState>, resolve: (ref: str
 }
 
 function newLayer(step: RunStep | CopyStep, stage: Stage): Layer {
-  return { step, stage, sizeBytes: 0, wastedBytes: 0, items: [], adds: [], deletes: [], isShipped: stage.isShipped };
+  return {
+    step,
+    stage,
+    sizeBytes: 0,
+    wastedBytes: 0,
+    items: [],
+    adds: [],
+    deletes: [],
+    isShipped: stage.isShipped,
+  };
 }
 
 function accountWaste(owner: Layer, bytes: number, by: Stage): void {
   if (owner.stage === by || by.isShipped) owner.wastedBytes += bytes;
 }
 
-function makeRc(stage: Stage, state: StageState, run: RunStep, layer: Layer, boundFiles: Map<string, ContextFile>, unknowns: Unknown[], problems: ParseProblem[]): RunContext {
+function makeRc(
+  stage: Stage,
+  state: StageState,
+  run: RunStep,
+  layer: Layer,
+  boundFiles: Map<string, ContextFile>,
+  unknowns: Unknown[],
+  problems: ParseProblem[],
+): RunContext {
   const deleted: string[] = [];
   const hasCoverMounts = run.mounts.length > 0;
   return {
@@ -1194,8 +1459,12 @@ function finishLayer(layer: Layer, state: StageState): void {
 }
 
 function argProps(ins: Instruction): { name: string; value: string | null }[] {
-  const p = ins as unknown as { getProperties?: () => { getName(): string; getValue(): string | null }[] };
-  return p.getProperties ? p.getProperties().map((x) => ({ name: x.getName(), value: x.getValue() })) : [];
+  const p = ins as unknown as {
+    getProperties?: () => { getName(): string; getValue(): string | null }[];
+  };
+  return p.getProperties
+    ? p.getProperties().map((x) => ({ name: x.getName(), value: x.getValue() }))
+    : [];
 }
 
 function copyIncludes(copy: CopyStep, path: string): boolean {
@@ -1205,7 +1474,19 @@ function copyIncludes(copy: CopyStep, path: string): boolean {
     const src = normalizeContextPath(s);
     if (src === '') return true;
     if (!hasGlob(src)) return isUnder(path, src);
-    return new RegExp('^' + src.split('/').map((seg) => seg.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')).join('/') + '(/.*)?$').test(path);
+    return new RegExp(
+      '^' +
+        src
+          .split('/')
+          .map((seg) =>
+            seg
+              .replace(/[.+^${}()|\\]/g, '\\$&')
+              .replace(/\*/g, '[^/]*')
+              .replace(/\?/g, '[^/]'),
+          )
+          .join('/') +
+        '(/.*)?$',
+    ).test(path);
   });
 }
 
@@ -1262,7 +1543,12 @@ function minorOf(version: string): string {
 }
 
 /** Python that an OS image carries as a package (Debian's python3 in buildpack-deps images, distroless python3). */
-function osPython(record: { packages: string[] | null; osFamily: string; aptRelease?: string; ref: string }): string | undefined {
+function osPython(record: {
+  packages: string[] | null;
+  osFamily: string;
+  aptRelease?: string;
+  ref: string;
+}): string | undefined {
   const pkgs = record.packages ?? [];
   const explicit = pkgs.map((p) => /^python(3\.\d+)(-minimal)?$/.exec(p)).find(Boolean);
   if (explicit) return explicit[1];
@@ -1288,7 +1574,11 @@ function packageManagersOf(state: StageState): Set<string> {
   }
   const rt = record.runtimes;
   const removed = state.removedManagers;
-  if ((rt.pip || pk.has('python3-pip') || pk.has('py3-pip') || state.venvs.length > 0) && !removed.has('pip')) out.add('pip');
+  if (
+    (rt.pip || pk.has('python3-pip') || pk.has('py3-pip') || state.venvs.length > 0) &&
+    !removed.has('pip')
+  )
+    out.add('pip');
   if ((rt.npm || pk.has('npm')) && !removed.has('npm')) out.add('npm');
   if ((rt.yarn || pk.has('yarn') || pk.has('yarnpkg')) && !removed.has('yarn')) out.add('yarn');
   return out;

@@ -16,7 +16,9 @@ function shape(instructions: Instruction[], view: (i: Instruction) => Typed) {
       keyword: ins.getKeyword(),
       range: ins.getRange(),
       keywordRange: ins.getInstructionRange(),
-      heredocs: t.getHeredocs ? t.getHeredocs().map((h) => [h.getName(), h.getContentRange()]) : null,
+      heredocs: t.getHeredocs
+        ? t.getHeredocs().map((h) => [h.getName(), h.getContentRange()])
+        : null,
       json: t.getJSONStrings ? t.getJSONStrings().map((s) => s.getJSONValue()) : null,
     };
   });
@@ -26,7 +28,9 @@ function same(text: string): void {
   const ours = parseDockerfile(text);
   const theirs = DockerfileParser.parse(text);
   expect(ours.getEscapeCharacter()).toBe(theirs.getEscapeCharacter());
-  expect(shape(ours.getInstructions(), (i) => typed(i) as Typed)).toEqual(shape(theirs.getInstructions(), (i) => i as Typed));
+  expect(shape(ours.getInstructions(), (i) => typed(i) as Typed)).toEqual(
+    shape(theirs.getInstructions(), (i) => i as Typed),
+  );
 }
 
 const CASES = [
@@ -43,7 +47,37 @@ describe('parseDockerfile (lazily typed dockerfile-ast)', () => {
   });
 
   it('agrees with DockerfileParser.parse on any text built from Dockerfile pieces', () => {
-    const piece = fc.constantFrom('FROM ', 'RUN ', 'COPY ', 'ADD ', 'CMD ', 'ONBUILD ', 'ENV ', 'ARG ', '<<EOF', '<<-E', 'EOF', 'E', '\n', '\\\n', '\t', ' ', '[', ']', '"', ',', 'a', '--mount=x', '#', '`', '\r\n', '# escape=`\n');
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }), (parts) => same(parts.join(''))), { numRuns: 300 });
+    const piece = fc.constantFrom(
+      'FROM ',
+      'RUN ',
+      'COPY ',
+      'ADD ',
+      'CMD ',
+      'ONBUILD ',
+      'ENV ',
+      'ARG ',
+      '<<EOF',
+      '<<-E',
+      'EOF',
+      'E',
+      '\n',
+      '\\\n',
+      '\t',
+      ' ',
+      '[',
+      ']',
+      '"',
+      ',',
+      'a',
+      '--mount=x',
+      '#',
+      '`',
+      '\r\n',
+      '# escape=`\n',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (parts) => same(parts.join(''))),
+      { numRuns: 300 },
+    );
   });
 });

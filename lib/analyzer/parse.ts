@@ -18,7 +18,22 @@ import { Instruction, type Dockerfile } from 'dockerfile-ast';
 import { Parser } from 'dockerfile-ast/lib/parser';
 
 /** Keywords built untyped: the model never calls their typed accessors except through `typed()`. */
-const LAZY = new Set(['RUN', 'COPY', 'ADD', 'CMD', 'ENTRYPOINT', 'ENV', 'LABEL', 'SHELL', 'VOLUME', 'HEALTHCHECK', 'EXPOSE', 'STOPSIGNAL', 'WORKDIR', 'USER']);
+const LAZY = new Set([
+  'RUN',
+  'COPY',
+  'ADD',
+  'CMD',
+  'ENTRYPOINT',
+  'ENV',
+  'LABEL',
+  'SHELL',
+  'VOLUME',
+  'HEALTHCHECK',
+  'EXPOSE',
+  'STOPSIGNAL',
+  'WORKDIR',
+  'USER',
+]);
 /** Keywords whose arguments dockerfile-ast scans for here-documents. */
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 
@@ -43,7 +58,8 @@ interface ParserInternals {
 /** Typed instructions built by `typed()`. */
 const typedCache = new WeakMap<Instruction, Instruction>();
 
-const createTyped = (Parser as unknown as { createInstruction(...a: unknown[]): Instruction }).createInstruction;
+const createTyped = (Parser as unknown as { createInstruction(...a: unknown[]): Instruction })
+  .createInstruction;
 
 /** The fields dockerfile-ast's Line and Instruction constructors store (their constructor arguments). */
 interface InstructionFields {
@@ -57,15 +73,29 @@ interface InstructionFields {
 
 // Methods, not closures per instruction: tsx's keepNames wraps every named closure in a call.
 class LazyParser extends (Parser as unknown as new () => object) {
-  createInstruction(dockerfile: Dockerfile, keyword: string, start: number, instructionEnd: number, end: number): Instruction {
+  createInstruction(
+    dockerfile: Dockerfile,
+    keyword: string,
+    start: number,
+    instructionEnd: number,
+    end: number,
+  ): Instruction {
     const self = this as unknown as ParserInternals;
     const doc = self.document;
     const startPosition = doc.positionAt(start);
     const instructionRange: Range = { start: startPosition, end: doc.positionAt(instructionEnd) };
     const lineRange: Range = { start: startPosition, end: doc.positionAt(end) };
     const escape = self.escapeChar;
-    if (!LAZY.has(keyword.toUpperCase())) return createTyped(doc, dockerfile, escape, lineRange, keyword, instructionRange);
-    return new (Instruction as unknown as new (...a: unknown[]) => Instruction)(doc, lineRange, dockerfile, escape, keyword, instructionRange);
+    if (!LAZY.has(keyword.toUpperCase()))
+      return createTyped(doc, dockerfile, escape, lineRange, keyword, instructionRange);
+    return new (Instruction as unknown as new (...a: unknown[]) => Instruction)(
+      doc,
+      lineRange,
+      dockerfile,
+      escape,
+      keyword,
+      instructionRange,
+    );
   }
 
   /**
@@ -76,9 +106,12 @@ class LazyParser extends (Parser as unknown as new () => object) {
     const self = this as unknown as ParserInternals;
     if (HEREDOC_KEYWORDS.has(instruction.getKeyword())) {
       const from = self.document.offsetAt(instruction.getRange().start);
-      if (self.buffer.indexOf('<', from) < 0 || self.buffer.indexOf('<', from) >= offset) return offset;
+      if (self.buffer.indexOf('<', from) < 0 || self.buffer.indexOf('<', from) >= offset)
+        return offset;
     }
-    return (Parser.prototype as unknown as { processHeredocs(i: Instruction, o: number): number }).processHeredocs.call(this, instruction, offset);
+    return (
+      Parser.prototype as unknown as { processHeredocs(i: Instruction, o: number): number }
+    ).processHeredocs.call(this, instruction, offset);
   }
 }
 
@@ -94,7 +127,14 @@ export function typed(ins: Instruction): Instruction {
   if (!t) {
     // Rebuilt from the fields the plain instruction keeps: the same arguments the parser passed.
     const f = ins as unknown as InstructionFields;
-    t = createTyped(f.document, f.dockerfile, f.escapeChar, f.range, f.instruction, f.instructionRange);
+    t = createTyped(
+      f.document,
+      f.dockerfile,
+      f.escapeChar,
+      f.range,
+      f.instruction,
+      f.instructionRange,
+    );
     typedCache.set(ins, t);
   }
   return t;

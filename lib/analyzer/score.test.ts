@@ -5,8 +5,10 @@ import { PENALTY, FINDING_POINTS, SIZE_POINTS } from './score';
 const score = (dockerfile: string) => analyze({ dockerfile }).score;
 
 describe('computeScore', () => {
-  const bloated = 'FROM python:3.12\nRUN apt-get update\nRUN apt-get install -y gcc\nRUN pip install flask\nCMD ["python", "app.py"]\n';
-  const lean = 'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nUSER 1000\nCMD ["python", "app.py"]\n';
+  const bloated =
+    'FROM python:3.12\nRUN apt-get update\nRUN apt-get install -y gcc\nRUN pip install flask\nCMD ["python", "app.py"]\n';
+  const lean =
+    'FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\nUSER 1000\nCMD ["python", "app.py"]\n';
 
   it('is between 0 and 100 and the same for the same input', () => {
     const a = score(bloated);
@@ -22,7 +24,10 @@ describe('computeScore', () => {
 
   it('adds up: size points plus finding points minus penalties, explained in words', () => {
     const s = score(bloated);
-    const lost = Math.min(FINDING_POINTS, s.penalties.reduce((sum, p) => sum + p.points, 0));
+    const lost = Math.min(
+      FINDING_POINTS,
+      s.penalties.reduce((sum, p) => sum + p.points, 0),
+    );
     expect(s.score).toBe(Math.round(SIZE_POINTS * s.sizeAchieved + FINDING_POINTS - lost));
     expect(s.explanation.join(' ')).toMatch(/MB/);
     const rules = s.penalties.map((p) => p.rule);

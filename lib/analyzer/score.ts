@@ -60,7 +60,8 @@ function smallestDropIn(ref: string): { ref: string; bytes: number } | undefined
   let best: { ref: string; bytes: number } | undefined;
   if (res) {
     for (const v of smallerVariants(res.record)) {
-      if (v.libc === res.record.libc && (!best || v.uncompressedBytes < best.bytes)) best = { ref: v.ref, bytes: v.uncompressedBytes };
+      if (v.libc === res.record.libc && (!best || v.uncompressedBytes < best.bytes))
+        best = { ref: v.ref, bytes: v.uncompressedBytes };
     }
   }
   dropInMemo.set(ref, best);
@@ -72,15 +73,23 @@ function mb(bytes: number): string {
 }
 
 /** The score and its explanation. Findings are read in their report order. */
-export function computeScore(model: ImageModel, size: SizeEstimate, findings: Finding[]): ScoreBreakdown {
+export function computeScore(
+  model: ImageModel,
+  size: SizeEstimate,
+  findings: Finding[],
+): ScoreBreakdown {
   const best = bestAchievable(model, size);
   const sizeAchieved = size.bytes <= 0 ? 1 : Math.max(0, Math.min(1, best.bytes / size.bytes));
   const penaltiesByRule = new Map<string, number>();
-  for (const f of findings) penaltiesByRule.set(f.rule, (penaltiesByRule.get(f.rule) ?? 0) + PENALTY[f.severity]);
+  for (const f of findings)
+    penaltiesByRule.set(f.rule, (penaltiesByRule.get(f.rule) ?? 0) + PENALTY[f.severity]);
   const penalties = [...penaltiesByRule.entries()]
     .map(([rule, points]) => ({ rule, points }))
     .sort((a, b) => b.points - a.points || (a.rule < b.rule ? -1 : 1));
-  const lost = Math.min(FINDING_POINTS, penalties.reduce((s, p) => s + p.points, 0));
+  const lost = Math.min(
+    FINDING_POINTS,
+    penalties.reduce((s, p) => s + p.points, 0),
+  );
   const sizePoints = SIZE_POINTS * sizeAchieved;
   const score = Math.max(0, Math.min(100, Math.round(sizePoints + FINDING_POINTS - lost)));
   const explanation = [

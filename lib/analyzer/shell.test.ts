@@ -26,9 +26,29 @@ describe('shell nodeType', () => {
 describe('shell walk pruning', () => {
   it('finds the same commands when the walk skips plain commands', () => {
     const piece = fc.constantFrom(
-      'echo a', 'apt-get install -y curl', '$(id -u)', '`date`', '<(ls /x)', '>(tee /y)', '"$(cat f)"', "'$(not)'",
-      ' && ', ' || ', '; ', ' | ', ' ', 'X=$(pwd) ', 'export A=$(b) ', '${V:-$(d)}', '$((1+2))', 'if true; then x; fi',
-      '(cd /a && make)', '{ y; }', '> /out', '2>&1', 'sh -c "z"',
+      'echo a',
+      'apt-get install -y curl',
+      '$(id -u)',
+      '`date`',
+      '<(ls /x)',
+      '>(tee /y)',
+      '"$(cat f)"',
+      "'$(not)'",
+      ' && ',
+      ' || ',
+      '; ',
+      ' | ',
+      ' ',
+      'X=$(pwd) ',
+      'export A=$(b) ',
+      '${V:-$(d)}',
+      '$((1+2))',
+      'if true; then x; fi',
+      '(cd /a && make)',
+      '{ y; }',
+      '> /out',
+      '2>&1',
+      'sh -c "z"',
     );
     fc.assert(
       fc.property(fc.array(piece, { minLength: 1, maxLength: 12 }), (parts) => {

@@ -74,7 +74,8 @@ const syntax = (mvdanSh as unknown as { syntax: ShSyntax }).syntax;
  * shell.test.ts checks both agree on every node of varied scripts.
  */
 export function nodeType(node: ShNode): string {
-  const name = (node as { __internal_object__?: { constructor?: { string?: unknown } } }).__internal_object__?.constructor?.string;
+  const name = (node as { __internal_object__?: { constructor?: { string?: unknown } } })
+    .__internal_object__?.constructor?.string;
   if (typeof name === 'string' && name.startsWith('*syntax.')) return name.slice(8);
   return syntax.NodeType(node);
 }
@@ -200,17 +201,34 @@ function parseUncached(script: string, prune = true): ParsedScript {
           words.push([{ kind: 'lit', value: variant ? String(variant.Value) : 'declare' }]);
           for (const a of args) {
             const name = a.Name as ShNode | null;
-            if (name) assigns.push({ name: String(name.Value), value: a.Value ? toWord(a.Value as ShNode, script) : [] });
+            if (name)
+              assigns.push({
+                name: String(name.Value),
+                value: a.Value ? toWord(a.Value as ShNode, script) : [],
+              });
             else if (a.Value) words.push(toWord(a.Value as ShNode, script));
           }
         } else {
           for (const a of args) words.push(toWord(a, script));
           for (const a of (node.Assigns as ShNode[]) ?? []) {
             const name = a.Name as ShNode | null;
-            if (name) assigns.push({ name: String(name.Value), value: a.Value ? toWord(a.Value as ShNode, script) : [] });
+            if (name)
+              assigns.push({
+                name: String(name.Value),
+                value: a.Value ? toWord(a.Value as ShNode, script) : [],
+              });
           }
         }
-        commands.push({ words, assigns, isDecl, pipeline: -1, pipelinePosition: 0, redirects: [], start, end });
+        commands.push({
+          words,
+          assigns,
+          isDecl,
+          pipeline: -1,
+          pipelinePosition: 0,
+          redirects: [],
+          start,
+          end,
+        });
         // Only a command or process substitution nests statements inside a command; without
         // one in its text, the walk below it would visit nothing but words.
         return !isDecl && (!prune || mayNest(script, start, end));
@@ -252,7 +270,12 @@ function mayNest(script: string, start: number, end: number): boolean {
 }
 
 function errorMessage(err: unknown): string {
-  if (err && typeof err === 'object' && 'Error' in err && typeof (err as { Error: unknown }).Error === 'function') {
+  if (
+    err &&
+    typeof err === 'object' &&
+    'Error' in err &&
+    typeof (err as { Error: unknown }).Error === 'function'
+  ) {
     return String((err as { Error: () => string }).Error());
   }
   return err instanceof Error ? err.message : String(err);
@@ -311,7 +334,9 @@ export function expandWord(word: Word, env: Record<string, string>): string {
   let s = '';
   for (const part of word) {
     if (part.kind === 'param') {
-      const value = Object.prototype.hasOwnProperty.call(env, part.name) ? env[part.name] : undefined;
+      const value = Object.prototype.hasOwnProperty.call(env, part.name)
+        ? env[part.name]
+        : undefined;
       const alt = part.word ? expandWord(part.word, env) : '';
       switch (part.op) {
         case ':-':
@@ -343,6 +368,8 @@ export function isUnresolved(word: Word, env: Record<string, string>): boolean {
   return word.some(
     (p) =>
       p.kind === 'raw' ||
-      (p.kind === 'param' && !Object.prototype.hasOwnProperty.call(env, p.name) && p.op === undefined),
+      (p.kind === 'param' &&
+        !Object.prototype.hasOwnProperty.call(env, p.name) &&
+        p.op === undefined),
   );
 }

@@ -26,7 +26,10 @@ export interface SimEntry extends FsEntry {
 /** True when `path` equals `base` or lies under it. */
 export function isUnder(path: string, base: string): boolean {
   if (base === '/') return true;
-  return path === base || (path.length > base.length && path.startsWith(base) && path[base.length] === '/');
+  return (
+    path === base ||
+    (path.length > base.length && path.startsWith(base) && path[base.length] === '/')
+  );
 }
 
 const globCache = new Map<string, RegExp>();
@@ -217,7 +220,13 @@ export class StageFs implements SimFs {
     const path = entry.path;
     const slash = path.lastIndexOf('/');
     let dir: Node;
-    if (slash >= 0 && this.lastDirNode && slash === this.lastDir.length && path.startsWith(this.lastDir)) dir = this.lastDirNode;
+    if (
+      slash >= 0 &&
+      this.lastDirNode &&
+      slash === this.lastDir.length &&
+      path.startsWith(this.lastDir)
+    )
+      dir = this.lastDirNode;
     else {
       dir = this.walk(this.root, path, 0, slash < 0 ? 0 : slash);
       if (slash >= 0) {
@@ -329,4 +338,3 @@ export function sum(files: { bytes: number }[]): number {
   for (const f of files) s += f.bytes;
   return s;
 }
-

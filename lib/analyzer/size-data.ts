@@ -78,7 +78,10 @@ export function resolveBase(ref: string, allRecords: () => BaseImageRecord[]): R
 export type { AptRelease };
 
 /** A small bounded memo for pure size lookups (the same installs recur across edits and stages). */
-function memo<T>(limit: number): { get(key: string): T | undefined; set(key: string, value: T): T } {
+function memo<T>(limit: number): {
+  get(key: string): T | undefined;
+  set(key: string, value: T): T;
+} {
   const map = new Map<string, T>();
   return {
     get: (key) => map.get(key),
@@ -126,7 +129,11 @@ export function aptListsBytes(release: AptRelease | undefined, record: BaseImage
   void record;
   const bytes = APT_LISTS_BYTES[release ?? 'bookworm'];
   // bookworm's 19,872,227 B (measured, package-sizes.json) when the table has no figure.
-  return Number.isFinite(bytes) && bytes > 0 ? bytes : Number.isFinite(APT_LISTS_BYTES.bookworm) ? APT_LISTS_BYTES.bookworm : 19_872_227;
+  return Number.isFinite(bytes) && bytes > 0
+    ? bytes
+    : Number.isFinite(APT_LISTS_BYTES.bookworm)
+      ? APT_LISTS_BYTES.bookworm
+      : 19_872_227;
 }
 
 /**
@@ -163,7 +170,14 @@ const aptMemo = memo<PackageSet>(256);
  */
 export function aptInstall(
   names: string[],
-  opts: { release?: AptRelease; installed: Set<string>; basePackages: readonly string[] | null; baseKey: string; recommends: boolean; excludeDocs: boolean },
+  opts: {
+    release?: AptRelease;
+    installed: Set<string>;
+    basePackages: readonly string[] | null;
+    baseKey: string;
+    recommends: boolean;
+    excludeDocs: boolean;
+  },
 ): PackageSet {
   const key = `${opts.release}|${opts.baseKey}|${opts.recommends ? 1 : 0}|${opts.excludeDocs ? 1 : 0}|${names.join(' ')}`;
   let full = aptMemo.get(key);
@@ -200,12 +214,20 @@ const apkMemo = memo<PackageSet>(256);
  * What `apk add names` adds on top of `installed`: the closure against the base image's list
  * (memoised per base), minus what earlier layers added.
  */
-export function apkAdd(names: string[], installed: Set<string>, basePackages: readonly string[] | null, baseKey: string): PackageSet {
+export function apkAdd(
+  names: string[],
+  installed: Set<string>,
+  basePackages: readonly string[] | null,
+  baseKey: string,
+): PackageSet {
   const key = `${baseKey}|${names.join(' ')}`;
   let full = apkMemo.get(key);
   if (!full) {
     const closure = apkAddClosure(names, new Set(basePackages ?? []));
-    full = apkMemo.set(key, { packages: closure.packages, unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APK_BYTES })) });
+    full = apkMemo.set(key, {
+      packages: closure.packages,
+      unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APK_BYTES })),
+    });
   }
   return {
     packages: full.packages.filter((p) => !installed.has(p.name)),
@@ -266,7 +288,10 @@ export function pipInstall(names: string[], opts: { musl: boolean }): PipResult 
 /** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
 const npmMemo = memo<PackageSet & { cacheBytes: number }>(128);
 
-export function npmInstall(deps: Record<string, string>, libc: 'glibc' | 'musl' | 'none' | 'unknown'): PackageSet & { cacheBytes: number } {
+export function npmInstall(
+  deps: Record<string, string>,
+  libc: 'glibc' | 'musl' | 'none' | 'unknown',
+): PackageSet & { cacheBytes: number } {
   const key = `${libc}|${JSON.stringify(deps)}`;
   const hit = npmMemo.get(key);
   if (hit) return hit;

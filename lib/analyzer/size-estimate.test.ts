@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from './index';
 import type { AnalyzeInput } from './types';
 
-const size = (dockerfile: string, extra: Partial<AnalyzeInput> = {}) => analyze({ dockerfile, ...extra }).size;
+const size = (dockerfile: string, extra: Partial<AnalyzeInput> = {}) =>
+  analyze({ dockerfile, ...extra }).size;
 const relErr = (estimate: number, real: number) => Math.abs(estimate / real - 1);
 
 // The buildpack-deps images are official images built from debian:bookworm by apt-get alone, and
@@ -33,7 +34,9 @@ describe('estimateSize: accuracy against official images built with apt', () => 
   });
 
   it('installs the same package set buildpack-deps ships (node:22-bookworm list in the base table)', () => {
-    const r = analyze({ dockerfile: `FROM debian:bookworm\n${CURL_RUN}\n${SCM_RUN}\n${FULL_RUN}\n` });
+    const r = analyze({
+      dockerfile: `FROM debian:bookworm\n${CURL_RUN}\n${SCM_RUN}\n${FULL_RUN}\n`,
+    });
     const node22 = analyze({ dockerfile: 'FROM node:22-bookworm\n' }).final.packages;
     const ours = new Set(r.final.packages);
     const missing = node22.filter((p) => !ours.has(p));
@@ -45,15 +48,25 @@ describe('estimateSize: orderings', () => {
   const install = 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*';
 
   it('a -slim base with the same installs is smaller than the full base', () => {
-    expect(size(`FROM debian:bookworm-slim\n${install}\n`).bytes).toBeLessThan(size(`FROM debian:bookworm\n${install}\n`).bytes);
+    expect(size(`FROM debian:bookworm-slim\n${install}\n`).bytes).toBeLessThan(
+      size(`FROM debian:bookworm\n${install}\n`).bytes,
+    );
   });
 
   it('--no-install-recommends never adds bytes, and apt lists cost ~20 MB until removed in the same layer', () => {
-    const rec = size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n');
-    const norec = size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n');
+    const rec = size(
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n',
+    );
+    const norec = size(
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n',
+    );
     expect(norec.bytes).toBeLessThan(rec.bytes);
-    const kept = size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git\n');
-    const later = size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git\nRUN rm -rf /var/lib/apt/lists/*\n');
+    const kept = size(
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git\n',
+    );
+    const later = size(
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git\nRUN rm -rf /var/lib/apt/lists/*\n',
+    );
     expect(kept.bytes - norec.bytes).toBeGreaterThan(18e6);
     expect(kept.bytes - norec.bytes).toBeLessThan(22e6);
     expect(later.bytes).toBe(kept.bytes);
@@ -64,7 +77,9 @@ describe('estimateSize: orderings', () => {
     const conf = size(
       'FROM debian:bookworm-slim\nRUN echo \'APT::Install-Recommends "false";\' > /etc/apt/apt.conf.d/99norec && apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*\n',
     );
-    const flag = size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n');
+    const flag = size(
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends git && rm -rf /var/lib/apt/lists/*\n',
+    );
     expect(Math.abs(conf.bytes - flag.bytes)).toBeLessThan(100_000);
   });
 
@@ -72,7 +87,9 @@ describe('estimateSize: orderings', () => {
     const cached = size('FROM alpine:3.22\nRUN apk add curl\n');
     const clean = size('FROM alpine:3.22\nRUN apk add --no-cache curl\n');
     expect(cached.bytes - clean.bytes).toBeGreaterThan(2e6);
-    const virtual = size('FROM alpine:3.22\nRUN apk add --no-cache --virtual .build gcc musl-dev && apk del .build\n');
+    const virtual = size(
+      'FROM alpine:3.22\nRUN apk add --no-cache --virtual .build gcc musl-dev && apk del .build\n',
+    );
     expect(virtual.layersBytes).toBeLessThan(100_000);
   });
 
@@ -84,18 +101,31 @@ describe('estimateSize: orderings', () => {
   });
 
   it('npm: --omit=dev and a cleaned cache make node_modules layers smaller', () => {
-    const files = [{ path: 'package.json', sizeBytes: 80, content: JSON.stringify({ dependencies: { express: '^4.21.0' }, devDependencies: { typescript: '^5.6.0' } }) }];
+    const files = [
+      {
+        path: 'package.json',
+        sizeBytes: 80,
+        content: JSON.stringify({
+          dependencies: { express: '^4.21.0' },
+          devDependencies: { typescript: '^5.6.0' },
+        }),
+      },
+    ];
     const base = 'FROM node:22-slim\nWORKDIR /app\nCOPY package.json .\n';
     const dev = size(`${base}RUN npm install\n`, { context: { files } });
     const prod = size(`${base}RUN npm install --omit=dev\n`, { context: { files } });
-    const cleaned = size(`${base}RUN npm install --omit=dev && npm cache clean --force\n`, { context: { files } });
+    const cleaned = size(`${base}RUN npm install --omit=dev && npm cache clean --force\n`, {
+      context: { files },
+    });
     expect(prod.bytes).toBeLessThan(dev.bytes);
     expect(cleaned.bytes).toBeLessThan(prod.bytes);
     expect(cleaned.layersBytes).toBeGreaterThan(1e6);
   });
 
   it('a multi-stage build ships only its final stage', () => {
-    const single = size('FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir flask\n');
+    const single = size(
+      'FROM python:3.12-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir flask\n',
+    );
     const multi = size(
       'FROM python:3.12-slim AS build\nRUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\nRUN pip install --no-cache-dir --user flask\nFROM python:3.12-slim\nCOPY --from=build /root/.local /root/.local\n',
     );
@@ -120,10 +150,18 @@ describe('estimateSize: compressed size and confidence', () => {
   });
 
   it('is high for a measured base with known packages, lower with unknowns, low for a guessed base', () => {
-    expect(size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n').confidence).toBe('high');
-    const unknownPkg = size('FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends no-such-package-xyz && rm -rf /var/lib/apt/lists/*\n');
+    expect(
+      size(
+        'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n',
+      ).confidence,
+    ).toBe('high');
+    const unknownPkg = size(
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends no-such-package-xyz && rm -rf /var/lib/apt/lists/*\n',
+    );
     expect(unknownPkg.confidence).not.toBe('high');
-    expect(unknownPkg.unknowns.some((u) => u.name === 'no-such-package-xyz' && u.assumedBytes > 0)).toBe(true);
+    expect(
+      unknownPkg.unknowns.some((u) => u.name === 'no-such-package-xyz' && u.assumedBytes > 0),
+    ).toBe(true);
     const guessed = size('FROM example.com/team/thing:1.0\n');
     expect(guessed.confidence).toBe('low');
     expect(guessed.bytes).toBeGreaterThan(0);
@@ -131,7 +169,10 @@ describe('estimateSize: compressed size and confidence', () => {
   });
 
   it('adds shipped layers and the base up to the total', () => {
-    const r = analyze({ dockerfile: 'FROM node:22 AS b\nRUN npm install -g typescript\nFROM node:22-slim\nRUN npm install -g express\n' });
+    const r = analyze({
+      dockerfile:
+        'FROM node:22 AS b\nRUN npm install -g typescript\nFROM node:22-slim\nRUN npm install -g express\n',
+    });
     const shipped = r.layers.filter((l) => l.isShipped).reduce((s, l) => s + l.sizeBytes, 0);
     expect(r.size.bytes).toBe(r.base.sizeBytes + shipped);
     expect(r.layers.some((l) => !l.isShipped && l.sizeBytes > 0)).toBe(true);

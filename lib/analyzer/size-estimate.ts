@@ -46,8 +46,11 @@ export function estimateSize(model: ImageModel): SizeEstimate {
   }
   const bytes = base.sizeBytes + layersBytes;
   const shippedLines = new Set<number>();
-  for (const s of model.shippedStages) for (const st of s.steps) shippedLines.add(st.range.start.line);
-  const unknowns = model.unknowns.filter((u) => u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image');
+  for (const s of model.shippedStages)
+    for (const st of s.steps) shippedLines.add(st.range.start.line);
+  const unknowns = model.unknowns.filter(
+    (u) => u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image',
+  );
   if (!base.known && base.osFamily !== 'scratch') {
     unknowns.unshift({
       kind: 'base-image',
@@ -67,7 +70,12 @@ export function estimateSize(model: ImageModel): SizeEstimate {
     baseBytes: base.sizeBytes,
     layersBytes,
     wastedBytes,
-    confidence: confidenceOf(base.confidence, unknowns, bytes, !!model.problems?.some((p) => p.severity === 'error')),
+    confidence: confidenceOf(
+      base.confidence,
+      unknowns,
+      bytes,
+      !!model.problems?.some((p) => p.severity === 'error'),
+    ),
     unknowns,
   };
 }
@@ -76,9 +84,16 @@ export function estimateSize(model: ImageModel): SizeEstimate {
  * High: measured base, nothing unknown that could write bytes. Medium: a few unknowns, or assumed
  * bytes under 10 % of the total. Low: guessed base, a parse error, or assumptions ≥ 10 %.
  */
-function confidenceOf(baseConfidence: Confidence, unknowns: SizeEstimate['unknowns'], total: number, hasError: boolean): Confidence {
+function confidenceOf(
+  baseConfidence: Confidence,
+  unknowns: SizeEstimate['unknowns'],
+  total: number,
+  hasError: boolean,
+): Confidence {
   if (baseConfidence === 'low' || hasError) return 'low';
-  const assumed = unknowns.filter((u) => u.kind !== 'base-image').reduce((s, u) => s + u.assumedBytes, 0);
+  const assumed = unknowns
+    .filter((u) => u.kind !== 'base-image')
+    .reduce((s, u) => s + u.assumedBytes, 0);
   const sizing = unknowns.filter((u) => u.kind !== 'command' || u.assumedBytes > 0);
   if (total > 0 && assumed / total >= 0.1) return 'low';
   if (sizing.length > 5) return 'low';

@@ -5,14 +5,20 @@ const files = { 'app.py': 1000, 'vendor.tar.gz': 50000, 'conf/app.ini': 200 };
 
 ruleTests(addInsteadOfCopy, {
   valid: {
-    'COPY for local files': { dockerfile: df`
+    'COPY for local files': {
+      dockerfile: df`
       FROM python:3.12-slim
       COPY app.py /app/
-    `, files },
-    'ADD of a local archive it unpacks': { dockerfile: df`
+    `,
+      files,
+    },
+    'ADD of a local archive it unpacks': {
+      dockerfile: df`
       FROM python:3.12-slim
       ADD vendor.tar.gz /opt/vendor/
-    `, files },
+    `,
+      files,
+    },
     'ADD of a URL with a checksum': df`
       FROM python:3.12-slim
       ADD --checksum=sha256:24454f830cdb571e2c4ad15481119c43b3cafd48dd869a9b2945d1036d1dc68d https://example.com/tool.tar.gz /tmp/

@@ -10,13 +10,16 @@ export const addInsteadOfCopy = defineRule({
     'ADD copies local files like COPY but also unpacks archives and fetches URLs, which surprises readers. Use COPY for plain files and folders.',
   check: (image) =>
     image.steps.flatMap((step) => {
-      if (step.kind !== 'ADD' || step.isRemote || step.isArchive || step.from !== undefined) return [];
+      if (step.kind !== 'ADD' || step.isRemote || step.isArchive || step.from !== undefined)
+        return [];
       // --checksum, --keep-git-dir and --unpack exist only on ADD: keep ADD when they are used.
       const addOnlyFlag = /(^|\s)--(checksum|keep-git-dir|unpack)\b/.test(step.text);
       return [
         {
           range: step.keywordRange,
-          fix: addOnlyFlag ? undefined : { title: 'Use COPY', edits: [{ range: step.keywordRange, newText: 'COPY' }] },
+          fix: addOnlyFlag
+            ? undefined
+            : { title: 'Use COPY', edits: [{ range: step.keywordRange, newText: 'COPY' }] },
         },
       ];
     }),

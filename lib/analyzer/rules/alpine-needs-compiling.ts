@@ -4,7 +4,10 @@ import { normalizePipName, pipClosure, pypiPackage } from '../../sizes/pip';
 import { flagValue, operands, pipCall } from './helpers/commands';
 
 /** Requirement names a RUN's pip installs ask for, reading `-r` files from the build context. */
-function requested(image: ImageModel, run: RunStep): { command: RunStep['commands'][number]; names: string[] }[] {
+function requested(
+  image: ImageModel,
+  run: RunStep,
+): { command: RunStep['commands'][number]; names: string[] }[] {
   return run.commands.flatMap((command) => {
     const pip = pipCall(command);
     if (!pip || pip.sub !== 'install') return [];
@@ -14,7 +17,10 @@ function requested(image: ImageModel, run: RunStep): { command: RunStep['command
       const wanted = req.replace(/^\.\//, '');
       const file =
         image.context.files.find((f) => f.path === wanted) ??
-        image.context.files.find((f) => f.path.endsWith(`/${wanted.split('/').pop()}`) || f.path === wanted.split('/').pop());
+        image.context.files.find(
+          (f) =>
+            f.path.endsWith(`/${wanted.split('/').pop()}`) || f.path === wanted.split('/').pop(),
+        );
       for (const line of (file?.content ?? '').split('\n')) {
         const name = normalizePipName(line);
         if (name) names.push(name);
@@ -40,12 +46,17 @@ export const alpineNeedsCompiling = defineRule({
             const closure = pipClosure(names).packages.map((p) => p.name);
             const all = [...new Set([...names.map((n) => normalizePipName(n) || n), ...closure])];
             const unavailable = all.filter((n) => pypiPackage(n)?.unavailableOnMusl);
-            const compiles = all.filter((n) => pypiPackage(n)?.needsCompileOnMusl && !pypiPackage(n)?.unavailableOnMusl);
+            const compiles = all.filter(
+              (n) => pypiPackage(n)?.needsCompileOnMusl && !pypiPackage(n)?.unavailableOnMusl,
+            );
             if (unavailable.length === 0 && compiles.length === 0) return [];
             const parts: string[] = [];
-            if (unavailable.length > 0) parts.push(`${unavailable.join(', ')} cannot be installed on Alpine (no musl build)`);
+            if (unavailable.length > 0)
+              parts.push(`${unavailable.join(', ')} cannot be installed on Alpine (no musl build)`);
             if (compiles.length > 0)
-              parts.push(`${compiles.join(', ')} ${compiles.length === 1 ? 'has' : 'have'} no musl wheels, so pip compiles ${compiles.length === 1 ? 'it' : 'them'} from source (needs gcc and headers, slow builds)`);
+              parts.push(
+                `${compiles.join(', ')} ${compiles.length === 1 ? 'has' : 'have'} no musl wheels, so pip compiles ${compiles.length === 1 ? 'it' : 'them'} from source (needs gcc and headers, slow builds)`,
+              );
             return [
               {
                 range: command.range,

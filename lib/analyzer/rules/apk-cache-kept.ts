@@ -37,9 +37,20 @@ export const apkCacheKept = defineRule({
             range: command.range,
             savedBytes: bytes,
             message: `apk keeps its package index${size} in /var/cache/apk, and it ships in this layer. Use apk add --no-cache.`,
-            fix: insertAfterSubcommand(image, run, command, programIs('apk'), ['add'], '--no-cache', 'Use apk add --no-cache'),
+            fix: insertAfterSubcommand(
+              image,
+              run,
+              command,
+              programIs('apk'),
+              ['add'],
+              '--no-cache',
+              'Use apk add --no-cache',
+            ),
           });
-        } else if (isCall(command, 'apk', ['update']) || (isCall(command, 'apk', ['upgrade']) && hasFlag(command.args, '--update', '-U'))) {
+        } else if (
+          isCall(command, 'apk', ['update']) ||
+          (isCall(command, 'apk', ['upgrade']) && hasFlag(command.args, '--update', '-U'))
+        ) {
           hits.push({
             range: command.range,
             savedBytes: bytes,

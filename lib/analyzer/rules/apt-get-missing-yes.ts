@@ -3,14 +3,27 @@ import type { RunStep, ShellCommand } from '../model-types';
 import { isCall, packageOperands, stepsOfImage, subcommand } from './helpers/commands';
 import { insertAfterSubcommand, programIs } from './helpers/fixes';
 
-const PROMPTING = ['install', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove'];
+const PROMPTING = [
+  'install',
+  'upgrade',
+  'dist-upgrade',
+  'full-upgrade',
+  'remove',
+  'purge',
+  'autoremove',
+];
 const NEEDS_OPERANDS = new Set(['install', 'remove', 'purge']);
 const ASSUME_YES = /APT::Get::Assume-Yes\s*(=|\s)\s*["']?(1|true|yes)/i;
 
 /** True when the call answers apt's "Do you want to continue?" itself. */
 function answersYes(run: RunStep, command: ShellCommand): boolean {
   for (const a of command.args) {
-    if (['--yes', '--assume-yes', '--force-yes'].includes(a) || a.startsWith('--assume-yes=') || a.startsWith('--yes=')) return true;
+    if (
+      ['--yes', '--assume-yes', '--force-yes'].includes(a) ||
+      a.startsWith('--assume-yes=') ||
+      a.startsWith('--yes=')
+    )
+      return true;
     if (/^-[a-zA-Z]*y/.test(a) && !a.startsWith('--')) return true;
     // -qq (quiet level 2) implies -y (apt-get(8)).
     if (a === '-qq' || a === '-q=2' || a === '--quiet=2') return true;
@@ -27,7 +40,8 @@ function answersYes(run: RunStep, command: ShellCommand): boolean {
 function configSaysYes(run: RunStep): boolean {
   for (const step of stepsOfImage(run.stage)) {
     if (step === run) return false;
-    if (step.kind === 'RUN' && step.commands.some((c) => c.args.some((a) => ASSUME_YES.test(a)))) return true;
+    if (step.kind === 'RUN' && step.commands.some((c) => c.args.some((a) => ASSUME_YES.test(a))))
+      return true;
   }
   return false;
 }
@@ -47,12 +61,21 @@ export const aptGetMissingYes = defineRule({
       if (calls.length === 0) return [];
       return calls
         .filter((c) => {
-          if (NEEDS_OPERANDS.has(subcommand(c) ?? '') && packageOperands(c).length === 0) return false;
+          if (NEEDS_OPERANDS.has(subcommand(c) ?? '') && packageOperands(c).length === 0)
+            return false;
           return !answersYes(step, c) && !configSaysYes(step);
         })
         .map((c) => ({
           range: c.range,
-          fix: insertAfterSubcommand(image, step, c, programIs('apt-get', 'apt'), PROMPTING, '-y', 'Add -y'),
+          fix: insertAfterSubcommand(
+            image,
+            step,
+            c,
+            programIs('apt-get', 'apt'),
+            PROMPTING,
+            '-y',
+            'Add -y',
+          ),
         }));
     }),
 });

@@ -10,7 +10,12 @@ const RECOMMENDS_OFF = /APT::Install-Recommends\s*(=|\s)\s*["']?(0|false|no|off)
 function flagOff(command: ShellCommand): boolean {
   if (hasFlag(command.args, '--no-install-recommends')) return true;
   return command.args.some((a, i) => {
-    const opt = a.startsWith('-o') && a.length > 2 ? a.slice(2) : a === '-o' || a === '--option' ? command.args[i + 1] : undefined;
+    const opt =
+      a.startsWith('-o') && a.length > 2
+        ? a.slice(2)
+        : a === '-o' || a === '--option'
+          ? command.args[i + 1]
+          : undefined;
     return opt !== undefined && RECOMMENDS_OFF.test(opt);
   });
 }
@@ -22,8 +27,10 @@ function flagOff(command: ShellCommand): boolean {
 function configOffStep(stage: Stage): Step | undefined {
   return stepsOfImage(stage).find(
     (step) =>
-      (step.kind === 'RUN' && step.commands.some((c) => [c.text, ...c.args].some((t) => RECOMMENDS_OFF.test(t)))) ||
-      ((step.kind === 'COPY' || step.kind === 'ADD') && pathUnder(step.dest, '/etc/apt/apt.conf.d')),
+      (step.kind === 'RUN' &&
+        step.commands.some((c) => [c.text, ...c.args].some((t) => RECOMMENDS_OFF.test(t)))) ||
+      ((step.kind === 'COPY' || step.kind === 'ADD') &&
+        pathUnder(step.dest, '/etc/apt/apt.conf.d')),
   );
 }
 

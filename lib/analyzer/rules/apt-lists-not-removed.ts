@@ -27,7 +27,9 @@ export const aptListsNotRemoved = defineRule({
     image.shippedRuns.flatMap((run) => {
       const update = run.commands.find((c) => isCall(c, ['apt-get', 'apt'], ['update']));
       if (!update || cleansLists(run)) return [];
-      const bytes = positive(addedBytes(run.layer, (e) => e.kind === 'lists' || pathUnder(e.path, LISTS)));
+      const bytes = positive(
+        addedBytes(run.layer, (e) => e.kind === 'lists' || pathUnder(e.path, LISTS)),
+      );
       return [
         {
           range: update.range,
@@ -35,7 +37,12 @@ export const aptListsNotRemoved = defineRule({
           message: bytes
             ? `apt-get update leaves ${formatBytes(bytes)} of package lists in this layer. Delete them in the same RUN: \`&& rm -rf /var/lib/apt/lists/*\`.`
             : undefined,
-          fix: appendToRun(image, run, 'rm -rf /var/lib/apt/lists/*', 'Delete the apt lists in the same RUN'),
+          fix: appendToRun(
+            image,
+            run,
+            'rm -rf /var/lib/apt/lists/*',
+            'Delete the apt lists in the same RUN',
+          ),
         },
       ];
     }),

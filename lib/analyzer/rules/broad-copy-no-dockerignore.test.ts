@@ -1,7 +1,11 @@
 import { broadCopyNoDockerignore } from './broad-copy-no-dockerignore';
 import { df, ruleTests } from './test-helpers';
 
-const project = { 'app.py': 3000, 'requirements.txt': 'flask\n', '.git/objects/pack/p.pack': 4_000_000 };
+const project = {
+  'app.py': 3000,
+  'requirements.txt': 'flask\n',
+  '.git/objects/pack/p.pack': 4_000_000,
+};
 
 ruleTests(broadCopyNoDockerignore, {
   valid: {

@@ -13,9 +13,19 @@ export const broadCopyNoDockerignore = defineRule({
     // Without a described context (a pasted Dockerfile) there is nothing to judge.
     if (image.context.hasDockerignore || image.context.totalFiles === 0) return [];
     return image.steps.flatMap((step) => {
-      if ((step.kind !== 'COPY' && step.kind !== 'ADD') || step.from !== undefined || !step.isWholeContext) return [];
-      const unwanted = [...unwantedGroups(step.contextFiles).values()].reduce((n, g) => n + g.bytes, 0);
-      return [{ range: step.range, savedBytes: step.stage.isShipped ? positive(unwanted) : undefined }];
+      if (
+        (step.kind !== 'COPY' && step.kind !== 'ADD') ||
+        step.from !== undefined ||
+        !step.isWholeContext
+      )
+        return [];
+      const unwanted = [...unwantedGroups(step.contextFiles).values()].reduce(
+        (n, g) => n + g.bytes,
+        0,
+      );
+      return [
+        { range: step.range, savedBytes: step.stage.isShipped ? positive(unwanted) : undefined },
+      ];
     });
   },
 });

@@ -14,9 +14,13 @@ export const buildToolsInFinal = defineRule({
     const final = image.target;
     const hits: RuleHit[] = [];
     for (const run of image.shippedRuns) {
-      const installs = run.commands.filter((c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']));
+      const installs = run.commands.filter(
+        (c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']),
+      );
       for (const command of installs) {
-        const tools = packageOperands(command).filter((p) => isBuildToolPackage(p) && final.packages.has(p));
+        const tools = packageOperands(command).filter(
+          (p) => isBuildToolPackage(p) && final.packages.has(p),
+        );
         if (tools.length === 0) continue;
         // Bytes the layer installed for build-tool packages still present at the end.
         const bytes = final.fs.entries

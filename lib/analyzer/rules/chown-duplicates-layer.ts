@@ -25,7 +25,8 @@ function changesOf(run: RunStep): OwnershipChange[] {
   return calls.flatMap((c) => {
     const ops = operands(c.args, c.name);
     if (ops.length < 2) return [];
-    const recursive = hasFlag(c.args, '-R', '--recursive') || c.args.some((a) => /^-[a-zA-Z]*R/.test(a));
+    const recursive =
+      hasFlag(c.args, '-R', '--recursive') || c.args.some((a) => /^-[a-zA-Z]*R/.test(a));
     return [
       {
         command: c,
@@ -58,12 +59,26 @@ function ownerExistsBefore(spec: string, copy: CopyStep): boolean {
  * (`COPY --chown=spec`) and deletes the RUN. `undefined` when the RUN does more, or something
  * else wrote under the path, or the owner might not exist yet at the COPY.
  */
-function chownFix(image: ImageModel, run: RunStep, change: OwnershipChange, touching: Layer[]): Fix | undefined {
-  if (change.program !== 'chown' || run.commands.length !== 1 || run.form !== 'shell') return undefined;
-  if (touching.length === 0 || touching.some((l) => l.step.kind === 'RUN' || l.step.stage !== run.stage)) return undefined;
+function chownFix(
+  image: ImageModel,
+  run: RunStep,
+  change: OwnershipChange,
+  touching: Layer[],
+): Fix | undefined {
+  if (change.program !== 'chown' || run.commands.length !== 1 || run.form !== 'shell')
+    return undefined;
+  if (
+    touching.length === 0 ||
+    touching.some((l) => l.step.kind === 'RUN' || l.step.stage !== run.stage)
+  )
+    return undefined;
   const copies = touching.map((l) => l.step as CopyStep);
-  if (copies.some((c) => c.chown !== undefined || !ownerExistsBefore(change.spec, c))) return undefined;
-  const edits: TextEdit[] = copies.map((c) => ({ range: at(c.keywordRange.end), newText: ` --chown=${change.spec}` }));
+  if (copies.some((c) => c.chown !== undefined || !ownerExistsBefore(change.spec, c)))
+    return undefined;
+  const edits: TextEdit[] = copies.map((c) => ({
+    range: at(c.keywordRange.end),
+    newText: ` --chown=${change.spec}`,
+  }));
   edits.push({ range: wholeLines(image, run.range), newText: '' });
   return { title: `Use COPY --chown=${change.spec} instead of a chown layer`, edits };
 }
@@ -77,21 +92,29 @@ export const chownDuplicatesLayer = defineRule({
     'chown/chmod in a later RUN copies every file it touches into a new layer, so they ship twice. Set the owner while copying: COPY --chown=user:group (or --chmod).',
   check: (image) => {
     const layers = shippedLayers(image);
-    if (!image.shippedRuns.some((r) => r.commands.some((c) => isCall(c, ['chown', 'chmod'])))) return [];
+    if (!image.shippedRuns.some((r) => r.commands.some((c) => isCall(c, ['chown', 'chmod']))))
+      return [];
     // Replay the image: a chown rewrites (and so replaces) what is visible under its paths.
     const live = new LiveAdds();
     return layers.flatMap((layer, index) => {
       const changes = layer.step.kind === 'RUN' ? changesOf(layer.step) : [];
       const hits = changes.flatMap((change) => {
         const run = layer.step as RunStep;
-        const found = change.paths.flatMap((p) => (change.recursive ? live.take(p) : live.takeExact(p)));
+        const found = change.paths.flatMap((p) =>
+          change.recursive ? live.take(p) : live.takeExact(p),
+        );
         const counted = found.reduce((n, a) => n + a.bytes, 0);
         // The model sizes what the RUN rewrote from the file system at that point; prefer it.
         const bytes = itemBytes(layer, 'copy') ?? counted;
         if (counted <= 0 || bytes < MIN_BYTES) return [];
-        const touching = [...new Set(found.map((a) => a.index))].sort((a, b) => a - b).map((i) => layers[i]);
+        const touching = [...new Set(found.map((a) => a.index))]
+          .sort((a, b) => a - b)
+          .map((i) => layers[i]);
         const shown = touching.slice(0, 3).map((l) => lineOf(l.step));
-        const lines = touching.length > 3 ? `${shown.join(', ')} and ${touching.length - 3} more` : shown.join(', ');
+        const lines =
+          touching.length > 3
+            ? `${shown.join(', ')} and ${touching.length - 3} more`
+            : shown.join(', ');
         return [
           {
             range: change.command.range,

@@ -16,7 +16,9 @@ function removals(layers: Layer[]): Map<Layer, Map<Layer, number>> {
     const removed = new Map<Layer, number>();
     const add = (l: Layer, bytes: number) => removed.set(l, (removed.get(l) ?? 0) + bytes);
     if (layer.removedFrom) {
-      for (const r of layer.removedFrom) if (r.layer.isShipped && r.layer !== layer && (position.get(r.layer) ?? Infinity) < index) add(r.layer, r.bytes);
+      for (const r of layer.removedFrom)
+        if (r.layer.isShipped && r.layer !== layer && (position.get(r.layer) ?? Infinity) < index)
+          add(r.layer, r.bytes);
     } else if (layer.step.kind === 'RUN') {
       const partial = new Set<Layer>();
       for (const d of layer.deletes) {

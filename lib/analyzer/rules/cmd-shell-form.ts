@@ -34,7 +34,12 @@ export const cmdShellForm = defineRule({
           PLAIN_WORDS.test(text) && step.range.start.line === step.range.end.line
             ? {
                 title: `Use ${kind} ${JSON.stringify(words).replace(/","/g, '", "')}`,
-                edits: [{ range: { start: step.keywordRange.end, end: step.range.end }, newText: ` ${JSON.stringify(words).replace(/","/g, '", "')}` }],
+                edits: [
+                  {
+                    range: { start: step.keywordRange.end, end: step.range.end },
+                    newText: ` ${JSON.stringify(words).replace(/","/g, '", "')}`,
+                  },
+                ],
               }
             : undefined,
       });

@@ -5,7 +5,8 @@ import { textBetween, tokensIn, trimmedEnd } from './helpers/source';
 
 /** Joins `second` onto `first` with `&& \`; `undefined` when a comment or a flag is in the way. */
 function mergeFix(image: ImageModel, first: RunStep, second: RunStep): Fix | undefined {
-  if (first.form !== 'shell' || second.form !== 'shell' || first.parseError || second.parseError) return undefined;
+  if (first.form !== 'shell' || second.form !== 'shell' || first.parseError || second.parseError)
+    return undefined;
   const end = trimmedEnd(image, first.range.end, first.keywordRange.end);
   const firstText = textBetween(image, first.keywordRange.end, end).trim();
   if (/[&|\\]$/.test(firstText)) return undefined;
@@ -15,7 +16,12 @@ function mergeFix(image: ImageModel, first: RunStep, second: RunStep): Fix | und
   if (gap.replace(/\s+/g, '').toUpperCase() !== 'RUN') return undefined; // comments or blank-line structure
   return {
     title: 'Merge into the RUN above',
-    edits: [{ range: { start: end, end: secondArgs.range.start }, newText: firstText.endsWith(';') ? ' \\\n    ' : ' && \\\n    ' }],
+    edits: [
+      {
+        range: { start: end, end: secondArgs.range.start },
+        newText: firstText.endsWith(';') ? ' \\\n    ' : ' && \\\n    ',
+      },
+    ],
   };
 }
 

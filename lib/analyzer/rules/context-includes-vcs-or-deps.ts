@@ -29,7 +29,9 @@ export const contextIncludesVcsOrDeps = defineRule({
       const groups = unwantedGroups(files);
       if (groups.size === 0) return [];
       const bytes = [...groups.values()].reduce((n, g) => n + g.bytes, 0);
-      const list = [...groups.keys()].map((k) => `${k}/ (${UNWANTED_DIRS[k.replace('**/', '')]})`).join(', ');
+      const list = [...groups.keys()]
+        .map((k) => `${k}/ (${UNWANTED_DIRS[k.replace('**/', '')]})`)
+        .join(', ');
       return [
         {
           range: step.range,

@@ -11,31 +11,43 @@ const python = { 'requirements.txt': 'flask\n', 'app.py': 2000 };
 
 ruleTests(copyBeforeDeps, {
   valid: {
-    'copies the manifests, installs, then copies the sources': { dockerfile: df`
+    'copies the manifests, installs, then copies the sources': {
+      dockerfile: df`
       FROM node:22-slim
       WORKDIR /app
       COPY package.json package-lock.json ./
       RUN npm ci --omit=dev
       COPY . .
-    `, files: node },
-    'requirements first for pip': { dockerfile: df`
+    `,
+      files: node,
+    },
+    'requirements first for pip': {
+      dockerfile: df`
       FROM python:3.12-slim
       WORKDIR /app
       COPY requirements.txt .
       RUN pip install --no-cache-dir -r requirements.txt
       COPY . .
-    `, files: python },
-    'copies everything but installs nothing afterwards': { dockerfile: df`
+    `,
+      files: python,
+    },
+    'copies everything but installs nothing afterwards': {
+      dockerfile: df`
       FROM python:3.12-slim
       COPY . /app
       CMD ["python", "/app/app.py"]
-    `, files: python },
-    'pip install . needs the sources': { dockerfile: df`
+    `,
+      files: python,
+    },
+    'pip install . needs the sources': {
+      dockerfile: df`
       FROM python:3.12-slim
       WORKDIR /app
       COPY . .
       RUN pip install --no-cache-dir .
-    `, files: { 'pyproject.toml': 500, 'app.py': 2000 } },
+    `,
+      files: { 'pyproject.toml': 500, 'app.py': 2000 },
+    },
   },
   invalid: {
     'COPY . before npm ci': {

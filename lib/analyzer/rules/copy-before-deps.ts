@@ -21,12 +21,18 @@ function presentIn(files: { has(path: string): boolean }, ...names: string[]): s
   return names.filter((n) => files.has(n));
 }
 
-function depInstallOf(command: ShellCommand, files: { has(path: string): boolean }): DepInstall | undefined {
+function depInstallOf(
+  command: ShellCommand,
+  files: { has(path: string): boolean },
+): DepInstall | undefined {
   if (isNpmProjectInstall(command)) {
     const m = presentIn(files, 'package.json', 'package-lock.json', 'npm-shrinkwrap.json');
     return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
   }
-  if (isCall(command, 'yarn', ['install']) || (isCall(command, 'yarn') && operands(command.args, 'yarn').length === 0)) {
+  if (
+    isCall(command, 'yarn', ['install']) ||
+    (isCall(command, 'yarn') && operands(command.args, 'yarn').length === 0)
+  ) {
     const m = presentIn(files, 'package.json', 'yarn.lock', '.yarnrc.yml');
     return m.includes('package.json') ? { command, manifests: m, isMovable: true } : undefined;
   }
@@ -40,13 +46,18 @@ function depInstallOf(command: ShellCommand, files: { has(path: string): boolean
     if (!req) return undefined;
     const name = req.replace(/^\.\//, '');
     const others = operands(pip.args, 'pip');
-    return files.has(name) ? { command, manifests: [name], isMovable: others.length === 0 } : undefined;
+    return files.has(name)
+      ? { command, manifests: [name], isMovable: others.length === 0 }
+      : undefined;
   }
   if (isCall(command, 'go', ['mod']) && command.args.includes('download')) {
     const m = presentIn(files, 'go.mod', 'go.sum');
     return m.includes('go.mod') ? { command, manifests: m, isMovable: true } : undefined;
   }
-  if (isCall(command, 'bundle', ['install']) || (isCall(command, 'bundle') && command.args.length === 0)) {
+  if (
+    isCall(command, 'bundle', ['install']) ||
+    (isCall(command, 'bundle') && command.args.length === 0)
+  ) {
     const m = presentIn(files, 'Gemfile', 'Gemfile.lock');
     return m.includes('Gemfile') ? { command, manifests: m, isMovable: true } : undefined;
   }
@@ -69,22 +80,34 @@ interface Busted {
  */
 function reorderFix(image: ImageModel, copy: CopyStep, busted: Busted[]): Fix | undefined {
   const steps = copy.stage.steps;
-  if (copy.kind !== 'COPY' || copy.sources.length !== 1 || copy.chown !== undefined || copy.chmod !== undefined) return undefined;
-  const contiguous = busted.every(({ run, installs }, j) =>
-    steps[copy.index + 1 + j] === run &&
-    run.form === 'shell' &&
-    installs.every((d) => d.isMovable) &&
-    run.commands.length === installs.length,
+  if (
+    copy.kind !== 'COPY' ||
+    copy.sources.length !== 1 ||
+    copy.chown !== undefined ||
+    copy.chmod !== undefined
+  )
+    return undefined;
+  const contiguous = busted.every(
+    ({ run, installs }, j) =>
+      steps[copy.index + 1 + j] === run &&
+      run.form === 'shell' &&
+      installs.every((d) => d.isMovable) &&
+      run.commands.length === installs.length,
   );
   if (!contiguous) return undefined;
   const manifests = [...new Set(busted.flatMap((b) => b.installs.flatMap((d) => d.manifests)))];
   const dest = copy.dest === '.' ? './' : copy.dest.endsWith('/') ? copy.dest : `${copy.dest}/`;
   const indent = ' '.repeat(copy.range.start.character);
-  const runs = busted.map(({ run }) => `${indent}${textBetween(image, run.range.start, run.range.end)}\n`).join('');
+  const runs = busted
+    .map(({ run }) => `${indent}${textBetween(image, run.range.start, run.range.end)}\n`)
+    .join('');
   return {
     title: `Copy ${manifests.join(', ')} and install before copying the sources`,
     edits: [
-      { range: at(copy.range.start), newText: `COPY ${manifests.join(' ')} ${dest}\n${runs.slice(indent.length)}${indent}` },
+      {
+        range: at(copy.range.start),
+        newText: `COPY ${manifests.join(' ')} ${dest}\n${runs.slice(indent.length)}${indent}`,
+      },
       ...busted.map(({ run }) => ({ range: wholeLines(image, run.range), newText: '' })),
     ],
   };
@@ -100,22 +123,32 @@ export const copyBeforeDeps = defineRule({
   check: (image) =>
     image.stages.flatMap((stage) => {
       // RUNs of the stage that install dependencies at all, in order (checked once per stage).
-      const installRuns = stage.runs.filter((r) => r.commands.some((c) => depInstallOf(c, ALL) !== undefined));
+      const installRuns = stage.runs.filter((r) =>
+        r.commands.some((c) => depInstallOf(c, ALL) !== undefined),
+      );
       if (installRuns.length === 0) return [];
       // Every manifest some install reads: a copy with none of them cannot bust an install.
       const wanted = new Set(
-        installRuns.flatMap((r) => r.commands.flatMap((c) => depInstallOf(c, ALL)?.manifests ?? [])),
+        installRuns.flatMap((r) =>
+          r.commands.flatMap((c) => depInstallOf(c, ALL)?.manifests ?? []),
+        ),
       );
       let next = 0;
       return stage.copies.flatMap((copy) => {
-        if (copy.from !== undefined || !copy.contextFiles.some((f) => wanted.has(f.path))) return [];
+        if (copy.from !== undefined || !copy.contextFiles.some((f) => wanted.has(f.path)))
+          return [];
         // Only a copy that brings sources along with the manifest busts the install's cache.
-        const copied = new Set(copy.contextFiles.filter((f) => wanted.has(f.path)).map((f) => f.path));
+        const copied = new Set(
+          copy.contextFiles.filter((f) => wanted.has(f.path)).map((f) => f.path),
+        );
         // Copies and install RUNs are both in step order: skip the RUNs before this copy.
         while (next < installRuns.length && installRuns[next].index < copy.index) next++;
         // Later installs that read a manifest this copy brings, up to the next copy that brings one too.
         const nextCopy = stage.copies.find(
-          (c) => c.index > copy.index && c.from === undefined && c.contextFiles.some((f) => wanted.has(f.path)),
+          (c) =>
+            c.index > copy.index &&
+            c.from === undefined &&
+            c.contextFiles.some((f) => wanted.has(f.path)),
         );
         const busted: Busted[] = [];
         for (let k = next; k < installRuns.length; k++) {
@@ -129,7 +162,10 @@ export const copyBeforeDeps = defineRule({
         // A copy of nothing but the manifests is the right layering.
         if (copy.contextFiles.every((f) => manifests.has(f.path))) return [];
         const first = busted[0];
-        const more = busted.length > 1 ? ` and ${busted.length - 1} more install${busted.length > 2 ? 's' : ''}` : '';
+        const more =
+          busted.length > 1
+            ? ` and ${busted.length - 1} more install${busted.length > 2 ? 's' : ''}`
+            : '';
         return [
           {
             range: copy.range,

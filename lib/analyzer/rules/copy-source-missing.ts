@@ -11,14 +11,22 @@ export const copySourceMissing = defineRule({
     // Without a described context (a pasted Dockerfile) every source would look missing.
     if (image.context.totalFiles === 0) return [];
     return image.steps.flatMap((step) => {
-      if ((step.kind !== 'COPY' && step.kind !== 'ADD') || step.from !== undefined || step.isRemote) return [];
+      if ((step.kind !== 'COPY' && step.kind !== 'ADD') || step.from !== undefined || step.isRemote)
+        return [];
       const parts: string[] = [];
       if (step.missingSources.length > 0)
-        parts.push(`${step.missingSources.join(', ')} ${step.missingSources.length === 1 ? 'is' : 'are'} not in the build context`);
+        parts.push(
+          `${step.missingSources.join(', ')} ${step.missingSources.length === 1 ? 'is' : 'are'} not in the build context`,
+        );
       if (step.excludedSources.length > 0)
         parts.push(`.dockerignore excludes ${step.excludedSources.join(', ')}`);
       if (parts.length === 0) return [];
-      return [{ range: step.range, message: `${parts.join('; ')}, so the build fails here. Fix the path or the .dockerignore entry.` }];
+      return [
+        {
+          range: step.range,
+          message: `${parts.join('; ')}, so the build fails here. Fix the path or the .dockerignore entry.`,
+        },
+      ];
     });
   },
 });

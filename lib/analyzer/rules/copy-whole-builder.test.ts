@@ -2,14 +2,19 @@ import { copyWholeBuilder } from './copy-whole-builder';
 import { df, ruleTests } from './test-helpers';
 
 const node = {
-  'package.json': JSON.stringify({ name: 'web', dependencies: { express: '^4.19.0' }, devDependencies: { typescript: '^5.4.0' } }),
+  'package.json': JSON.stringify({
+    name: 'web',
+    dependencies: { express: '^4.19.0' },
+    devDependencies: { typescript: '^5.4.0' },
+  }),
   'package-lock.json': '{}',
   'src/server.ts': 3000,
 };
 
 ruleTests(copyWholeBuilder, {
   valid: {
-    'copies only the build output': { dockerfile: df`
+    'copies only the build output': {
+      dockerfile: df`
       FROM node:22-slim AS build
       WORKDIR /app
       COPY . .
@@ -17,7 +22,9 @@ ruleTests(copyWholeBuilder, {
       FROM node:22-slim
       WORKDIR /app
       COPY --from=build /app/dist ./dist
-    `, files: node },
+    `,
+      files: node,
+    },
     'copies a --prefix install folder': df`
       FROM python:3.12-slim AS build
       RUN pip install --no-cache-dir --prefix=/install flask

@@ -8,9 +8,19 @@ import { joinPath, pathUnder, workdirAt } from './helpers/model';
 function workdirExtras(stage: Stage, workdir: string): string[] {
   const extras: string[] = [];
   const steps = stage.steps;
-  if (steps.some((s) => (s.kind === 'COPY' || s.kind === 'ADD') && s.from === undefined && s.isWholeContext && pathUnder(joinPath(workdirAt(s), s.dest), workdir)))
+  if (
+    steps.some(
+      (s) =>
+        (s.kind === 'COPY' || s.kind === 'ADD') &&
+        s.from === undefined &&
+        s.isWholeContext &&
+        pathUnder(joinPath(workdirAt(s), s.dest), workdir),
+    )
+  )
     extras.push('the sources');
-  if (stage.runs.some((r) => r.commands.some(isNpmProjectInstall) && pathUnder(workdirAt(r), workdir)))
+  if (
+    stage.runs.some((r) => r.commands.some(isNpmProjectInstall) && pathUnder(workdirAt(r), workdir))
+  )
     extras.push('node_modules with devDependencies');
   return extras;
 }
@@ -52,4 +62,3 @@ export const copyWholeBuilder = defineRule({
     return hits;
   },
 });
-

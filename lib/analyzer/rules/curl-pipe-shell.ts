@@ -3,7 +3,18 @@ import { isPythonProgram } from './helpers/commands';
 import { baseName } from './helpers/source';
 
 const DOWNLOADERS = new Set(['curl', 'wget']);
-const INTERPRETERS = new Set(['sh', 'bash', 'dash', 'ash', 'zsh', 'ksh', 'perl', 'ruby', 'node', 'php']);
+const INTERPRETERS = new Set([
+  'sh',
+  'bash',
+  'dash',
+  'ash',
+  'zsh',
+  'ksh',
+  'perl',
+  'ruby',
+  'node',
+  'php',
+]);
 
 export const curlPipeShell = defineRule({
   id: 'curl-pipe-shell',
@@ -17,7 +28,8 @@ export const curlPipeShell = defineRule({
     image.steps.flatMap((step) => {
       if (step.kind !== 'RUN') return [];
       const pipelines = new Map<number, typeof step.commands>();
-      for (const c of step.commands) pipelines.set(c.pipeline, [...(pipelines.get(c.pipeline) ?? []), c]);
+      for (const c of step.commands)
+        pipelines.set(c.pipeline, [...(pipelines.get(c.pipeline) ?? []), c]);
       return [...pipelines.values()].flatMap((cmds) => {
         const sorted = [...cmds].sort((a, b) => a.pipelinePosition - b.pipelinePosition);
         const download = sorted.find((c) => DOWNLOADERS.has(baseName(c.name)));

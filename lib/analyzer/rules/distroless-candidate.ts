@@ -7,20 +7,44 @@ import { recordOf } from './helpers/runtime';
 import { baseName } from './helpers/source';
 
 /** RUN commands that only prepare users and folders: distroless images need none of them. */
-const SETUP = ['useradd', 'adduser', 'addgroup', 'groupadd', 'mkdir', 'chown', 'chmod', 'set', 'true'];
+const SETUP = [
+  'useradd',
+  'adduser',
+  'addgroup',
+  'groupadd',
+  'mkdir',
+  'chown',
+  'chmod',
+  'set',
+  'true',
+];
 
 function suggestion(stage: Stage, program: string): { ref: string; what: string } | undefined {
   const name = baseName(program);
   if (name === 'node' || name === 'nodejs') {
     const major = Number((stage.nodeVersion ?? '22').split('.')[0]);
-    return { ref: major <= 20 ? 'gcr.io/distroless/nodejs20-debian12:nonroot' : 'gcr.io/distroless/nodejs22-debian12:nonroot', what: 'a Node.js app' };
+    return {
+      ref:
+        major <= 20
+          ? 'gcr.io/distroless/nodejs20-debian12:nonroot'
+          : 'gcr.io/distroless/nodejs22-debian12:nonroot',
+      what: 'a Node.js app',
+    };
   }
-  if (isPythonProgram(name)) return { ref: 'gcr.io/distroless/python3-debian12:nonroot', what: 'a Python app (it runs Python 3.11)' };
-  if (name === 'java') return { ref: 'gcr.io/distroless/java17-debian12:nonroot', what: 'a Java app' };
+  if (isPythonProgram(name))
+    return {
+      ref: 'gcr.io/distroless/python3-debian12:nonroot',
+      what: 'a Python app (it runs Python 3.11)',
+    };
+  if (name === 'java')
+    return { ref: 'gcr.io/distroless/java17-debian12:nonroot', what: 'a Java app' };
   // A program copied from a build stage: a compiled binary.
   const copied = stage.copies.some((c) => c.fromStage !== undefined);
   if ((program.startsWith('/') || program.startsWith('./')) && copied)
-    return { ref: 'gcr.io/distroless/static-debian12:nonroot', what: 'a compiled binary (use cc-debian12 if it links libc)' };
+    return {
+      ref: 'gcr.io/distroless/static-debian12:nonroot',
+      what: 'a compiled binary (use cc-debian12 if it links libc)',
+    };
   return undefined;
 }
 
@@ -34,7 +58,11 @@ export const distrolessCandidate = defineRule({
   check: (image) => {
     const final = image.target;
     const root = rootStage(final);
-    if (isDistrolessRef(root.baseRef) || ['scratch', 'busybox'].includes(root.baseRef.split(':')[0])) return [];
+    if (
+      isDistrolessRef(root.baseRef) ||
+      ['scratch', 'busybox'].includes(root.baseRef.split(':')[0])
+    )
+      return [];
     const command = final.entrypoint ?? final.cmd;
     if (!command || command.form !== 'exec' || command.args.length === 0) return [];
     const program = command.args[0];

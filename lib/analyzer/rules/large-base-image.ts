@@ -14,7 +14,9 @@ function suggestedName(variant: BaseImageRecord, userRef: string): string {
   const first = userTag.split('-')[0];
   const names = [variant.ref, ...variant.aliases].filter((n) => !n.includes('latest'));
   const keeping = names.filter((n) => (splitRef(n).tag ?? '').startsWith(first));
-  return (keeping.length > 0 ? keeping : names).sort((a, b) => a.length - b.length || a.localeCompare(b))[0];
+  return (keeping.length > 0 ? keeping : names).sort(
+    (a, b) => a.length - b.length || a.localeCompare(b),
+  )[0];
 }
 
 export const largeBaseImage = defineRule({
@@ -37,14 +39,20 @@ export const largeBaseImage = defineRule({
     if (saved < MIN_BYTES || saved < current.uncompressedBytes * MIN_SHARE) return [];
     const name = suggestedName(variant, ref);
     const range = fromRefRange(image, root);
-    const isRefToken = root.baseRefRange !== undefined || range.start.line === range.end.line && image.lines[range.start.line].slice(range.start.character, range.end.character) === ref;
+    const isRefToken =
+      root.baseRefRange !== undefined ||
+      (range.start.line === range.end.line &&
+        image.lines[range.start.line].slice(range.start.character, range.end.character) === ref);
     return [
       {
         range,
         savedBytes: saved,
         message: `${ref} is ${formatBytes(current.uncompressedBytes)}; ${name} is ${formatBytes(variant.uncompressedBytes)} and runs the same ${current.runtimes.python ? `Python ${current.runtimes.python.split('.').slice(0, 2).join('.')}` : current.runtimes.node ? `Node ${current.runtimes.node.split('.')[0]}` : 'release'}. Switch to it (install the few packages you need on top).`,
         fix: isRefToken
-          ? { title: `Use ${name} (${formatBytes(variant.uncompressedBytes)})`, edits: [{ range, newText: name }] }
+          ? {
+              title: `Use ${name} (${formatBytes(variant.uncompressedBytes)})`,
+              edits: [{ range, newText: name }],
+            }
           : undefined,
       },
     ];

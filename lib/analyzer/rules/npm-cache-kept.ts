@@ -24,10 +24,17 @@ export const npmCacheKept = defineRule({
       const install = run.commands.find((c) => isCall(c, 'npm', NPM_INSTALL_SUBS));
       if (!install) return [];
       const env = envOf(run, install);
-      const cacheDir = flagValue(install.args, '--cache') ?? env.npm_config_cache ?? env.NPM_CONFIG_CACHE ?? `${homeOf(userAt(run))}/.npm`;
+      const cacheDir =
+        flagValue(install.args, '--cache') ??
+        env.npm_config_cache ??
+        env.NPM_CONFIG_CACHE ??
+        `${homeOf(userAt(run))}/.npm`;
       if (cacheGone(run, cacheDir) || cacheGone(run, '/root/.npm')) return [];
       const bytes = positive(
-        addedBytes(run.layer, (e) => e.kind === 'cache' && (pathUnder(e.path, cacheDir) || e.path.endsWith('/.npm'))),
+        addedBytes(
+          run.layer,
+          (e) => e.kind === 'cache' && (pathUnder(e.path, cacheDir) || e.path.endsWith('/.npm')),
+        ),
       );
       return [
         {
@@ -36,7 +43,12 @@ export const npmCacheKept = defineRule({
           message: bytes
             ? `npm's cache keeps ${formatBytes(bytes)} of tarballs in this layer. Add \`&& npm cache clean --force\` to the same RUN, or use a cache mount.`
             : undefined,
-          fix: appendToRun(image, run, 'npm cache clean --force', 'Clean the npm cache in the same RUN'),
+          fix: appendToRun(
+            image,
+            run,
+            'npm cache clean --force',
+            'Clean the npm cache in the same RUN',
+          ),
         },
       ];
     }),

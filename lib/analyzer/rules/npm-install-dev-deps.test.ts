@@ -14,26 +14,36 @@ const files = {
 
 ruleTests(npmInstallDevDeps, {
   valid: {
-    'npm ci --omit=dev': { dockerfile: df`
+    'npm ci --omit=dev': {
+      dockerfile: df`
       FROM node:22-slim
       WORKDIR /app
       COPY package.json package-lock.json ./
       RUN npm ci --omit=dev && npm cache clean --force
-    `, files },
-    'NODE_ENV=production makes npm skip devDependencies': { dockerfile: df`
+    `,
+      files,
+    },
+    'NODE_ENV=production makes npm skip devDependencies': {
+      dockerfile: df`
       FROM node:22-slim
       ENV NODE_ENV=production
       WORKDIR /app
       COPY package.json package-lock.json ./
       RUN npm ci
-    `, files },
-    'the older --only=production and --production spellings': { dockerfile: df`
+    `,
+      files,
+    },
+    'the older --only=production and --production spellings': {
+      dockerfile: df`
       FROM node:22-slim
       WORKDIR /app
       COPY package.json package-lock.json ./
       RUN npm ci --only=production && npm install --production
-    `, files },
-    'dev dependencies installed only in the build stage': { dockerfile: df`
+    `,
+      files,
+    },
+    'dev dependencies installed only in the build stage': {
+      dockerfile: df`
       FROM node:22-slim AS build
       WORKDIR /app
       COPY package.json package-lock.json ./
@@ -45,13 +55,18 @@ ruleTests(npmInstallDevDeps, {
       COPY package.json package-lock.json ./
       RUN npm ci --omit=dev
       COPY --from=build /app/dist ./dist
-    `, files },
-    'pruned in the same RUN': { dockerfile: df`
+    `,
+      files,
+    },
+    'pruned in the same RUN': {
+      dockerfile: df`
       FROM node:22-slim
       WORKDIR /app
       COPY . .
       RUN npm ci && npm run build && npm prune --omit=dev
-    `, files },
+    `,
+      files,
+    },
     'installing one named package is not a project install': df`
       FROM node:22-slim
       RUN npm install -g serve

@@ -1,5 +1,13 @@
 import { defineRule } from '../rule';
-import { buildStepOf, envOf, flagValue, hasFlag, isCall, isNpmProjectInstall, isTruthy } from './helpers/commands';
+import {
+  buildStepOf,
+  envOf,
+  flagValue,
+  hasFlag,
+  isCall,
+  isNpmProjectInstall,
+  isTruthy,
+} from './helpers/commands';
 import { formatBytes, insertAfterSubcommand, programIs } from './helpers/fixes';
 import { positive } from './helpers/model';
 import type { RunStep, ShellCommand, Stage } from '../model-types';
@@ -11,7 +19,8 @@ function omitsDev(run: RunStep, command: ShellCommand): boolean {
   if (['dev', 'development'].includes(flagValue(args, '--omit') ?? '')) return true;
   if (['prod', 'production'].includes(flagValue(args, '--only') ?? '')) return true;
   const env = envOf(run, command);
-  if (env.NODE_ENV === 'production' && !hasFlag(args, '--include', '--production=false')) return true;
+  if (env.NODE_ENV === 'production' && !hasFlag(args, '--include', '--production=false'))
+    return true;
   if (isTruthy(env.npm_config_production ?? env.NPM_CONFIG_PRODUCTION)) return true;
   return ['dev', 'development'].includes(env.npm_config_omit ?? env.NPM_CONFIG_OMIT ?? '');
 }
@@ -19,7 +28,9 @@ function omitsDev(run: RunStep, command: ShellCommand): boolean {
 /** True when the same RUN prunes dev dependencies after installing them. */
 function prunedInSameRun(run: RunStep): boolean {
   return run.commands.some(
-    (c) => isCall(c, 'npm', ['prune']) && (hasFlag(c.args, '--production', '--omit') || envOf(run, c).NODE_ENV === 'production'),
+    (c) =>
+      isCall(c, 'npm', ['prune']) &&
+      (hasFlag(c.args, '--production', '--omit') || envOf(run, c).NODE_ENV === 'production'),
   );
 }
 
@@ -54,7 +65,15 @@ export const npmInstallDevDeps = defineRule({
             // With a build step later the app needs its devDependencies: no mechanical fix.
             fix: buildsLater
               ? undefined
-              : insertAfterSubcommand(image, run, c, programIs('npm'), ['ci', 'install', 'i', 'clean-install', 'ic', 'install-clean'], '--omit=dev', 'Add --omit=dev'),
+              : insertAfterSubcommand(
+                  image,
+                  run,
+                  c,
+                  programIs('npm'),
+                  ['ci', 'install', 'i', 'clean-install', 'ic', 'install-clean'],
+                  '--omit=dev',
+                  'Add --omit=dev',
+                ),
           };
         }),
     );

@@ -38,7 +38,11 @@ function removedByRun(image: ImageModel): Set<Manager> {
     for (const c of run.commands) {
       const pip = pipCall(c);
       if (pip && pip.sub === 'uninstall' && pip.args.includes('pip')) removed.add('pip');
-      if (isCall(c, 'npm', ['uninstall', 'rm', 'remove', 'un', 'r']) && operands(c.args, 'npm').includes('npm')) removed.add('npm');
+      if (
+        isCall(c, 'npm', ['uninstall', 'rm', 'remove', 'un', 'r']) &&
+        operands(c.args, 'npm').includes('npm')
+      )
+        removed.add('npm');
       if (isCall(c, 'rm')) {
         for (const a of c.args) {
           if (/site-packages\/pip(\*|$|\/)/.test(a)) removed.add('pip');
@@ -73,7 +77,9 @@ function present(image: ImageModel, stage: Stage): Set<Manager> {
 
 /** True when the container's command uses the manager (`npm start`, `sh -c "yarn serve"`). */
 function usedAtRunTime(stage: Stage, manager: Manager): boolean {
-  const words = [...(stage.entrypoint?.args ?? []), ...(stage.cmd?.args ?? [])].flatMap((a) => a.split(/[\s;&|]+/));
+  const words = [...(stage.entrypoint?.args ?? []), ...(stage.cmd?.args ?? [])].flatMap((a) =>
+    a.split(/[\s;&|]+/),
+  );
   return words.some((w) => PROGRAMS[manager].includes(baseName(w)));
 }
 
@@ -92,7 +98,11 @@ export const packageManagerInFinal = defineRule({
     for (const manager of unused) {
       const installer = image.shippedRuns
         .flatMap((r) => r.commands)
-        .find((c) => isCall(c, ['apk', 'apt-get', 'apt'], ['add', 'install']) && c.args.some((a) => PACKAGES[manager].includes(a)));
+        .find(
+          (c) =>
+            isCall(c, ['apk', 'apt-get', 'apt'], ['add', 'install']) &&
+            c.args.some((a) => PACKAGES[manager].includes(a)),
+        );
       const range = installer?.range ?? fromRefRange(image, rootStage(stage));
       const key = JSON.stringify(range);
       const entry = byRange.get(key) ?? { range, managers: [] };

@@ -26,11 +26,14 @@ describe('rules/index.ts', () => {
     expect(rules.map((r) => r.id)).toEqual(ruleFiles);
   });
 
-  it.each(ruleFiles)('%s: the id equals the file name and the file exports exactly one rule', (file) => {
-    const src = readFileSync(`${dir}${file}.ts`, 'utf8');
-    expect(src.match(/defineRule\(/g)).toHaveLength(1);
-    expect(src).toContain(`id: '${file}'`);
-  });
+  it.each(ruleFiles)(
+    '%s: the id equals the file name and the file exports exactly one rule',
+    (file) => {
+      const src = readFileSync(`${dir}${file}.ts`, 'utf8');
+      expect(src.match(/defineRule\(/g)).toHaveLength(1);
+      expect(src).toContain(`id: '${file}'`);
+    },
+  );
 
   it.each(ruleFiles)('%s: has a test file beside it', (file) => {
     expect(readdirSync(dir)).toContain(`${file}.test.ts`);

@@ -1,6 +1,15 @@
 import { defineRule } from '../rule';
 import type { RunStep } from '../model-types';
-import { envOf, flagValue, hasFlag, homeOf, isPipProgram, isPythonProgram, isTruthy, pipCall } from './helpers/commands';
+import {
+  envOf,
+  flagValue,
+  hasFlag,
+  homeOf,
+  isPipProgram,
+  isPythonProgram,
+  isTruthy,
+  pipCall,
+} from './helpers/commands';
 import { formatBytes, insertAfterSubcommand } from './helpers/fixes';
 import { addedBytes, pathUnder, positive, userAt } from './helpers/model';
 
@@ -9,7 +18,9 @@ function cacheGone(run: RunStep, cacheDir: string): boolean {
   return (
     run.deletes(cacheDir) ||
     run.mountsCover(cacheDir) ||
-    run.commands.some((c) => pipCall(c)?.sub === 'cache' && ['purge', 'remove'].includes(pipCall(c)!.args[0] ?? ''))
+    run.commands.some(
+      (c) => pipCall(c)?.sub === 'cache' && ['purge', 'remove'].includes(pipCall(c)!.args[0] ?? ''),
+    )
   );
 }
 
@@ -31,10 +42,15 @@ export const pipCacheKept = defineRule({
         const env = envOf(run, command);
         if (isTruthy(env.PIP_NO_CACHE_DIR)) return [];
         const cacheDir =
-          flagValue(args, '--cache-dir') ?? (env.PIP_CACHE_DIR || `${env.XDG_CACHE_HOME || `${homeOf(userAt(run))}/.cache`}/pip`);
+          flagValue(args, '--cache-dir') ??
+          (env.PIP_CACHE_DIR || `${env.XDG_CACHE_HOME || `${homeOf(userAt(run))}/.cache`}/pip`);
         if (cacheGone(run, cacheDir) || cacheGone(run, '/root/.cache/pip')) return [];
         const bytes = positive(
-          addedBytes(run.layer, (e) => e.kind === 'cache' && (pathUnder(e.path, cacheDir) || e.path.endsWith('/.cache/pip'))),
+          addedBytes(
+            run.layer,
+            (e) =>
+              e.kind === 'cache' && (pathUnder(e.path, cacheDir) || e.path.endsWith('/.cache/pip')),
+          ),
         );
         return [
           {

@@ -65,7 +65,11 @@ const FILES = contextFiles({
   'app.py': 2000,
   'server.js': 2000,
   'requirements.txt': 'flask\nscikit-learn\n',
-  'package.json': JSON.stringify({ name: 'x', dependencies: { express: '^4.19.0' }, devDependencies: { typescript: '^5.4.0' } }),
+  'package.json': JSON.stringify({
+    name: 'x',
+    dependencies: { express: '^4.19.0' },
+    devDependencies: { typescript: '^5.4.0' },
+  }),
   'package-lock.json': '{}',
   '.env': 'X=1\n',
   '.git/HEAD': 40,
@@ -75,10 +79,13 @@ const FILES = contextFiles({
 
 const dockerfileArb = fc
   .tuple(
-    fc.array(fc.tuple(fc.constantFrom(...FROMS), fc.array(fc.constantFrom(...LINES), { maxLength: 8 })), {
-      minLength: 1,
-      maxLength: 3,
-    }),
+    fc.array(
+      fc.tuple(fc.constantFrom(...FROMS), fc.array(fc.constantFrom(...LINES), { maxLength: 8 })),
+      {
+        minLength: 1,
+        maxLength: 3,
+      },
+    ),
     fc.boolean(),
     fc.option(fc.constantFrom('', '.git\nnode_modules\n', '.env\n*.md\n!README.md\n')),
   )
@@ -104,9 +111,14 @@ describe('every rule on generated Dockerfiles', () => {
           if (hits.length > 0) fired.add(rule.id);
           expect(rule.check(model)).toEqual(hits);
           for (const h of hits) {
-            expect(inDocument(input.dockerfile, h.range.start.line, h.range.start.character)).toBe(true);
-            expect(inDocument(input.dockerfile, h.range.end.line, h.range.end.character)).toBe(true);
-            if (h.savedBytes !== undefined) expect(Number.isFinite(h.savedBytes) && h.savedBytes > 0).toBe(true);
+            expect(inDocument(input.dockerfile, h.range.start.line, h.range.start.character)).toBe(
+              true,
+            );
+            expect(inDocument(input.dockerfile, h.range.end.line, h.range.end.character)).toBe(
+              true,
+            );
+            if (h.savedBytes !== undefined)
+              expect(Number.isFinite(h.savedBytes) && h.savedBytes > 0).toBe(true);
           }
         }
       }),

@@ -5,7 +5,8 @@ const files = { 'requirements.txt': 'flask\n', 'app.py': 2000 };
 
 ruleTests(pythonVersionMismatch, {
   valid: {
-    'Python 3.11 builder into distroless python3 (Debian 12, Python 3.11)': { dockerfile: df`
+    'Python 3.11 builder into distroless python3 (Debian 12, Python 3.11)': {
+      dockerfile: df`
       FROM python:3.11-slim AS build
       COPY requirements.txt .
       RUN pip install --no-cache-dir --user -r requirements.txt
@@ -13,7 +14,9 @@ ruleTests(pythonVersionMismatch, {
       COPY --from=build /root/.local /home/nonroot/.local
       COPY app.py /app/
       CMD ["/app/app.py"]
-    `, files },
+    `,
+      files,
+    },
     'same image in both stages': df`
       FROM python:3.12-slim AS build
       RUN pip install --no-cache-dir --prefix=/install flask
@@ -34,8 +37,9 @@ ruleTests(pythonVersionMismatch, {
     `,
   },
   invalid: {
-    "the article's example: Ubuntu 20.04 (Python 3.8) --user packages into distroless python3 (3.11)": {
-      dockerfile: df`
+    "the article's example: Ubuntu 20.04 (Python 3.8) --user packages into distroless python3 (3.11)":
+      {
+        dockerfile: df`
         FROM ubuntu:20.04 AS builder
         RUN apt-get update && \\
         apt-get install -y --no-install-recommends python3 python3-pip gcc && \\
@@ -49,10 +53,10 @@ ruleTests(pythonVersionMismatch, {
         WORKDIR /app
         CMD ["app.py"]
       `,
-      files,
-      lines: [9],
-      message: /Python 3\.8.*Python 3\.11/,
-    },
+        files,
+        lines: [9],
+        message: /Python 3\.8.*Python 3\.11/,
+      },
     'a virtualenv built on 3.12 copied into 3.11': {
       dockerfile: df`
         FROM python:3.12-slim AS build

@@ -3,7 +3,8 @@ import { joinPath, pathUnder } from './helpers/model';
 import { pythonMinorOf } from './helpers/runtime';
 
 /** Paths where Python packages live (site-packages, --user installs, virtualenvs, --prefix dirs). */
-const PACKAGE_PATH = /(site-packages|dist-packages|\/\.local(\/|$)|venv|\/install(\/|$)|\/lib\/python3)/;
+const PACKAGE_PATH =
+  /(site-packages|dist-packages|\/\.local(\/|$)|venv|\/install(\/|$)|\/lib\/python3)/;
 
 export const pythonVersionMismatch = defineRule({
   id: 'python-version-mismatch',

@@ -9,7 +9,8 @@ const readme = readFileSync(fileURLToPath(new URL('../../../README.md', import.m
 describe('rulesTable', () => {
   it('has one row per rule, with the id, technique link and hadolint rule', () => {
     const table = rulesTable(rules);
-    for (const r of rules) expect(table).toContain(`| \`${r.id}\` | [${r.technique}](/lessons/${r.lesson}) |`);
+    for (const r of rules)
+      expect(table).toContain(`| \`${r.id}\` | [${r.technique}](/lessons/${r.lesson}) |`);
     expect(table.split('\n').filter((l) => l.startsWith('| `'))).toHaveLength(rules.length);
   });
 

@@ -5,25 +5,35 @@ const app = { 'server.js': 2000, 'app.py': 2000 };
 
 ruleTests(runtimeMissing, {
   valid: {
-    'node image runs node server.js it copied': { dockerfile: df`
+    'node image runs node server.js it copied': {
+      dockerfile: df`
       FROM node:22-slim
       WORKDIR /app
       COPY server.js .
       CMD ["node", "server.js"]
-    `, files: app },
-    'distroless nodejs gets only the script (its ENTRYPOINT is node)': { dockerfile: df`
+    `,
+      files: app,
+    },
+    'distroless nodejs gets only the script (its ENTRYPOINT is node)': {
+      dockerfile: df`
       FROM gcr.io/distroless/nodejs22-debian12:nonroot
       WORKDIR /app
       COPY server.js .
       CMD ["server.js"]
-    `, files: app },
-    'the article distroless python example runs app.py with the base ENTRYPOINT': { dockerfile: df`
+    `,
+      files: app,
+    },
+    'the article distroless python example runs app.py with the base ENTRYPOINT': {
+      dockerfile: df`
       FROM gcr.io/distroless/python3
       COPY . /app
       WORKDIR /app
       CMD ["app.py"]
-    `, files: app },
-    'distroless python running a module with -m (lesson 7 solution)': { dockerfile: df`
+    `,
+      files: app,
+    },
+    'distroless python running a module with -m (lesson 7 solution)': {
+      dockerfile: df`
       FROM python:3.11-slim-bookworm AS build
       COPY requirements.txt .
       RUN pip install --no-cache-dir --target /deps -r requirements.txt
@@ -33,19 +43,24 @@ ruleTests(runtimeMissing, {
       WORKDIR /app
       COPY app.py ./
       CMD ["-m", "gunicorn", "--bind", "0.0.0.0:8000", "app:app"]
-    `, files: { ...app, 'requirements.txt': 'gunicorn\n' } },
+    `,
+      files: { ...app, 'requirements.txt': 'gunicorn\n' },
+    },
     'python installed by apt in the final image': df`
       FROM ubuntu:22.04
       RUN apt-get update && apt-get install -y --no-install-recommends python3 && rm -rf /var/lib/apt/lists/*
       CMD ["python3", "-c", "print(1)"]
     `,
-    'a file made by a build step cannot be checked, so it is not reported': { dockerfile: df`
+    'a file made by a build step cannot be checked, so it is not reported': {
+      dockerfile: df`
       FROM node:22-slim
       WORKDIR /app
       COPY . .
       RUN npm run build
       CMD ["node", "dist/server.js"]
-    `, files: { ...app, 'package.json': '{"scripts":{"build":"tsc"}}' } },
+    `,
+      files: { ...app, 'package.json': '{"scripts":{"build":"tsc"}}' },
+    },
     'a binary copied from a build stage': df`
       FROM golang:1.26 AS build
       RUN echo built > /out

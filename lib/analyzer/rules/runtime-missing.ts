@@ -9,20 +9,51 @@ import { baseName } from './helpers/source';
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
 /** Where a base image keeps its own programs: not checked against the simulated file system. */
-const SYSTEM_DIRS = ['/usr', '/bin', '/sbin', '/lib', '/lib64', '/etc', '/opt', '/nodejs', '/busybox', '/docker-entrypoint.sh'];
+const SYSTEM_DIRS = [
+  '/usr',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/lib64',
+  '/etc',
+  '/opt',
+  '/nodejs',
+  '/busybox',
+  '/docker-entrypoint.sh',
+];
 
 /** Programs that RUN steps may use without creating files the command could need. */
-const BENIGN = ['apt-get', 'apt', 'apk', 'rm', 'useradd', 'adduser', 'addgroup', 'groupadd', 'chown', 'chmod', 'mkdir', 'set', 'true', 'update-ca-certificates', 'apt-mark'];
+const BENIGN = [
+  'apt-get',
+  'apt',
+  'apk',
+  'rm',
+  'useradd',
+  'adduser',
+  'addgroup',
+  'groupadd',
+  'chown',
+  'chmod',
+  'mkdir',
+  'set',
+  'true',
+  'update-ca-certificates',
+  'apt-mark',
+];
 
 /** True when every shipped RUN is a known install or setup command, so files come only from COPY. */
 function filesComeFromCopies(image: ImageModel, stage: Stage): boolean {
   return stageChain(stage)
     .flatMap((s) => s.runs)
-    .every((r) =>
-      !r.parseError &&
-      r.commands.every(
-        (c) => BENIGN.some((p) => isCall(c, p)) || isCall(c, 'npm', [...NPM_INSTALL_SUBS, 'cache']) || pipCall(c)?.sub === 'install',
-      ),
+    .every(
+      (r) =>
+        !r.parseError &&
+        r.commands.every(
+          (c) =>
+            BENIGN.some((p) => isCall(c, p)) ||
+            isCall(c, 'npm', [...NPM_INSTALL_SUBS, 'cache']) ||
+            pipCall(c)?.sub === 'install',
+        ),
     );
 }
 
@@ -76,7 +107,10 @@ export const runtimeMissing = defineRule({
     const hits: RuleHit[] = [];
     const entrypoint = final.entrypoint;
     const cmd = final.cmd;
-    for (const [kind, instr] of [['ENTRYPOINT', entrypoint], ['CMD', cmd]] as const) {
+    for (const [kind, instr] of [
+      ['ENTRYPOINT', entrypoint],
+      ['CMD', cmd],
+    ] as const) {
       if (instr?.form === 'shell' && !hasShell(final)) {
         hits.push({
           range: instr.range,
@@ -92,8 +126,13 @@ export const runtimeMissing = defineRule({
     const program = command.args[0];
     if (inherited && inherited.length > 0 && !entrypoint) {
       const basePrograms = inherited.map(baseName);
-      const runsInterpreter = basePrograms.some((p) => p === 'node' || isPythonProgram(p) || p === 'java');
-      if (runsInterpreter && (baseName(program) === 'node' || isPythonProgram(program) || program === 'java')) {
+      const runsInterpreter = basePrograms.some(
+        (p) => p === 'node' || isPythonProgram(p) || p === 'java',
+      );
+      if (
+        runsInterpreter &&
+        (baseName(program) === 'node' || isPythonProgram(program) || program === 'java')
+      ) {
         hits.push({
           range,
           message: `The base image's ENTRYPOINT (${inherited.join(' ')}) already runs the interpreter, so this CMD runs \`${inherited.join(' ')} ${command.args.join(' ')}\`. Give CMD only the script: CMD ${JSON.stringify(command.args.slice(1))}.`,
@@ -105,7 +144,10 @@ export const runtimeMissing = defineRule({
         const script = scriptOf(command.args);
         const abs = script && joinPath(final.workdir || '/', script);
         if (script && abs && surelyMissing(image, final, abs))
-          hits.push({ range, message: `${script} is not in the final image (${abs}). COPY it into the final stage.` });
+          hits.push({
+            range,
+            message: `${script} is not in the final image (${abs}). COPY it into the final stage.`,
+          });
         return hits;
       }
     }
@@ -126,7 +168,10 @@ export const runtimeMissing = defineRule({
     for (const p of paths) {
       const abs = joinPath(final.workdir || '/', p);
       if (surelyMissing(image, final, abs))
-        hits.push({ range, message: `${p} is not in the final image (${abs}). COPY it into the final stage, or fix the path.` });
+        hits.push({
+          range,
+          message: `${p} is not in the final image (${abs}). COPY it into the final stage, or fix the path.`,
+        });
     }
     return hits;
   },

@@ -1,7 +1,12 @@
 import { secretsInImage } from './secrets-in-image';
 import { df, ruleTests } from './test-helpers';
 
-const project = { 'app.py': 2000, '.env': 'API_TOKEN=abc\n', '.env.example': 'API_TOKEN=\n', 'certs/ca.pem': 1200 };
+const project = {
+  'app.py': 2000,
+  '.env': 'API_TOKEN=abc\n',
+  '.env.example': 'API_TOKEN=\n',
+  'certs/ca.pem': 1200,
+};
 
 ruleTests(secretsInImage, {
   valid: {

@@ -4,7 +4,8 @@ import type { CopyStep } from '../model-types';
 import { secretKind } from './helpers/context';
 
 /** Variable names that hold secrets: *_TOKEN, *PASSWORD*, *SECRET*, *_API_KEY, AWS_SECRET_ACCESS_KEY... */
-const SECRET_NAME = /(^|_)(TOKEN|PASSWORD|PASSWD|PASS|SECRET|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)(_|$)|PASSWORD|SECRET/i;
+const SECRET_NAME =
+  /(^|_)(TOKEN|PASSWORD|PASSWD|PASS|SECRET|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)(_|$)|PASSWORD|SECRET/i;
 /** Names that point at a secret rather than hold it (`DB_PASSWORD_FILE=/run/secrets/db`). */
 const POINTER_SUFFIX = /_(FILE|PATH|DIR|URL_FILE|LENGTH|ENABLED|REQUIRED|HEADER|NAME)$/i;
 
@@ -34,7 +35,10 @@ export const secretsInImage = defineRule({
         if (kind) found.push({ path: f.path, kind });
       }
       if (found.length === 0) continue;
-      const shown = found.slice(0, 3).map((f) => `${f.path} (${f.kind})`).join(', ');
+      const shown = found
+        .slice(0, 3)
+        .map((f) => `${f.path} (${f.kind})`)
+        .join(', ');
       const more = found.length > 3 ? ` and ${found.length - 3} more` : '';
       hits.push({
         range: copy.range,

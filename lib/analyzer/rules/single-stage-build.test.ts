@@ -2,14 +2,19 @@ import { singleStageBuild } from './single-stage-build';
 import { df, ruleTests } from './test-helpers';
 
 const node = {
-  'package.json': JSON.stringify({ name: 'web', scripts: { build: 'tsc' }, devDependencies: { typescript: '^5.4.0' } }),
+  'package.json': JSON.stringify({
+    name: 'web',
+    scripts: { build: 'tsc' },
+    devDependencies: { typescript: '^5.4.0' },
+  }),
   'package-lock.json': '{}',
   'src/server.ts': 3000,
 };
 
 ruleTests(singleStageBuild, {
   valid: {
-    'builds in a build stage and ships the output': { dockerfile: df`
+    'builds in a build stage and ships the output': {
+      dockerfile: df`
       FROM node:22-slim AS build
       WORKDIR /app
       COPY . .
@@ -17,7 +22,9 @@ ruleTests(singleStageBuild, {
       FROM node:22-slim
       COPY --from=build /app/dist /app/dist
       CMD ["node", "/app/dist/server.js"]
-    `, files: node },
+    `,
+      files: node,
+    },
     'installing dependencies is not building': df`
       FROM python:3.12-slim
       RUN pip install --no-cache-dir flask

@@ -9,7 +9,10 @@ function dropSudo(image: ImageModel, command: ShellCommand): Fix | undefined {
   const i = tokens.findIndex((t) => t.value === 'sudo');
   const next = tokens[i + 1];
   if (i < 0 || !next || next.value.startsWith('-')) return undefined;
-  return { title: 'Remove sudo', edits: [{ range: { start: tokens[i].range.start, end: next.range.start }, newText: '' }] };
+  return {
+    title: 'Remove sudo',
+    edits: [{ range: { start: tokens[i].range.start, end: next.range.start }, newText: '' }],
+  };
 }
 
 export const sudoUsed = defineRule({
@@ -23,7 +26,9 @@ export const sudoUsed = defineRule({
   check: (image) =>
     image.steps.flatMap((step) =>
       step.kind === 'RUN'
-        ? step.commands.filter((c) => c.viaSudo).map((c) => ({ range: c.range, fix: dropSudo(image, c) }))
+        ? step.commands
+            .filter((c) => c.viaSudo)
+            .map((c) => ({ range: c.range, fix: dropSudo(image, c) }))
         : [],
     ),
 });

@@ -33,8 +33,14 @@ export interface InvalidCase extends RuleCase {
 
 /** Strips the first newline and the common indentation of a template literal. */
 export function df(strings: TemplateStringsArray, ...values: unknown[]): string {
-  const raw = strings.reduce((acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''), '');
-  const lines = raw.replace(/^\n/, '').replace(/\n[ \t]*$/, '').split('\n');
+  const raw = strings.reduce(
+    (acc, s, i) => acc + s + (i < values.length ? String(values[i]) : ''),
+    '',
+  );
+  const lines = raw
+    .replace(/^\n/, '')
+    .replace(/\n[ \t]*$/, '')
+    .split('\n');
   const indent = Math.min(
     ...lines.filter((l) => l.trim() !== '').map((l) => l.length - l.trimStart().length),
   );
@@ -44,9 +50,7 @@ export function df(strings: TemplateStringsArray, ...values: unknown[]): string 
 /** Turns a file spec into build-context files. */
 export function contextFiles(files: FileSpec): ContextFile[] {
   return Object.entries(files).map(([path, v]) =>
-    typeof v === 'number'
-      ? { path, sizeBytes: v }
-      : { path, sizeBytes: v.length, content: v },
+    typeof v === 'number' ? { path, sizeBytes: v } : { path, sizeBytes: v.length, content: v },
   );
 }
 
@@ -82,7 +86,9 @@ export function ruleTests(
       for (const [reason, c] of Object.entries(tables.valid)) {
         it(reason, () => {
           const hits = runRule(rule, c);
-          expect(hits.map((h) => ({ line: h.range.start.line + 1, message: h.message ?? rule.message }))).toEqual([]);
+          expect(
+            hits.map((h) => ({ line: h.range.start.line + 1, message: h.message ?? rule.message })),
+          ).toEqual([]);
         });
       }
     });

@@ -8,7 +8,9 @@ import { addedBytes, pathUnder, positive, userAt } from './helpers/model';
 function cacheDirs(run: RunStep): string[] {
   const env = envOf(run);
   const home = homeOf(userAt(run));
-  return [env.YARN_CACHE_FOLDER, '/usr/local/share/.cache/yarn', `${home}/.cache/yarn`].filter((d): d is string => Boolean(d));
+  return [env.YARN_CACHE_FOLDER, '/usr/local/share/.cache/yarn', `${home}/.cache/yarn`].filter(
+    (d): d is string => Boolean(d),
+  );
 }
 
 export const yarnCacheKept = defineRule({
@@ -21,7 +23,9 @@ export const yarnCacheKept = defineRule({
   check: (image) =>
     image.shippedRuns.flatMap((run) => {
       const install = run.commands.find(
-        (c) => isCall(c, 'yarn', ['install', 'add']) || (isCall(c, 'yarn') && operands(c.args, 'yarn').length === 0),
+        (c) =>
+          isCall(c, 'yarn', ['install', 'add']) ||
+          (isCall(c, 'yarn') && operands(c.args, 'yarn').length === 0),
       );
       if (!install) return [];
       const dirs = cacheDirs(run);
@@ -29,7 +33,9 @@ export const yarnCacheKept = defineRule({
         dirs.some((d) => run.deletes(d) || run.mountsCover(d)) ||
         run.commands.some((c) => isCall(c, 'yarn', ['cache']) && c.args.includes('clean'));
       if (gone) return [];
-      const bytes = positive(addedBytes(run.layer, (e) => e.kind === 'cache' && dirs.some((d) => pathUnder(e.path, d))));
+      const bytes = positive(
+        addedBytes(run.layer, (e) => e.kind === 'cache' && dirs.some((d) => pathUnder(e.path, d))),
+      );
       return [
         {
           range: install.range,

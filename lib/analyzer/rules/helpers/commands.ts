@@ -22,15 +22,66 @@ export function isPythonProgram(word: string): boolean {
 const VALUE_OPTIONS: Record<string, Set<string>> = {
   'apt-get': new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
   apt: new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
-  apk: new Set(['-X', '--repository', '-p', '--root', '--arch', '-t', '--virtual', '--repositories-file', '--cache-dir']),
-  pip: new Set([
-    '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--prefix', '--root',
-    '-i', '--index-url', '--extra-index-url', '-f', '--find-links', '--cache-dir', '--platform',
-    '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--log', '--proxy',
-    '--retries', '--timeout', '--trusted-host', '--cert', '--client-cert', '--progress-bar', '-w',
-    '--wheel-dir', '--only-binary', '--no-binary', '--config-settings', '-C', '--python',
+  apk: new Set([
+    '-X',
+    '--repository',
+    '-p',
+    '--root',
+    '--arch',
+    '-t',
+    '--virtual',
+    '--repositories-file',
+    '--cache-dir',
   ]),
-  npm: new Set(['--prefix', '--cache', '--registry', '--omit', '--include', '--loglevel', '-w', '--workspace']),
+  pip: new Set([
+    '-r',
+    '--requirement',
+    '-c',
+    '--constraint',
+    '-e',
+    '--editable',
+    '-t',
+    '--target',
+    '--prefix',
+    '--root',
+    '-i',
+    '--index-url',
+    '--extra-index-url',
+    '-f',
+    '--find-links',
+    '--cache-dir',
+    '--platform',
+    '--python-version',
+    '--implementation',
+    '--abi',
+    '--src',
+    '--upgrade-strategy',
+    '--log',
+    '--proxy',
+    '--retries',
+    '--timeout',
+    '--trusted-host',
+    '--cert',
+    '--client-cert',
+    '--progress-bar',
+    '-w',
+    '--wheel-dir',
+    '--only-binary',
+    '--no-binary',
+    '--config-settings',
+    '-C',
+    '--python',
+  ]),
+  npm: new Set([
+    '--prefix',
+    '--cache',
+    '--registry',
+    '--omit',
+    '--include',
+    '--loglevel',
+    '-w',
+    '--workspace',
+  ]),
 };
 
 const NO_VALUE_OPTIONS: ReadonlySet<string> = new Set<string>();
@@ -92,11 +143,19 @@ export function pipCall(command: ShellCommand): PipCall | undefined {
   if (!rest) return undefined;
   const subIndex = rest.findIndex((a) => !a.startsWith('-'));
   if (subIndex < 0) return undefined;
-  return { command, sub: rest[subIndex], args: rest.slice(subIndex + 1), globalArgs: rest.slice(0, subIndex) };
+  return {
+    command,
+    sub: rest[subIndex],
+    args: rest.slice(subIndex + 1),
+    globalArgs: rest.slice(0, subIndex),
+  };
 }
 
 /** The first operand of a command (its subcommand for apt-get, apk, npm...). */
-export function subcommand(command: ShellCommand, tool = baseName(command.name)): string | undefined {
+export function subcommand(
+  command: ShellCommand,
+  tool = baseName(command.name),
+): string | undefined {
   // operands(command.args, tool)[0] without building the list (rules ask this for every command).
   const args = command.args;
   const takesValue = VALUE_OPTIONS[tool] ?? NO_VALUE_OPTIONS;
@@ -153,7 +212,21 @@ export function packageOperands(command: ShellCommand): string[] {
 }
 
 /** `npm install` / `npm ci` (aliases `i`, `isntall`, `add`) commands of a RUN. */
-export const NPM_INSTALL_SUBS = ['install', 'i', 'ci', 'add', 'isntall', 'in', 'ins', 'inst', 'insta', 'instal', 'clean-install', 'ic', 'install-clean'];
+export const NPM_INSTALL_SUBS = [
+  'install',
+  'i',
+  'ci',
+  'add',
+  'isntall',
+  'in',
+  'ins',
+  'inst',
+  'insta',
+  'instal',
+  'clean-install',
+  'ic',
+  'install-clean',
+];
 
 /** True for an `npm install`/`npm ci` that installs the project's dependencies (no package names). */
 export function isNpmProjectInstall(command: ShellCommand): boolean {
@@ -242,25 +315,66 @@ export function buildStepOf(command: ShellCommand): string | undefined {
   const program = baseName(command.name);
   const sub = subcommand(command, program);
   const args = command.args;
-  if (['npm', 'pnpm'].includes(program) && sub === 'run' && ['build', 'compile', 'bundle'].includes(operands(args, program)[1] ?? ''))
+  if (
+    ['npm', 'pnpm'].includes(program) &&
+    sub === 'run' &&
+    ['build', 'compile', 'bundle'].includes(operands(args, program)[1] ?? '')
+  )
     return `${program} run ${operands(args, program)[1]}`;
   if (program === 'yarn' && ['build', 'compile'].includes(sub ?? '')) return `yarn ${sub}`;
-  if (program === 'yarn' && sub === 'run' && ['build', 'compile'].includes(operands(args, program)[1] ?? ''))
+  if (
+    program === 'yarn' &&
+    sub === 'run' &&
+    ['build', 'compile'].includes(operands(args, program)[1] ?? '')
+  )
     return `yarn run ${operands(args, program)[1]}`;
   if (program === 'pnpm' && sub === 'build') return 'pnpm build';
-  if (program === 'npx' && ['tsc', 'next', 'vite', 'webpack', 'esbuild', 'rollup', 'ng'].includes(sub ?? ''))
+  if (
+    program === 'npx' &&
+    ['tsc', 'next', 'vite', 'webpack', 'esbuild', 'rollup', 'ng'].includes(sub ?? '')
+  )
     return `npx ${sub}`;
-  if (['tsc', 'webpack', 'esbuild', 'vite', 'rollup', 'javac', 'rustc', 'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'make', 'cmake', 'ninja'].includes(program))
+  if (
+    [
+      'tsc',
+      'webpack',
+      'esbuild',
+      'vite',
+      'rollup',
+      'javac',
+      'rustc',
+      'gcc',
+      'g++',
+      'cc',
+      'c++',
+      'clang',
+      'clang++',
+      'make',
+      'cmake',
+      'ninja',
+    ].includes(program)
+  )
     return program;
   if (program === 'go' && ['build', 'install'].includes(sub ?? '')) return `go ${sub}`;
   if (program === 'cargo' && ['build', 'install'].includes(sub ?? '')) return `cargo ${sub}`;
-  if (['mvn', 'mvnw'].includes(program) && args.some((a) => ['package', 'install', 'verify'].includes(a))) return 'mvn package';
-  if (['gradle', 'gradlew'].includes(program) && args.some((a) => ['build', 'assemble', 'bootJar', 'installDist', 'jar'].includes(a)))
+  if (
+    ['mvn', 'mvnw'].includes(program) &&
+    args.some((a) => ['package', 'install', 'verify'].includes(a))
+  )
+    return 'mvn package';
+  if (
+    ['gradle', 'gradlew'].includes(program) &&
+    args.some((a) => ['build', 'assemble', 'bootJar', 'installDist', 'jar'].includes(a))
+  )
     return 'gradle build';
   if (program === 'dotnet' && ['build', 'publish'].includes(sub ?? '')) return `dotnet ${sub}`;
   const pip = pipCall(command);
   if (pip && pip.sub === 'wheel') return 'pip wheel';
-  if (isPythonProgram(program) && args[0] === 'setup.py' && args.some((a) => ['build', 'bdist_wheel', 'build_ext'].includes(a)))
+  if (
+    isPythonProgram(program) &&
+    args[0] === 'setup.py' &&
+    args.some((a) => ['build', 'bdist_wheel', 'build_ext'].includes(a))
+  )
     return 'python setup.py build';
   return undefined;
 }

@@ -32,7 +32,9 @@ export function unwantedDirOf(path: string): string | undefined {
 }
 
 /** Unwanted files grouped by their top directory (`.git`, `node_modules`, `src/__pycache__`...). */
-export function unwantedGroups(files: ContextFile[]): Map<string, { files: number; bytes: number }> {
+export function unwantedGroups(
+  files: ContextFile[],
+): Map<string, { files: number; bytes: number }> {
   const groups = new Map<string, { files: number; bytes: number }>();
   for (const f of files) {
     const dir = unwantedDirOf(f.path);
@@ -50,20 +52,30 @@ export function unwantedGroups(files: ContextFile[]): Map<string, { files: numbe
 const SAFE_ENV_SUFFIXES = ['example', 'sample', 'template', 'dist', 'defaults', 'tmpl'];
 
 /** Names worth a closer look: a cheap filter before the precise checks. */
-const SECRET_CANDIDATE = /(?:^\.env|^id_|^\.netrc$|^\.pypirc$|^\.git-credentials$|^credentials$|\.(?:key|p12|pfx|jks|pem)$)/i;
+const SECRET_CANDIDATE =
+  /(?:^\.env|^id_|^\.netrc$|^\.pypirc$|^\.git-credentials$|^credentials$|\.(?:key|p12|pfx|jks|pem)$)/i;
 
 /** Why a context file looks like a secret (`a private key`...), or `undefined`. */
 export function secretKind(path: string, explicitlyNamed: boolean): string | undefined {
   const name = path.slice(path.lastIndexOf('/') + 1);
   if (!SECRET_CANDIDATE.test(name)) return undefined;
   const lower = name.toLowerCase();
-  if (lower === '.env' || (lower.startsWith('.env.') && !SAFE_ENV_SUFFIXES.includes(lower.slice(5))))
+  if (
+    lower === '.env' ||
+    (lower.startsWith('.env.') && !SAFE_ENV_SUFFIXES.includes(lower.slice(5)))
+  )
     return 'an environment file with secrets';
   if (/^id_(rsa|dsa|ecdsa|ed25519)$/.test(lower)) return 'an SSH private key';
-  if (lower.endsWith('.key') || lower.endsWith('.p12') || lower.endsWith('.pfx') || lower.endsWith('.jks'))
+  if (
+    lower.endsWith('.key') ||
+    lower.endsWith('.p12') ||
+    lower.endsWith('.pfx') ||
+    lower.endsWith('.jks')
+  )
     return 'a private key';
   if (['.netrc', '.pypirc', '.git-credentials'].includes(lower)) return 'stored credentials';
-  if (lower === 'credentials' && (path.startsWith('.aws/') || path.includes('/.aws/'))) return 'AWS credentials';
+  if (lower === 'credentials' && (path.startsWith('.aws/') || path.includes('/.aws/')))
+    return 'AWS credentials';
   // A .pem named on purpose is usually a public CA certificate; swept in by a broad COPY it may be a key.
   if (lower.endsWith('.pem') && !explicitlyNamed) return 'a certificate or private key';
   return undefined;

@@ -7,7 +7,12 @@ import { at, baseName, findWordAfterProgram, textBetween, trimmedEnd } from './s
  * Appends `&& command` to a shell-form RUN (after its last word). `undefined` for exec-form and
  * heredoc RUNs, and when the RUN did not parse (the edit could land in the wrong place).
  */
-export function appendToRun(model: ImageModel, run: RunStep, command: string, title: string): Fix | undefined {
+export function appendToRun(
+  model: ImageModel,
+  run: RunStep,
+  command: string,
+  title: string,
+): Fix | undefined {
   if (run.form !== 'shell' || run.parseError) return undefined;
   const end = trimmedEnd(model, run.range.end, run.keywordRange.end);
   const before = textBetween(model, run.keywordRange.end, end).trimEnd();

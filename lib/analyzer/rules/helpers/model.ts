@@ -16,7 +16,10 @@ export function pathUnder(path: string, base: string): boolean {
 }
 
 /** Bytes of a layer's items of the given kinds; `undefined` when there are none. */
-export function itemBytes(layer: Layer | undefined, ...kinds: LayerItem['kind'][]): number | undefined {
+export function itemBytes(
+  layer: Layer | undefined,
+  ...kinds: LayerItem['kind'][]
+): number | undefined {
   if (!layer) return undefined;
   const items = layer.items.filter((i) => kinds.includes(i.kind));
   if (items.length === 0) return undefined;
@@ -24,7 +27,10 @@ export function itemBytes(layer: Layer | undefined, ...kinds: LayerItem['kind'][
 }
 
 /** Bytes of the entries a layer adds that `match` (by path and kind); `undefined` when none. */
-export function addedBytes(layer: Layer | undefined, match: (e: FsEntry) => boolean): number | undefined {
+export function addedBytes(
+  layer: Layer | undefined,
+  match: (e: FsEntry) => boolean,
+): number | undefined {
   if (!layer) return undefined;
   let bytes = 0;
   let found = false;
@@ -61,7 +67,8 @@ const factsCache = new WeakMap<Stage, StageFacts>();
 function factsOf(stage: Stage): StageFacts {
   const cached = factsCache.get(stage);
   if (cached) return cached;
-  const parent = stage.baseStage && stage.baseStage !== stage ? factsOf(stage.baseStage) : undefined;
+  const parent =
+    stage.baseStage && stage.baseStage !== stage ? factsOf(stage.baseStage) : undefined;
   let dir = parent?.endWorkdir ?? '/';
   let user = parent?.endUser;
   const workdir = new Map<Step, string>();
@@ -155,11 +162,13 @@ function defaultUser(stage: Stage): string {
 export function fromRefRange(image: ImageModel, stage: Stage): Range {
   if (stage.baseRefRange) return stage.baseRefRange;
   const line = stage.range.start.line;
-  const lineRange = { start: { line, character: 0 }, end: { line, character: image.lines[line]?.length ?? 0 } };
+  const lineRange = {
+    start: { line, character: 0 },
+    end: { line, character: image.lines[line]?.length ?? 0 },
+  };
   const token = tokensIn(image, lineRange).find((t, i) => i > 0 && !t.value.startsWith('--'));
   return token ? token.range : lineRange;
 }
-
 
 /** An added entry of a shipped layer, with the layer's position in the shipped order. */
 export interface IndexedAdd {
@@ -197,8 +206,13 @@ export class LiveAdds {
     const adds = layer.adds;
     if (adds.length === 0) return;
     const fresh: IndexedAdd[] = new Array(adds.length);
-    for (let k = 0; k < adds.length; k++) fresh[k] = { path: adds[k].path, bytes: adds[k].bytes, index };
-    const order = fresh.map((_, k) => k).sort((a, b) => (fresh[a].path < fresh[b].path ? -1 : fresh[a].path > fresh[b].path ? 1 : b - a));
+    for (let k = 0; k < adds.length; k++)
+      fresh[k] = { path: adds[k].path, bytes: adds[k].bytes, index };
+    const order = fresh
+      .map((_, k) => k)
+      .sort((a, b) =>
+        fresh[a].path < fresh[b].path ? -1 : fresh[a].path > fresh[b].path ? 1 : b - a,
+      );
     const old = this.sorted;
     const merged: IndexedAdd[] = new Array(old.length + fresh.length);
     let i = 0;
@@ -241,8 +255,13 @@ export class LiveAdds {
   /** Entries at a strict ancestor of `path` (a copied folder that holds it). */
   above(path: string): IndexedAdd[] {
     const out: IndexedAdd[] = [];
-    for (let p = path.slice(0, path.lastIndexOf('/')); p.length > 0; p = p.slice(0, p.lastIndexOf('/'))) {
-      for (let i = this.firstAtOrAfter(p); i < this.sorted.length && this.sorted[i].path === p; i++) out.push(this.sorted[i]);
+    for (
+      let p = path.slice(0, path.lastIndexOf('/'));
+      p.length > 0;
+      p = p.slice(0, p.lastIndexOf('/'))
+    ) {
+      for (let i = this.firstAtOrAfter(p); i < this.sorted.length && this.sorted[i].path === p; i++)
+        out.push(this.sorted[i]);
     }
     return out;
   }

@@ -27,7 +27,10 @@ export function rulesTable(rules: readonly RuleDefinition[]): string {
  * `readme` with the text between the rule markers replaced by the table. `undefined` when the
  * markers are missing or out of order.
  */
-export function withRulesTable(readme: string, rules: readonly RuleDefinition[]): string | undefined {
+export function withRulesTable(
+  readme: string,
+  rules: readonly RuleDefinition[],
+): string | undefined {
   const start = readme.indexOf(RULES_START);
   const end = readme.indexOf(RULES_END);
   if (start < 0 || end < start) return undefined;

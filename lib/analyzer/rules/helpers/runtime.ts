@@ -59,7 +59,10 @@ export function pythonMinorOf(stage: Stage): string | undefined {
   const record = baseRecord(stage);
   const fromBase = minor(record?.runtimes.python);
   if (fromBase) return fromBase;
-  if (!['python3', 'python3-minimal', 'python3.11', 'python3-pip'].some((p) => stage.packages.has(p))) return undefined;
+  if (
+    !['python3', 'python3-minimal', 'python3.11', 'python3-pip'].some((p) => stage.packages.has(p))
+  )
+    return undefined;
   const release = record?.osRelease ?? '';
   const key = Object.keys(OS_PYTHON).find((k) => release.includes(k));
   return key ? OS_PYTHON[key] : undefined;
@@ -67,12 +70,19 @@ export function pythonMinorOf(stage: Stage): string | undefined {
 
 /** True when the image has Node.js. */
 export function hasNode(stage: Stage): boolean {
-  return Boolean(stage.nodeVersion || baseRecord(stage)?.runtimes.node || stage.packages.has('nodejs'));
+  return Boolean(
+    stage.nodeVersion || baseRecord(stage)?.runtimes.node || stage.packages.has('nodejs'),
+  );
 }
 
 /** True when the image has /bin/sh. */
 export function hasShell(stage: Stage): boolean {
-  return stage.baseImage.hasShell || stage.packages.has('busybox') || stage.packages.has('bash') || stage.packages.has('dash');
+  return (
+    stage.baseImage.hasShell ||
+    stage.packages.has('busybox') ||
+    stage.packages.has('bash') ||
+    stage.packages.has('dash')
+  );
 }
 
 /** The base image's own ENTRYPOINT (model first, else the size record). */

@@ -90,7 +90,11 @@ export function tokensIn(model: ImageModel, range: Range): SourceToken[] {
     const continued = text.slice(0, to).trimEnd().endsWith('\\');
     if (!quote && !continued && line < range.end.line) {
       // A newline without continuation ends a command (heredoc bodies).
-      tokens.push({ text: '\n', value: '\n', range: { start: { line, character: to }, end: { line, character: to } } });
+      tokens.push({
+        text: '\n',
+        value: '\n',
+        range: { start: { line, character: to }, end: { line, character: to } },
+      });
     }
   }
   flush();
@@ -139,7 +143,12 @@ export function findWordAfterProgram(
     if (!atCommandStart) continue;
     if (atInstructionStart && (t.value.startsWith('--') || /^[A-Z]+$/.test(t.value))) continue;
     atInstructionStart = false;
-    if (/^[A-Za-z_][A-Za-z0-9_]*=/.test(t.value) || WRAPPERS.has(t.value) || t.value.startsWith('-')) continue;
+    if (
+      /^[A-Za-z_][A-Za-z0-9_]*=/.test(t.value) ||
+      WRAPPERS.has(t.value) ||
+      t.value.startsWith('-')
+    )
+      continue;
     atCommandStart = false;
     if (!isProgram(baseName(t.value))) continue;
     if (seen++ !== occurrence) continue;
@@ -170,7 +179,10 @@ export function textBetween(model: ImageModel, start: Position, end: Position): 
  */
 export function trimmedEnd(model: ImageModel, pos: Position, floor: Position): Position {
   let line = Math.min(pos.line, model.lines.length - 1);
-  let ch = line === pos.line ? Math.min(pos.character, model.lines[line]?.length ?? 0) : model.lines[line].length;
+  let ch =
+    line === pos.line
+      ? Math.min(pos.character, model.lines[line]?.length ?? 0)
+      : model.lines[line].length;
   while (line > floor.line || (line === floor.line && ch > floor.character)) {
     const text = model.lines[line] ?? '';
     const prev = text[ch - 1];
@@ -190,7 +202,10 @@ export function trimmedEnd(model: ImageModel, pos: Position, floor: Position): P
 export function wholeLines(model: ImageModel, range: Range): Range {
   const endLine = range.end.line + 1;
   if (endLine < model.lines.length) {
-    return { start: { line: range.start.line, character: 0 }, end: { line: endLine, character: 0 } };
+    return {
+      start: { line: range.start.line, character: 0 },
+      end: { line: endLine, character: 0 },
+    };
   }
   return {
     start: { line: range.start.line, character: 0 },
