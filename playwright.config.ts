@@ -26,7 +26,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The production build, exactly what `npm start` serves.
-    command: `npm run build && npx next start -p ${port}`,
+    command: `npm run build && NEXT_TELEMETRY_DISABLED=1 npx next start -p ${port}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 300_000,
