@@ -178,3 +178,22 @@ describe('estimateSize: compressed size and confidence', () => {
     expect(r.layers.some((l) => !l.isShipped && l.sizeBytes > 0)).toBe(true);
   });
 });
+
+describe('estimateSize: unknowns on any line of a step', () => {
+  it('an unsized command on a continuation line is listed and lowers confidence like one on the first line', () => {
+    const one = size('FROM debian:bookworm-slim\nRUN set -eux; make install\n');
+    const two = size('FROM debian:bookworm-slim\nRUN set -eux; \\\n    make install\n');
+    expect(one.unknowns.map((u) => u.name)).toContain('make');
+    expect(two.unknowns.map((u) => u.name)).toContain('make');
+    expect(two.unknowns.find((u) => u.name === 'make')?.line).toBe(2);
+    expect(two.confidence).not.toBe('high');
+    expect(two.confidence).toBe(one.confidence);
+  });
+
+  it('an unknown in a builder stage that is not copied from is still left out', () => {
+    const s = size(
+      'FROM debian:bookworm-slim AS tools\nRUN set -eux; \\\n  make install\nFROM debian:bookworm-slim\n',
+    );
+    expect(s.unknowns.map((u) => u.name)).not.toContain('make');
+  });
+});

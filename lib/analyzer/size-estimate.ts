@@ -45,9 +45,12 @@ export function estimateSize(model: ImageModel): SizeEstimate {
     for (const it of l.items) layersCompressed += it.bytes * kindRatio(it.kind, baseRatio);
   }
   const bytes = base.sizeBytes + layersBytes;
+  // Every line of a shipped step counts: an unknown on a continuation line of a multi-line RUN
+  // (`RUN set -eux; \` then `make install`) belongs to that step as much as its first line does.
   const shippedLines = new Set<number>();
   for (const s of model.shippedStages)
-    for (const st of s.steps) shippedLines.add(st.range.start.line);
+    for (const st of s.steps)
+      for (let l = st.range.start.line; l <= st.range.end.line; l++) shippedLines.add(l);
   const unknowns = model.unknowns.filter(
     (u) => u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image',
   );
