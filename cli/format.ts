@@ -7,6 +7,7 @@ export interface JsonReport {
   compressedSizeBytes: number;
   compressedMethod: string;
   confidence: Confidence;
+  sizeRange: [number, number];
   baseImage: {
     ref: string;
     resolvedRef?: string;
@@ -38,6 +39,7 @@ export function toJson(file: string, r: Report): JsonReport {
     compressedSizeBytes: r.size.compressedBytes,
     compressedMethod: r.size.compressedMethod,
     confidence: r.size.confidence,
+    sizeRange: r.size.sizeRange,
     baseImage: {
       ref: r.base.ref,
       ...(r.base.resolvedRef ? { resolvedRef: r.base.resolvedRef } : {}),

@@ -5,9 +5,9 @@ import { formatBytes, formatChange } from './format';
 import styles from './workbench.module.css';
 
 const CONFIDENCE_TEXT = {
-  high: 'High: every part comes from measured data.',
-  medium: 'Medium: some parts are estimated.',
-  low: 'Low: important parts could not be sized.',
+  high: 'High: within ±10 %, every part comes from measured data.',
+  medium: 'Medium: within ±25 %, some parts are estimated.',
+  low: 'Low: may be off by more than 25 %, important parts could not be sized.',
 } as const;
 
 interface SizePanelProps {
@@ -88,7 +88,13 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
         </div>
         <div>
           <dt>Confidence</dt>
-          <dd>{CONFIDENCE_TEXT[size.confidence]}</dd>
+          <dd>
+            {CONFIDENCE_TEXT[size.confidence]}
+            <span className={styles.muted}>
+              {' '}
+              (between {formatBytes(size.sizeRange[0])} and {formatBytes(size.sizeRange[1])})
+            </span>
+          </dd>
         </div>
       </dl>
       <p className={`${styles.muted} ${styles.small}`}>Base image data: {base.source}</p>

@@ -197,3 +197,29 @@ describe('estimateSize: unknowns on any line of a step', () => {
     expect(s.unknowns.map((u) => u.name)).not.toContain('make');
   });
 });
+
+describe('estimateSize: sizeRange and confidence', () => {
+  it('the range holds the estimate, and a measured base with apt installs is high', () => {
+    const s = size(`FROM debian:bookworm\n${CURL_RUN}\n`);
+    expect(s.sizeRange[0]).toBeLessThanOrEqual(s.bytes);
+    expect(s.sizeRange[1]).toBeGreaterThanOrEqual(s.bytes);
+    expect(s.confidence).toBe('high');
+    expect(s.sizeRange[0]).toBeLessThan(164.98e6);
+    expect(s.sizeRange[1]).toBeGreaterThan(164.98e6);
+  });
+
+  it('an unsized command widens the range and takes confidence below high', () => {
+    const plain = size('FROM debian:bookworm-slim\nRUN echo hi\n');
+    const make = size('FROM debian:bookworm-slim\nRUN set -eux; \\\n  make install\n');
+    expect(make.sizeRange[1] - make.sizeRange[0]).toBeGreaterThan(
+      plain.sizeRange[1] - plain.sizeRange[0],
+    );
+    expect(make.confidence).not.toBe('high');
+  });
+
+  it('a guessed base image is low confidence with a wide range', () => {
+    const s = size('FROM example.com/team/base:7\nRUN echo hi\n');
+    expect(s.confidence).toBe('low');
+    expect(s.sizeRange[1] / s.bytes).toBeGreaterThan(1.25);
+  });
+});

@@ -85,6 +85,11 @@ export interface Unknown {
   message: string;
   /** The bytes we assumed instead (0 when nothing could be assumed). */
   assumedBytes: number;
+  /**
+   * The fewest and most bytes it could really be, `[lo, hi]` with lo ≤ assumedBytes ≤ hi. Unset:
+   * a default band for its kind (see `unknownBounds` in size-estimate.ts).
+   */
+  rangeBytes?: [number, number];
 }
 
 export interface BaseImageSummary {
@@ -169,6 +174,16 @@ export interface SizeEstimate {
   /** Bytes of the shipped layers above the base. */
   layersBytes: number;
   wastedBytes: number;
+  /**
+   * `[lo, hi]` bytes the real image size lies in: the estimate with every unknown at its fewest and
+   * most bytes and every modelled figure at its measured error. `lo ≤ bytes ≤ hi`.
+   */
+  sizeRange: [number, number];
+  /**
+   * How far the estimate can be off, from `sizeRange`: high when the range lies within ±10 % of
+   * `bytes`, medium within ±25 %, otherwise low. Any unknown caps it at medium; a parse error or a
+   * guessed base makes it low.
+   */
   confidence: Confidence;
   unknowns: Unknown[];
 }

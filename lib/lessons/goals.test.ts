@@ -53,6 +53,7 @@ function report(
       baseBytes: 0,
       layersBytes: 0,
       wastedBytes: 0,
+      sizeRange: [over.bytes ?? 100_000_000, over.bytes ?? 100_000_000],
       confidence: 'high',
       unknowns: [],
     },
