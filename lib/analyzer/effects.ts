@@ -191,6 +191,7 @@ function unknown(
   message: string,
   assumedBytes: number,
   cmd?: ShellCommand,
+  rangeBytes?: [number, number],
 ): void {
   rc.unknowns.push({
     kind,
@@ -198,6 +199,7 @@ function unknown(
     line: (cmd?.range ?? rc.run.range).start.line,
     message,
     assumedBytes,
+    ...(rangeBytes ? { rangeBytes } : {}),
   });
 }
 
@@ -1286,6 +1288,8 @@ function applyGo(cmd: ShellCommand, rc: RunContext): void {
       `Go binary ${path} estimated at ${fmtMb(GO_BINARY_ESTIMATE_BYTES)}; Go's build cache is not sized.`,
       GO_BINARY_ESTIMATE_BYTES,
       cmd,
+      // hello-world is ~2 MB; large services (kubectl, terraform) 50–100 MB.
+      [1.5e6, 120e6],
     );
     return;
   }

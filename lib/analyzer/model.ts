@@ -28,7 +28,7 @@ import type {
   Stage,
   Step,
 } from './model-types';
-import { parseShell, expandWord, type ParsedScript } from './shell';
+import { parseShell, expandFields, expandWord, type ParsedScript } from './shell';
 import { matchSource, normalizeContextPath, resolveContext, hasGlob, basename } from './context';
 import {
   StageFs,
@@ -335,7 +335,7 @@ function commandsOf(
       Object.assign(local, assigns);
       if (pc.words.length === 0) continue;
     }
-    const words = pc.words.map((w) => expandWord(w, local));
+    const words = pc.words.flatMap((w) => expandFields(w, local));
     const range = rangeOf(pc.start, pc.end);
     const cmd = makeCommand(words, pc.isDecl ? {} : assigns, {
       pipeline: pipelineBase + pc.pipeline,
@@ -1148,6 +1148,20 @@ export function buildModel(input: AnalyzeInput): ImageModel {
             layer,
           });
           continue;
+        }
+        // A download or a build output in the builder has no measured size: the copy inherits
+        // that doubt (the builder's own unknown is not listed, since the builder does not ship).
+        const unsized = found.filter((e) => e.kind === 'download' || e.kind === 'build');
+        if (unsized.length) {
+          const guessed = sum(unsized);
+          unknowns.push({
+            kind: 'copy-source',
+            name: `${fromStage.name ?? fromStage.index}:${s}`,
+            line,
+            message: `${s} in stage ${fromStage.name ?? fromStage.index} holds ${unsized.length === 1 ? 'a download or build output' : 'downloads or build outputs'} whose size is not measured (${(guessed / 1e6).toFixed(1)} MB assumed).`,
+            assumedBytes: guessed,
+            rangeBytes: [guessed * 0.1, Math.max(guessed * 5, 200e6)],
+          });
         }
         const single = found.length === 1 && found[0].path === srcAbs && !found[0].files && !isGlob;
         const files: EntryFile[] = [];

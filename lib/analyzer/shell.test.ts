@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseForTest, walkTypesForTest } from './shell';
+import { expandFields, parseForTest, parseShell, walkTypesForTest } from './shell';
 
 const SCRIPTS = [
   'set -eux; apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
@@ -57,5 +57,42 @@ describe('shell walk pruning', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('expandFields', () => {
+  const fields = (script: string, env: Record<string, string>) =>
+    parseShell(script).commands[0].words.flatMap((w) => expandFields(w, env));
+
+  it('splits an unquoted variable into one field per word', () => {
+    expect(fields('apt-get install $DEPS', { DEPS: 'gcc  make\n\tlibc-dev' })).toEqual([
+      'apt-get',
+      'install',
+      'gcc',
+      'make',
+      'libc-dev',
+    ]);
+  });
+
+  it('keeps a quoted variable as one field', () => {
+    expect(fields('echo "$DEPS"', { DEPS: 'gcc make' })).toEqual(['echo', 'gcc make']);
+  });
+
+  it('splits ${VAR:-default} forms and drops an empty unquoted variable', () => {
+    expect(fields('apk add ${X:-a b} $EMPTY c', { EMPTY: '' })).toEqual([
+      'apk',
+      'add',
+      'a',
+      'b',
+      'c',
+    ]);
+  });
+
+  it('joins a literal prefix to the first word of the value', () => {
+    expect(fields('x pre$V', { V: 'a b' })).toEqual(['x', 'prea', 'b']);
+  });
+
+  it('leaves an unresolved variable unsplit, as written', () => {
+    expect(fields('apt-mark manual $saved', {})).toEqual(['apt-mark', 'manual', '$saved']);
   });
 });

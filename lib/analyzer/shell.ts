@@ -19,6 +19,8 @@ export type WordPart =
       word?: Word;
       /** Source text, kept when the parameter cannot be resolved. */
       text: string;
+      /** Inside double quotes: its value is one field, never split on whitespace. */
+      quoted?: boolean;
     }
   | { kind: 'raw'; value: string };
 
@@ -292,14 +294,14 @@ function toWord(word: ShNode, script: string): Word {
   return out;
 }
 
-function appendPart(out: Word, part: ShNode, script: string): void {
+function appendPart(out: Word, part: ShNode, script: string, quoted = false): void {
   const type = nodeType(part);
   if (type === 'Lit') {
     out.push({ kind: 'lit', value: unescapeLit(String(part.Value)) });
   } else if (type === 'SglQuoted') {
     out.push({ kind: 'lit', value: String(part.Value) });
   } else if (type === 'DblQuoted') {
-    for (const inner of (part.Parts as ShNode[]) ?? []) appendPart(out, inner, script);
+    for (const inner of (part.Parts as ShNode[]) ?? []) appendPart(out, inner, script, true);
   } else if (type === 'ParamExp') {
     const param = part.Param as ShNode | null;
     const exp = part.Exp as ShNode | null;
@@ -315,6 +317,7 @@ function appendPart(out: Word, part: ShNode, script: string): void {
       op,
       word: exp && exp.Word ? toWord(exp.Word as ShNode, script) : undefined,
       text: sliceOf(part, script),
+      ...(quoted ? { quoted } : {}),
     });
   } else {
     out.push({ kind: 'raw', value: sliceOf(part, script) });
@@ -332,35 +335,70 @@ function unescapeLit(value: string): string {
 export function expandWord(word: Word, env: Record<string, string>): string {
   if (word.length === 1 && word[0].kind === 'lit') return word[0].value;
   let s = '';
+  for (const part of word) s += part.kind === 'param' ? expandParam(part, env) : part.value;
+  return s;
+}
+
+type ParamPart = Extract<WordPart, { kind: 'param' }>;
+
+function expandParam(part: ParamPart, env: Record<string, string>): string {
+  const value = Object.prototype.hasOwnProperty.call(env, part.name) ? env[part.name] : undefined;
+  const alt = part.word ? expandWord(part.word, env) : '';
+  switch (part.op) {
+    case ':-':
+    case ':=':
+      return value ? value : alt;
+    case '-':
+    case '=':
+      return value !== undefined ? value : alt;
+    case ':+':
+      return value ? alt : '';
+    case '+':
+      return value !== undefined ? alt : '';
+    default:
+      return value !== undefined ? value : part.text;
+  }
+}
+
+/**
+ * Expands a word into the fields the shell passes to a command: like `expandWord`, but the value
+ * of an unquoted `$VAR` / `${VAR:-a b}` is split on spaces, tabs and newlines (the default IFS), so
+ * `apt-get install $BUILD_DEPS` sees one argument per package. An unquoted variable that is empty
+ * yields no field; an unresolved one stays as written, unsplit.
+ */
+export function expandFields(word: Word, env: Record<string, string>): string[] {
+  if (!word.some((p) => p.kind === 'param' && !p.quoted)) return [expandWord(word, env)];
+  const fields: string[] = [];
+  let cur = '';
+  let has = false;
   for (const part of word) {
-    if (part.kind === 'param') {
-      const value = Object.prototype.hasOwnProperty.call(env, part.name)
-        ? env[part.name]
-        : undefined;
-      const alt = part.word ? expandWord(part.word, env) : '';
-      switch (part.op) {
-        case ':-':
-        case ':=':
-          s += value ? value : alt;
-          break;
-        case '-':
-        case '=':
-          s += value !== undefined ? value : alt;
-          break;
-        case ':+':
-          s += value ? alt : '';
-          break;
-        case '+':
-          s += value !== undefined ? alt : '';
-          break;
-        default:
-          s += value !== undefined ? value : part.text;
+    if (part.kind !== 'param' || part.quoted) {
+      cur += part.kind === 'param' ? expandParam(part, env) : part.value;
+      has = true;
+      continue;
+    }
+    const v = expandParam(part, env);
+    // Unresolved, or a command substitution kept as written: one field, as the text stands.
+    if ((v === part.text && part.op === undefined) || v.includes('$(') || v.includes('`')) {
+      cur += v;
+      has = true;
+      continue;
+    }
+    const pieces = v.split(/[ \t\n]+/);
+    for (let i = 0; i < pieces.length; i++) {
+      if (i > 0 && has) {
+        fields.push(cur);
+        cur = '';
+        has = false;
       }
-    } else {
-      s += part.value;
+      if (pieces[i] !== '') {
+        cur += pieces[i];
+        has = true;
+      }
     }
   }
-  return s;
+  if (has) fields.push(cur);
+  return fields;
 }
 
 /** True when the expanded word still contains an unresolved `$` expansion. */
