@@ -9,6 +9,7 @@ import type { Layer, RunStep, ShellCommand, Stage } from './model-types';
 import { StageFs, isUnder, sum, type SimEntry } from './sim-fs';
 import { parseShell } from './shell';
 import * as data from './size-data';
+import { isSignatureUrl, knownDownload, type DistroKind } from './downloads';
 import type { BaseImageRecord } from '../sizes/types';
 
 export interface StageState {
@@ -40,6 +41,36 @@ export interface StageState {
   npmDev: Set<string>;
   /** Packages dpkg installed or removed in the current layer (its database is rewritten). */
   dpkgChanges?: { layer: Layer; installed: number };
+  /**
+   * apt-mark in the current RUN (the official images' pattern): `saved` is what
+   * `apt-mark showmanual` printed, `isAllAuto` set by `apt-mark auto '.*'`, `manual` the names
+   * marked manual since, `lddKeeps` the command that marks the libraries built files link to.
+   */
+  aptMarks?: {
+    layer: Layer;
+    saved?: Set<string>;
+    isAllAuto: boolean;
+    manual: Set<string>;
+    lddKeeps?: ShellCommand;
+  };
+  /** A release download sized from published images in this layer: its unpack and build steps are covered. */
+  knownDist?: { layer: Layer; name: string };
+}
+
+/** Programs that unpack, build or install a release download: covered when the download was sized. */
+const UNPACK_BUILD = new Set(
+  'tar xz unxz gunzip unzip bunzip2 make configure rustup-init strip ./configure install'.split(
+    ' ',
+  ),
+);
+
+/** The apt-mark state of the current layer, fresh for each RUN. */
+function aptMarksOf(rc: RunContext): NonNullable<StageState['aptMarks']> {
+  const m = rc.state.aptMarks;
+  if (m && m.layer === rc.layer) return m;
+  const fresh = { layer: rc.layer, isAllAuto: false, manual: new Set<string>() };
+  rc.state.aptMarks = fresh;
+  return fresh;
 }
 
 /** The stage's package set, made its own (copy-on-write) before the first change. */
@@ -208,6 +239,14 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   const name = cmd.name;
   if (name === 'apt-get' || name === 'apt' || name === 'aptitude') return applyApt(cmd, rc);
   if (name === 'apk') return applyApk(cmd, rc);
+  if (name === 'apt-mark') return applyAptMark(cmd, rc);
+  if (name === 'dpkg') return applyDpkg(cmd, rc);
+  if (name === 'xargs' && cmd.args.includes('apt-mark') && cmd.args.includes('manual')) {
+    // `find … -exec ldd … | awk … | xargs -r apt-mark manual`: keeps the libraries the
+    // built files link to; which ones is only known when the build runs.
+    aptMarksOf(rc).lddKeeps = cmd;
+    return;
+  }
   if (/^pip(3(\.\d+)?)?$/.test(name) || name === 'uv') return applyPip(cmd, rc);
   if (/^python(\d(\.\d+)?)?$/.test(name)) return applyPython(cmd, rc);
   if (name === 'npm' || name === 'pnpm') return applyNpm(cmd, rc);
@@ -229,6 +268,7 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
       rc,
     );
   if (QUIET.has(name)) return;
+  if (rc.state.knownDist?.layer === rc.layer && UNPACK_BUILD.has(name)) return;
   // `curl … | sh`: the download was already listed; a shell reading a script from a pipe adds nothing new to say.
   if (/^(sh|bash|dash|ash|zsh)$/.test(name) && cmd.pipelinePosition > 0) return;
   if (name.startsWith('$') || name === '') return;
@@ -385,6 +425,19 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
 }
 
 function removeAptPackage(name: string, rc: RunContext): void {
+  // A package not in the table that this same RUN installed and now removes ships nothing.
+  const { start, end } = rc.run.range;
+  for (let i = rc.unknowns.length - 1; i >= 0; i--) {
+    const u = rc.unknowns[i];
+    if (
+      u.kind === 'apt-package' &&
+      u.name === name &&
+      u.line !== undefined &&
+      u.line >= start.line &&
+      u.line <= end.line
+    )
+      rc.unknowns.splice(i, 1);
+  }
   if (rc.state.packages.has(name) && ownPackages(rc.state).delete(name)) noteDpkg(rc, 0);
   rc.remove(`/.pkg/apt/${name}`);
 }
@@ -398,20 +451,93 @@ function noteDpkg(rc: RunContext, installed: number): void {
 
 function autoremove(rc: RunContext): void {
   const { state } = rc;
+  const marks = state.aptMarks?.layer === rc.layer ? state.aptMarks : undefined;
+  // After `apt-mark auto '.*'` only what was marked manual again keeps its group.
+  const isManual = (r: string) =>
+    !marks?.isAllAuto || marks.manual.has(r) || (marks.saved?.has(r) ?? false);
+  const isLive = (g: StageState['aptGroups'][number]) =>
+    [...g.requested].some((r) => state.packages.has(r) && isManual(r));
   const stillRequested = new Set<string>();
   for (const g of state.aptGroups)
-    for (const r of g.requested) if (state.packages.has(r)) stillRequested.add(r);
+    for (const r of g.requested) if (state.packages.has(r) && isManual(r)) stillRequested.add(r);
+  const removedLibs: string[] = [];
+  let removedLibBytes = 0;
   for (const g of state.aptGroups) {
-    const live = [...g.requested].some((r) => state.packages.has(r));
-    if (live) continue;
+    if (isLive(g)) continue;
     for (const p of g.packages) {
       if (stillRequested.has(p)) continue;
       const neededElsewhere = state.aptGroups.some(
-        (o) =>
-          o !== g && [...o.requested].some((r) => state.packages.has(r)) && o.packages.includes(p),
+        (o) => o !== g && isLive(o) && o.packages.includes(p),
       );
-      if (!neededElsewhere && state.packages.has(p)) removeAptPackage(p, rc);
+      if (neededElsewhere || !state.packages.has(p)) continue;
+      if (marks?.lddKeeps && /^lib/.test(p) && !/-dev(:|$)/.test(p)) {
+        removedLibs.push(p);
+        removedLibBytes += sum(state.fs.under(`/.pkg/apt/${p}`) as SimEntry[]);
+      }
+      removeAptPackage(p, rc);
     }
+  }
+  // When the release was sized from its published image, the libraries it links to are in that figure.
+  if (marks?.lddKeeps && removedLibs.length && state.knownDist?.layer !== rc.layer) {
+    unknown(
+      rc,
+      'command',
+      'apt-mark manual (libraries the build links to)',
+      `The libraries the built files link to are kept (ldd | apt-mark manual); which of the ${removedLibs.length} purged libraries they are is not known, 0–${fmtMb(removedLibBytes)}.`,
+      0,
+      marks.lddKeeps,
+      [0, removedLibBytes],
+    );
+    marks.lddKeeps = undefined;
+  }
+}
+
+/** `apt-mark showmanual | auto PATTERN | manual NAMES`: the marks autoremove reads. */
+function applyAptMark(cmd: ShellCommand, rc: RunContext): void {
+  const { state } = rc;
+  const [sub, ...names] = positional(cmd);
+  const marks = aptMarksOf(rc);
+  if (sub === 'showmanual') {
+    const saved = new Set<string>();
+    for (const g of state.aptGroups)
+      for (const r of g.requested) if (state.packages.has(r)) saved.add(r);
+    marks.saved = saved;
+    return;
+  }
+  if (sub === 'auto') {
+    if (names.some((n) => /[.*?]/.test(n))) marks.isAllAuto = true;
+    return;
+  }
+  if (sub === 'manual') {
+    for (const n of names) {
+      // `apt-mark manual $savedAptMark`: the saved list comes back (the variable holds the
+      // command substitution, so it is not resolved here).
+      if (n.includes('$') || n.includes('showmanual')) continue;
+      marks.manual.add(n.replace(/:.*$/, ''));
+    }
+  }
+}
+
+/** `dpkg -i FILE.deb` (not sizable), `dpkg -r/-P/--purge/--remove NAME`. */
+function applyDpkg(cmd: ShellCommand, rc: RunContext): void {
+  const a = cmd.args;
+  if (a.includes('-i') || a.includes('--install')) {
+    for (const f of positional(cmd)) {
+      unknown(
+        rc,
+        'apt-package',
+        f,
+        `dpkg -i installs the local package file \`${f}\`; its size is not known (0 assumed).`,
+        0,
+        cmd,
+        [0, 300e6],
+      );
+    }
+    noteDpkg(rc, 1);
+    return;
+  }
+  if (a.some((x) => ['-r', '-P', '--purge', '--remove'].includes(x))) {
+    for (const n of positional(cmd)) removeAptPackage(n.replace(/:.*$/, ''), rc);
   }
 }
 
@@ -1220,7 +1346,36 @@ function applyCopyMove(cmd: ShellCommand, rc: RunContext): void {
   }
 }
 
+function distroOf(state: StageState): DistroKind {
+  if (state.libc === 'musl') return 'alpine';
+  if (state.aptRelease === 'bookworm' || state.aptRelease === 'trixie') return state.aptRelease;
+  return 'other';
+}
+
 function applyDownload(cmd: ShellCommand, rc: RunContext): void {
+  const url = cmd.args.find((x) => /^(https?|ftp):\/\//.test(x) || /^[\w.-]+\.[a-z]{2,}\//.test(x));
+  if (url && isSignatureUrl(url)) return;
+  const known = url ? knownDownload(url, rc.run.env, distroOf(rc.state)) : undefined;
+  if (known) {
+    rc.state.knownDist = { layer: rc.layer, name: known.name };
+    rc.add({
+      path: `/.dist/${known.name.replace(/\s+/g, '-').toLowerCase()}`,
+      bytes: known.bytes,
+      kind: 'other',
+      item: `${known.name} release, installed (${known.isMeasured ? 'from published image sizes' : 'estimate'})`,
+    });
+    if (!known.isMeasured)
+      unknown(
+        rc,
+        'command',
+        `${cmd.name} ${known.name}`,
+        `${known.name} is downloaded and installed here; ${fmtMb(known.bytes)} assumed (${known.source}).`,
+        known.bytes,
+        cmd,
+        known.rangeBytes,
+      );
+    return;
+  }
   let out: string | undefined;
   const a = cmd.args;
   for (let i = 0; i < a.length; i++) {

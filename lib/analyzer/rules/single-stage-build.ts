@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { buildStepOf } from './helpers/commands';
+import { buildStepOf, purgesOwnToolchain } from './helpers/commands';
 
 export const singleStageBuild = defineRule({
   id: 'single-stage-build',
@@ -11,7 +11,8 @@ export const singleStageBuild = defineRule({
   check: (image) =>
     image.shippedRuns.flatMap((run) => {
       const build = run.commands.find((c) => buildStepOf(c) !== undefined);
-      if (!build) return [];
+      // A RUN that installs its toolchain, builds and purges it in one layer ships neither.
+      if (!build || purgesOwnToolchain(run)) return [];
       return [
         {
           range: build.range,

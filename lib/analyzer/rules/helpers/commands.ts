@@ -378,3 +378,37 @@ export function buildStepOf(command: ShellCommand): string | undefined {
     return 'python setup.py build';
   return undefined;
 }
+
+/**
+ * True when `run` installs build tools (apt/apk) and none of them is left when it ends: the
+ * official images' pattern of building and purging the toolchain in one layer
+ * (`apt-mark auto '.*' … apt-get purge --auto-remove`, `apk add --virtual .build-deps … apk del`).
+ */
+export function purgesOwnToolchain(run: RunStep): boolean {
+  const layer = run.layer;
+  if (!layer) return false;
+  const installed = run.commands.some(
+    (c) => isCall(c, ['apt-get', 'apt'], ['install']) || isCall(c, 'apk', ['add']),
+  );
+  if (!installed) return false;
+  const removes = run.commands.some(
+    (c) =>
+      isCall(c, ['apt-get', 'apt'], ['purge', 'remove', 'autoremove']) ||
+      isCall(c, 'apk', ['del', 'delete']) ||
+      (isProgramName(c.name, 'dpkg') &&
+        c.args.some((a) => ['-r', '-P', '--purge', '--remove'].includes(a))),
+  );
+  if (!removes) return false;
+  const tools = run.commands
+    .filter((c) => isCall(c, ['apt-get', 'apt'], ['install']) || isCall(c, 'apk', ['add']))
+    .flatMap((c) => packageOperands(c))
+    .filter(isBuildToolPackage);
+  if (tools.length === 0) return false;
+  // Every build tool it installed is deleted by the same layer (or was a virtual name for
+  // another package, so it is not installed under its own name at all).
+  const deleted = new Set(layer.deletes);
+  return tools.every(
+    (t) =>
+      deleted.has(`/.pkg/apt/${t}`) || deleted.has(`/.pkg/apk/${t}`) || !run.stage.packages.has(t),
+  );
+}

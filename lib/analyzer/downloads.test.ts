@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './index';
+import { knownDownload } from './downloads';
+
+const PY_BUILD = `RUN set -eux; \\
+  savedAptMark="$(apt-mark showmanual)"; \\
+  apt-get update; \\
+  apt-get install -y --no-install-recommends gcc libc6-dev libssl-dev make wget xz-utils zlib1g-dev; \\
+  wget -O python.tar.xz "https://www.python.org/ftp/python/3.12.13/Python-3.12.13.tar.xz"; \\
+  mkdir -p /usr/src/python; \\
+  tar -xJC /usr/src/python --strip-components=1 -f python.tar.xz; \\
+  cd /usr/src/python; ./configure --enable-shared; make -j "$(nproc)"; make install; \\
+  cd /; rm -rf /usr/src/python python.tar.xz; \\
+  apt-mark auto '.*' > /dev/null; \\
+  apt-mark manual $savedAptMark; \\
+  apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \\
+  rm -rf /var/lib/apt/lists/*`;
+
+describe('knownDownload', () => {
+  it('sizes a Python source release from python:X-slim minus its Debian parent', () => {
+    const d = knownDownload(
+      'https://www.python.org/ftp/python/3.12.13/Python-3.12.13.tar.xz',
+      {},
+      'trixie',
+    );
+    expect(d?.isMeasured).toBe(true);
+    expect(d?.bytes).toBeGreaterThan(30e6);
+    expect(d?.bytes).toBeLessThan(60e6);
+    expect(d?.source).toMatch(/python:3\.12-slim.*minus debian:trixie-slim/);
+  });
+
+  it('gives a range, not a figure, for a release with no measured image', () => {
+    const d = knownDownload(
+      'https://static.rust-lang.org/rustup/dist/x86_64-unknown-linux-gnu/rustup-init',
+      {},
+      'bookworm',
+    );
+    expect(d?.isMeasured).toBe(false);
+    expect(d?.rangeBytes[1]).toBeGreaterThan(d?.rangeBytes[0] ?? Infinity);
+  });
+
+  it('knows nothing about other URLs', () => {
+    expect(knownDownload('https://example.com/app.tar.gz', {}, 'bookworm')).toBeUndefined();
+  });
+});
+
+describe('official-image patterns in the simulated build', () => {
+  it('apt-mark auto + purge --auto-remove drops the build dependencies of the same RUN', () => {
+    const r = analyze({ dockerfile: `FROM debian:trixie-slim\n${PY_BUILD}\n` });
+    expect(r.final.packages).not.toContain('gcc');
+    expect(r.final.packages).not.toContain('libssl-dev');
+    expect(r.findings.map((f) => f.rule)).not.toContain('build-tools-in-final');
+    expect(r.findings.map((f) => f.rule)).not.toContain('single-stage-build');
+    // python:3.12-slim (trixie) is 119.2 MB in the table; this RUN skips its first small layer.
+    expect(r.size.bytes).toBeGreaterThan(110e6);
+    expect(r.size.bytes).toBeLessThan(130e6);
+  });
+
+  it('without the purge the toolchain ships and is flagged', () => {
+    const r = analyze({
+      dockerfile:
+        'FROM debian:trixie-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gcc make && make && rm -rf /var/lib/apt/lists/*\n',
+    });
+    expect(r.final.packages).toContain('gcc');
+    expect(r.findings.map((f) => f.rule)).toContain('build-tools-in-final');
+    expect(r.findings.map((f) => f.rule)).toContain('single-stage-build');
+  });
+
+  it('packages requested before apt-mark showmanual stay installed', () => {
+    const r = analyze({
+      dockerfile: `FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && savedAptMark="$(apt-mark showmanual)" && apt-get install -y --no-install-recommends gcc && apt-mark auto '.*' && apt-mark manual $savedAptMark && apt-get purge -y --auto-remove && rm -rf /var/lib/apt/lists/*\n`,
+    });
+    expect(r.final.packages).toContain('curl');
+    expect(r.final.packages).not.toContain('gcc');
+  });
+
+  it('dpkg --purge removes a package, dpkg -i of a local file is an unknown with a range', () => {
+    const r = analyze({
+      dockerfile:
+        'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends curl && dpkg --purge curl && rm -rf /var/lib/apt/lists/*\nRUN dpkg -i /tmp/tool.deb\n',
+    });
+    expect(r.final.packages).not.toContain('curl');
+    const u = r.size.unknowns.find((x) => x.name === '/tmp/tool.deb');
+    expect(u?.line).toBe(2);
+    expect(r.size.confidence).not.toBe('high');
+  });
+
+  it('a Node.js release archive piped into tar is sized from node:22-bookworm-slim minus its parent', () => {
+    const r = analyze({
+      dockerfile:
+        'FROM debian:bookworm-slim\nENV NODE_VERSION 22.23.1\nRUN curl -fsSL "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-x64.tar.xz" | tar -xJ -C /usr/local --strip-components=1\n',
+    });
+    // node:22-bookworm-slim 227.33 MB in the table.
+    expect(r.size.bytes).toBeGreaterThan(0.85 * 227.33e6);
+    expect(r.size.bytes).toBeLessThan(1.1 * 227.33e6);
+    expect(r.size.unknowns.map((u) => u.name)).not.toContain('tar');
+  });
+});

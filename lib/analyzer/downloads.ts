@@ -1,0 +1,135 @@
+/**
+ * Installed sizes of official release downloads (Python's source tarball, Node's and Go's binary
+ * archives), derived from published image sizes: the official runtime image minus its parent
+ * image, both from the base-image table (docker-library/repo-info, see data/BASE-IMAGES.md), read
+ * through `resolveBaseImage` so a larger table flows in. Downloads with no such pair (Ruby, Rust,
+ * anything else) get an honest range instead of a figure.
+ */
+import { resolveBaseImage } from '../sizes';
+
+/** A download whose installed size is known, or bounded. */
+export interface KnownDownload {
+  /** `python 3.12`, `node 22`, `go`. */
+  name: string;
+  /** Installed bytes assumed. */
+  bytes: number;
+  /** Fewest and most installed bytes. */
+  rangeBytes: [number, number];
+  /** True when `bytes` comes from a measured image pair of the same version line. */
+  isMeasured: boolean;
+  /** How the figure was worked out, with its sources. */
+  source: string;
+}
+
+/** `image − parent` from the table; undefined unless both are in it. */
+function difference(image: string, parent: string): { bytes: number; source: string } | undefined {
+  const a = resolveBaseImage(image);
+  const b = resolveBaseImage(parent);
+  if (!a || !b || !a.isExact) return undefined;
+  const bytes = a.record.uncompressedBytes - b.record.uncompressedBytes;
+  if (bytes <= 0) return undefined;
+  return {
+    bytes,
+    source: `${a.record.ref} (${a.record.source}) minus ${b.record.ref} (${b.record.source})`,
+  };
+}
+
+function measured(
+  name: string,
+  pairs: [string, string][],
+  fallback: [number, number],
+): KnownDownload {
+  for (const [image, parent] of pairs) {
+    const d = difference(image, parent);
+    if (d)
+      return {
+        name,
+        bytes: d.bytes,
+        // The pair also holds the image's own small extras (ca-certificates, tzdata, yarn…)
+        // and another patch release may differ: ±10 %.
+        rangeBytes: [d.bytes * 0.9, d.bytes * 1.1],
+        isMeasured: true,
+        source: `installed size of ${name} = ${d.source}`,
+      };
+  }
+  const mid = Math.round((fallback[0] + fallback[1]) / 2);
+  return {
+    name,
+    bytes: mid,
+    rangeBytes: fallback,
+    isMeasured: false,
+    source: `no measured image of ${name}; range of the measured versions' sizes`,
+  };
+}
+
+/** The Debian release or `alpine` a stage runs, for picking the matching image pair. */
+export type DistroKind = 'alpine' | 'bookworm' | 'trixie' | 'other';
+
+/**
+ * What an official release download installs, from its URL (variables already expanded where
+ * they could be) and the stage's ENV. `undefined` for any other URL.
+ */
+export function knownDownload(
+  url: string,
+  env: Record<string, string>,
+  distro: DistroKind,
+): KnownDownload | undefined {
+  if (/python\.org\/ftp\/python\//.test(url)) {
+    const v =
+      /Python-(\d+\.\d+)/.exec(url)?.[1] ?? /^(\d+\.\d+)/.exec(env.PYTHON_VERSION ?? '')?.[1];
+    const pairs: [string, string][] = [];
+    if (v) {
+      if (distro === 'alpine') pairs.push([`python:${v}-alpine`, 'alpine:3.22']);
+      pairs.push([
+        `python:${v}-slim-${distro === 'trixie' ? 'trixie' : 'bookworm'}`,
+        `debian:${distro === 'trixie' ? 'trixie' : 'bookworm'}-slim`,
+      ]);
+      pairs.push([`python:${v}-slim-bookworm`, 'debian:bookworm-slim']);
+      pairs.push([`python:${v}-slim-trixie`, 'debian:trixie-slim']);
+    }
+    // python:3.10–3.13 slim minus debian slim: 40.6–55.2 MB in the table.
+    return measured(`Python ${v ?? ''}`.trim(), pairs, [35e6, 60e6]);
+  }
+  if (/nodejs\.org\/dist\/|unofficial-builds\.nodejs\.org/.test(url)) {
+    const major =
+      /node-v(\d+)\./.exec(url)?.[1] ??
+      /\/v(\d+)\./.exec(url)?.[1] ??
+      /^(\d+)/.exec(env.NODE_VERSION ?? '')?.[1];
+    const pairs: [string, string][] = [];
+    if (major) {
+      if (distro === 'alpine') pairs.push([`node:${major}-alpine`, 'alpine:3.22']);
+      pairs.push([`node:${major}-bookworm-slim`, 'debian:bookworm-slim']);
+    }
+    // node:18–24 bookworm-slim minus debian:bookworm-slim: 117–152 MB in the table.
+    return measured(`Node.js ${major ?? ''}`.trim(), pairs, [110e6, 165e6]);
+  }
+  if (/(dl\.google\.com\/go\/|go\.dev\/dl\/|golang\.org\/dl\/)go\d/.test(url)) {
+    return measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6]);
+  }
+  if (/static\.rust-lang\.org\/rustup|sh\.rustup\.rs/.test(url)) {
+    return {
+      name: 'Rust (rustup)',
+      bytes: 600e6,
+      rangeBytes: [250e6, 1.5e9],
+      isMeasured: false,
+      source: 'no measured Rust image in the table; a minimal toolchain is hundreds of MB',
+    };
+  }
+  if (/cache\.ruby-lang\.org\/pub\/ruby\//.test(url)) {
+    return {
+      name: 'Ruby',
+      bytes: 45e6,
+      rangeBytes: [20e6, 90e6],
+      isMeasured: false,
+      source: 'no measured Ruby image in the table; built Ruby with its gems is tens of MB',
+    };
+  }
+  return undefined;
+}
+
+/** Signature and checksum files next to a release archive: a few hundred bytes. */
+export function isSignatureUrl(url: string): boolean {
+  return (
+    /\.(asc|sig|sign|sha256|sha256sum|sha512|shasums?|md5)(\?|$)/i.test(url) || /SHASUMS/i.test(url)
+  );
+}
