@@ -15,9 +15,32 @@ const PROMPTING = [
 const NEEDS_OPERANDS = new Set(['install', 'remove', 'purge']);
 const ASSUME_YES = /APT::Get::Assume-Yes\s*(=|\s)\s*["']?(1|true|yes)/i;
 
-/** True when the call answers apt's "Do you want to continue?" itself. */
+/**
+ * Modes that never change the system, so never ask (apt-get(8): -s, --simulate, --just-print,
+ * --dry-run, --recon, --no-act; --print-uris only prints).
+ */
+const NO_ACTION = new Set([
+  '-s',
+  '--simulate',
+  '--just-print',
+  '--dry-run',
+  '--recon',
+  '--no-act',
+  '--print-uris',
+]);
+
+/** True when the call answers apt's "Do you want to continue?" itself, or may (unresolved options). */
 function answersYes(run: RunStep, command: ShellCommand): boolean {
+  let quiet = 0;
+  // An apt config named by APT_CONFIG may say Assume-Yes: not certain to prompt.
+  if (run.env.APT_CONFIG || command.assignments.APT_CONFIG) return true;
   for (const a of command.args) {
+    if (NO_ACTION.has(a) || (/^-[a-zA-Z]*s/.test(a) && !a.startsWith('--'))) return true;
+    // An option hidden in an unresolved variable (`apt-get install $APT_OPTS curl`) may be -y.
+    if (a.includes('$')) return true;
+    if (a === '-q' || a === '--quiet') quiet++;
+    if (/^-q+$/.test(a)) quiet = Math.max(quiet, a.length - 1);
+    if (quiet >= 2) return true;
     if (
       ['--yes', '--assume-yes', '--force-yes'].includes(a) ||
       a.startsWith('--assume-yes=') ||
@@ -25,8 +48,8 @@ function answersYes(run: RunStep, command: ShellCommand): boolean {
     )
       return true;
     if (/^-[a-zA-Z]*y/.test(a) && !a.startsWith('--')) return true;
-    // -qq (quiet level 2) implies -y (apt-get(8)).
-    if (a === '-qq' || a === '-q=2' || a === '--quiet=2') return true;
+    // -qq (quiet level 2) implies -y (apt-get(8)), also written -q -q, -q=2, --quiet=2.
+    if (a === '-qq' || /^(-q|--quiet)=([2-9]|\d\d+)$/.test(a)) return true;
     if (ASSUME_YES.test(a)) return true;
   }
   // `yes | apt-get install …`
