@@ -27,6 +27,15 @@ ruleTests(distrolessCandidate, {
       COPY entrypoint.sh /
       ENTRYPOINT ["/entrypoint.sh"]
     `,
+    'a start script from gradle installDist needs sh and a JRE, not a static image': df`
+      FROM eclipse-temurin:17-jdk AS build
+      WORKDIR /src
+      COPY . .
+      RUN ./gradlew installDist
+      FROM eclipse-temurin:17-jre
+      COPY --from=build /src/build/install/app /opt/app
+      ENTRYPOINT ["/opt/app/bin/app"]
+    `,
   },
   invalid: {
     'a Node app copied from a build stage': {
@@ -46,7 +55,7 @@ ruleTests(distrolessCandidate, {
     'a Go binary on debian-slim': {
       dockerfile: df`
         FROM golang:1.26 AS build
-        RUN echo built > /app
+        RUN CGO_ENABLED=0 go build -o /app .
         FROM debian:bookworm-slim
         RUN useradd -r app
         COPY --from=build /app /usr/local/bin/app

@@ -19,6 +19,44 @@ const SETUP = [
   'true',
 ];
 
+const NATIVE_BUILD: [string, string[] | undefined][] = [
+  ['go', ['build', 'install']],
+  ['cargo', ['build', 'install']],
+  ['rustc', undefined],
+  ['gcc', undefined],
+  ['g++', undefined],
+  ['cc', undefined],
+  ['clang', undefined],
+  ['zig', ['build', 'build-exe']],
+];
+
+/** True when the COPY that places `program` comes from a stage that compiles native code. */
+function copiedFromCompiler(stage: Stage, program: string): boolean {
+  const abs = program.startsWith('/')
+    ? program
+    : `${stage.workdir.replace(/\/$/, '')}/${program.slice(2)}`;
+  for (const s of stageChain(stage))
+    for (const c of s.copies) {
+      if (!c.fromStage) continue;
+      const places = (c.layer?.adds ?? []).some(
+        (e) =>
+          e.path === abs ||
+          abs.startsWith(e.path + '/') ||
+          (e.files ?? []).some((f) => f.path === abs),
+      );
+      if (!places) continue;
+      if (
+        stageChain(c.fromStage).some((b) =>
+          b.runs.some((r) =>
+            r.commands.some((cmd) => NATIVE_BUILD.some(([n, subs]) => isCall(cmd, n, subs))),
+          ),
+        )
+      )
+        return true;
+    }
+  return false;
+}
+
 function suggestion(stage: Stage, program: string): { ref: string; what: string } | undefined {
   const name = baseName(program);
   if (name === 'node' || name === 'nodejs') {
@@ -38,9 +76,10 @@ function suggestion(stage: Stage, program: string): { ref: string; what: string 
     };
   if (name === 'java')
     return { ref: 'gcr.io/distroless/java17-debian12:nonroot', what: 'a Java app' };
-  // A program copied from a build stage: a compiled binary.
-  const copied = stage.copies.some((c) => c.fromStage !== undefined);
-  if ((program.startsWith('/') || program.startsWith('./')) && copied)
+  // A program copied from a build stage that compiles a native binary (go build, cargo build…).
+  // Anything else (a Gradle installDist start script, a launcher that needs sh or a JRE) may need
+  // a shell or a runtime that static images lack: no suggestion.
+  if ((program.startsWith('/') || program.startsWith('./')) && copiedFromCompiler(stage, program))
     return {
       ref: 'gcr.io/distroless/static-debian12:nonroot',
       what: 'a compiled binary (use cc-debian12 if it links libc)',
