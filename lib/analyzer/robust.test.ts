@@ -3,6 +3,7 @@ import { analyze } from './index';
 import { compilePathGlob, compileSegment, matchSegment } from './glob';
 import { parsePackageJson } from './manifest';
 import { lookup, newScope } from './scope';
+import { parseShell, tooComplex } from './shell';
 
 const npmCi = 'FROM node:22\nCOPY package.json .\nRUN npm ci';
 const slowFile = { files: [{ path: 'src/abcdefghijklmnopqrstuvwx.js', sizeBytes: 100 }] };
@@ -102,5 +103,22 @@ describe('newScope', () => {
     s['__proto__'] = 'x';
     expect(lookup(s, '__proto__')).toBe('x');
     expect(Object.getPrototypeOf(s)).toBeNull();
+  });
+});
+
+describe('tooComplex', () => {
+  it.each([
+    ['1,000 &&-joined commands', Array.from({ length: 1000 }, (_, i) => `echo ${i}`).join(' && ')],
+    ['$( … ) nested 200 deep', 'echo ' + '$('.repeat(200) + 'x' + ')'.repeat(200)],
+  ])('says %s is too complex to analyse, the same every time', (_r, script) => {
+    const first = parseShell(script);
+    expect(first.error).toMatch(/too complex to analyse/);
+    expect(parseShell(script + ' ')).toEqual({ ...first });
+  });
+
+  it('leaves an ordinary script alone', () => {
+    expect(
+      tooComplex('apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'),
+    ).toBeUndefined();
   });
 });
