@@ -1,8 +1,10 @@
 /**
- * The build context: which files `.dockerignore` lets through (Docker's own matching rules, via
- * @balena/dockerignore, a port of moby's fileutils), and which of them a COPY/ADD source names.
+ * The build context: which files `.dockerignore` lets through (Docker's own matching rules, the
+ * semantics of @balena/dockerignore run in bounded time: see dockerignore.ts), and which of them
+ * a COPY/ADD source names (globs matched segment by segment: see glob.ts).
  */
-import ignore from '@balena/dockerignore';
+import { compileDockerignore } from './dockerignore';
+import { compilePathGlob } from './glob';
 import type { BuildContext, ContextFile, ContextSummary } from './types';
 
 export interface ResolvedContext {
@@ -17,6 +19,29 @@ export interface ResolvedContext {
   /** True when a context description was given at all. */
   isKnown: boolean;
   isIgnored(path: string): boolean;
+}
+
+/**
+ * The context's files, checked by shape: a description from a picked folder, a share link or a
+ * script may hold anything. An entry without a string path is dropped; a size that is not a
+ * finite, non-negative number counts as 0; content that is not a string is treated as unread.
+ */
+function validFiles(context: BuildContext | undefined): ContextFile[] {
+  const list: unknown = context?.files;
+  if (!Array.isArray(list)) return [];
+  const out: ContextFile[] = [];
+  for (const f of list as unknown[]) {
+    if (typeof f !== 'object' || f === null) continue;
+    const { path, sizeBytes, content } = f as Record<string, unknown>;
+    if (typeof path !== 'string') continue;
+    const size = typeof sizeBytes === 'number' && Number.isFinite(sizeBytes) && sizeBytes >= 0;
+    out.push({
+      path,
+      sizeBytes: size ? sizeBytes : 0,
+      ...(typeof content === 'string' ? { content } : {}),
+    });
+  }
+  return out;
 }
 
 /** Normalises a context path: POSIX, no leading `./` or `/`, no trailing `/`, `.` segments removed. */
@@ -38,34 +63,17 @@ export function resolveContext(
   context: BuildContext | undefined,
   dockerignore: string | undefined,
 ): ResolvedContext {
-  const files = (context?.files ?? [])
+  const files = validFiles(context)
     .map((f) => ({ ...f, path: normalizeContextPath(f.path) }))
     .filter((f) => f.path !== '');
-  const errors: string[] = [];
-  const matcher = ignore({ ignorecase: false });
-  if (dockerignore !== undefined) {
-    for (const raw of dockerignore.split(/\r?\n/)) {
-      const line = raw.trim();
-      if (line === '' || line.startsWith('#')) continue;
-      try {
-        matcher.add(line);
-        // Compile now so a bad pattern is reported rather than thrown later.
-        matcher.ignores('probe/.layerlab');
-      } catch {
-        errors.push(line);
-      }
-    }
-  }
+  const matcher = dockerignore !== undefined ? compileDockerignore(dockerignore) : undefined;
+  const errors = matcher ? matcher.errors.map((e) => e.line) : [];
   const ignoredCache = new Map<string, boolean>();
   const isIgnored = (path: string): boolean => {
-    if (dockerignore === undefined) return false;
+    if (!matcher) return false;
     let hit = ignoredCache.get(path);
     if (hit === undefined) {
-      try {
-        hit = matcher.ignores(path);
-      } catch {
-        hit = false;
-      }
+      hit = matcher.ignores(path);
       ignoredCache.set(path, hit);
     }
     return hit;
@@ -113,33 +121,6 @@ export function resolveContext(
   };
 }
 
-/** Converts one path segment pattern of Go's filepath.Match (`*`, `?`, `[...]`) to a RegExp source. */
-function segmentRegex(seg: string): string {
-  let re = '';
-  for (let i = 0; i < seg.length; i++) {
-    const ch = seg[i];
-    if (ch === '*') re += '[^/]*';
-    else if (ch === '?') re += '[^/]';
-    else if (ch === '[') {
-      const close = seg.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        let cls = seg.slice(i + 1, close);
-        if (cls.startsWith('^') || cls.startsWith('!')) cls = '^' + cls.slice(1);
-        re += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else if (ch === '\\' && i + 1 < seg.length) {
-      re += escapeRe(seg[++i]);
-    } else re += escapeRe(ch);
-  }
-  return re;
-}
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
 export function hasGlob(pattern: string): boolean {
   return /[*?[]/.test(pattern);
 }
@@ -176,17 +157,16 @@ export function matchSource(ctx: ResolvedContext, source: string): SourceMatch {
     const exists = files.length > 0 || ctx.dirs.has(src) || ctx.files.some((f) => f.path === src);
     return { files, isDir: files.length > 0 || ctx.dirs.has(src), exists };
   }
-  const segs = src.split('/');
-  const re = new RegExp('^' + segs.map(segmentRegex).join('/') + '(/.*)?$');
+  const glob = compilePathGlob(src, { escapes: true });
   const files: { file: ContextFile; relDest: string }[] = [];
   let exists = false;
   for (const f of ctx.files) {
-    const m = re.exec(f.path);
-    if (!m) continue;
+    const rest = glob.rest(f.path);
+    if (!rest) continue;
     exists = true;
     if (ctx.isIgnored(f.path)) continue;
     // A directory that matches copies its contents, like a directory named without a glob.
-    files.push({ file: f, relDest: m[1] ? m[1].slice(1) : basename(f.path) });
+    files.push({ file: f, relDest: rest.length ? rest.join('/') : basename(f.path) });
   }
   return { files, isDir: true, exists };
 }

@@ -8,6 +8,7 @@ import type { ContextFile, ParseProblem, Unknown } from './types';
 import type { Layer, RunStep, ShellCommand, Stage } from './model-types';
 import { StageFs, isUnder, sum, type SimEntry } from './sim-fs';
 import { parseShell } from './shell';
+import { parsePackageJson } from './manifest';
 import * as data from './size-data';
 import { isSignatureUrl, knownDownload, type DistroKind } from './downloads';
 import type { BaseImageRecord } from '../sizes/types';
@@ -1028,12 +1029,7 @@ interface PackageJson {
 function readPackageJson(rc: RunContext, dir: string): PackageJson | undefined | 'unreadable' {
   const f = findImageFile(`${dir}/package.json`, rc);
   if (!f) return undefined;
-  if (f.content === undefined) return 'unreadable';
-  try {
-    return JSON.parse(f.content) as PackageJson;
-  } catch {
-    return 'unreadable';
-  }
+  return parsePackageJson(f.content);
 }
 
 /** Installs node_modules for `prod` (+ `dev`) deps into `dir`; returns the npm cache bytes it leaves. */
@@ -1427,8 +1423,10 @@ function applyGo(cmd: ShellCommand, rc: RunContext): void {
   const sub = cmd.args[0];
   if (sub === 'build' || sub === 'install') {
     const o = cmd.args.indexOf('-o');
+    // `-o` with nothing after it (the text halfway through typing) falls back to the default.
     const out =
-      o >= 0 ? cmd.args[o + 1] : sub === 'install' ? '/go/bin/app' : `${rc.stage.workdir}/app`;
+      (o >= 0 ? cmd.args[o + 1] : undefined) ??
+      (sub === 'install' ? '/go/bin/app' : `${rc.stage.workdir}/app`);
     const path = absPath(out, rc.stage);
     rc.add({
       path,

@@ -29,12 +29,14 @@ import type {
   Step,
 } from './model-types';
 import { parseShell, expandFields, expandWord, type ParsedScript } from './shell';
+import { lookup, newScope } from './scope';
+import { compilePathGlob } from './glob';
 import { matchSource, normalizeContextPath, resolveContext, hasGlob, basename } from './context';
 import {
   StageFs,
   isUnder,
   globBase,
-  globToRegExp,
+  globMatcher,
   sum,
   type SimEntry,
   type EntryFile,
@@ -99,7 +101,7 @@ export function expandDockerVars(
         out += text.slice(i, close + 1);
       } else {
         const [, name, op, word] = m;
-        const v = env[name];
+        const v = lookup(env, name);
         const has = v !== undefined;
         const nonEmpty = has && v !== '';
         if (op === ':-') out += nonEmpty ? v : expandDockerVars(word ?? '', env, escape).value;
@@ -121,7 +123,7 @@ export function expandDockerVars(
       out += '$';
       continue;
     }
-    const v = env[m[0]];
+    const v = lookup(env, m[0]);
     if (v !== undefined) out += v;
     else {
       unresolved.push(m[0]);
@@ -231,7 +233,7 @@ interface RunScript {
 }
 
 /** Shared empty assignments object of commands without any (never mutated). */
-const NO_ASSIGNS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_ASSIGNS: Record<string, string> = Object.freeze(newScope());
 
 const PREFIX_OPTS: Record<string, Set<string>> = {
   sudo: new Set(['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-R', '-T']),
@@ -263,7 +265,7 @@ function makeCommand(
   const first = argvIn.length ? basenameOf(argvIn[0]) : '';
   const hasPrefix = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, first);
   const argv = hasPrefix ? [...argvIn] : argvIn;
-  const assignments = hasPrefix ? { ...assignmentsIn } : assignmentsIn;
+  const assignments = hasPrefix ? newScope(assignmentsIn) : assignmentsIn;
   let viaSudo = false;
   for (let guard = 0; hasPrefix && guard < 8 && argv.length; guard++) {
     const head = basenameOf(argv[0]);
@@ -326,10 +328,10 @@ function commandsOf(
   pipelineBase: number,
   depth = 0,
 ): ShellCommand[] {
-  const local: Record<string, string> = { ...env };
+  const local: Record<string, string> = newScope(env);
   const out: ShellCommand[] = [];
   for (const pc of parsed.commands) {
-    const assigns: Record<string, string> = pc.assigns.length ? {} : NO_ASSIGNS;
+    const assigns: Record<string, string> = pc.assigns.length ? newScope() : NO_ASSIGNS;
     for (const a of pc.assigns) assigns[a.name] = expandWord(a.value, local);
     if (pc.words.length === 0 || pc.isDecl) {
       Object.assign(local, assigns);
@@ -337,7 +339,7 @@ function commandsOf(
     }
     const words = pc.words.flatMap((w) => expandFields(w, local));
     const range = rangeOf(pc.start, pc.end);
-    const cmd = makeCommand(words, pc.isDecl ? {} : assigns, {
+    const cmd = makeCommand(words, pc.isDecl ? newScope() : assigns, {
       pipeline: pipelineBase + pc.pipeline,
       pipelinePosition: pc.pipelinePosition,
       text: script.slice(pc.start, pc.end),
@@ -541,7 +543,7 @@ class RunStepImpl implements RunStep {
     return this.deleted.some((d) => {
       const base = d.endsWith('/*') ? d.slice(0, -2) : d;
       if (isUnder(p, base)) return true;
-      return hasGlob(d) && globToRegExp(d).test(p);
+      return hasGlob(d) && globMatcher(d).test(p);
     });
   }
 
@@ -652,7 +654,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   const envs: EnvDecl[] = [];
 
   // Global ARGs (before the first FROM): visible to FROM lines, and to stages that redeclare them.
-  const globalArgs: Record<string, string | undefined> = {};
+  const globalArgs: Record<string, string | undefined> = newScope();
   const instructions = df.getInstructions();
   let firstFrom = instructions.findIndex((i) => i.getKeyword() === 'FROM');
   if (firstFrom < 0) firstFrom = instructions.length;
@@ -747,7 +749,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       fs: new StageFs(),
       user: 'root',
       workdir: '/',
-      env: {},
+      env: newScope(),
     };
     if (r.unresolved.length && r.from) {
       unknowns.push({
@@ -838,13 +840,15 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       if (kw === 'ARG') {
         for (const { name, value } of argProps(ins)) {
           const v =
-            value !== null ? expandDockerVars(value, stage.env, escape).value : globalArgs[name];
+            value !== null
+              ? expandDockerVars(value, stage.env, escape).value
+              : lookup(globalArgs, name);
           stageArgs.add(name);
           if (v !== undefined) stage.env[name] = v;
           args.push({ name, value: v, range, isGlobal: false, stage });
         }
       } else if (kw === 'ENV') {
-        const snapshot = { ...stage.env };
+        const snapshot = newScope(stage.env);
         for (const p of parseEnvPairs(baseStep.text, escape)) {
           // Docker expands variables in ENV values except inside single quotes.
           const value = p.literal ? p.value : expandDockerVars(p.value, snapshot, escape).value;
@@ -940,7 +944,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     const mounts = insText(ins)
       .flags.filter((f) => f.name.toLowerCase() === 'mount')
       .map((f) => parseMount(expandDockerVars(f.value ?? '', stage.env, escape).value));
-    const env = { ...stage.env };
+    const env = newScope(stage.env);
     const src = runScriptOf(ins);
     const rangeOf = (s: number, e: number): Range =>
       src.map
@@ -949,11 +953,12 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     let commands: ShellCommand[] = [];
     let parseError: string | undefined;
     if (src.argv) {
-      const c = makeCommand(
-        src.argv,
-        {},
-        { pipeline: 0, pipelinePosition: 0, text: src.argv.join(' '), range: baseStep.range },
-      );
+      const c = makeCommand(src.argv, newScope(), {
+        pipeline: 0,
+        pipelinePosition: 0,
+        text: src.argv.join(' '),
+        range: baseStep.range,
+      });
       if (c) commands = [c];
     } else if (src.script.trim() !== '') {
       const parsed = parseShell(src.script);
@@ -1012,7 +1017,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       ) {
         state.isNoRecommendsConfig = true;
       }
-      applyCommand(c, rc);
+      applyCommandIsolated(c, rc, problems);
     }
     if (state.dpkgChanges?.layer === layer && state.record.packageManager === 'apt') {
       rc.add({
@@ -1128,7 +1133,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         const srcAbs = normalizeAbs('/' + s);
         const isGlob = hasGlob(srcAbs);
         const root = isGlob ? globBase(srcAbs) : srcAbs;
-        const re = isGlob ? globToRegExp(srcAbs) : undefined;
+        const re = isGlob ? globMatcher(srcAbs) : undefined;
         const found = (srcFs.under(root) as SimEntry[]).filter(
           (e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)),
         );
@@ -1344,7 +1349,7 @@ function initState(
     const parent = stage.baseStage;
     stage.user = parent.user;
     stage.workdir = parent.workdir;
-    stage.env = { ...parent.env };
+    stage.env = newScope(parent.env);
     stage.cmd = parent.cmd;
     stage.entrypoint = parent.entrypoint;
     if (parent.baseEntrypoint) stage.baseEntrypoint = parent.baseEntrypoint;
@@ -1370,7 +1375,7 @@ function initState(
   stage.user = record.defaultUser || 'root';
   if (record.entrypoint) stage.baseEntrypoint = record.entrypoint;
   if (record.cmd) stage.baseCmd = record.cmd;
-  stage.env = { PATH: DEFAULT_PATH };
+  stage.env = newScope({ PATH: DEFAULT_PATH });
   if (record.runtimes.python) stage.env.PYTHON_VERSION = record.runtimes.python;
   if (record.runtimes.node) stage.env.NODE_VERSION = record.runtimes.node;
   return {
@@ -1409,6 +1414,30 @@ function newLayer(step: RunStep | CopyStep, stage: Stage): Layer {
 
 function accountWaste(owner: Layer, bytes: number, by: Stage): void {
   if (owner.stage === by || by.isShipped) owner.wastedBytes += bytes;
+}
+
+/**
+ * Applies one command's effects; a command the effect model cannot handle (a bug, or input no
+ * one foresaw) becomes a problem and an unknown for that command alone, never a crash.
+ */
+function applyCommandIsolated(cmd: ShellCommand, rc: RunContext, problems: ParseProblem[]): void {
+  try {
+    applyCommand(cmd, rc);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    problems.push({
+      range: cmd.range,
+      severity: 'info',
+      message: `\`${cmd.name}\` could not be modelled (${reason}); its effects may be missing.`,
+    });
+    rc.unknowns.push({
+      kind: 'command',
+      name: cmd.name,
+      line: cmd.range.start.line,
+      message: `\`${cmd.name}\` could not be modelled; what it writes is not sized.`,
+      assumedBytes: 0,
+    });
+  }
 }
 
 function makeRc(
@@ -1488,19 +1517,7 @@ function copyIncludes(copy: CopyStep, path: string): boolean {
     const src = normalizeContextPath(s);
     if (src === '') return true;
     if (!hasGlob(src)) return isUnder(path, src);
-    return new RegExp(
-      '^' +
-        src
-          .split('/')
-          .map((seg) =>
-            seg
-              .replace(/[.+^${}()|\\]/g, '\\$&')
-              .replace(/\*/g, '[^/]*')
-              .replace(/\?/g, '[^/]'),
-          )
-          .join('/') +
-        '(/.*)?$',
-    ).test(path);
+    return compilePathGlob(src, { escapes: true }).test(path);
   });
 }
 

@@ -152,7 +152,37 @@ export function parseShell(script: string): ParsedScript {
   return result;
 }
 
+/** Most command separators (`&&`, `||`, `;`, `|`, newlines) one RUN may hold before it is "too complex". */
+export const SHELL_SEPARATOR_CAP = 400;
+/** Deepest nesting of `$(`, `(` and `{` one RUN may hold. */
+export const SHELL_DEPTH_CAP = 32;
+
+/**
+ * The reason a script is over the caps above, or undefined. Decided on the text alone, so the
+ * answer is the same in every process state (the parser's recursive walk would otherwise
+ * overflow the stack at a depth that depends on the caller).
+ */
+export function tooComplex(script: string): string | undefined {
+  let separators = 0;
+  let depth = 0;
+  let maxDepth = 0;
+  for (let i = 0; i < script.length; i++) {
+    const c = script[i];
+    if (c === '\n' || c === ';' || c === '|' || (c === '&' && script[i + 1] === '&')) separators++;
+    if (c === '(' || c === '{') depth++;
+    else if (c === ')' || c === '}') depth = Math.max(0, depth - 1);
+    if (depth > maxDepth) maxDepth = depth;
+  }
+  if (separators > SHELL_SEPARATOR_CAP)
+    return `too complex to analyse (more than ${SHELL_SEPARATOR_CAP} commands)`;
+  if (maxDepth > SHELL_DEPTH_CAP)
+    return `too complex to analyse (nested more than ${SHELL_DEPTH_CAP} deep)`;
+  return undefined;
+}
+
 function parseUncached(script: string, prune = true): ParsedScript {
+  const complex = tooComplex(script);
+  if (complex) return { commands: [], error: complex };
   let file: ShNode;
   try {
     parser ??= syntax.NewParser();

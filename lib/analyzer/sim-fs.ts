@@ -6,6 +6,7 @@
  * `/.pkg/apt/<name>` and `/.pkg/apk/<name>`; everything else sits at its real path.
  */
 import type { ContextFile } from './types';
+import { compilePathGlob, type PathGlob } from './glob';
 import type { FsEntry, Layer, SimFs } from './model-types';
 
 /** One file inside a copied entry (absolute path in the image). */
@@ -32,33 +33,20 @@ export function isUnder(path: string, base: string): boolean {
   );
 }
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, PathGlob>();
 
-/** RegExp for an absolute path pattern with shell globs (`*`, `?`, `[...]`), matching the path or anything under it. */
-export function globToRegExp(pattern: string): RegExp {
-  let re = globCache.get(pattern);
-  if (re) return re;
-  let src = '^';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '*') src += '[^/]*';
-    else if (ch === '?') src += '[^/]';
-    else if (ch === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) src += '\\[';
-      else {
-        let cls = pattern.slice(i + 1, close);
-        if (cls.startsWith('!')) cls = '^' + cls.slice(1);
-        src += `[${cls.replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else src += ch.replace(/[.+^${}()|\\/]/g, '\\$&');
-  }
-  src += '(?:/.*)?$';
-  re = new RegExp(src);
+/**
+ * The matcher for an absolute path pattern with shell globs (`*`, `?`, `[...]`): `test(path)` is
+ * true for a matching path or anything under one. Linear in the input (see glob.ts); compiled
+ * matchers are kept in a bounded table, which only saves work and never changes an answer.
+ */
+export function globMatcher(pattern: string): PathGlob {
+  let m = globCache.get(pattern);
+  if (m) return m;
+  m = compilePathGlob(pattern);
   if (globCache.size > 2000) globCache.clear();
-  globCache.set(pattern, re);
-  return re;
+  globCache.set(pattern, m);
+  return m;
 }
 
 export function hasShellGlob(s: string): boolean {
@@ -71,7 +59,7 @@ export function patternRemoves(pattern: string, path: string): boolean {
   // An entry stands for a directory's contents: `dir/*` (or `dir/**`, `dir/.*`) empties it.
   const m = /^(.*)\/(\*|\*\*|\.\*|\*\/)$/.exec(pattern);
   if (m && !hasShellGlob(m[1]) && path === m[1]) return true;
-  return globToRegExp(pattern).test(path);
+  return globMatcher(pattern).test(path);
 }
 
 /** Static prefix of a glob pattern (the directory part before the first glob character). */

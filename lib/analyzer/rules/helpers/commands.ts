@@ -4,6 +4,7 @@
  */
 import type { RunStep, ShellCommand, Stage } from '../../model-types';
 import { baseName } from './source';
+import { newScope } from '../../scope';
 
 const PIP = /^pip(\d+(\.\d+)?)?$/;
 const PYTHON = /^python(\d+(\.\d+)?)?$/;
@@ -237,7 +238,7 @@ export function isNpmProjectInstall(command: ShellCommand): boolean {
 
 /** Environment in effect for a command: the RUN's ENV/ARG values plus inline assignments. */
 export function envOf(run: RunStep, command?: ShellCommand): Record<string, string> {
-  return { ...run.env, ...(command?.assignments ?? {}) };
+  return newScope(run.env, command?.assignments);
 }
 
 const FALSY = new Set(['', '0', 'false', 'off', 'no']);

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { analyze } from './index';
+import { compilePathGlob, compileSegment, matchSegment } from './glob';
+import { parsePackageJson } from './manifest';
+import { lookup, newScope } from './scope';
+import { parseShell, tooComplex } from './shell';
+
+const npmCi = 'FROM node:22\nCOPY package.json .\nRUN npm ci';
+const slowFile = { files: [{ path: 'src/abcdefghijklmnopqrstuvwx.js', sizeBytes: 100 }] };
+
+describe('analyze', () => {
+  it.each([
+    ['`go build -o` with nothing after it', { dockerfile: 'FROM golang:1.23\nRUN go build -o' }],
+    [
+      'a package.json whose content is null',
+      {
+        dockerfile: npmCi,
+        context: { files: [{ path: 'package.json', sizeBytes: 4, content: null }] },
+      },
+    ],
+    [
+      'a dependency version that is not a string',
+      {
+        dockerfile: npmCi,
+        context: {
+          files: [
+            { path: 'package.json', sizeBytes: 9, content: '{"dependencies":{"express":4}}' },
+          ],
+        },
+      },
+    ],
+  ])('does not throw for %s', (_reason, input) => {
+    expect(() => analyze(input as never)).not.toThrow();
+  });
+
+  it.each([
+    ['RUN rm -rf with twelve stars', 'FROM alpine\nCOPY . /app\nRUN rm -rf /app/src/************x'],
+    ['COPY with twelve stars', 'FROM alpine\nCOPY src/************x /app/'],
+  ])('matches %s in bounded time', (_reason, dockerfile) => {
+    const t0 = performance.now();
+    analyze({ dockerfile, context: slowFile });
+    // Took 10.5 s and 49.6 s with RegExp globs; a generous cap for a loaded machine.
+    expect(performance.now() - t0).toBeLessThan(3000);
+  });
+
+  it('resolves no variable from Object.prototype', () => {
+    expect(analyze({ dockerfile: 'FROM $constructor\nRUN true' }).base.ref).toBe('$constructor');
+    expect(analyze({ dockerfile: 'FROM alpine:${__proto__}\nRUN true' }).base.ref).toBe(
+      'alpine:${__proto__}',
+    );
+  });
+});
+
+describe('matchSegment', () => {
+  it.each([
+    ['*.js', 'a.js', true],
+    ['a?c', 'abc', true],
+    ['[a-c]x', 'bx', true],
+    ['[!a-c]x', 'bx', false],
+    ['[]a]', ']', true],
+    ['[abc', '[abc', true],
+    ['************x', 'abcdefghijklmnopqrstuvwx.js', false],
+  ])('%s against %s: %s', (p, s, want) => {
+    expect(matchSegment(compileSegment(p), s)).toBe(want);
+  });
+});
+
+describe('compilePathGlob', () => {
+  it('matches a path or anything under a match, segment by segment', () => {
+    const g = compilePathGlob('/app/*');
+    expect(g.test('/app/x')).toBe(true);
+    expect(g.test('/app/x/y')).toBe(true);
+    expect(g.test('/app')).toBe(false);
+    expect(g.test('/other/x')).toBe(false);
+    expect(compilePathGlob('src/*.js').rest('src/a.js/b')).toEqual(['b']);
+  });
+});
+
+describe('parsePackageJson', () => {
+  it.each([
+    ['null content', null],
+    ['JSON null', 'null'],
+    ['an array', '[]'],
+    ['a number version', '{"dependencies":{"express":4}}'],
+    ['a table that is a string', '{"dependencies":"x"}'],
+  ])('says unreadable for %s', (_r, content) => {
+    expect(parsePackageJson(content)).toBe('unreadable');
+  });
+
+  it('keeps string tables without a prototype', () => {
+    const pkg = parsePackageJson('{"dependencies":{"express":"^4"}}');
+    expect(pkg).not.toBe('unreadable');
+    const deps = (pkg as { dependencies: Record<string, string> }).dependencies;
+    expect(deps.express).toBe('^4');
+    expect('constructor' in deps).toBe(false);
+  });
+});
+
+describe('newScope', () => {
+  it('treats prototype names as ordinary names', () => {
+    const s = newScope({ A: '1' });
+    expect(lookup(s, 'constructor')).toBeUndefined();
+    s['__proto__'] = 'x';
+    expect(lookup(s, '__proto__')).toBe('x');
+    expect(Object.getPrototypeOf(s)).toBeNull();
+  });
+});
+
+describe('tooComplex', () => {
+  it.each([
+    ['1,000 &&-joined commands', Array.from({ length: 1000 }, (_, i) => `echo ${i}`).join(' && ')],
+    ['$( … ) nested 200 deep', 'echo ' + '$('.repeat(200) + 'x' + ')'.repeat(200)],
+  ])('says %s is too complex to analyse, the same every time', (_r, script) => {
+    const first = parseShell(script);
+    expect(first.error).toMatch(/too complex to analyse/);
+    expect(parseShell(script + ' ')).toEqual({ ...first });
+  });
+
+  it('leaves an ordinary script alone', () => {
+    expect(
+      tooComplex('apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'),
+    ).toBeUndefined();
+  });
+});
