@@ -5,3 +5,4 @@ export * from './grouping';
 export * from './ranking';
 export * from './markdown';
 export { canonicalJson } from './hash';
+export * from './card';

@@ -85,9 +85,9 @@ export function rankGallery(entries: readonly GalleryEntry[]): GalleryGroup[] {
 }
 
 /** Entries published from within `room` (a join code); all entries when `room` is undefined. */
-export function filterByRoom(
-  entries: readonly GalleryEntry[],
+export function filterByRoom<T extends GalleryEntry>(
+  entries: readonly T[],
   room: string | undefined,
-): GalleryEntry[] {
+): T[] {
   return room === undefined ? [...entries] : entries.filter((entry) => entry.room === room);
 }
