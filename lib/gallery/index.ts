@@ -6,3 +6,4 @@ export * from './ranking';
 export * from './markdown';
 export { canonicalJson } from './hash';
 export * from './card';
+export * from './take-line';
