@@ -53,11 +53,21 @@ export default tseslint.config(
                 'monaco-editor/*',
                 '@/components/*',
                 '@/app/*',
+                '@/server/*',
               ],
-              message: 'lib/ is pure TypeScript: no UI imports.',
+              message: 'lib/ is pure TypeScript: no UI or server imports.',
             },
             {
-              group: ['node:*', 'fs', 'path', 'os', 'child_process', 'url'],
+              group: [
+                'node:*',
+                'fs',
+                'path',
+                'os',
+                'child_process',
+                'url',
+                'pg',
+                '@electric-sql/*',
+              ],
               message:
                 'lib/ runs in the browser: take Node facilities as parameters (only cli/ may use Node).',
             },
@@ -71,6 +81,30 @@ export default tseslint.config(
         'localStorage',
         'sessionStorage',
         'navigator',
+      ],
+    },
+  },
+  {
+    // Components run in the browser: server/ (database, Node-only adapters) is out of reach.
+    files: ['components/**/*.ts', 'components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/server/*',
+                '**/server/*',
+                'pg',
+                '@electric-sql/*',
+                'drizzle-orm',
+                'drizzle-orm/*',
+              ],
+              message: 'components/ run in the browser: call the API routes, never server/.',
+            },
+          ],
+        },
       ],
     },
   },

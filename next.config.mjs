@@ -45,6 +45,8 @@ const nextConfig = {
   pageExtensions: ['ts', 'tsx', 'md', 'mdx'],
   reactStrictMode: true,
   poweredByHeader: false,
+  // PGlite loads its WebAssembly and data files from its own package folder at run time.
+  serverExternalPackages: ['@electric-sql/pglite'],
   turbopack: {
     resolveAlias: {
       // dockerfile-language-service imports Node's https for Docker Hub tag completion; in the

@@ -10,7 +10,10 @@ export default defineConfig({
       'cli/**/*.test.ts',
       'components/**/*.test.ts',
       'scripts/**/*.test.ts',
+      'server/**/*.test.ts',
     ],
+    // Storage tests need a database server: vitest.storage.config.ts runs them.
+    exclude: ['**/node_modules/**', '**/*.storage.test.ts'],
     environment: 'node',
     testTimeout: 20000,
   },

@@ -27,6 +27,8 @@ export interface Progress {
   /** Slug of the lesson opened last, for "Continue where you left off". */
   lastLesson?: string;
   theme?: Theme;
+  /** Lesson slugs whose solution gallery was opened, after a confirmation, before solving them. */
+  looked?: string[];
 }
 
 export type LessonState = 'locked' | 'available' | 'completed';
@@ -128,6 +130,15 @@ function salvage(value: unknown): Salvage {
     recognised++;
     if (isTheme(record.theme)) progress.theme = record.theme;
     else dropped++;
+  }
+
+  if ('looked' in record) {
+    recognised++;
+    if (Array.isArray(record.looked)) {
+      const slugs = record.looked.filter(isSlug);
+      dropped += record.looked.length - slugs.length;
+      progress.looked = [...new Set(slugs)].slice(0, MAX_COMPLETED);
+    } else dropped++;
   }
 
   return { progress, dropped, isForeign: recognised === 0 };

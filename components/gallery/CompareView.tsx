@@ -1,0 +1,206 @@
+'use client';
+/**
+ * "Compare with mine": a shared solution beside the learner's draft in Monaco's diff editor, with
+ * both analyses (size, layers, findings). "Take this line" copies the line under the cursor of the
+ * shared side into the draft, only after the learner confirms. Loaded with next/dynamic.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { analyze } from '@/lib/analyzer';
+import type { Report } from '@/lib/analyzer/types';
+import { takeLine, type LineChange, type TakeLine } from '@/lib/gallery/take-line';
+import { formatBytes } from '@/lib/lessons/format';
+import { projectContext, type Lesson } from '@/lib/lessons/types';
+import { ConfirmDialog } from '../ConfirmDialog';
+import { preloadMonaco } from '../workbench/EditorPane';
+import { useSiteTheme } from '../workbench/theme';
+import type { WorkbenchFiles } from '../workbench/types';
+
+export interface CompareViewProps {
+  lesson?: Pick<Lesson, 'project'>;
+  /** Fallback build context when there is no lesson (playground links). */
+  projectFiles?: Lesson['project']['files'];
+  shared: WorkbenchFiles;
+  draft: WorkbenchFiles;
+  /** Applies a confirmed change to the draft (the caller saves it). */
+  onDraftChange: (dockerfile: string) => void;
+}
+
+function analysisOf(files: WorkbenchFiles, props: CompareViewProps): Report | undefined {
+  try {
+    const files_ = props.lesson?.project.files ?? props.projectFiles ?? [];
+    return analyze({
+      dockerfile: files.dockerfile,
+      dockerignore: files.dockerignore,
+      context: projectContext({ name: 'compare', description: '', files: files_ }),
+    });
+  } catch {
+    return undefined;
+  }
+}
+
+export default function CompareView(props: CompareViewProps) {
+  const { shared, draft, onDraftChange } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const changesRef = useRef<() => LineChange[]>(() => []);
+  const theme = useSiteTheme();
+  const [isReady, setReady] = useState(false);
+  const [cursorLine, setCursorLine] = useState(1);
+  const [pending, setPending] = useState<TakeLine>();
+  const [notice, setNotice] = useState('');
+  const [diffTick, setDiffTick] = useState(0);
+
+  const sharedReport = useMemo(() => analysisOf(shared, props), [shared]); // eslint-disable-line react-hooks/exhaustive-deps -- the project never changes while open
+  const draftReport = useMemo(() => analysisOf(draft, props), [draft]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
+
+  useEffect(() => {
+    let isDisposed = false;
+    let cleanup = () => {};
+    void preloadMonaco().then(({ setupMonaco, THEME_DARK, THEME_LIGHT }) => {
+      if (isDisposed || !hostRef.current) return;
+      const monaco = setupMonaco();
+      const stamp = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+      const original = monaco.editor.createModel(
+        shared.dockerfile,
+        'dockerfile',
+        monaco.Uri.parse(`inmemory://layerlab/compare-${stamp}/shared`),
+      );
+      const modified = monaco.editor.createModel(
+        draft.dockerfile,
+        'dockerfile',
+        monaco.Uri.parse(`inmemory://layerlab/compare-${stamp}/mine`),
+      );
+      const diff = monaco.editor.createDiffEditor(hostRef.current, {
+        readOnly: true,
+        originalEditable: false,
+        automaticLayout: true,
+        renderSideBySide: true,
+        useInlineViewWhenSpaceIsLimited: true,
+        renderSideBySideInlineBreakpoint: 480,
+        minimap: { enabled: false },
+        scrollBeyondLastLine: false,
+        lineNumbersMinChars: 3,
+        fontSize: 13,
+        ariaLabel: 'The shared Dockerfile (left) compared with your draft (right)',
+      });
+      monaco.editor.setTheme(theme === 'dark' ? THEME_DARK : THEME_LIGHT);
+      diff.setModel({ original, modified });
+      changesRef.current = () => (diff.getLineChanges() ?? []) as LineChange[];
+      const cursor = diff
+        .getOriginalEditor()
+        .onDidChangeCursorPosition((event) => setCursorLine(event.position.lineNumber));
+      const updated = diff.onDidUpdateDiff(() => setDiffTick((n) => n + 1));
+      setReady(true);
+      cleanup = () => {
+        cursor.dispose();
+        updated.dispose();
+        diff.dispose();
+        original.dispose();
+        modified.dispose();
+      };
+    });
+    return () => {
+      isDisposed = true;
+      cleanup();
+    };
+  }, [shared.dockerfile, draft.dockerfile, theme]);
+
+  const proposal = isReady
+    ? takeLine(shared.dockerfile, draft.dockerfile, changesRef.current(), cursorLine)
+    : undefined;
+  // diffTick re-renders once Monaco has computed the diff, so the proposal reads fresh changes.
+  void diffTick;
+
+  return (
+    <section aria-labelledby="compare-title" className="compare">
+      <h2 id="compare-title">Compared with your draft</h2>
+      <div className="compare__heads">
+        <span>Shared solution</span>
+        <span>Your draft</span>
+      </div>
+      <div ref={hostRef} className="compare__diff" data-testid="compare-diff" />
+      <div className="button-row" style={{ marginTop: 'var(--space-2)' }}>
+        <button
+          type="button"
+          className="button"
+          disabled={!proposal || proposal.kind === 'same'}
+          onClick={() => proposal && proposal.kind !== 'same' && setPending(proposal)}
+        >
+          Take this line
+        </button>
+        <span className="muted">
+          {proposal?.kind === 'same' || !proposal
+            ? `Put the cursor on a changed line of the shared side (line ${cursorLine} is already in your draft).`
+            : `Line ${cursorLine} of the shared solution: “${proposal.line.trim()}”.`}
+        </span>
+      </div>
+      <p role="status" className="muted">
+        {notice}
+      </p>
+      <div className="compare__reports">
+        <ReportSummary title="Shared solution" report={sharedReport} />
+        <ReportSummary title="Your draft" report={draftReport} />
+      </div>
+      <ConfirmDialog
+        isOpen={pending !== undefined}
+        title="Change your draft?"
+        confirmLabel={pending?.kind === 'replace' ? 'Replace the line' : 'Insert the line'}
+        cancelLabel="Keep my draft"
+        onConfirm={() => {
+          if (pending && pending.kind !== 'same') {
+            onDraftChange(pending.text);
+            setNotice(
+              pending.kind === 'replace'
+                ? `Line ${pending.draftLine} of your draft was replaced.`
+                : `The line was inserted after line ${pending.draftLine} of your draft.`,
+            );
+          }
+          setPending(undefined);
+        }}
+        onCancel={() => setPending(undefined)}
+      >
+        {pending && pending.kind === 'replace' ? (
+          <p>
+            Line {pending.draftLine} of your draft, <code>{pending.replaced}</code>, becomes{' '}
+            <code>{pending.line}</code>.
+          </p>
+        ) : pending && pending.kind === 'insert' ? (
+          <p>
+            <code>{pending.line}</code> is inserted after line {pending.draftLine} of your draft.
+          </p>
+        ) : null}
+      </ConfirmDialog>
+    </section>
+  );
+}
+
+function ReportSummary({ title, report }: { title: string; report?: Report }) {
+  if (!report) {
+    return (
+      <div className="compare__report">
+        <h3>{title}</h3>
+        <p>The analysis could not run on this text.</p>
+      </div>
+    );
+  }
+  const shipped = report.layers.filter((layer) => layer.isShipped);
+  return (
+    <div className="compare__report" data-testid="compare-report" data-bytes={report.size.bytes}>
+      <h3>{title}</h3>
+      <p>
+        <strong>{formatBytes(report.size.bytes)}</strong> estimated · score {report.score.score} ·{' '}
+        {shipped.length} shipped {shipped.length === 1 ? 'layer' : 'layers'}
+      </p>
+      {report.findings.length === 0 ? (
+        <p className="muted">No findings.</p>
+      ) : (
+        <ul>
+          {report.findings.map((finding, i) => (
+            <li key={`${finding.rule}-${i}`}>
+              <code>{finding.rule}</code> (line {finding.range.start.line + 1})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
