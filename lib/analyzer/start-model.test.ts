@@ -1,0 +1,255 @@
+import { describe, expect, it } from 'vitest';
+import { buildModel } from './model';
+import { startOf } from './start-model';
+import { contextFiles, df } from './rules/test-helpers';
+import type { FileSpec } from './rules/test-helpers';
+
+const REQS = 'flask==3.1.1\ngunicorn==23.0.0\npsycopg2==2.9.10\n';
+const APP: FileSpec = { 'requirements.txt': REQS, 'app/__init__.py': 0, 'app/main.py': 2000 };
+
+function start(dockerfile: string, files: FileSpec = APP) {
+  return startOf(buildModel({ dockerfile, context: { files: contextFiles(files) } }));
+}
+
+/** The messages of the checks that certainly fail. */
+function failures(dockerfile: string, files?: FileSpec): string[] {
+  return start(dockerfile, files)
+    .checks.filter((c) => c.status === 'fails' && c.isCertain)
+    .map((c) => c.message);
+}
+
+const VENV_BUILD = df`
+  FROM python:3.11-slim-bookworm AS build
+  RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && rm -rf /var/lib/apt/lists/*
+  RUN python -m venv /opt/venv
+  ENV PATH=/opt/venv/bin:$PATH
+  COPY requirements.txt .
+  RUN pip install --no-cache-dir -r requirements.txt
+`;
+
+describe('startOf', () => {
+  it('a venv copied into the same base, on PATH, with libpq5: starts', () => {
+    const r = start(
+      VENV_BUILD +
+        df`
+      FROM python:3.11-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+      COPY --from=build /opt/venv /opt/venv
+      ENV PATH=/opt/venv/bin:$PATH
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]
+    `,
+    );
+    expect(r.status).toBe('starts');
+    expect(r.checks.find((c) => c.kind === 'program')?.message).toMatch(
+      /\/opt\/venv\/bin\/gunicorn/,
+    );
+  });
+
+  it('the venv not on PATH: gunicorn is not found, and the message says where it is', () => {
+    const msgs = failures(
+      VENV_BUILD +
+        df`
+      FROM python:3.11-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+      COPY --from=build /opt/venv /opt/venv
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "app.main:app"]
+    `,
+    );
+    expect(msgs).toEqual([
+      expect.stringMatching(/\/opt\/venv\/bin\/gunicorn.*not on the final stage's PATH/),
+    ]);
+  });
+
+  it('psycopg2 without libpq5 in the final stage fails at import', () => {
+    const msgs = failures(
+      VENV_BUILD +
+        df`
+      FROM python:3.11-slim-bookworm
+      COPY --from=build /opt/venv /opt/venv
+      ENV PATH=/opt/venv/bin:$PATH
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "app.main:app"]
+    `,
+    );
+    expect(msgs).toEqual([expect.stringMatching(/libpq\.so\.5.*libpq5/)]);
+  });
+
+  it('a venv made on python:3.11-slim does not run in distroless (pyvenv.cfg home is /usr/local/bin)', () => {
+    const msgs = failures(
+      VENV_BUILD.replace(/RUN apt-get.*\n/, '') +
+        df`
+      FROM gcr.io/distroless/python3-debian12:nonroot
+      COPY --from=build /opt/venv /opt/venv
+      WORKDIR /app
+      COPY app/ ./app/
+      ENTRYPOINT ["/opt/venv/bin/python", "-m", "gunicorn", "app.main:app"]
+    `,
+      { ...APP, 'requirements.txt': 'flask\ngunicorn\n' },
+    );
+    expect(msgs).toEqual([expect.stringMatching(/pyvenv\.cfg home.*\/usr\/bin\/python3\.11/)]);
+  });
+
+  it('a venv made with 3.11 in a 3.12 final stage fails', () => {
+    const msgs = failures(
+      VENV_BUILD +
+        df`
+      FROM python:3.12-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+      COPY --from=build /opt/venv /opt/venv
+      ENV PATH=/opt/venv/bin:$PATH
+      CMD ["gunicorn", "app.main:app"]
+    `,
+    );
+    expect(msgs.join('\n')).toMatch(/Python 3\.11.*Python 3\.12/);
+  });
+
+  it('--target packages need PYTHONPATH; with it, distroless starts', () => {
+    const build = df`
+      FROM python:3.11-slim-bookworm AS build
+      COPY requirements.txt .
+      RUN pip install --no-cache-dir --target /deps -r requirements.txt
+      FROM gcr.io/distroless/python3-debian12:nonroot
+      COPY --from=build /deps /deps
+      WORKDIR /app
+      COPY app/ ./app/
+    `;
+    const files = { ...APP, 'requirements.txt': 'flask\ngunicorn\n' };
+    const cmd = 'CMD ["-m", "gunicorn", "app.main:app"]\n';
+    expect(failures(build + cmd, files)).toEqual([expect.stringMatching(/PYTHONPATH=\/deps/)]);
+    expect(start(build + 'ENV PYTHONPATH=/deps\n' + cmd, files).status).toBe('starts');
+  });
+
+  it('--user packages of Python 3.8 are not searched by 3.11', () => {
+    const msgs = failures(
+      df`
+      FROM ubuntu:20.04 AS build
+      RUN apt-get update && apt-get install -y --no-install-recommends python3 python3-pip && rm -rf /var/lib/apt/lists/*
+      COPY requirements.txt .
+      RUN pip3 install --no-cache-dir --user -r requirements.txt
+      FROM gcr.io/distroless/python3-debian12
+      COPY --from=build /root/.local /root/.local
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["-m", "gunicorn", "app.main:app"]
+    `,
+      { ...APP, 'requirements.txt': 'flask\ngunicorn\n' },
+    );
+    expect(msgs).toEqual([expect.stringMatching(/python3\.8.*installed for Python 3\.8/)]);
+  });
+
+  it('removing the interpreter leaves console scripts with a dead shebang', () => {
+    const msgs = failures(
+      df`
+      FROM alpine:3.22
+      WORKDIR /app
+      COPY requirements.txt .
+      RUN apk add --no-cache python3 py3-pip && pip install --no-cache-dir --break-system-packages -r requirements.txt && apk del python3 py3-pip
+      COPY app/ ./app/
+      CMD ["gunicorn", "app.main:app"]
+    `,
+      { ...APP, 'requirements.txt': 'flask\ngunicorn\n' },
+    );
+    expect(msgs).toEqual([expect.stringMatching(/#!\/usr\/bin\/python3.*no Python/)]);
+  });
+
+  it('no pip install at all: gunicorn is not installed', () => {
+    expect(
+      failures(df`
+      FROM python:3.11-slim-bookworm
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "app.main:app"]
+    `),
+    ).toEqual([expect.stringMatching(/gunicorn is not installed/)]);
+  });
+
+  it('USER names an account that does not exist', () => {
+    const df1 = df`
+      FROM debian:bookworm-slim
+      USER node
+      CMD ["sh", "-c", "echo hi"]
+    `;
+    expect(failures(df1)).toEqual([expect.stringMatching(/User node does not exist/)]);
+    expect(failures(df1.replace('USER node', 'RUN useradd node\nUSER node'))).toEqual([]);
+    expect(failures(df1.replace('debian:bookworm-slim', 'node:22-bookworm-slim'))).toEqual([]);
+  });
+
+  it('the app module gunicorn imports must be in the working directory', () => {
+    expect(
+      failures(
+        df`
+      FROM python:3.11-slim-bookworm
+      COPY requirements.txt .
+      RUN pip install --no-cache-dir -r requirements.txt
+      CMD ["gunicorn", "app.main:app"]
+    `,
+        { ...APP, 'requirements.txt': 'flask\ngunicorn\n' },
+      ),
+    ).toEqual([expect.stringMatching(/\/app\/main\.py is not in the final image/)]);
+  });
+
+  it('the node image entrypoint prepends node and checks the script', () => {
+    const files = { 'server.js': 10, 'package.json': '{}' };
+    const ok = start(
+      df`
+      FROM node:22-alpine
+      WORKDIR /app
+      COPY server.js .
+      CMD ["node", "server.js"]
+    `,
+      files,
+    );
+    expect(ok.status).toBe('starts');
+  });
+
+  it(':debug-nonroot distroless has a shell and runs as nonroot', () => {
+    const r = start(df`
+      FROM gcr.io/distroless/python3-debian12:debug-nonroot
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD python3 -m app.main
+    `);
+    expect(r.checks.find((c) => c.kind === 'shell')?.status).toBe('ok');
+  });
+
+  describe('says unknown instead of guessing on what it cannot follow', () => {
+    it.each([
+      [
+        'an interpreter built from source',
+        df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y curl && curl -fsSL https://example.org/python.tgz | tar -xz -C /usr/local && rm -rf /var/lib/apt/lists/*
+        CMD ["python3", "-m", "http.server"]
+      `,
+      ],
+      [
+        'files produced by ./gradlew installDist and copied as a directory',
+        df`
+        FROM eclipse-temurin:21 AS build
+        WORKDIR /src
+        COPY . .
+        RUN ./gradlew installDist
+        FROM eclipse-temurin:21-jre
+        COPY --from=build /src/build/install/app /opt/app
+        ENTRYPOINT ["/opt/app/bin/app"]
+      `,
+      ],
+      [
+        'a program from an image copied with COPY --from',
+        df`
+        FROM debian:bookworm-slim
+        COPY --from=ghcr.io/example/tool:1 /usr/local/bin/tool /usr/local/bin/tool
+        CMD ["tool"]
+      `,
+      ],
+    ])('%s', (_name, dockerfile) => {
+      const r = start(dockerfile, { 'build.gradle': 100, 'src/Main.java': 100 });
+      expect(r.checks.filter((c) => c.status === 'fails' && c.isCertain)).toEqual([]);
+    });
+  });
+});
