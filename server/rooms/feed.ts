@@ -1,0 +1,134 @@
+import type { RoomEvent } from '@/lib/rooms/types';
+import type { Database } from '../db/database';
+import { eventsAfter, lastSeq, roomTopic } from './store';
+
+/** How many recent events a feed keeps for streams that are a little behind. */
+const CACHE_EVENTS = 2000;
+/** A safety read when no notification came: catches anything a dropped connection missed. */
+const POLL_MS = 5000;
+/** A feed without streams lingers this long before it stops listening. */
+const IDLE_MS = 30_000;
+
+type FeedListener = () => void;
+
+/**
+ * One per room per process: it listens for the room's notifications, reads the new events once,
+ * and tells every local stream. Streams read from its cache, so 200 open streams cost one query
+ * per notification, not 200.
+ */
+export class RoomFeed {
+  private cache: RoomEvent[] = [];
+  private head = 0;
+  private readonly listeners = new Set<FeedListener>();
+  private reading: Promise<void> | undefined;
+  private again = false;
+  private ready: Promise<void>;
+  private readonly unsubscribe: () => void;
+  private readonly poll: NodeJS.Timeout;
+  private idleTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly database: Database,
+    readonly roomId: string,
+    private readonly onIdle: () => void,
+  ) {
+    this.unsubscribe = database.subscribe(roomTopic(roomId), () => void this.refresh());
+    this.ready = lastSeq(database.db, roomId).then((seq) => {
+      this.head = Math.max(this.head, seq);
+    });
+    this.poll = setInterval(() => void this.refresh(), POLL_MS);
+    this.poll.unref?.();
+  }
+
+  /** The last event number this feed knows about. */
+  get lastSeq(): number {
+    return this.head;
+  }
+
+  /** Waits until the feed knows the room's current last event. */
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  /**
+   * Events after `afterSeq` (at most `limit`): from the cache when it reaches back that far,
+   * otherwise from the database.
+   */
+  async eventsAfter(afterSeq: number, limit = 500): Promise<RoomEvent[]> {
+    const first = this.cache[0]?.seq;
+    if (first !== undefined && first <= afterSeq + 1) {
+      const start = this.cache.findIndex((e) => e.seq > afterSeq);
+      return start < 0 ? [] : this.cache.slice(start, start + limit);
+    }
+    return eventsAfter(this.database.db, this.roomId, afterSeq, limit);
+  }
+
+  listen(listener: FeedListener): () => void {
+    this.listeners.add(listener);
+    clearTimeout(this.idleTimer);
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        this.idleTimer = setTimeout(() => this.onIdle(), IDLE_MS);
+        this.idleTimer.unref?.();
+      }
+    };
+  }
+
+  /** Reads what is new; concurrent calls coalesce into one more read. */
+  refresh(): Promise<void> {
+    if (this.reading) {
+      this.again = true;
+      return this.reading;
+    }
+    this.reading = (async () => {
+      try {
+        await this.ready;
+        do {
+          this.again = false;
+          for (;;) {
+            const events = await eventsAfter(this.database.db, this.roomId, this.head, 500);
+            if (events.length === 0) break;
+            this.cache.push(...events);
+            if (this.cache.length > CACHE_EVENTS)
+              this.cache.splice(0, this.cache.length - CACHE_EVENTS);
+            this.head = events[events.length - 1].seq;
+            if (events.length < 500) break;
+          }
+          for (const listener of this.listeners) listener();
+        } while (this.again);
+      } catch {
+        // The next notification or poll tries again.
+      } finally {
+        this.reading = undefined;
+      }
+    })();
+    return this.reading;
+  }
+
+  close(): void {
+    clearInterval(this.poll);
+    clearTimeout(this.idleTimer);
+    this.unsubscribe();
+    this.listeners.clear();
+  }
+}
+
+const KEY = Symbol.for('layerlab.roomFeeds');
+type Holder = { [KEY]?: Map<string, RoomFeed> };
+
+/** The process's feed for a room, created on first use. */
+export function roomFeed(database: Database, roomId: string): RoomFeed {
+  const holder = globalThis as Holder;
+  const feeds = (holder[KEY] ??= new Map());
+  let feed = feeds.get(roomId);
+  if (!feed) {
+    const created: RoomFeed = new RoomFeed(database, roomId, () => {
+      if (feeds.get(roomId) === created) feeds.delete(roomId);
+      created.close();
+    });
+    feeds.set(roomId, created);
+    feed = created;
+  }
+  return feed;
+}
