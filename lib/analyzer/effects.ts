@@ -235,6 +235,33 @@ function unknown(
   });
 }
 
+/** Records a package the tables cannot size: owned by the stage, listed as unknown, shipped at its assumed size. */
+function addUnsizedPackage(
+  rc: RunContext,
+  state: StageState,
+  kind: 'apt' | 'apk',
+  u: { name: string; assumedBytes: number },
+  cmd: ShellCommand,
+  label: string,
+): void {
+  ownPackages(state).add(u.name);
+  unknown(
+    rc,
+    `${kind}-package`,
+    u.name,
+    `${kind} package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
+    u.assumedBytes,
+    cmd,
+  );
+  rc.add({
+    path: `/.pkg/${kind}/${u.name}`,
+    bytes: u.assumedBytes,
+    kind,
+    pkg: u.name,
+    item: label,
+  });
+}
+
 /** Applies one command to the stage. */
 export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   const name = cmd.name;
@@ -371,22 +398,7 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
     }
     noteDpkg(rc, closure.packages.length + closure.unknown.length);
     for (const u of closure.unknown) {
-      ownPackages(state).add(u.name);
-      unknown(
-        rc,
-        'apt-package',
-        u.name,
-        `apt package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
-        u.assumedBytes,
-        cmd,
-      );
-      rc.add({
-        path: `/.pkg/apt/${u.name}`,
-        bytes: u.assumedBytes,
-        kind: 'apt',
-        pkg: u.name,
-        item: label,
-      });
+      addUnsizedPackage(rc, state, 'apt', u, cmd, label);
     }
     state.aptGroups.push({
       requested: new Set(names),
@@ -638,23 +650,8 @@ function applyApk(cmd: ShellCommand, rc: RunContext): void {
       });
     }
     for (const u of closure.unknown) {
-      ownPackages(state).add(u.name);
+      addUnsizedPackage(rc, state, 'apk', u, cmd, label);
       added.push(u.name);
-      unknown(
-        rc,
-        'apk-package',
-        u.name,
-        `apk package \`${u.name}\` is not in the package table; ${fmtMb(u.assumedBytes)} assumed.`,
-        u.assumedBytes,
-        cmd,
-      );
-      rc.add({
-        path: `/.pkg/apk/${u.name}`,
-        bytes: u.assumedBytes,
-        kind: 'apk',
-        pkg: u.name,
-        item: label,
-      });
     }
     if (virtual) state.apkVirtual.set(virtual, added);
     if (names.some((n) => n === 'python3')) state.pythonVersion ??= data.alpinePython(state.record);
