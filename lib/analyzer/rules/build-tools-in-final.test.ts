@@ -25,6 +25,14 @@ ruleTests(buildToolsInFinal, {
     `,
   },
   invalid: {
+    'a -dev package an earlier RUN installed is reported there only': {
+      dockerfile: df`
+        FROM alpine:3.22
+        RUN apk add --no-cache zlib-dev
+        RUN apk add --no-cache --virtual .build-deps zlib-dev gcc make && apk del .build-deps
+      `,
+      lines: [2],
+    },
     'gcc and a -dev package installed in the final image': {
       dockerfile: df`
         FROM python:3.12-slim

@@ -1,6 +1,12 @@
 import { defineRule } from '../rule';
 import type { RuleHit } from '../rule';
-import { aptInstalls, isBuildToolPackage, isCall, packageOperands } from './helpers/commands';
+import {
+  aptInstalls,
+  installedBefore,
+  isBuildToolPackage,
+  isCall,
+  packageOperands,
+} from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
 
 export const buildToolsInFinal = defineRule({
@@ -17,9 +23,11 @@ export const buildToolsInFinal = defineRule({
       const installs = run.commands.filter(
         (c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']),
       );
+      // A tool an earlier RUN installed is reported there, once.
+      const before = installs.length > 0 ? installedBefore(run) : new Set<string>();
       for (const command of installs) {
         const tools = packageOperands(command).filter(
-          (p) => isBuildToolPackage(p) && final.packages.has(p),
+          (p) => isBuildToolPackage(p) && final.packages.has(p) && !before.has(p),
         );
         if (tools.length === 0) continue;
         // Bytes the layer installed for build-tool packages still present at the end.

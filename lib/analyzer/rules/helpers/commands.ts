@@ -380,6 +380,19 @@ export function buildStepOf(command: ShellCommand): string | undefined {
   return undefined;
 }
 
+/** Package names that apt/apk install commands of earlier RUNs (this stage and its parents) name. */
+export function installedBefore(run: RunStep): Set<string> {
+  const names = new Set<string>();
+  for (const s of stageChain(run.stage).reverse())
+    for (const r of s.runs) {
+      if (r === run) return names;
+      for (const c of r.commands)
+        if (isCall(c, ['apt-get', 'apt'], ['install']) || isCall(c, 'apk', ['add']))
+          for (const p of packageOperands(c)) names.add(p);
+    }
+  return names;
+}
+
 /**
  * True when `run` installs build tools (apt/apk) and none of them is left when it ends: the
  * official images' pattern of building and purging the toolchain in one layer
@@ -400,10 +413,13 @@ export function purgesOwnToolchain(run: RunStep): boolean {
         c.args.some((a) => ['-r', '-P', '--purge', '--remove'].includes(a))),
   );
   if (!removes) return false;
+  // Tools an earlier RUN already installed stay (apk del of a virtual package keeps them, as
+  // apt's auto-remove keeps manual ones): this RUN neither adds nor purges them.
+  const before = installedBefore(run);
   const tools = run.commands
     .filter((c) => isCall(c, ['apt-get', 'apt'], ['install']) || isCall(c, 'apk', ['add']))
     .flatMap((c) => packageOperands(c))
-    .filter(isBuildToolPackage);
+    .filter((p) => isBuildToolPackage(p) && !before.has(p));
   if (tools.length === 0) return false;
   // Every build tool it installed is deleted by the same layer (or was a virtual name for
   // another package, so it is not installed under its own name at all).
