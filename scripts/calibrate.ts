@@ -4,7 +4,7 @@
  * error distribution per confidence level (count, median, p90 and max absolute error) and how many
  * truths fall outside `sizeRange`; then, over the cases with expected findings, how often each
  * rule was right. A rule's precision counts the cases that name it: a firing the case expects is
- * a true positive, a firing the case forbids a false positive.
+ * a true positive, a firing the case forbids a false positive (precision = tp / (tp + fp)).
  *
  *   npm run calibrate -- [--cases]   (--cases also prints one line per sized case)
  */
@@ -64,12 +64,15 @@ if (process.argv.includes('--cases')) {
 }
 
 console.log('');
-console.log('rule                            cases  right  wrong  precision  recall');
+console.log(
+  'rule                            cases  fired-expected  fired-forbidden  missed  silent-as-expected  precision',
+);
 const rules = new Set(results.flatMap((r) => [...r.case.expect, ...r.case.expectNot]));
 for (const id of [...rules].sort()) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  let tn = 0;
   let named = 0;
   for (const r of results) {
     const wants = r.case.expect.includes(id);
@@ -80,11 +83,11 @@ for (const id of [...rules].sort()) {
     if (wants && fired) tp++;
     if (wants && !fired) fn++;
     if (forbids && fired) fp++;
+    if (forbids && !fired) tn++;
   }
   const precision = tp + fp > 0 ? tp / (tp + fp) : NaN;
-  const recall = tp + fn > 0 ? tp / (tp + fn) : NaN;
   console.log(
-    `${id.padEnd(30)} ${String(named).padStart(6)} ${String(tp).padStart(6)} ${String(fp + fn).padStart(6)}   ${pct(precision)} ${pct(recall)}`,
+    `${id.padEnd(30)} ${String(named).padStart(6)} ${String(tp).padStart(15)} ${String(fp).padStart(16)} ${String(fn).padStart(7)} ${String(tn).padStart(19)}   ${pct(precision)}`,
   );
 }
 const errorFindings = results.flatMap((r) =>

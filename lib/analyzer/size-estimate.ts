@@ -2,7 +2,7 @@
  * The size estimate of the built image: base + shipped layers (uncompressed, what `docker images`
  * shows), a pull-size estimate, and a confidence that falls with every unknown.
  */
-import type { ImageModel, Layer } from './model-types';
+import type { ImageModel, Layer, ShellCommand } from './model-types';
 import type { BaseImageSummary, Confidence, LayerItem, SizeEstimate, Unknown } from './types';
 import { listBaseImages } from '../sizes';
 import { measuredBaseCompressionRatio } from './size-data';
@@ -56,10 +56,11 @@ export function estimateSize(model: ImageModel): SizeEstimate {
   for (const s of model.shippedStages)
     for (const st of s.steps)
       for (let l = st.range.start.line; l <= st.range.end.line; l++) shippedLines.add(l);
+  const callsAt = commandsByLine(model);
   const unknowns = model.unknowns.filter(
     (u) =>
       (u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image') &&
-      !writesNothing(model, u),
+      !writesNothing(callsAt, u),
   );
   if (!base.known && base.osFamily !== 'scratch') {
     unknowns.unshift({
@@ -148,13 +149,9 @@ const VERSION_FLAGS = new Set(['--version', '-version', '-V', 'version', '--help
  * True when an unsized command writes nothing: every call of that program on the unknown's line
  * is a read-only program or a version/help query. Such a call is not an unknown at all.
  */
-function writesNothing(model: ImageModel, u: Unknown): boolean {
+function writesNothing(callsAt: () => Map<number, ShellCommand[]>, u: Unknown): boolean {
   if (u.kind !== 'command' || u.line === undefined) return false;
-  const calls = model.shippedRuns.flatMap((r) =>
-    r.commands.filter(
-      (c) => c.name === u.name && c.range.start.line <= u.line! && u.line! <= c.range.end.line,
-    ),
-  );
+  const calls = (callsAt().get(u.line) ?? []).filter((c) => c.name === u.name);
   return (
     calls.length > 0 &&
     calls.every(
@@ -163,6 +160,24 @@ function writesNothing(model: ImageModel, u: Unknown): boolean {
         (c.args.length > 0 && c.args.every((a) => VERSION_FLAGS.has(a))),
     )
   );
+}
+
+/** Shipped shell commands by each line they span; built on first use. */
+function commandsByLine(model: ImageModel): () => Map<number, ShellCommand[]> {
+  let map: Map<number, ShellCommand[]> | undefined;
+  return () => {
+    if (!map) {
+      map = new Map();
+      for (const r of model.shippedRuns)
+        for (const c of r.commands)
+          for (let l = c.range.start.line; l <= c.range.end.line; l++) {
+            const list = map.get(l);
+            if (list) list.push(c);
+            else map.set(l, [c]);
+          }
+    }
+    return map;
+  };
 }
 
 /** Index of the step each line of a shipped step belongs to (unknowns of one RUN share it). */

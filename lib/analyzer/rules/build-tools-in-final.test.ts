@@ -3,6 +3,10 @@ import { df, ruleTests } from './test-helpers';
 
 ruleTests(buildToolsInFinal, {
   valid: {
+    'apt-get install -s only simulates': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -s gcc && rm -rf /var/lib/apt/lists/*
+    `,
     'compilers only in the build stage': df`
       FROM python:3.12-slim AS build
       RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*

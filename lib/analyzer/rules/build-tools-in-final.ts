@@ -9,6 +9,8 @@ import {
 } from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
 
+const SIMULATE = new Set(['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon']);
+
 export const buildToolsInFinal = defineRule({
   id: 'build-tools-in-final',
   technique: 'multi-stage',
@@ -24,10 +26,11 @@ export const buildToolsInFinal = defineRule({
         (c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']),
       );
       // A tool an earlier RUN installed is reported there, once.
-      const before = installs.length > 0 ? installedBefore(run) : new Set<string>();
       for (const command of installs) {
+        // A simulation (apt-get install -s) prints what it would do and installs nothing.
+        if (command.args.some((a) => SIMULATE.has(a))) continue;
         const tools = packageOperands(command).filter(
-          (p) => isBuildToolPackage(p) && final.packages.has(p) && !before.has(p),
+          (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
         );
         if (tools.length === 0) continue;
         // Bytes the layer installed for build-tool packages still present at the end.

@@ -24,6 +24,7 @@ import { npmCacheKept } from './npm-cache-kept';
 import { npmInstallDevDeps } from './npm-install-dev-deps';
 import { packageManagerInFinal } from './package-manager-in-final';
 import { pipCacheKept } from './pip-cache-kept';
+import { platformMismatchFinal } from './platform-mismatch-final';
 import { pythonVersionMismatch } from './python-version-mismatch';
 import { runsAsRoot } from './runs-as-root';
 import { runtimeMissing } from './runtime-missing';
@@ -58,6 +59,7 @@ export const rules: RuleDefinition[] = [
   npmInstallDevDeps,
   packageManagerInFinal,
   pipCacheKept,
+  platformMismatchFinal,
   pythonVersionMismatch,
   runsAsRoot,
   runtimeMissing,
