@@ -10,6 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import '../lib/analyzer/apt-names-all';
 import { parseCase } from '../lib/analyzer/regression/case';
 import { evaluateCase, PROMISED_ERROR, type CaseResult } from '../lib/analyzer/regression/evaluate';
 import type { Confidence } from '../lib/analyzer/types';

@@ -23,6 +23,7 @@ import { largeBaseImage } from './large-base-image';
 import { npmCacheKept } from './npm-cache-kept';
 import { npmInstallDevDeps } from './npm-install-dev-deps';
 import { packageManagerInFinal } from './package-manager-in-final';
+import { packageNotInRelease } from './package-not-in-release';
 import { pipCacheKept } from './pip-cache-kept';
 import { platformMismatchFinal } from './platform-mismatch-final';
 import { pythonVersionMismatch } from './python-version-mismatch';
@@ -58,6 +59,7 @@ export const rules: RuleDefinition[] = [
   npmCacheKept,
   npmInstallDevDeps,
   packageManagerInFinal,
+  packageNotInRelease,
   pipCacheKept,
   platformMismatchFinal,
   pythonVersionMismatch,

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// Generates lib/analyzer/generated/apt-names.json: for each apt release, a Bloom filter of every
+// package name and every Provides name of the archive's amd64 Packages indexes (the components
+// the official images enable: Debian main; Ubuntu main, restricted, universe, multiverse, with
+// -updates, -security and -backports). A name the filter rejects is certainly not in that
+// release, so `apt-get install <name>` fails there (rule package-not-in-release); a name it
+// accepts may still be missing (false-positive rate below), and the rule then says nothing.
+//
+// Usage: node scripts/gen-apt-names.mjs   (npm run gen:apt-names)
+//
+// Inputs: each release's lists are fetched with apt-get into /tmp/layerlab-apt-names/<release>
+// from deb.debian.org / archive.ubuntu.com (and their security hosts). The newest InRelease date
+// of each release is recorded.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUTPUT = join(ROOT, 'lib', 'analyzer', 'generated', 'apt-names.json');
+const WORK = '/tmp/layerlab-apt-names';
+/** Target false-positive rate of each filter: 1 in 100 absent names slips through silently. */
+const FALSE_POSITIVE_RATE = 0.01;
+
+const DEBIAN_KEY = '/usr/share/keyrings/debian-archive-keyring.gpg';
+const RELEASES = {
+  bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
+  trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
+  jammy: {
+    distro: 'ubuntu',
+    suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
+  },
+  noble: {
+    distro: 'ubuntu',
+    suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
+  },
+};
+
+const aptOpts = (dir) => [
+  '-o',
+  'Dir::Etc::SourceList=/dev/null',
+  '-o',
+  `Dir::Etc::SourceParts=${dir}/parts`,
+  '-o',
+  `Dir::State::Lists=${dir}/lists`,
+  '-o',
+  `Dir::Cache=${dir}/cache`,
+  '-o',
+  'Acquire::Languages=none',
+  '-o',
+  'APT::Architectures::=amd64',
+];
+
+function ubuntuKeyring() {
+  const key = join(WORK, 'ubuntu-keyring', 'usr/share/keyrings/ubuntu-archive-keyring.gpg');
+  if (existsSync(key)) return key;
+  // Debian trixie packages Ubuntu's archive keys (ubuntu-keyring).
+  const dir = ensureLists('trixie');
+  mkdirSync(join(WORK, 'debs'), { recursive: true });
+  execFileSync('apt-get', [...aptOpts(dir), 'download', 'ubuntu-keyring'], {
+    cwd: join(WORK, 'debs'),
+    stdio: 'inherit',
+  });
+  const deb = readdirSync(join(WORK, 'debs')).find((f) => f.startsWith('ubuntu-keyring_'));
+  execFileSync('dpkg-deb', ['-x', join(WORK, 'debs', deb), join(WORK, 'ubuntu-keyring')]);
+  return key;
+}
+
+/** The release's lists directory, fetched with apt-get update when missing. */
+function ensureLists(release) {
+  const r = RELEASES[release];
+  if (r.lists) return dirname(r.lists);
+  const dir = join(WORK, release);
+  if (
+    existsSync(join(dir, 'lists')) &&
+    readdirSync(join(dir, 'lists')).some((f) => f.includes('_Packages'))
+  )
+    return dir;
+  for (const d of ['parts', 'lists/partial', 'cache/archives/partial'])
+    mkdirSync(join(dir, d), { recursive: true });
+  const main = r.suites.filter((s) => !s.endsWith('-security'));
+  const sec = r.suites.filter((s) => s.endsWith('-security'));
+  const [uri, secUri, comps, key] =
+    r.distro === 'debian'
+      ? [
+          'http://deb.debian.org/debian',
+          'http://deb.debian.org/debian-security',
+          'main',
+          DEBIAN_KEY,
+        ]
+      : [
+          'http://archive.ubuntu.com/ubuntu',
+          'http://security.ubuntu.com/ubuntu',
+          'main restricted universe multiverse',
+          ubuntuKeyring(),
+        ];
+  const entry = (u, suites) =>
+    `Types: deb\nURIs: ${u}\nSuites: ${suites.join(' ')}\nComponents: ${comps}\nSigned-By: ${key}\n`;
+  writeFileSync(
+    join(dir, 'parts', `${release}.sources`),
+    `${entry(uri, main)}\n${entry(secUri, sec)}`,
+  );
+  execFileSync('apt-get', [...aptOpts(dir), 'update'], { stdio: 'inherit' });
+  return dir;
+}
+
+function namesOf(release) {
+  const lists = RELEASES[release].lists ?? join(ensureLists(release), 'lists');
+  const files = readdirSync(lists).filter((f) => /_binary-amd64_Packages(\.\w+)?$/.test(f));
+  const dates = readdirSync(lists)
+    .filter((f) => f.endsWith('_InRelease'))
+    .map((f) => /^Date: (.*)$/m.exec(readFileSync(join(lists, f), 'utf8'))?.[1])
+    .filter(Boolean)
+    .map((d) => new Date(d).toISOString().slice(0, 10))
+    .sort();
+  const names = new Set();
+  for (const f of files) {
+    const p = join(lists, f);
+    const text = /\.(lz4|xz|gz|zst)$/.test(f)
+      ? execFileSync('/usr/lib/apt/apt-helper', ['cat-file', p], {
+          maxBuffer: 1 << 30,
+          encoding: 'utf8',
+        })
+      : readFileSync(p, 'utf8');
+    for (const m of text.matchAll(/^Package: (\S+)$/gm)) names.add(m[1]);
+    for (const m of text.matchAll(/^Provides: (.+)$/gm))
+      for (const p of m[1].split(',')) names.add(p.trim().split(/\s/)[0]);
+  }
+  return { names, files, newestInRelease: dates[dates.length - 1] };
+}
+
+/** FNV-1a 32-bit over the UTF-16 code units, with a seed; the same function as lib/analyzer/apt-names.ts. */
+function fnv(s, seed) {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+function bloom(names) {
+  const n = names.size;
+  const bits = Math.ceil((-n * Math.log(FALSE_POSITIVE_RATE)) / Math.LN2 ** 2 / 8) * 8;
+  const hashes = Math.max(1, Math.round((bits / n) * Math.LN2));
+  const buf = Buffer.alloc(bits / 8);
+  for (const name of names) {
+    const a = fnv(name, 0);
+    const b = fnv(name, 0x5bd1e995) | 1;
+    for (let i = 0; i < hashes; i++) {
+      const bit = (a + Math.imul(i, b)) >>> 0;
+      const k = bit % bits;
+      buf[k >> 3] |= 1 << (k & 7);
+    }
+  }
+  return { bits, hashes, filter: buf.toString('base64') };
+}
+
+const out = {
+  source:
+    'Debian and Ubuntu archive Packages indexes (amd64): every Package and Provides name, read with apt on this machine',
+  generatedBy: 'scripts/gen-apt-names.mjs',
+  generatedOn: new Date().toISOString().slice(0, 10),
+  falsePositiveRate: FALSE_POSITIVE_RATE,
+  releases: {},
+};
+for (const release of Object.keys(RELEASES)) {
+  try {
+    const { names, files, newestInRelease } = namesOf(release);
+    if (names.size === 0) throw new Error('no Packages files');
+    out.releases[release] = { names: names.size, inputs: files, newestInRelease, ...bloom(names) };
+    console.log(`${release}: ${names.size} names`);
+  } catch (err) {
+    // A release whose index cannot be read here gets no filter: the rule stays silent on it.
+    console.log(`${release}: skipped (${err instanceof Error ? err.message.split('\n')[0] : err})`);
+  }
+}
+mkdirSync(dirname(OUTPUT), { recursive: true });
+writeFileSync(OUTPUT, JSON.stringify(out, null, 1) + '\n');
+console.log(`wrote ${OUTPUT}`);
