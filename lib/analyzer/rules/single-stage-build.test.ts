@@ -13,6 +13,10 @@ const node = {
 
 ruleTests(singleStageBuild, {
   valid: {
+    'a toolchain installer checks its versions (rust slim: rustc --version, cargo --version)': df`
+      FROM debian:bookworm-slim
+      RUN set -eux; ./rustup-init -y --profile minimal; rm rustup-init; rustc --version; cargo --version
+    `,
     'builds in a build stage and ships the output': {
       dockerfile: df`
       FROM node:22-slim AS build

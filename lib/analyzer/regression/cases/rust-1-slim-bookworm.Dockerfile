@@ -1,7 +1,7 @@
 # pattern: official rust slim image: gcc and libc6-dev kept, rustup-init downloaded and run (an installer the model cannot size), wget purged
 # source: rust-lang/docker-rust stable/bookworm/slim/Dockerfile @8a72e7f348bef075b16a84a84c9bb92b4dd5622b
 # truth: 910.36 MB docker-library/repo-info repos/rust/local/1-slim-bookworm.md @9443aee1c4 (rust:1-slim-bookworm, RUST_VERSION 1.97.1)
-# expect-not: apt-lists-not-removed cleanup-in-later-layer
+# expect-not: apt-lists-not-removed cleanup-in-later-layer single-stage-build
 FROM debian:bookworm-slim
 ENV RUSTUP_HOME=/usr/local/rustup \
     CARGO_HOME=/usr/local/cargo \
