@@ -142,6 +142,7 @@ const READ_ONLY_PROGRAMS = new Set([
   'id',
   'whoami',
   'printenv',
+  'locale',
 ]);
 const VERSION_FLAGS = new Set(['--version', '-version', '-V', 'version', '--help', '-h', '-v']);
 
