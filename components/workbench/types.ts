@@ -20,6 +20,10 @@ export interface WorkbenchProps {
   solution?: WorkbenchFiles;
   readOnly?: boolean;
   lessonSlug?: string;
+  /** For the Markdown line of Share. */
+  lessonTitle?: string;
+  /** The lesson's content version, carried by share links and gallery entries. */
+  lessonVersion?: string;
   /** Called (debounced) with both texts after the learner edits them. */
   onFilesChange?: (files: WorkbenchFiles) => void;
   /** Fires when all goals become met (not again until one is lost and regained). */
