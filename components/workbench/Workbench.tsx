@@ -382,8 +382,10 @@ export default function Workbench(props: WorkbenchProps) {
               <DiffView
                 monaco={monaco}
                 instanceId={instanceId}
-                yours={diffFiles}
-                reference={solution}
+                original={diffFiles}
+                modified={solution}
+                labels={['Yours', 'Reference solution']}
+                ariaLabel="Your file compared with the reference solution"
                 theme={theme}
               />
               <div className={styles.toolbar}>
