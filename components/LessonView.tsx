@@ -176,6 +176,7 @@ export function LessonView({
               lessonSlug={slug}
               lessonTitle={lesson.title}
               lessonVersion={lessonVersion}
+              startSizeBytes={startSizeBytes}
               initialFiles={initialFiles}
               startFiles={startFiles}
               solution={solution}

@@ -156,34 +156,36 @@ export function SharePanel(props: SharePanelProps) {
       <label htmlFor={id('short-link')} className={styles.label}>
         Short link
       </label>
-      {short.status === 'ok' ? (
-        <div className="share-row">
-          <input
-            id={id('short-link')}
-            className={styles.shareInput}
-            readOnly
-            value={short.url}
-            data-testid="short-link"
-            onFocus={(e) => e.currentTarget.select()}
-          />
-          <button
-            type="button"
-            className={styles.smallButton}
-            onClick={() => void copyAndSay(short.url, 'Short link')}
-          >
-            Copy short link
-          </button>
-        </div>
-      ) : (
-        <p
+      <div className="share-row">
+        <input
           id={id('short-link')}
+          className={styles.shareInput}
+          readOnly
+          value={short.status === 'ok' ? short.url : ''}
+          placeholder={short.status === 'making' ? 'Making a short link…' : 'No short link'}
+          aria-describedby={short.status === 'ok' ? undefined : id('short-status')}
           data-testid="short-link"
           data-state={short.status}
-          className={short.status === 'failed' ? styles.problem : styles.muted}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className={styles.smallButton}
+          disabled={short.status !== 'ok'}
+          onClick={() => short.status === 'ok' && void copyAndSay(short.url, 'Short link')}
         >
-          {short.status === 'making' ? 'Making a short link…' : short.reason}
+          Copy short link
+        </button>
+      </div>
+      {short.status === 'failed' ? (
+        <p id={id('short-status')} role="alert" className={styles.problem}>
+          {short.reason}
         </p>
-      )}
+      ) : short.status === 'making' ? (
+        <p id={id('short-status')} className={styles.muted}>
+          Making a short link…
+        </p>
+      ) : null}
       <label htmlFor={id('share-url')} className={styles.label}>
         Share link (works without the server)
       </label>

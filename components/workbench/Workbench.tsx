@@ -231,7 +231,7 @@ export default function Workbench(props: WorkbenchProps) {
     const files = editorRef.current?.getFiles() ?? initialFiles;
     // The figures of the Markdown line are the latest analysis of these texts, taken now.
     const figures = {
-      beforeBytes: startResult?.report.size.bytes,
+      beforeBytes: props.startSizeBytes ?? startResult?.report.size.bytes,
       afterBytes: result?.report.size.bytes,
       score: result?.report.score.score,
     };
