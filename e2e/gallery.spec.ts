@@ -3,7 +3,7 @@ import { ALTERNATIVES } from '../content/lessons/alternatives';
 import { solutionId } from '../lib/gallery/short-id';
 import { setEditorText, waitForDiff, waitForEditor } from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedProgress, storedProgress } from './helpers/site';
-import { expect, test } from './helpers/test';
+import { expect, seriousAxeViolations, test } from './helpers/test';
 
 const [first] = LESSONS;
 const reference = lessonDockerfile(first.slug, 'solution');
@@ -30,6 +30,7 @@ async function solveAndPublish(page: Page, dockerfile: string, nickname: string)
   if (nickname) {
     await page.getByRole('textbox', { name: /nickname in the gallery/i }).fill(nickname);
   }
+  expect(await seriousAxeViolations(page), 'the share panel').toEqual([]);
   await page.getByRole('button', { name: 'Publish to gallery' }).click();
   await expect(page.getByText('This solution is in the gallery.')).toBeVisible();
   return new URL(await shortLink.inputValue()).pathname;
@@ -54,12 +55,14 @@ test('gallery: published solutions stay hidden until solved, then rank by size',
   await expect(bea.page.getByTestId('gallery-locked')).toBeVisible();
   await expect(bea.page.getByRole('heading', { name: 'Solve it first' })).toBeVisible();
   await expect(bea.page.getByTestId('gallery-entry')).toHaveCount(0);
+  expect(await seriousAxeViolations(bea.page), 'the locked gallery').toEqual([]);
 
   const beaLink = await solveAndPublish(bea.page, other.dockerfile, '');
   expect(beaLink).not.toBe(ada);
   await bea.page.goto(`/lessons/${first.slug}/solutions`);
   const entries = bea.page.getByTestId('gallery-entry');
   await expect(entries.first()).toBeVisible();
+  expect(await seriousAxeViolations(bea.page), 'the open gallery').toEqual([]);
 
   // Every entry in rank order: sizes never go down (earlier runs may have left entries too).
   const rows = await entries.evaluateAll((items) =>
@@ -174,4 +177,23 @@ test('gallery: a changed or unknown short link gets a clear page', async ({ page
 
   await page.goto('/s/not-a-link');
   await expect(page.getByRole('heading', { name: 'This is not a short link' })).toBeVisible();
+});
+
+test('gallery: without the server, Share says so and the fragment link still works', async ({
+  page,
+}) => {
+  await page.route('**/api/short-links', (route) => route.abort('connectionrefused'));
+  await page.goto('/playground');
+  await waitForEditor(page);
+  await page.getByRole('button', { name: 'Share', exact: true }).click();
+  await expect(
+    page.getByRole('alert').filter({ hasText: /server is not available/i }),
+  ).toBeVisible();
+  await expect(page.getByTestId('short-link')).toHaveValue('');
+  await expect(page.getByRole('button', { name: 'Copy short link' })).toBeDisabled();
+  const fragment = await page.getByTestId('fragment-link').inputValue();
+  expect(fragment).toMatch(/\/share#v1=[A-Za-z0-9_-]+$/);
+  await page.goto(fragment);
+  await waitForEditor(page);
+  await expect(page.getByRole('button', { name: 'Compare with mine' })).toBeVisible();
 });
