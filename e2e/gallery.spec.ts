@@ -197,3 +197,19 @@ test('gallery: without the server, Share says so and the fragment link still wor
   await waitForEditor(page);
   await expect(page.getByRole('button', { name: 'Compare with mine' })).toBeVisible();
 });
+
+test('gallery: "Look anyway" asks first and records the look on progress', async ({ page }) => {
+  await page.goto(`/lessons/${first.slug}/solutions`);
+  await expect(page.getByTestId('gallery-locked')).toBeVisible();
+  await page.getByRole('button', { name: 'Look anyway' }).click();
+  const dialog = page.getByRole('dialog', { name: /before solving/i });
+  await dialog.getByRole('button', { name: 'Keep them hidden' }).click();
+  await expect(page.getByTestId('gallery-locked')).toBeVisible();
+  expect((await storedProgress(page))?.looked).toBeUndefined();
+
+  await page.getByRole('button', { name: 'Look anyway' }).click();
+  await dialog.getByRole('button', { name: 'Show the solutions' }).click();
+  await expect(page.getByTestId('gallery-locked')).toHaveCount(0);
+  await expect(page.getByText(/You looked at these before solving/)).toBeVisible();
+  await expect.poll(async () => (await storedProgress(page))?.looked).toEqual([first.slug]);
+});
