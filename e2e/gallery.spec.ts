@@ -1,6 +1,10 @@
 import type { Browser, Page } from '@playwright/test';
 import { ALTERNATIVES } from '../content/lessons/alternatives';
+import { lessons } from '../content/lessons/generated';
+import { lessonVersion } from '../lib/gallery/lesson-version';
+import { ROOM_MEMBERSHIP_KEY } from '../lib/gallery/room-membership';
 import { solutionId } from '../lib/gallery/short-id';
+import { codeFromRandom } from '../lib/rooms/code';
 import { setEditorText, waitForDiff, waitForEditor } from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedProgress, storedProgress } from './helpers/site';
 import { expect, seriousAxeViolations, test } from './helpers/test';
@@ -47,7 +51,7 @@ test('gallery: published solutions stay hidden until solved, then rank by size',
   baseURL,
 }) => {
   // Two learners, each solving the lesson in an editor, then two gallery pages.
-  test.setTimeout(150_000);
+  test.setTimeout(180_000);
   const ada = await solveAndPublish(page, reference, 'Ada');
 
   const bea = await newLearner(browser, baseURL);
@@ -212,4 +216,49 @@ test('gallery: "Look anyway" asks first and records the look on progress', async
   await expect(page.getByTestId('gallery-locked')).toHaveCount(0);
   await expect(page.getByText(/You looked at these before solving/)).toBeVisible();
   await expect.poll(async () => (await storedProgress(page))?.looked).toEqual([first.slug]);
+});
+
+test('gallery: a learner in a room can show only their room’s solutions', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  // A fresh room code per run, so entries from earlier runs never show up in it.
+  const lesson = lessons.find((item) => item.slug === first.slug);
+  if (!lesson) throw new Error(`no lesson ${first.slug}`);
+  const room = codeFromRandom(crypto.getRandomValues(new Uint8Array(32)));
+  const published = await request.post(`/api/gallery/${first.slug}`, {
+    headers: { origin: new URL(baseURL ?? '').origin },
+    data: {
+      lessonVersion: lessonVersion(lesson),
+      dockerfile: reference,
+      dockerignore: lesson.solutionDockerignore ?? '',
+      nickname: 'Room mate',
+      withdrawKey: 'R'.repeat(43),
+      room,
+    },
+  });
+  expect(published.status()).toBe(201);
+  const { solutionId: id } = (await published.json()) as { solutionId: string };
+
+  await seedProgress(page, { completed: [first.slug] });
+  await page.addInitScript(
+    ([key, code]) => window.localStorage.setItem(key, JSON.stringify({ code })),
+    [ROOM_MEMBERSHIP_KEY, room] as const,
+  );
+  await page.goto(`/lessons/${first.slug}/solutions?room=${room}`);
+  const mine = page.getByRole('button', { name: `My room (${room})` });
+  await expect(mine).toHaveAttribute('aria-pressed', 'true');
+  const entries = page.getByTestId('gallery-entry');
+  await expect(entries).toHaveCount(1);
+  await expect(entries).toHaveAttribute('data-count', '1');
+  await expect(entries.getByRole('link', { name: `/s/${id}` })).toBeVisible();
+  await expect(entries).toContainText('Room mate');
+
+  await page.getByRole('button', { name: 'Everyone' }).click();
+  await expect(page.getByRole('button', { name: 'Everyone' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  expect(new URL(page.url()).searchParams.get('room')).toBeNull();
 });
