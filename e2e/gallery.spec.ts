@@ -262,3 +262,39 @@ test('gallery: a learner in a room can show only their room’s solutions', asyn
   );
   expect(new URL(page.url()).searchParams.get('room')).toBeNull();
 });
+
+test.describe('at 375 px', () => {
+  test.use({ viewport: { width: 375, height: 740 }, hasTouch: true });
+
+  test('gallery: the gallery, the share panel and the comparison fit a phone screen', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    test.setTimeout(90_000);
+    const scrollWidth = () => page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+    const made = await request.post('/api/short-links', {
+      headers: { origin: new URL(baseURL ?? '').origin },
+      data: { lesson: first.slug, dockerfile: reference, dockerignore: '' },
+    });
+    const { path } = (await made.json()) as { path: string };
+    await seedProgress(page, { completed: [first.slug] });
+
+    await page.goto(`/lessons/${first.slug}/solutions`);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText(/Loading the solutions/)).toHaveCount(0);
+    expect(await scrollWidth(), 'the gallery').toBeLessThanOrEqual(375);
+
+    await page.goto(`/lessons/${first.slug}`);
+    await waitForEditor(page);
+    await page.getByRole('button', { name: 'Share', exact: true }).click();
+    await expect(page.getByTestId('short-link')).toHaveValue(/\/s\//);
+    await expect(page.getByRole('button', { name: 'Publish to gallery' })).toBeVisible();
+    expect(await scrollWidth(), 'the share panel').toBeLessThanOrEqual(375);
+
+    await page.goto(path);
+    await page.getByRole('button', { name: 'Compare with mine' }).click();
+    await waitForDiff(page);
+    expect(await scrollWidth(), 'the comparison').toBeLessThanOrEqual(375);
+  });
+});
