@@ -241,7 +241,7 @@ test('gallery: a learner in a room can show only their room’s solutions', asyn
   expect(published.status()).toBe(201);
   const { solutionId: id } = (await published.json()) as { solutionId: string };
 
-  await seedProgress(page, { completed: [first.slug] });
+  await seedProgress(page, { completed: [first.slug], theme: 'dark' });
   await page.addInitScript(
     ([key, code]) => window.localStorage.setItem(key, JSON.stringify({ code })),
     [ROOM_MEMBERSHIP_KEY, room] as const,
@@ -254,6 +254,7 @@ test('gallery: a learner in a room can show only their room’s solutions', asyn
   await expect(entries).toHaveAttribute('data-count', '1');
   await expect(entries.getByRole('link', { name: `/s/${id}` })).toBeVisible();
   await expect(entries).toContainText('Room mate');
+  expect(await seriousAxeViolations(page), 'the room’s gallery in the dark theme').toEqual([]);
 
   await page.getByRole('button', { name: 'Everyone' }).click();
   await expect(page.getByRole('button', { name: 'Everyone' })).toHaveAttribute(
