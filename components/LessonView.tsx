@@ -23,6 +23,8 @@ export interface LessonViewProps {
   lessons: LessonSummary[];
   /** Estimated size of the starting Dockerfile, worked out at build time; for the size drop. */
   startSizeBytes?: number;
+  /** The lesson's content version (lib/gallery/lesson-version.ts), for share links and the gallery. */
+  lessonVersion?: string;
   /** The lesson's prose, rendered on the server. */
   children: ReactNode;
 }
@@ -34,7 +36,13 @@ interface Success {
 }
 
 /** A lesson: prose beside the workbench, the lock gate, completion and draft autosave. */
-export function LessonView({ lesson, lessons, startSizeBytes, children }: LessonViewProps) {
+export function LessonView({
+  lesson,
+  lessons,
+  startSizeBytes,
+  lessonVersion,
+  children,
+}: LessonViewProps) {
   const { progress, update } = useProgress();
   const [isOpenedAnyway, setOpenedAnyway] = useState(false);
   const [initialFiles, setInitialFiles] = useState<WorkbenchFiles>();
@@ -132,6 +140,9 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
             </p>
             <h1 id="lesson-title">{lesson.title}</h1>
             <p className="lesson-header__summary">{lesson.summary}</p>
+            <p>
+              <Link href={`/lessons/${slug}/solutions`}>Other learners’ solutions</Link>
+            </p>
           </header>
           <div className="prose">{children}</div>
         </article>
@@ -163,6 +174,9 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
               key={slug}
               mode="lesson"
               lessonSlug={slug}
+              lessonTitle={lesson.title}
+              lessonVersion={lessonVersion}
+              startSizeBytes={startSizeBytes}
               initialFiles={initialFiles}
               startFiles={startFiles}
               solution={solution}

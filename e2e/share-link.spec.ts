@@ -35,7 +35,8 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   await setEditorText(page, shared);
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
-  expect(link).toMatch(/\/share#v1=[A-Za-z0-9_-]+$/);
+  // A lesson's link carries the lesson's content version after the data (`&lv=`).
+  expect(link).toMatch(/\/share#v1=[A-Za-z0-9_-]+(&lv=[0-9a-z]{10})?$/);
 
   // Keep editing after sharing: this draft must survive opening the link.
   await setEditorText(page, laterDraft);

@@ -1,17 +1,20 @@
 'use client';
 /**
- * "Compare with mine": a shared solution beside the learner's draft in Monaco's diff editor, with
+ * "Compare with mine": a shared solution beside the learner's draft in the workbench's DiffView, with
  * both analyses (size, layers, findings). "Take this line" copies the line under the cursor of the
  * shared side into the draft, only after the learner confirms. Loaded with next/dynamic.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { analyze } from '@/lib/analyzer';
 import type { Report } from '@/lib/analyzer/types';
 import { takeLine, type LineChange, type TakeLine } from '@/lib/gallery/take-line';
 import { formatBytes } from '@/lib/lessons/format';
 import { projectContext, type Lesson } from '@/lib/lessons/types';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { WorkbenchSkeleton } from '../WorkbenchLoader';
+import DiffView from '../workbench/DiffView';
 import { preloadMonaco } from '../workbench/EditorPane';
+import type { Monaco } from '../workbench/monaco-setup';
 import { useSiteTheme } from '../workbench/theme';
 import type { WorkbenchFiles } from '../workbench/types';
 
@@ -40,84 +43,55 @@ function analysisOf(files: WorkbenchFiles, props: CompareViewProps): Report | un
 
 export default function CompareView(props: CompareViewProps) {
   const { shared, draft, onDraftChange } = props;
-  const hostRef = useRef<HTMLDivElement>(null);
-  const changesRef = useRef<() => LineChange[]>(() => []);
+  const instanceId = useId().replace(/[^a-zA-Z0-9]/g, '');
   const theme = useSiteTheme();
-  const [isReady, setReady] = useState(false);
+  const [monaco, setMonaco] = useState<Monaco>();
   const [cursorLine, setCursorLine] = useState(1);
+  const [changes, setChanges] = useState<LineChange[]>();
+  const [isDockerfile, setDockerfile] = useState(true);
   const [pending, setPending] = useState<TakeLine>();
   const [notice, setNotice] = useState('');
-  const [diffTick, setDiffTick] = useState(0);
 
   const sharedReport = useMemo(() => analysisOf(shared, props), [shared]); // eslint-disable-line react-hooks/exhaustive-deps -- the project never changes while open
   const draftReport = useMemo(() => analysisOf(draft, props), [draft]); // eslint-disable-line react-hooks/exhaustive-deps -- as above
 
   useEffect(() => {
     let isDisposed = false;
-    let cleanup = () => {};
-    void preloadMonaco().then(({ setupMonaco, THEME_DARK, THEME_LIGHT }) => {
-      if (isDisposed || !hostRef.current) return;
-      const monaco = setupMonaco();
-      const stamp = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
-      const original = monaco.editor.createModel(
-        shared.dockerfile,
-        'dockerfile',
-        monaco.Uri.parse(`inmemory://layerlab/compare-${stamp}/shared`),
-      );
-      const modified = monaco.editor.createModel(
-        draft.dockerfile,
-        'dockerfile',
-        monaco.Uri.parse(`inmemory://layerlab/compare-${stamp}/mine`),
-      );
-      const diff = monaco.editor.createDiffEditor(hostRef.current, {
-        readOnly: true,
-        originalEditable: false,
-        automaticLayout: true,
-        renderSideBySide: true,
-        useInlineViewWhenSpaceIsLimited: true,
-        renderSideBySideInlineBreakpoint: 480,
-        minimap: { enabled: false },
-        scrollBeyondLastLine: false,
-        lineNumbersMinChars: 3,
-        fontSize: 13,
-        ariaLabel: 'The shared Dockerfile (left) compared with your draft (right)',
-      });
-      monaco.editor.setTheme(theme === 'dark' ? THEME_DARK : THEME_LIGHT);
-      diff.setModel({ original, modified });
-      changesRef.current = () => (diff.getLineChanges() ?? []) as LineChange[];
-      const cursor = diff
-        .getOriginalEditor()
-        .onDidChangeCursorPosition((event) => setCursorLine(event.position.lineNumber));
-      const updated = diff.onDidUpdateDiff(() => setDiffTick((n) => n + 1));
-      setReady(true);
-      cleanup = () => {
-        cursor.dispose();
-        updated.dispose();
-        diff.dispose();
-        original.dispose();
-        modified.dispose();
-      };
+    void preloadMonaco().then(({ setupMonaco }) => {
+      if (!isDisposed) setMonaco(setupMonaco());
     });
     return () => {
       isDisposed = true;
-      cleanup();
     };
-  }, [shared.dockerfile, draft.dockerfile, theme]);
+  }, []);
 
-  const proposal = isReady
-    ? takeLine(shared.dockerfile, draft.dockerfile, changesRef.current(), cursorLine)
-    : undefined;
-  // diffTick re-renders once Monaco has computed the diff, so the proposal reads fresh changes.
-  void diffTick;
+  // A new draft (after "take this line") is a new diff: wait for Monaco's answer before proposing.
+  useEffect(() => setChanges(undefined), [draft.dockerfile]);
+
+  const proposal =
+    changes && isDockerfile
+      ? takeLine(shared.dockerfile, draft.dockerfile, changes, cursorLine)
+      : undefined;
 
   return (
     <section aria-labelledby="compare-title" className="compare">
       <h2 id="compare-title">Compared with your draft</h2>
-      <div className="compare__heads">
-        <span>Shared solution</span>
-        <span>Your draft</span>
-      </div>
-      <div ref={hostRef} className="compare__diff" data-testid="compare-diff" />
+      {monaco ? (
+        <DiffView
+          monaco={monaco}
+          instanceId={instanceId}
+          original={shared}
+          modified={draft}
+          labels={['Shared solution', 'Your draft']}
+          ariaLabel="The shared Dockerfile (left) compared with your draft (right)"
+          theme={theme}
+          onOriginalCursor={setCursorLine}
+          onDiffUpdate={setChanges}
+          onFileChange={(file) => setDockerfile(file === 'dockerfile')}
+        />
+      ) : (
+        <WorkbenchSkeleton label="Loading the comparison…" />
+      )}
       <div className="button-row" style={{ marginTop: 'var(--space-2)' }}>
         <button
           type="button"
@@ -128,9 +102,13 @@ export default function CompareView(props: CompareViewProps) {
           Take this line
         </button>
         <span className="muted">
-          {proposal?.kind === 'same' || !proposal
-            ? `Put the cursor on a changed line of the shared side (line ${cursorLine} is already in your draft).`
-            : `Line ${cursorLine} of the shared solution: “${proposal.line.trim()}”.`}
+          {!isDockerfile
+            ? 'Taking a line works on the Dockerfile.'
+            : !proposal
+              ? 'Working out the differences…'
+              : proposal.kind === 'same'
+                ? `Put the cursor on a changed line of the shared side (line ${cursorLine} is already in your draft).`
+                : `Line ${cursorLine} of the shared solution: “${proposal.line.trim()}”.`}
         </span>
       </div>
       <p role="status" className="muted">

@@ -1,7 +1,7 @@
 'use client';
 
 import dynamic from 'next/dynamic';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Lesson } from '@/lib/lessons/types';
 import { PLAYGROUND_DRAFT, saveDraft } from '@/lib/progress';
 import { useProgress } from '../useProgress';
@@ -32,11 +32,18 @@ export function CompareWithMine({
   const [isOpen, setOpen] = useState(false);
   const target = lesson ? lesson.slug : PLAYGROUND_DRAFT;
   const saved = progress?.drafts[target];
-  const draft: WorkbenchFiles = saved
-    ? { dockerfile: saved.dockerfile, dockerignore: saved.dockerignore }
-    : lesson
-      ? { dockerfile: lesson.startDockerfile, dockerignore: lesson.startDockerignore ?? '' }
-      : { dockerfile: '', dockerignore: '' };
+  const savedDockerfile = saved?.dockerfile;
+  const savedDockerignore = saved?.dockerignore;
+  // One object per text, so the diff is rebuilt only when the draft really changes.
+  const draft: WorkbenchFiles = useMemo(
+    () =>
+      savedDockerfile !== undefined && savedDockerignore !== undefined
+        ? { dockerfile: savedDockerfile, dockerignore: savedDockerignore }
+        : lesson
+          ? { dockerfile: lesson.startDockerfile, dockerignore: lesson.startDockerignore ?? '' }
+          : { dockerfile: '', dockerignore: '' },
+    [savedDockerfile, savedDockerignore, lesson],
+  );
 
   return (
     <div className="compare-with-mine">

@@ -17,17 +17,22 @@ import { CompareWithMine } from './CompareWithMine';
 import { VersionNotice } from './VersionNotice';
 
 export interface SolutionViewProps {
-  id: string;
+  /** The short-link ID when opened as `/s/ID`; undefined for a fragment link. */
+  id?: string;
   lesson?: Lesson;
   isUnknownLesson: boolean;
   playgroundSample?: SampleProject;
   files: WorkbenchFiles;
   versionState: VersionState;
-  /** Worked out on the server against the lesson as it is now. */
+  /** Worked out on the server against the lesson as it is now (short links only). */
   figures?: { startBytes: number; bytes: number };
 }
 
-/** A short link's solution: read-only with its analysis, compare with mine, try it, the card. */
+/**
+ * A shared solution, from a short link or a fragment link: read-only with its analysis (worked
+ * out in the browser), the lesson-version notice, "Compare with mine", "Try it in my editor"
+ * (which asks before replacing a different draft) and, for a short link, its card.
+ */
 export function SolutionView({
   id,
   lesson,
@@ -48,7 +53,12 @@ export function SolutionView({
     : { name: playgroundSample?.name ?? 'empty', files: playgroundSample?.files ?? [] };
   const startFiles = lesson
     ? { dockerfile: lesson.startDockerfile, dockerignore: lesson.startDockerignore ?? '' }
-    : files;
+    : playgroundSample
+      ? {
+          dockerfile: playgroundSample.startDockerfile,
+          dockerignore: playgroundSample.startDockerignore,
+        }
+      : files;
 
   const load = () => {
     update((p) => saveDraft(p, target, files));
@@ -59,22 +69,30 @@ export function SolutionView({
     <div>
       <header className="lesson-header">
         <p className="lesson-header__eyebrow">
-          Shared solution{lesson ? ` · ${lessonLabel(lesson)}` : ''} · <code>/s/{id}</code>
+          Shared solution{lesson ? ` · ${lessonLabel(lesson)}` : ''}
+          {id ? (
+            <>
+              {' '}
+              · <code>/s/{id}</code>
+            </>
+          ) : null}
         </p>
         <h1 style={{ marginTop: 0 }}>{lesson ? lesson.title : 'A shared Dockerfile'}</h1>
         <p className="lesson-header__summary">
           {figures && figures.startBytes > figures.bytes
             ? `From ${formatBytes(figures.startBytes)} to ${formatBytes(figures.bytes)}. `
             : ''}
-          This link always shows the same text. It is read-only here; the analysis is worked out
-          against {lesson ? 'the lesson as it is now' : `the “${project.name}” sample project`}.
+          Someone shared this {lesson ? 'solution' : 'Dockerfile'} with you
+          {id ? '; this link always shows the same text' : ''}. It is read-only here; the analysis
+          below is worked out in your browser against{' '}
+          {lesson ? 'the lesson’s goals as they are now' : `the “${project.name}” sample project`}.
         </p>
       </header>
       <VersionNotice state={versionState} />
       {isUnknownLesson ? (
         <div className="callout callout--warning" role="note">
           <p>
-            This solution belongs to a lesson this version of Layerlab does not have, so it is shown
+            This link refers to a lesson this version of Layerlab does not have, so it is shown
             against a sample project.
           </p>
         </div>
@@ -108,20 +126,22 @@ export function SolutionView({
         goals={lesson?.goals}
       />
 
-      <section aria-labelledby="card-title" style={{ marginTop: 'var(--space-4)' }}>
-        <h2 id="card-title">Card</h2>
-        <p className="muted">
-          An image of this result for a slide, a README or a chat: <code>/s/{id}/card</code>.
-        </p>
-        <img
-          src={`/s/${id}/card`}
-          width={600}
-          height={315}
-          alt={`Card: ${lesson ? lesson.title : 'shared Dockerfile'}, size and score`}
-          style={{ maxWidth: '100%', height: 'auto' }}
-          data-testid="solution-card"
-        />
-      </section>
+      {id ? (
+        <section aria-labelledby="card-title" style={{ marginTop: 'var(--space-4)' }}>
+          <h2 id="card-title">Card</h2>
+          <p className="muted">
+            An image of this result for a slide, a README or a chat: <code>/s/{id}/card</code>.
+          </p>
+          <img
+            src={`/s/${id}/card`}
+            width={600}
+            height={315}
+            alt={`Card: ${lesson ? lesson.title : 'shared Dockerfile'}, size and score`}
+            style={{ maxWidth: '100%', height: 'auto' }}
+            data-testid="solution-card"
+          />
+        </section>
+      ) : null}
 
       <ConfirmDialog
         isOpen={isConfirming}
@@ -137,7 +157,8 @@ export function SolutionView({
       >
         <p>
           You already have a different draft in {targetName}. Loading the shared files replaces it;
-          use “Compare with mine” to take single lines instead.
+          your current text will be lost unless you copy or share it first (“Compare with mine”
+          takes single lines instead).
         </p>
       </ConfirmDialog>
     </div>

@@ -1,40 +1,71 @@
 'use client';
 /**
- * Side-by-side diff of the learner's files against the reference solution (Monaco's diff editor,
- * read-only). Falls back to inline when the space is narrow (Monaco decides).
+ * Two versions of the learner's files side by side in Monaco's diff editor, read-only: the
+ * workbench's "yours vs. the reference" and a shared solution's "Compare with mine". Falls back
+ * to inline when the space is narrow (Monaco decides). The owner may follow the cursor of the
+ * left side and the computed changes (for "take this line").
  */
 import { useEffect, useRef, useState } from 'react';
+import type { LineChange } from '@/lib/gallery/take-line';
 import type { FileTab } from './EditorPane';
 import type { Monaco } from './monaco-setup';
 import type { SiteTheme } from './theme';
 import type { WorkbenchFiles } from './types';
 import styles from './workbench.module.css';
 
-interface DiffViewProps {
+export interface DiffViewProps {
   monaco: Monaco;
   instanceId: string;
-  yours: WorkbenchFiles;
-  reference: WorkbenchFiles;
+  /** Left side. */
+  original: WorkbenchFiles;
+  /** Right side. */
+  modified: WorkbenchFiles;
+  /** Headings of the two sides, left then right. */
+  labels: [string, string];
+  ariaLabel: string;
   theme: SiteTheme;
+  /** 1-based line of the cursor on the left side, as it moves (Dockerfile tab only). */
+  onOriginalCursor?: (line: number) => void;
+  /** The Dockerfile changes each time Monaco has computed the diff (original = left side). */
+  onDiffUpdate?: (changes: LineChange[]) => void;
+  /** Which file the diff shows, when the learner switches. */
+  onFileChange?: (file: FileTab) => void;
 }
 
-export default function DiffView({ monaco, instanceId, yours, reference, theme }: DiffViewProps) {
+export default function DiffView({
+  monaco,
+  instanceId,
+  original,
+  modified,
+  labels,
+  ariaLabel,
+  theme,
+  onOriginalCursor,
+  onDiffUpdate,
+  onFileChange,
+}: DiffViewProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const [file, setFile] = useState<FileTab>('dockerfile');
+  const callbacks = useRef({ onOriginalCursor, onDiffUpdate });
+  useEffect(() => {
+    callbacks.current = { onOriginalCursor, onDiffUpdate };
+  });
 
+  const originalText = original[file];
+  const modifiedText = modified[file];
   useEffect(() => {
     if (!hostRef.current) return;
     const language = file === 'dockerfile' ? 'dockerfile' : 'dockerignore';
-    const stamp = Date.now();
-    const original = monaco.editor.createModel(
-      yours[file],
+    const stamp = `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+    const left = monaco.editor.createModel(
+      originalText,
       language,
-      monaco.Uri.parse(`inmemory://layerlab/${instanceId}/diff-${stamp}/yours-${file}`),
+      monaco.Uri.parse(`inmemory://layerlab/${instanceId}/diff-${stamp}/original-${file}`),
     );
-    const modified = monaco.editor.createModel(
-      reference[file],
+    const right = monaco.editor.createModel(
+      modifiedText,
       language,
-      monaco.Uri.parse(`inmemory://layerlab/${instanceId}/diff-${stamp}/reference-${file}`),
+      monaco.Uri.parse(`inmemory://layerlab/${instanceId}/diff-${stamp}/modified-${file}`),
     );
     const diff = monaco.editor.createDiffEditor(hostRef.current, {
       readOnly: true,
@@ -48,26 +79,36 @@ export default function DiffView({ monaco, instanceId, yours, reference, theme }
       scrollBeyondLastLine: false,
       lineNumbersMinChars: 3,
       fontSize: 13,
-      ariaLabel: 'Your file compared with the reference solution',
+      ariaLabel,
     });
-    diff.setModel({ original, modified });
+    diff.setModel({ original: left, modified: right });
+    const isDockerfile = file === 'dockerfile';
+    const cursor = diff.getOriginalEditor().onDidChangeCursorPosition((event) => {
+      if (isDockerfile) callbacks.current.onOriginalCursor?.(event.position.lineNumber);
+    });
+    const updated = diff.onDidUpdateDiff(() => {
+      if (isDockerfile) callbacks.current.onDiffUpdate?.(diff.getLineChanges() ?? []);
+    });
     return () => {
+      cursor.dispose();
+      updated.dispose();
       diff.dispose();
-      original.dispose();
-      modified.dispose();
+      left.dispose();
+      right.dispose();
     };
-  }, [monaco, instanceId, yours, reference, file]);
+  }, [monaco, instanceId, originalText, modifiedText, file, ariaLabel]);
 
   useEffect(() => {
+    // The names monaco-setup.ts defines (imported as values they would pull Monaco into this chunk).
     monaco.editor.setTheme(theme === 'dark' ? 'layerlab-dark' : 'layerlab-light');
   }, [monaco, theme]);
 
-  const ignoreDiffers = yours.dockerignore !== reference.dockerignore;
+  const ignoreDiffers = original.dockerignore !== modified.dockerignore;
   return (
     <div className={styles.diff}>
       <div className={styles.diffHead}>
-        <span className={styles.diffSide}>Yours</span>
-        <span className={styles.diffSide}>Reference solution</span>
+        <span className={styles.diffSide}>{labels[0]}</span>
+        <span className={styles.diffSide}>{labels[1]}</span>
       </div>
       {(ignoreDiffers || file === 'dockerignore') && (
         <div role="group" aria-label="Compare file" className={styles.diffSwitch}>
@@ -75,7 +116,10 @@ export default function DiffView({ monaco, instanceId, yours, reference, theme }
             type="button"
             className={styles.smallButton}
             aria-pressed={file === 'dockerfile'}
-            onClick={() => setFile('dockerfile')}
+            onClick={() => {
+              setFile('dockerfile');
+              onFileChange?.('dockerfile');
+            }}
           >
             Compare Dockerfile
           </button>
@@ -83,13 +127,16 @@ export default function DiffView({ monaco, instanceId, yours, reference, theme }
             type="button"
             className={styles.smallButton}
             aria-pressed={file === 'dockerignore'}
-            onClick={() => setFile('dockerignore')}
+            onClick={() => {
+              setFile('dockerignore');
+              onFileChange?.('dockerignore');
+            }}
           >
             Compare .dockerignore
           </button>
         </div>
       )}
-      <div ref={hostRef} className={styles.diffHost} />
+      <div ref={hostRef} className={styles.diffHost} data-testid="diff-view" />
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Finding, Fix } from '@/lib/analyzer/types';
 import { allGoalsMet } from '@/lib/lessons/goals';
-import { tryEncodeShare } from '@/lib/share';
+import { SharePanel } from '../gallery/SharePanel';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
 import EditorPane, { preloadMonaco } from './EditorPane';
 import ConfirmDialog from './ConfirmDialog';
@@ -97,7 +97,12 @@ export default function Workbench(props: WorkbenchProps) {
   const [isSolutionOpen, setIsSolutionOpen] = useState(false);
   const [diffFiles, setDiffFiles] = useState<WorkbenchFiles>();
   const [dialog, setDialog] = useState<'reset' | 'use-solution' | undefined>();
-  const [share, setShare] = useState<{ url?: string; message: string; isError: boolean }>();
+  /** The texts at the last Share press; `press` remounts the panel for a fresh link. */
+  const [share, setShare] = useState<{
+    press: number;
+    files: WorkbenchFiles;
+    figures: { beforeBytes?: number; afterBytes?: number; score?: number };
+  }>();
   const [oversize, setOversize] = useState<{ chars: number; lines: number }>();
 
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -222,28 +227,15 @@ export default function Workbench(props: WorkbenchProps) {
     [result, resultTag],
   );
 
-  async function onShare() {
+  function onShare() {
     const files = editorRef.current?.getFiles() ?? initialFiles;
-    const encoded = tryEncodeShare({
-      lesson: lessonSlug,
-      dockerfile: files.dockerfile,
-      dockerignore: files.dockerignore,
-    });
-    if (!encoded.ok) {
-      setShare({ message: encoded.reason, isError: true });
-      return;
-    }
-    const url = `${window.location.origin}/share#${encoded.fragment}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      setShare({ url, message: 'Link copied', isError: false });
-    } catch {
-      setShare({
-        url,
-        message: 'Copy the link below (the clipboard is not available here).',
-        isError: false,
-      });
-    }
+    // The figures of the Markdown line are the latest analysis of these texts, taken now.
+    const figures = {
+      beforeBytes: props.startSizeBytes ?? startResult?.report.size.bytes,
+      afterBytes: result?.report.size.bytes,
+      score: result?.report.score.score,
+    };
+    setShare((previous) => ({ press: (previous?.press ?? 0) + 1, files, figures }));
   }
 
   function doReset() {
@@ -325,25 +317,15 @@ export default function Workbench(props: WorkbenchProps) {
             </p>
           )}
           {share && (
-            <div className={styles.shareBox}>
-              <p role="status" className={share.isError ? styles.problem : styles.good}>
-                {share.message}
-              </p>
-              {share.url && (
-                <>
-                  <label htmlFor={`wb-${instanceId}-share-url`} className={styles.label}>
-                    Share link
-                  </label>
-                  <input
-                    id={`wb-${instanceId}-share-url`}
-                    className={styles.shareInput}
-                    readOnly
-                    value={share.url}
-                    onFocus={(e) => e.currentTarget.select()}
-                  />
-                </>
-              )}
-            </div>
+            <SharePanel
+              key={share.press}
+              instanceId={instanceId}
+              files={share.files}
+              lessonSlug={lessonSlug}
+              lessonTitle={props.lessonTitle}
+              lessonVersion={props.lessonVersion}
+              {...share.figures}
+            />
           )}
           {result && (
             // Stacked layouts put the panels below the editor: keep the headline in sight while typing.
@@ -400,8 +382,10 @@ export default function Workbench(props: WorkbenchProps) {
               <DiffView
                 monaco={monaco}
                 instanceId={instanceId}
-                yours={diffFiles}
-                reference={solution}
+                original={diffFiles}
+                modified={solution}
+                labels={['Yours', 'Reference solution']}
+                ariaLabel="Your file compared with the reference solution"
                 theme={theme}
               />
               <div className={styles.toolbar}>

@@ -20,6 +20,12 @@ export interface WorkbenchProps {
   solution?: WorkbenchFiles;
   readOnly?: boolean;
   lessonSlug?: string;
+  /** For the Markdown line of Share. */
+  lessonTitle?: string;
+  /** Estimated size of the start, worked out at build time (the Markdown line's "before"). */
+  startSizeBytes?: number;
+  /** The lesson's content version, carried by share links and gallery entries. */
+  lessonVersion?: string;
   /** Called (debounced) with both texts after the learner edits them. */
   onFilesChange?: (files: WorkbenchFiles) => void;
   /** Fires when all goals become met (not again until one is lost and regained). */

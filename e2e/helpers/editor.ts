@@ -116,3 +116,10 @@ export async function waitForEditorTheme(page: Page, theme: 'light' | 'dark'): P
   if (theme === 'dark') await expect(root).toHaveClass(/\bvs-dark\b/);
   else await expect(root).not.toHaveClass(/\bvs-dark\b|\bhc-black\b/);
 }
+
+/** Waits until a diff view (reference solution, "Compare with mine") has Monaco's diff editor up. */
+export async function waitForDiff(page: Page, timeout = 30_000): Promise<void> {
+  await expect(page.getByTestId('diff-view').locator('.monaco-diff-editor').first()).toBeVisible({
+    timeout,
+  });
+}

@@ -7,3 +7,5 @@ export * from './markdown';
 export { canonicalJson } from './hash';
 export * from './card';
 export * from './take-line';
+export * from './own-entries';
+export * from './room-membership';

@@ -11,6 +11,10 @@ export interface Measure {
   goalsMet: number;
   goalsTotal: number;
   isSolved: boolean;
+  /** Shipped layers above the base image. */
+  shippedLayers: number;
+  /** The analyzer's findings: rule id and 1-based line. */
+  findings: { rule: string; line: number }[];
 }
 
 const cache = new Map<string, Measure>();
@@ -33,6 +37,11 @@ export function measure(lesson: Lesson, dockerfile: string, dockerignore: string
     goalsMet: goals.filter((goal) => goal.isMet).length,
     goalsTotal: goals.length,
     isSolved: allGoalsMet(goals),
+    shippedLayers: report.layers.filter((layer) => layer.isShipped).length,
+    findings: report.findings.map((finding) => ({
+      rule: finding.rule,
+      line: finding.range.start.line + 1,
+    })),
   };
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
   cache.set(key, result);

@@ -3,7 +3,7 @@ import { lessonVersion } from '@/lib/gallery/lesson-version';
 import { filterByRoom, rankGallery, type GalleryGroup } from '@/lib/gallery/ranking';
 import type { Lesson } from '@/lib/lessons/types';
 import type { Executor } from '../db/database';
-import { measure, startMeasure } from './measure';
+import { measure, startMeasure, type Measure } from './measure';
 import { listEntries } from './store';
 
 /** The lesson with this slug, or undefined. */
@@ -24,6 +24,9 @@ export interface GalleryGroupView {
   isOlderVersion: boolean;
   /** Entry ids in the group (a learner finds and withdraws their own by id). */
   entryIds: string[];
+  /** The analysis against the lesson as it is now. */
+  shippedLayers: number;
+  findings: { rule: string; line: number }[];
 }
 
 export interface GalleryView {
@@ -45,8 +48,10 @@ export async function galleryView(
   const current = lessonVersion(lesson);
   const stored = filterByRoom(await listEntries(db, lesson.slug), room);
   const versions = new Map(stored.map((entry) => [entry.entryId, entry.lessonVersion]));
+  const analyses = new Map<string, Measure>();
   const measured = stored.map((entry) => {
     const now = measure(lesson, entry.dockerfile, entry.dockerignore);
+    analyses.set(entry.entryId, now);
     return { ...entry, bytes: now.bytes, score: now.score };
   });
   const groups: GalleryGroup[] = rankGallery(measured);
@@ -64,6 +69,8 @@ export async function galleryView(
       publishedAt: group.first.publishedAt,
       isOlderVersion: versions.get(group.first.entryId) !== current,
       entryIds: group.entries.map((entry) => entry.entryId),
+      shippedLayers: analyses.get(group.first.entryId)?.shippedLayers ?? 0,
+      findings: analyses.get(group.first.entryId)?.findings ?? [],
     })),
   };
 }

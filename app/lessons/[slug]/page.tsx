@@ -4,6 +4,7 @@ import { LessonView } from '@/components/LessonView';
 import { summarize } from '@/components/lesson-summary';
 import { lessonFolders, lessons } from '@/content/lessons/generated';
 import { analyze } from '@/lib/analyzer';
+import { lessonVersion } from '@/lib/gallery/lesson-version';
 import { projectContext, type Lesson } from '@/lib/lessons/types';
 
 /** Only the lessons that exist are pages; any other slug is a 404. */
@@ -49,6 +50,7 @@ export default async function LessonPage({ params }: Params) {
       lesson={lesson}
       lessons={summarize(lessons)}
       startSizeBytes={startSizeBytes(lesson)}
+      lessonVersion={lessonVersion(lesson)}
     >
       <Prose />
     </LessonView>

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { LinkProblem } from '@/components/gallery/LinkProblem';
 import { SolutionView } from '@/components/gallery/SolutionView';
 import { lessonVersion, versionState } from '@/lib/gallery/lesson-version';
 import { checkShortId } from '@/lib/gallery/short-id';
@@ -22,26 +22,7 @@ export const metadata: Metadata = {
 type Params = { params: Promise<{ id: string }> };
 
 function Problem({ title, reason }: { title: string; reason: string }) {
-  return (
-    <div className="narrow" data-testid="short-link-problem">
-      <h1>{title}</h1>
-      <div className="callout callout--danger" role="alert">
-        <p>{reason}</p>
-      </div>
-      <p>
-        Short links look like <code>/s/</code> followed by 20 letters and digits. They are made by
-        the <strong>Share</strong> button of a lesson or the playground, and never change.
-      </p>
-      <div className="button-row">
-        <Link className="button button--primary" href="/">
-          Go to the course
-        </Link>
-        <Link className="button" href="/playground">
-          Open the playground
-        </Link>
-      </div>
-    </div>
-  );
+  return <LinkProblem title={title} reason={reason} kind="short" />;
 }
 
 /** `/s/ID`: an immutable short link, checked (form, check characters, stored content) before it is shown. */
