@@ -14,7 +14,8 @@ import {
   type Progress,
 } from '@/lib/progress';
 import { lessonLabel, type LessonSummary } from './lesson-summary';
-import { setProgressNotice, useProgress } from './useProgress';
+import { DraftConflictNotice } from './DraftConflictNotice';
+import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 export interface LessonViewProps {
@@ -35,8 +36,9 @@ interface Success {
 
 /** A lesson: prose beside the workbench, the lock gate, completion and draft autosave. */
 export function LessonView({ lesson, lessons, startSizeBytes, children }: LessonViewProps) {
-  const { progress, update } = useProgress();
+  const { progress, update, conflicts } = useProgress();
   const [isOpenedAnyway, setOpenedAnyway] = useState(false);
+  const [mountKey, setMountKey] = useState(0);
   const [initialFiles, setInitialFiles] = useState<WorkbenchFiles>();
   const [success, setSuccess] = useState<Success>();
   const [restoredAt, setRestoredAt] = useState<string>();
@@ -81,7 +83,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
 
   const onFilesChange = useCallback(
     (files: WorkbenchFiles) => {
-      const problem = draftProblem(files);
+      const problem = draftProblem(files, progressRef.current, slug);
       if (problem) {
         setProgressNotice(problem);
         return;
@@ -90,6 +92,18 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
     },
     [slug, update],
   );
+
+  const isLocked = state === 'locked' && !isOpenedAnyway;
+  const isEditing = isReady && !isLocked && initialFiles !== undefined;
+  useOpenDraft(isEditing ? slug : undefined);
+  const conflict = conflicts.find((item) => item.slug === slug);
+
+  const takeTheirs = () => {
+    const draft = settleDraftConflict(slug, 'theirs');
+    if (!draft) return;
+    setInitialFiles({ dockerfile: draft.dockerfile, dockerignore: draft.dockerignore });
+    setMountKey((key) => key + 1);
+  };
 
   const onGoalsMet = useCallback(
     (report: Report) => {
@@ -113,8 +127,6 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
     },
     [slug, update, startSizeBytes, next, lesson.title],
   );
-
-  const isLocked = state === 'locked' && !isOpenedAnyway;
 
   return (
     <>
@@ -154,13 +166,20 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
               back to the start.
             </p>
           ) : null}
+          {conflict && isEditing ? (
+            <DraftConflictNotice
+              conflict={conflict}
+              onKeepMine={() => settleDraftConflict(slug, 'mine')}
+              onTakeTheirs={takeTheirs}
+            />
+          ) : null}
           {!isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked ? (
             <LockGate previous={previous} onOpenAnyway={() => setOpenedAnyway(true)} />
           ) : initialFiles ? (
             <WorkbenchLoader
-              key={slug}
+              key={`${slug}:${mountKey}`}
               mode="lesson"
               lessonSlug={slug}
               initialFiles={initialFiles}

@@ -1,12 +1,25 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import {
   PROGRESS_KEY,
+  backupSentence,
+  backupStored,
+  carryConflicts,
   emptyProgress,
+  listBackups,
+  mergeProgress,
+  progressForStorage,
   readProgress,
+  restoreBackup,
+  sameProgress,
+  settleConflict,
   writeProgress,
+  type ConflictChoice,
+  type Draft,
+  type DraftConflict,
   type Progress,
+  type ProgressBackup,
   type ProgressStorage,
 } from '@/lib/progress';
 
@@ -15,11 +28,17 @@ export interface ProgressState {
   progress: Progress | undefined;
   /** Something to tell the learner (damaged data recovered, storage full...). */
   notice: string | undefined;
+  /** Drafts another tab changed while this tab holds a different text: the learner chooses. */
+  conflicts: DraftConflict[];
+  /** Stored text that had to be copied before a lossy load but could not be: offer a download. */
+  unkeptRaw: string | undefined;
 }
 
 interface Snapshot {
   progress: Progress;
   notice?: string;
+  conflicts: DraftConflict[];
+  unkeptRaw?: string;
 }
 
 const localStorageAdapter: ProgressStorage = {
@@ -28,6 +47,10 @@ const localStorageAdapter: ProgressStorage = {
 };
 
 let snapshot: Snapshot | undefined;
+/** What this tab last read from or wrote to storage: the base of a merge with another tab. */
+let stored: Progress | undefined;
+/** Draft slugs open in an editor on this page, counted (a page may mount one twice briefly). */
+const openSlugs = new Map<string, number>();
 const listeners = new Set<() => void>();
 
 function emit(): void {
@@ -36,7 +59,13 @@ function emit(): void {
 
 function load(): Snapshot {
   const result = readProgress(localStorageAdapter);
-  return { progress: result.progress, notice: result.notice };
+  stored = result.progress;
+  return {
+    progress: result.progress,
+    notice: result.notice,
+    conflicts: [],
+    unkeptRaw: result.unkeptRaw,
+  };
 }
 
 function getSnapshot(): Snapshot {
@@ -44,12 +73,44 @@ function getSnapshot(): Snapshot {
   return snapshot;
 }
 
+/** Writes what this tab holds (other tabs' versions of open conflicts kept); notes the base. */
+function write(progress: Progress, conflicts: readonly DraftConflict[]) {
+  const toStore = progressForStorage(progress, conflicts);
+  const written = writeProgress(localStorageAdapter, toStore);
+  if (written.ok) stored = toStore;
+  return written;
+}
+
 function onStorage(event: StorageEvent): void {
-  // Another tab changed progress (or cleared storage): reload so every tab shows the same state.
+  // Another tab changed progress (or cleared storage). Merge it with what this tab holds, so a
+  // change kept only in memory (a save that failed) or open in an editor is never dropped.
   if (event.key !== null && event.key !== PROGRESS_KEY) return;
-  const previousNotice = snapshot?.notice;
-  snapshot = load();
-  if (!snapshot.notice && previousNotice) snapshot = { ...snapshot, notice: previousNotice };
+  const current = getSnapshot();
+  const theirs = readProgress(localStorageAdapter);
+  const merged = mergeProgress(
+    stored ?? theirs.progress,
+    current.progress,
+    theirs.progress,
+    new Set(openSlugs.keys()),
+  );
+  const conflicts = carryConflicts(
+    current.conflicts,
+    merged.conflicts,
+    theirs.progress,
+    merged.progress,
+  );
+  stored = theirs.progress;
+  let notice = theirs.notice ?? current.notice;
+  if (!sameProgress(progressForStorage(merged.progress, conflicts), theirs.progress)) {
+    const written = write(merged.progress, conflicts);
+    if (!written.ok) notice = written.reason;
+  }
+  snapshot = {
+    progress: merged.progress,
+    notice,
+    conflicts,
+    unkeptRaw: theirs.unkeptRaw ?? current.unkeptRaw,
+  };
   emit();
 }
 
@@ -72,8 +133,8 @@ export function updateProgress(change: (progress: Progress) => Progress): void {
   const current = getSnapshot();
   const next = change(current.progress);
   if (next === current.progress) return;
-  const written = writeProgress(localStorageAdapter, next);
-  snapshot = { progress: next, notice: written.ok ? current.notice : written.reason };
+  const written = write(next, current.conflicts);
+  snapshot = { ...current, progress: next, notice: written.ok ? current.notice : written.reason };
   emit();
 }
 
@@ -85,12 +146,84 @@ export function setProgressNotice(notice: string | undefined): void {
   emit();
 }
 
-/** Replaces all progress (import, reset). */
-export function replaceProgress(progress: Progress = emptyProgress(), notice?: string): void {
-  const written = writeProgress(localStorageAdapter, progress);
-  snapshot = { progress, notice: written.ok ? notice : written.reason };
+/**
+ * Replaces all progress (import, reset, deleting drafts) after keeping a dated copy of what is
+ * stored. Returns the sentence to show about the copy (undefined when nothing was stored).
+ */
+export function replaceProgress(
+  progress: Progress = emptyProgress(),
+  notice?: string,
+  reason = 'Before replacing progress',
+): string | undefined {
+  const backup = backupStored(localStorageAdapter, reason);
+  const written = write(progress, []);
+  const current = getSnapshot();
+  snapshot = { ...current, progress, conflicts: [], notice: written.ok ? notice : written.reason };
   emit();
+  return backupSentence(backup);
 }
+
+/** Settles a draft conflict: `mine` stores this tab's text, `theirs` takes the other tab's. */
+export function settleDraftConflict(slug: string, choice: ConflictChoice): Draft | undefined {
+  const current = getSnapshot();
+  const conflict = current.conflicts.find((item) => item.slug === slug);
+  if (!conflict) return undefined;
+  const conflicts = current.conflicts.filter((item) => item !== conflict);
+  // "Keep mine" keeps what this tab holds now, which may be newer than when the conflict began.
+  const progress =
+    choice === 'theirs' ? settleConflict(current.progress, conflict, 'theirs') : current.progress;
+  const written = write(progress, conflicts);
+  snapshot = {
+    ...current,
+    progress,
+    conflicts,
+    notice: written.ok ? current.notice : written.reason,
+  };
+  emit();
+  return progress.drafts[slug];
+}
+
+/** The backups kept in this browser, oldest first. */
+export function readBackups(): ProgressBackup[] {
+  return listBackups(localStorageAdapter);
+}
+
+/** Puts a backup back as the stored progress; returns the sentence to show. */
+export function restoreProgressBackup(raw: string): { ok: boolean; message: string } {
+  const restored = restoreBackup(localStorageAdapter, raw);
+  if (!restored.ok) return { ok: false, message: restored.reason };
+  stored = restored.result.progress;
+  snapshot = {
+    progress: restored.result.progress,
+    notice: undefined,
+    conflicts: [],
+    unkeptRaw: restored.result.unkeptRaw,
+  };
+  emit();
+  const detail = restored.result.notice ? ` ${restored.result.notice}` : '';
+  return {
+    ok: true,
+    message: `Backup restored; what was stored before it was kept as a backup too.${detail}`,
+  };
+}
+
+/**
+ * Marks a draft as open in an editor on this page while the calling component is mounted, so a
+ * change to it from another tab becomes a conflict instead of being overwritten silently.
+ */
+export function useOpenDraft(slug: string | undefined): void {
+  useEffect(() => {
+    if (slug === undefined) return;
+    openSlugs.set(slug, (openSlugs.get(slug) ?? 0) + 1);
+    return () => {
+      const count = (openSlugs.get(slug) ?? 1) - 1;
+      if (count <= 0) openSlugs.delete(slug);
+      else openSlugs.set(slug, count);
+    };
+  }, [slug]);
+}
+
+const NO_CONFLICTS: DraftConflict[] = [];
 
 /**
  * The learner's progress from localStorage, shared by every component on the page and kept in
@@ -110,6 +243,8 @@ export function useProgress(): ProgressState & {
   return {
     progress: current?.progress,
     notice: current?.notice,
+    conflicts: current?.conflicts ?? NO_CONFLICTS,
+    unkeptRaw: current?.unkeptRaw,
     update: updateProgress,
     dismissNotice,
   };

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mergeProgress, progressForStorage, sameDraft, settleConflict } from './merge';
+import {
+  carryConflicts,
+  mergeProgress,
+  progressForStorage,
+  sameDraft,
+  sameProgress,
+  settleConflict,
+} from './merge';
 import { completeLesson, emptyProgress, saveDraft, type Progress } from './progress';
 
 const at = new Date('2026-12-01T10:00:00Z');
@@ -92,5 +99,26 @@ describe('mergeProgress', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('sameProgress', () => {
+  it('ignores key order and save times, not texts', () => {
+    const a = saveDraft(saveDraft(emptyProgress(), 'a', text('1'), at), 'b', text('2'), at);
+    const b = saveDraft(saveDraft(emptyProgress(), 'b', text('2')), 'a', text('1'));
+    expect(sameProgress(a, b)).toBe(true);
+    expect(sameProgress(a, saveDraft(b, 'a', text('3')))).toBe(false);
+    expect(sameProgress(a, completeLesson(a, 'a'))).toBe(false);
+  });
+});
+
+describe('carryConflicts', () => {
+  it('keeps an open conflict while nothing settled it, and drops it once the texts agree', () => {
+    const mine = saveDraft(base, 'base-image', text('mine'));
+    const theirs = saveDraft(base, 'base-image', text('theirs'));
+    const { conflicts } = mergeProgress(base, mine, theirs);
+    expect(carryConflicts(conflicts, [], theirs, mine)).toEqual(conflicts);
+    expect(carryConflicts(conflicts, [], theirs, theirs)).toEqual([]);
+    expect(carryConflicts(conflicts, [], mine, mine)).toEqual([]);
   });
 });

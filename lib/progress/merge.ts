@@ -126,3 +126,39 @@ export function settleConflict(
   const draft = choice === 'mine' ? conflict.mine : conflict.theirs;
   return { ...progress, drafts: { ...progress.drafts, [conflict.slug]: draft } };
 }
+
+/**
+ * True when two progress values hold the same facts (draft save times and key order aside):
+ * the test for "nothing to write back" after a merge, so two tabs never echo writes forever.
+ */
+export function sameProgress(a: Progress, b: Progress): boolean {
+  const slugs = new Set([...Object.keys(a.drafts), ...Object.keys(b.drafts)]);
+  for (const slug of slugs) if (!sameDraft(a.drafts[slug], b.drafts[slug])) return false;
+  return (
+    sameList(a.completed, b.completed) &&
+    sameList(a.looked, b.looked) &&
+    a.unlockAll === b.unlockAll &&
+    a.lastLesson === b.lastLesson &&
+    a.theme === b.theme
+  );
+}
+
+/**
+ * Conflicts after another change arrived: the new ones, plus each earlier one that is still
+ * open (the stored draft is still theirs and this tab still holds its own).
+ */
+export function carryConflicts(
+  earlier: readonly DraftConflict[],
+  found: readonly DraftConflict[],
+  stored: Progress,
+  held: Progress,
+): DraftConflict[] {
+  const slugs = new Set(found.map((conflict) => conflict.slug));
+  const kept = earlier.filter(
+    (conflict) =>
+      !slugs.has(conflict.slug) &&
+      sameDraft(stored.drafts[conflict.slug], conflict.theirs) &&
+      !sameDraft(held.drafts[conflict.slug], conflict.theirs),
+  );
+  return [...kept, ...found];
+}
