@@ -95,7 +95,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
 
   const isLocked = state === 'locked' && !isOpenedAnyway;
   const isEditing = isReady && !isLocked && initialFiles !== undefined;
-  useOpenDraft(isEditing ? slug : undefined);
+  useOpenDraft(isEditing ? slug : undefined, initialFiles);
   const conflict = conflicts.find((item) => item.slug === slug);
 
   const takeTheirs = () => {

@@ -125,7 +125,7 @@ export function Playground({ samples }: { samples: SampleProject[] }) {
     event.target.value = '';
   };
 
-  useOpenDraft(initialFiles ? PLAYGROUND_DRAFT : undefined);
+  useOpenDraft(initialFiles ? PLAYGROUND_DRAFT : undefined, initialFiles);
   const conflict = conflicts.find((item) => item.slug === PLAYGROUND_DRAFT);
   const takeTheirs = () => {
     const draft = settleDraftConflict(PLAYGROUND_DRAFT, 'theirs');

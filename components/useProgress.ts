@@ -18,6 +18,7 @@ import {
   type ConflictChoice,
   type Draft,
   type DraftConflict,
+  type DraftFiles,
   type Progress,
   type ProgressBackup,
   type ProgressStorage,
@@ -49,8 +50,11 @@ const localStorageAdapter: ProgressStorage = {
 let snapshot: Snapshot | undefined;
 /** What this tab last read from or wrote to storage: the base of a merge with another tab. */
 let stored: Progress | undefined;
-/** Draft slugs open in an editor on this page, counted (a page may mount one twice briefly). */
-const openSlugs = new Map<string, number>();
+/**
+ * Drafts open in an editor on this page, with the texts each editor opened with, counted (a
+ * page may mount one twice briefly).
+ */
+const openDrafts = new Map<string, { count: number; files: DraftFiles }>();
 const listeners = new Set<() => void>();
 
 function emit(): void {
@@ -91,7 +95,7 @@ function onStorage(event: StorageEvent): void {
     stored ?? theirs.progress,
     current.progress,
     theirs.progress,
-    new Set(openSlugs.keys()),
+    new Map([...openDrafts].map(([slug, { files }]) => [slug, files])),
   );
   const conflicts = carryConflicts(
     current.conflicts,
@@ -169,9 +173,12 @@ export function settleDraftConflict(slug: string, choice: ConflictChoice): Draft
   const conflict = current.conflicts.find((item) => item.slug === slug);
   if (!conflict) return undefined;
   const conflicts = current.conflicts.filter((item) => item !== conflict);
-  // "Keep mine" keeps what this tab holds now, which may be newer than when the conflict began.
+  // "Keep mine" keeps what this tab holds now, which may be newer than when the conflict began;
+  // an editor that never saved keeps the text it shows, saved now so the other tab is told.
   const progress =
-    choice === 'theirs' ? settleConflict(current.progress, conflict, 'theirs') : current.progress;
+    choice === 'mine' && current.progress.drafts[slug] !== undefined
+      ? current.progress
+      : settleConflict(current.progress, conflict, choice);
   const written = write(progress, conflicts);
   snapshot = {
     ...current,
@@ -210,17 +217,21 @@ export function restoreProgressBackup(raw: string): { ok: boolean; message: stri
 /**
  * Marks a draft as open in an editor on this page while the calling component is mounted, so a
  * change to it from another tab becomes a conflict instead of being overwritten silently.
+ * `files` are the texts the editor opened with (its text while this tab has saved no draft).
  */
-export function useOpenDraft(slug: string | undefined): void {
+export function useOpenDraft(slug: string | undefined, files: DraftFiles | undefined): void {
+  const dockerfile = files?.dockerfile;
+  const dockerignore = files?.dockerignore;
   useEffect(() => {
-    if (slug === undefined) return;
-    openSlugs.set(slug, (openSlugs.get(slug) ?? 0) + 1);
+    if (slug === undefined || dockerfile === undefined || dockerignore === undefined) return;
+    const entry = openDrafts.get(slug);
+    openDrafts.set(slug, { count: (entry?.count ?? 0) + 1, files: { dockerfile, dockerignore } });
     return () => {
-      const count = (openSlugs.get(slug) ?? 1) - 1;
-      if (count <= 0) openSlugs.delete(slug);
-      else openSlugs.set(slug, count);
+      const current = openDrafts.get(slug);
+      if (!current || current.count <= 1) openDrafts.delete(slug);
+      else openDrafts.set(slug, { ...current, count: current.count - 1 });
     };
-  }, [slug]);
+  }, [slug, dockerfile, dockerignore]);
 }
 
 const NO_CONFLICTS: DraftConflict[] = [];

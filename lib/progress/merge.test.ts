@@ -62,8 +62,26 @@ describe('mergeProgress', () => {
 
   it('makes a conflict for a draft open in this tab’s editor even when this tab saved nothing', () => {
     const theirs = saveDraft(base, 'base-image', text('FROM node:22-slim\n'));
-    expect(mergeProgress(base, base, theirs, new Set(['base-image'])).conflicts).toHaveLength(1);
-    expect(mergeProgress(base, base, theirs, new Set(['other'])).conflicts).toHaveLength(0);
+    const opened = (slug: string) => new Map([[slug, text('FROM node:22\n')]]);
+    expect(mergeProgress(base, base, theirs, opened('base-image')).conflicts).toHaveLength(1);
+    expect(mergeProgress(base, base, theirs, opened('other')).conflicts).toHaveLength(0);
+  });
+
+  it('makes a conflict for an open editor that never saved, with the text it shows as mine', () => {
+    const fresh = emptyProgress();
+    const theirs = saveDraft(fresh, 'base-image', text('typed elsewhere\n'));
+    const open = new Map([['base-image', text('the lesson start\n')]]);
+    const merged = mergeProgress(fresh, fresh, theirs, open);
+    expect(merged.conflicts).toHaveLength(1);
+    expect(merged.conflicts[0].mine.dockerfile).toBe('the lesson start\n');
+    expect(merged.progress.drafts['base-image']).toBeUndefined();
+    expect(progressForStorage(merged.progress, merged.conflicts).drafts['base-image']).toEqual(
+      theirs.drafts['base-image'],
+    );
+    // Not open here: simply taken.
+    expect(mergeProgress(fresh, fresh, theirs).progress.drafts['base-image']).toEqual(
+      theirs.drafts['base-image'],
+    );
   });
 
   it('keeps an edited draft that the other tab deleted, but follows a deletion of an untouched one', () => {
@@ -83,7 +101,12 @@ describe('mergeProgress', () => {
           dockerfile === undefined
             ? emptyProgress()
             : saveDraft(emptyProgress(), 'x', text(dockerfile), at);
-        const merged = mergeProgress(make(b), make(m), make(t), new Set(isOpen ? ['x'] : []));
+        const merged = mergeProgress(
+          make(b),
+          make(m),
+          make(t),
+          new Map(isOpen ? [['x', text('S')]] : []),
+        );
         const inMemory = merged.progress.drafts.x?.dockerfile;
         const stored = progressForStorage(merged.progress, merged.conflicts).drafts.x?.dockerfile;
         const survivors = new Set([

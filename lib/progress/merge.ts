@@ -5,7 +5,7 @@
  * are united, and a draft both sides changed differently (or that another tab changed while this
  * tab has it open in an editor) becomes a conflict the learner settles.
  */
-import type { Draft, Progress } from './progress';
+import type { Draft, DraftFiles, Progress } from './progress';
 
 export interface DraftConflict {
   slug: string;
@@ -49,16 +49,21 @@ function pick<T>(base: T, mine: T, theirs: T): T {
   return mine === base ? theirs : mine;
 }
 
+/** When a conflict's own side is an editor that never saved (it shows the lesson's start). */
+const NEVER_SAVED = new Date(0).toISOString();
+
 /**
- * Three-way merge of progress. `openSlugs` are drafts open in an editor in this tab: for them a
- * change from another tab that differs from this tab's draft is a conflict even when this tab
- * has not saved anything since, because its editor would overwrite it at the next key press.
+ * Three-way merge of progress. `open` maps each draft open in an editor in this tab to the
+ * texts that editor opened with: for them a change from another tab that differs from this
+ * tab's text is a conflict even when this tab has not saved anything since, because its editor
+ * would overwrite it at the next key press. (Without a draft here, the editor's text is the one
+ * it opened with.)
  */
 export function mergeProgress(
   base: Progress,
   mine: Progress,
   theirs: Progress,
-  openSlugs: ReadonlySet<string> = new Set(),
+  open: ReadonlyMap<string, DraftFiles> = new Map(),
 ): MergeResult {
   const drafts: Record<string, Draft> = {};
   const conflicts: DraftConflict[] = [];
@@ -71,15 +76,20 @@ export function mergeProgress(
     const b = base.drafts[slug];
     const m = mine.drafts[slug];
     const t = theirs.drafts[slug];
+    const opened = open.get(slug);
     let kept: Draft | undefined;
     if (sameDraft(m, t)) kept = m;
     else if (sameDraft(t, b)) kept = m;
-    else if (m === undefined) kept = t;
-    else if (sameDraft(m, b) && !openSlugs.has(slug))
-      kept = t; // only theirs changed (or deleted)
-    else if (t === undefined)
-      kept = m; // deleted there, edited or open here: keep the words
-    else {
+    // Only theirs changed (or was deleted), and no editor here holds the draft: take theirs.
+    else if (sameDraft(m, b) && opened === undefined) kept = t;
+    // Deleted there, but edited or open here: keep the words.
+    else if (t === undefined) kept = m;
+    else if (m === undefined) {
+      // Open here without a saved draft: the editor shows the texts it opened with.
+      const shown = opened && { ...opened, savedAt: NEVER_SAVED };
+      if (shown && !sameDraft(shown, t)) conflicts.push({ slug, mine: shown, theirs: t });
+      else kept = t;
+    } else {
       kept = m;
       conflicts.push({ slug, mine: m, theirs: t });
     }
