@@ -116,3 +116,8 @@ export async function waitForEditorTheme(page: Page, theme: 'light' | 'dark'): P
   if (theme === 'dark') await expect(root).toHaveClass(/\bvs-dark\b/);
   else await expect(root).not.toHaveClass(/\bvs-dark\b|\bhc-black\b/);
 }
+
+/** Monaco's hover widget while it is shown (for reading what a hover says). */
+export function visibleHover(page: Page): Locator {
+  return page.locator('.monaco-hover:not(.hidden)').first();
+}
