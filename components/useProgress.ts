@@ -8,10 +8,12 @@ import {
   carryConflicts,
   emptyProgress,
   listBackups,
+  loadProgress,
   mergeProgress,
   progressForStorage,
   readProgress,
   restoreBackup,
+  sameDraft,
   sameProgress,
   settleConflict,
   writeProgress,
@@ -19,6 +21,7 @@ import {
   type Draft,
   type DraftConflict,
   type DraftFiles,
+  type LoadResult,
   type Progress,
   type ProgressBackup,
   type ProgressStorage,
@@ -85,12 +88,25 @@ function write(progress: Progress, conflicts: readonly DraftConflict[]) {
   return written;
 }
 
+let hasBackedUpForTabs = false;
+
+function loadStoredWithoutBackup(): LoadResult {
+  try {
+    return loadProgress(localStorageAdapter.get(PROGRESS_KEY));
+  } catch {
+    return readProgress(localStorageAdapter);
+  }
+}
+
 function onStorage(event: StorageEvent): void {
   // Another tab changed progress (or cleared storage). Merge it with what this tab holds, so a
   // change kept only in memory (a save that failed) or open in an editor is never dropped.
   if (event.key !== null && event.key !== PROGRESS_KEY) return;
   const current = getSnapshot();
-  const theirs = readProgress(localStorageAdapter);
+  // A tab of another version writing on every key press would otherwise fill the 5 backup
+  // slots with copies of itself and push the older, meaningful ones out: one copy per page.
+  const theirs = hasBackedUpForTabs ? loadStoredWithoutBackup() : readProgress(localStorageAdapter);
+  if (theirs.lossReason !== undefined) hasBackedUpForTabs = true;
   const merged = mergeProgress(
     stored ?? theirs.progress,
     current.progress,
@@ -137,8 +153,18 @@ export function updateProgress(change: (progress: Progress) => Progress): void {
   const current = getSnapshot();
   const next = change(current.progress);
   if (next === current.progress) return;
-  const written = write(next, current.conflicts);
-  snapshot = { ...current, progress: next, notice: written.ok ? current.notice : written.reason };
+  // A conflict's own side is what this tab holds: typing on while it is open updates it.
+  const conflicts = current.conflicts.map((conflict) => {
+    const held = next.drafts[conflict.slug];
+    return held && !sameDraft(held, conflict.mine) ? { ...conflict, mine: held } : conflict;
+  });
+  const written = write(next, conflicts);
+  snapshot = {
+    ...current,
+    progress: next,
+    conflicts,
+    notice: written.ok ? current.notice : written.reason,
+  };
   emit();
 }
 
