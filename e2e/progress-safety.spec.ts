@@ -46,7 +46,7 @@ test('progress-safety: two tabs on one lesson offer keep mine, take theirs or se
   await inB.getByRole('button', { name: 'Take theirs' }).click();
   await expect(inB).toBeHidden();
   await waitForEditor(tabB);
-  expect(await getEditorText(tabB)).toBe(mine);
+  await expect.poll(() => getEditorText(tabB)).toBe(mine);
 
   // Now A keeps typing; B settles the next conflict the other way.
   const later = `${mine}# and more from A\n`;
