@@ -1,7 +1,7 @@
 import { PROGRESS_KEY } from '../lib/progress';
 import { getEditorText, setEditorText, waitForEditor } from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedRawProgress, storedProgress } from './helpers/site';
-import { expect, test } from './helpers/test';
+import { expect, seriousAxeViolations, test } from './helpers/test';
 
 const [first] = LESSONS;
 
@@ -43,6 +43,7 @@ test('progress-safety: two tabs on one lesson offer keep mine, take theirs or se
   await expect(inB.getByRole('figure', { name: 'Theirs (other tab)' })).toContainText(
     '# typed in tab A',
   );
+  expect(await seriousAxeViolations(tabB)).toEqual([]);
   await inB.getByRole('button', { name: 'Take theirs' }).click();
   await expect(inB).toBeHidden();
   await waitForEditor(tabB);
@@ -79,6 +80,7 @@ test('progress-safety: data from a newer version is backed up and restored from 
   const backups = page.getByRole('list', { name: 'Backups' });
   await expect(backups.getByRole('listitem')).toHaveCount(1);
   await expect(backups).toContainText('Saved by a newer version (schema 7)');
+  expect(await seriousAxeViolations(page)).toEqual([]);
 
   // A change here writes what this version understands, dropping the newer fields…
   await page.getByRole('checkbox', { name: 'Unlock all lessons' }).check();
