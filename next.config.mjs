@@ -1,35 +1,20 @@
 import createMDX from '@next/mdx';
 
-const isDev = process.env.NODE_ENV !== 'production';
-
-// Everything the site needs is served from its own origin: the policy forbids every other host,
-// so a page can never fetch, embed or post anywhere else (the course is fully offline).
-// 'unsafe-inline' scripts: the App Router inlines its flight data and we inline the theme script
-// that runs before paint. 'unsafe-eval' only in dev (React's dev tooling needs it).
-// blob: workers/images: Monaco and the analysis worker may be created from blob URLs.
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  `connect-src 'self'${isDev ? ' ws://localhost:* ws://127.0.0.1:*' : ''}`,
-  "worker-src 'self' blob:",
-  "frame-src 'none'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
+// The Content-Security-Policy is sent by proxy.ts (a fresh nonce per response, see there and
+// lib/security/csp.ts). These headers are the same for every response.
+// COOP isolates the site's windows from other origins' (nothing here opens or is opened by
+// another origin). CORP keeps other origins from embedding the site's files, except the share
+// card image, which is made to be embedded elsewhere. HSTS is left to the deployer (README),
+// because it must not be sent on http://localhost.
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'no-referrer' },
   {
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=()',
   },
+  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
 ];
 
 const withMDX = createMDX({
@@ -56,7 +41,14 @@ const nextConfig = {
     },
   },
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Later rules win for the same header: the card is an image for other sites to show.
+      {
+        source: '/s/:id/card',
+        headers: [{ key: 'Cross-Origin-Resource-Policy', value: 'cross-origin' }],
+      },
+    ];
   },
 };
 

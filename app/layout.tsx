@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from 'next';
+import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { ProgressNotice } from '@/components/ProgressNotice';
@@ -20,7 +21,11 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Render per request: Next.js can only put the policy's fresh nonce (proxy.ts) on the inline
+  // scripts of a page it renders for that request; a page prerendered at build would carry none
+  // and its scripts would be blocked.
+  await connection();
   return (
     // The theme script sets data-theme before hydration, so the attribute differs from the server's.
     <html lang="en" suppressHydrationWarning>

@@ -14,7 +14,8 @@ import {
   type Progress,
 } from '@/lib/progress';
 import { lessonLabel, type LessonSummary } from './lesson-summary';
-import { setProgressNotice, useProgress } from './useProgress';
+import { DraftConflictNotice } from './DraftConflictNotice';
+import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 export interface LessonViewProps {
@@ -43,8 +44,9 @@ export function LessonView({
   lessonVersion,
   children,
 }: LessonViewProps) {
-  const { progress, update } = useProgress();
+  const { progress, update, conflicts } = useProgress();
   const [isOpenedAnyway, setOpenedAnyway] = useState(false);
+  const [mountKey, setMountKey] = useState(0);
   const [initialFiles, setInitialFiles] = useState<WorkbenchFiles>();
   const [success, setSuccess] = useState<Success>();
   const [restoredAt, setRestoredAt] = useState<string>();
@@ -89,7 +91,7 @@ export function LessonView({
 
   const onFilesChange = useCallback(
     (files: WorkbenchFiles) => {
-      const problem = draftProblem(files);
+      const problem = draftProblem(files, progressRef.current, slug);
       if (problem) {
         setProgressNotice(problem);
         return;
@@ -98,6 +100,18 @@ export function LessonView({
     },
     [slug, update],
   );
+
+  const isLocked = state === 'locked' && !isOpenedAnyway;
+  const isEditing = isReady && !isLocked && initialFiles !== undefined;
+  useOpenDraft(isEditing ? slug : undefined, initialFiles);
+  const conflict = conflicts.find((item) => item.slug === slug);
+
+  const takeTheirs = () => {
+    const draft = settleDraftConflict(slug, 'theirs');
+    if (!draft) return;
+    setInitialFiles({ dockerfile: draft.dockerfile, dockerignore: draft.dockerignore });
+    setMountKey((key) => key + 1);
+  };
 
   const onGoalsMet = useCallback(
     (report: Report) => {
@@ -121,8 +135,6 @@ export function LessonView({
     },
     [slug, update, startSizeBytes, next, lesson.title],
   );
-
-  const isLocked = state === 'locked' && !isOpenedAnyway;
 
   return (
     <>
@@ -165,13 +177,20 @@ export function LessonView({
               back to the start.
             </p>
           ) : null}
+          {conflict && isEditing ? (
+            <DraftConflictNotice
+              conflict={conflict}
+              onKeepMine={() => settleDraftConflict(slug, 'mine')}
+              onTakeTheirs={takeTheirs}
+            />
+          ) : null}
           {!isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked ? (
             <LockGate previous={previous} onOpenAnyway={() => setOpenedAnyway(true)} />
           ) : initialFiles ? (
             <WorkbenchLoader
-              key={slug}
+              key={`${slug}:${mountKey}`}
               mode="lesson"
               lessonSlug={slug}
               lessonTitle={lesson.title}

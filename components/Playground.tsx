@@ -12,15 +12,18 @@ import {
   type PickedFile,
 } from './local-folder';
 import type { SampleProject } from './sample-projects';
-import { setProgressNotice, useProgress } from './useProgress';
+import { DraftConflictNotice } from './DraftConflictNotice';
+import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 const LOCAL = 'local';
 
 /** Any Dockerfile against a sample project or a folder picked from disk (sized, never uploaded). */
 export function Playground({ samples }: { samples: SampleProject[] }) {
-  const { progress, update } = useProgress();
+  const { progress, update, conflicts } = useProgress();
   const isReady = progress !== undefined;
+  const progressRef = useRef(progress);
+  progressRef.current = progress;
   const [projectId, setProjectId] = useState(samples[0]?.id ?? LOCAL);
   const [local, setLocal] = useState<LocalProject>();
   const [localStatus, setLocalStatus] = useState('');
@@ -70,7 +73,7 @@ export function Playground({ samples }: { samples: SampleProject[] }) {
   const onFilesChange = useCallback(
     (files: WorkbenchFiles) => {
       currentRef.current = files;
-      const problem = draftProblem(files);
+      const problem = draftProblem(files, progressRef.current, PLAYGROUND_DRAFT);
       if (problem) {
         setProgressNotice(problem);
         return;
@@ -122,6 +125,13 @@ export function Playground({ samples }: { samples: SampleProject[] }) {
     event.target.value = '';
   };
 
+  useOpenDraft(initialFiles ? PLAYGROUND_DRAFT : undefined, initialFiles);
+  const conflict = conflicts.find((item) => item.slug === PLAYGROUND_DRAFT);
+  const takeTheirs = () => {
+    const draft = settleDraftConflict(PLAYGROUND_DRAFT, 'theirs');
+    if (draft) remount({ dockerfile: draft.dockerfile, dockerignore: draft.dockerignore });
+  };
+
   return (
     <div>
       <h1 style={{ marginTop: 0 }}>Playground</h1>
@@ -131,6 +141,14 @@ export function Playground({ samples }: { samples: SampleProject[] }) {
         only file names and sizes (and the text of package manifests) are read, in your browser.
         Nothing is uploaded.
       </p>
+
+      {conflict && initialFiles ? (
+        <DraftConflictNotice
+          conflict={conflict}
+          onKeepMine={() => settleDraftConflict(PLAYGROUND_DRAFT, 'mine')}
+          onTakeTheirs={takeTheirs}
+        />
+      ) : null}
 
       <div className="playground-controls">
         <div className="field">

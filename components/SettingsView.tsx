@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { useId, useMemo, useRef, useState, type ChangeEvent } from 'react';
 import {
   emptyProgress,
   exportProgress,
@@ -8,10 +8,12 @@ import {
   setTheme,
   setUnlockAll,
   type Progress,
+  type ProgressBackup,
   type Theme,
 } from '@/lib/progress';
 import { ConfirmDialog } from './ConfirmDialog';
-import { replaceProgress, useProgress } from './useProgress';
+import { downloadText } from './download';
+import { readBackups, replaceProgress, restoreProgressBackup, useProgress } from './useProgress';
 
 const THEMES: { value: Theme; label: string; help: string }[] = [
   { value: 'system', label: 'System', help: 'Follow your device’s setting.' },
@@ -27,16 +29,44 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
 type Pending =
   | { kind: 'import'; progress: Progress; notice?: string; fileName: string }
   | { kind: 'reset' }
-  | { kind: 'drafts' };
+  | { kind: 'drafts' }
+  | { kind: 'restore'; backup: ProgressBackup; label: string };
+
+/** "1 Dec 2026, 10:42" in the learner's locale; "an earlier version" for the old single slot. */
+function backupLabel(backup: ProgressBackup): string {
+  if (backup.savedAt === undefined) return 'From an earlier version';
+  return new Date(backup.savedAt).toLocaleString(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
+}
+
+/** "12.3 kB" of stored text (UTF-16 code units, which is what browser storage counts). */
+function textSize(text: string): string {
+  return text.length < 1000
+    ? `${text.length} characters`
+    : `${(text.length / 1000).toLocaleString('en', { maximumFractionDigits: 1 })}k characters`;
+}
 
 /** Theme, unlock-all, export/import of progress as a file, deleting drafts and resetting. */
 export function SettingsView({ lessonCount }: { lessonCount: number }) {
   const { progress, update } = useProgress();
   const [pending, setPending] = useState<Pending>();
   const [message, setMessage] = useState<{ text: string; isError: boolean }>();
+  const [backupsVersion, setBackupsVersion] = useState(0);
   const fileRef = useRef<HTMLInputElement>(null);
   const unlockId = useId();
   const importId = useId();
+  // Newest first; read again whenever progress changes or an action here adds a backup (the
+  // list lives in browser storage, outside React, so the version counter is the dependency).
+  const backups = useMemo(
+    () => (progress && backupsVersion >= 0 ? readBackups().reverse() : []),
+    [progress, backupsVersion],
+  );
 
   if (!progress) return <p className="muted">Loading your settings…</p>;
 
@@ -44,16 +74,9 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
   const theme = progress.theme ?? 'system';
 
   const onExport = () => {
-    const blob = new Blob([exportProgress(progress)], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = `layerlab-progress-${new Date().toISOString().slice(0, 10)}.json`;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-    setMessage({ text: `Progress exported to ${link.download}.`, isError: false });
+    const fileName = `layerlab-progress-${new Date().toISOString().slice(0, 10)}.json`;
+    downloadText(exportProgress(progress), fileName);
+    setMessage({ text: `Progress exported to ${fileName}.`, isError: false });
   };
 
   const onImportFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -82,19 +105,39 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
 
   const confirm = () => {
     if (!pending) return;
+    const withBackup = (text: string, sentence: string | undefined) =>
+      sentence ? `${text} ${sentence}` : text;
     if (pending.kind === 'import') {
-      replaceProgress(pending.progress);
+      const sentence = replaceProgress(pending.progress, undefined, 'Before an import');
       setMessage({
-        text: `Progress imported from ${pending.fileName}: ${count(pending.progress.completed.length, 'lesson')} completed, ${count(Object.keys(pending.progress.drafts).length, 'draft')}.${pending.notice ? ` ${pending.notice}` : ''}`,
+        text: withBackup(
+          `Progress imported from ${pending.fileName}: ${count(pending.progress.completed.length, 'lesson')} completed, ${count(Object.keys(pending.progress.drafts).length, 'draft')}.${pending.notice ? ` ${pending.notice}` : ''}`,
+          sentence,
+        ),
         isError: false,
       });
     } else if (pending.kind === 'reset') {
-      replaceProgress({ ...emptyProgress(), theme: progress.theme });
-      setMessage({ text: 'Progress reset: every lesson is back to the start.', isError: false });
+      const sentence = replaceProgress(
+        { ...emptyProgress(), theme: progress.theme },
+        undefined,
+        'Before a reset',
+      );
+      setMessage({
+        text: withBackup('Progress reset: every lesson is back to the start.', sentence),
+        isError: false,
+      });
+    } else if (pending.kind === 'drafts') {
+      const sentence = replaceProgress(
+        { ...progress, drafts: {} },
+        undefined,
+        'Before deleting all drafts',
+      );
+      setMessage({ text: withBackup('All drafts deleted.', sentence), isError: false });
     } else {
-      replaceProgress({ ...progress, drafts: {} });
-      setMessage({ text: 'All drafts deleted.', isError: false });
+      const restored = restoreProgressBackup(pending.backup.raw);
+      setMessage({ text: restored.message, isError: !restored.ok });
     }
+    setBackupsVersion((value) => value + 1);
     setPending(undefined);
   };
 
@@ -195,6 +238,54 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
         </div>
       </section>
 
+      <section className="settings-section" aria-labelledby="backups-title">
+        <h2 id="backups-title">Backups</h2>
+        <p className="field__help">
+          Before anything could lose part of your stored progress (data from a newer version,
+          damaged entries, an import, a reset), a dated copy of it is kept here, at most 5; the
+          oldest goes first. Restoring one keeps a copy of what is stored now.
+        </p>
+        {backups.length === 0 ? (
+          <p className="muted">No backups in this browser.</p>
+        ) : (
+          <ul className="backup-list" aria-label="Backups">
+            {backups.map((backup) => {
+              const label = backupLabel(backup);
+              return (
+                <li key={`${backup.savedAt ?? 'legacy'}:${backup.raw.length}`}>
+                  <span>
+                    <strong>{label}</strong> · {backup.reason} · {textSize(backup.raw)}
+                  </span>
+                  <span className="button-row">
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Restore the backup of ${label}`}
+                      onClick={() => setPending({ kind: 'restore', backup, label })}
+                    >
+                      Restore
+                    </button>
+                    <button
+                      type="button"
+                      className="button"
+                      aria-label={`Download the backup of ${label}`}
+                      onClick={() =>
+                        downloadText(
+                          backup.raw,
+                          `layerlab-backup-${(backup.savedAt ?? 'earlier').slice(0, 19).replace(/:/g, '-')}.json`,
+                        )
+                      }
+                    >
+                      Download
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+
       <ConfirmDialog
         isOpen={pending !== undefined}
         title={
@@ -202,14 +293,18 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
             ? 'Import this progress?'
             : pending?.kind === 'reset'
               ? 'Reset all progress?'
-              : 'Delete all drafts?'
+              : pending?.kind === 'restore'
+                ? 'Restore this backup?'
+                : 'Delete all drafts?'
         }
         confirmLabel={
           pending?.kind === 'import'
             ? 'Replace my progress'
             : pending?.kind === 'reset'
               ? 'Reset progress'
-              : 'Delete drafts'
+              : pending?.kind === 'restore'
+                ? 'Restore backup'
+                : 'Delete drafts'
         }
         isDanger
         onConfirm={confirm}
@@ -223,10 +318,15 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
             progress ({progress.completed.length} completed, {count(draftCount, 'draft')}).
             {pending.notice ? ` ${pending.notice}` : ''}
           </p>
+        ) : pending?.kind === 'restore' ? (
+          <p>
+            The backup of {pending.label} ({pending.backup.reason.toLowerCase()}) replaces your
+            current progress. A copy of your current progress is kept as a backup first.
+          </p>
         ) : pending?.kind === 'reset' ? (
           <p>
-            This marks every lesson as not done, locks them again and deletes your drafts. Export
-            first to keep a copy.
+            This marks every lesson as not done, locks them again and deletes your drafts. A copy is
+            kept under Backups.
           </p>
         ) : (
           <p>

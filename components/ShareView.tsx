@@ -16,7 +16,7 @@ type Decoded =
   | { status: 'ok'; payload: SharePayload; lessonVersion?: string };
 
 /**
- * Opens a fragment link (`/share#v1=…[&lv=STAMP]`): decodes it in the browser (the fragment is
+ * Opens a fragment link (`/share#v2=…[&lv=STAMP]`, v1 still read): decodes it in the browser (the fragment is
  * never sent to the server) and shows it like any shared solution, or says why it cannot.
  */
 export function ShareView({

@@ -1,12 +1,29 @@
 'use client';
 
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import {
   PROGRESS_KEY,
+  backupSentence,
+  backupStored,
+  carryConflicts,
   emptyProgress,
+  listBackups,
+  loadProgress,
+  mergeProgress,
+  progressForStorage,
   readProgress,
+  restoreBackup,
+  sameDraft,
+  sameProgress,
+  settleConflict,
   writeProgress,
+  type ConflictChoice,
+  type Draft,
+  type DraftConflict,
+  type DraftFiles,
+  type LoadResult,
   type Progress,
+  type ProgressBackup,
   type ProgressStorage,
 } from '@/lib/progress';
 
@@ -15,11 +32,17 @@ export interface ProgressState {
   progress: Progress | undefined;
   /** Something to tell the learner (damaged data recovered, storage full...). */
   notice: string | undefined;
+  /** Drafts another tab changed while this tab holds a different text: the learner chooses. */
+  conflicts: DraftConflict[];
+  /** Stored text that had to be copied before a lossy load but could not be: offer a download. */
+  unkeptRaw: string | undefined;
 }
 
 interface Snapshot {
   progress: Progress;
   notice?: string;
+  conflicts: DraftConflict[];
+  unkeptRaw?: string;
 }
 
 const localStorageAdapter: ProgressStorage = {
@@ -28,6 +51,13 @@ const localStorageAdapter: ProgressStorage = {
 };
 
 let snapshot: Snapshot | undefined;
+/** What this tab last read from or wrote to storage: the base of a merge with another tab. */
+let stored: Progress | undefined;
+/**
+ * Drafts open in an editor on this page, with the texts each editor opened with, counted (a
+ * page may mount one twice briefly).
+ */
+const openDrafts = new Map<string, { count: number; files: DraftFiles }>();
 const listeners = new Set<() => void>();
 
 function emit(): void {
@@ -36,7 +66,13 @@ function emit(): void {
 
 function load(): Snapshot {
   const result = readProgress(localStorageAdapter);
-  return { progress: result.progress, notice: result.notice };
+  stored = result.progress;
+  return {
+    progress: result.progress,
+    notice: result.notice,
+    conflicts: [],
+    unkeptRaw: result.unkeptRaw,
+  };
 }
 
 function getSnapshot(): Snapshot {
@@ -44,12 +80,57 @@ function getSnapshot(): Snapshot {
   return snapshot;
 }
 
+/** Writes what this tab holds (other tabs' versions of open conflicts kept); notes the base. */
+function write(progress: Progress, conflicts: readonly DraftConflict[]) {
+  const toStore = progressForStorage(progress, conflicts);
+  const written = writeProgress(localStorageAdapter, toStore);
+  if (written.ok) stored = toStore;
+  return written;
+}
+
+let hasBackedUpForTabs = false;
+
+function loadStoredWithoutBackup(): LoadResult {
+  try {
+    return loadProgress(localStorageAdapter.get(PROGRESS_KEY));
+  } catch {
+    return readProgress(localStorageAdapter);
+  }
+}
+
 function onStorage(event: StorageEvent): void {
-  // Another tab changed progress (or cleared storage): reload so every tab shows the same state.
+  // Another tab changed progress (or cleared storage). Merge it with what this tab holds, so a
+  // change kept only in memory (a save that failed) or open in an editor is never dropped.
   if (event.key !== null && event.key !== PROGRESS_KEY) return;
-  const previousNotice = snapshot?.notice;
-  snapshot = load();
-  if (!snapshot.notice && previousNotice) snapshot = { ...snapshot, notice: previousNotice };
+  const current = getSnapshot();
+  // A tab of another version writing on every key press would otherwise fill the 5 backup
+  // slots with copies of itself and push the older, meaningful ones out: one copy per page.
+  const theirs = hasBackedUpForTabs ? loadStoredWithoutBackup() : readProgress(localStorageAdapter);
+  if (theirs.lossReason !== undefined) hasBackedUpForTabs = true;
+  const merged = mergeProgress(
+    stored ?? theirs.progress,
+    current.progress,
+    theirs.progress,
+    new Map([...openDrafts].map(([slug, { files }]) => [slug, files])),
+  );
+  const conflicts = carryConflicts(
+    current.conflicts,
+    merged.conflicts,
+    theirs.progress,
+    merged.progress,
+  );
+  stored = theirs.progress;
+  let notice = theirs.notice ?? current.notice;
+  if (!sameProgress(progressForStorage(merged.progress, conflicts), theirs.progress)) {
+    const written = write(merged.progress, conflicts);
+    if (!written.ok) notice = written.reason;
+  }
+  snapshot = {
+    progress: merged.progress,
+    notice,
+    conflicts,
+    unkeptRaw: theirs.unkeptRaw ?? current.unkeptRaw,
+  };
   emit();
 }
 
@@ -72,8 +153,18 @@ export function updateProgress(change: (progress: Progress) => Progress): void {
   const current = getSnapshot();
   const next = change(current.progress);
   if (next === current.progress) return;
-  const written = writeProgress(localStorageAdapter, next);
-  snapshot = { progress: next, notice: written.ok ? current.notice : written.reason };
+  // A conflict's own side is what this tab holds: typing on while it is open updates it.
+  const conflicts = current.conflicts.map((conflict) => {
+    const held = next.drafts[conflict.slug];
+    return held && !sameDraft(held, conflict.mine) ? { ...conflict, mine: held } : conflict;
+  });
+  const written = write(next, conflicts);
+  snapshot = {
+    ...current,
+    progress: next,
+    conflicts,
+    notice: written.ok ? current.notice : written.reason,
+  };
   emit();
 }
 
@@ -85,12 +176,91 @@ export function setProgressNotice(notice: string | undefined): void {
   emit();
 }
 
-/** Replaces all progress (import, reset). */
-export function replaceProgress(progress: Progress = emptyProgress(), notice?: string): void {
-  const written = writeProgress(localStorageAdapter, progress);
-  snapshot = { progress, notice: written.ok ? notice : written.reason };
+/**
+ * Replaces all progress (import, reset, deleting drafts) after keeping a dated copy of what is
+ * stored. Returns the sentence to show about the copy (undefined when nothing was stored).
+ */
+export function replaceProgress(
+  progress: Progress = emptyProgress(),
+  notice?: string,
+  reason = 'Before replacing progress',
+): string | undefined {
+  const backup = backupStored(localStorageAdapter, reason);
+  const written = write(progress, []);
+  const current = getSnapshot();
+  snapshot = { ...current, progress, conflicts: [], notice: written.ok ? notice : written.reason };
   emit();
+  return backupSentence(backup);
 }
+
+/** Settles a draft conflict: `mine` stores this tab's text, `theirs` takes the other tab's. */
+export function settleDraftConflict(slug: string, choice: ConflictChoice): Draft | undefined {
+  const current = getSnapshot();
+  const conflict = current.conflicts.find((item) => item.slug === slug);
+  if (!conflict) return undefined;
+  const conflicts = current.conflicts.filter((item) => item !== conflict);
+  // "Keep mine" keeps what this tab holds now, which may be newer than when the conflict began;
+  // an editor that never saved keeps the text it shows, saved now so the other tab is told.
+  const progress =
+    choice === 'mine' && current.progress.drafts[slug] !== undefined
+      ? current.progress
+      : settleConflict(current.progress, conflict, choice);
+  const written = write(progress, conflicts);
+  snapshot = {
+    ...current,
+    progress,
+    conflicts,
+    notice: written.ok ? current.notice : written.reason,
+  };
+  emit();
+  return progress.drafts[slug];
+}
+
+/** The backups kept in this browser, oldest first. */
+export function readBackups(): ProgressBackup[] {
+  return listBackups(localStorageAdapter);
+}
+
+/** Puts a backup back as the stored progress; returns the sentence to show. */
+export function restoreProgressBackup(raw: string): { ok: boolean; message: string } {
+  const restored = restoreBackup(localStorageAdapter, raw);
+  if (!restored.ok) return { ok: false, message: restored.reason };
+  stored = restored.result.progress;
+  snapshot = {
+    progress: restored.result.progress,
+    notice: undefined,
+    conflicts: [],
+    unkeptRaw: restored.result.unkeptRaw,
+  };
+  emit();
+  const detail = restored.result.notice ? ` ${restored.result.notice}` : '';
+  return {
+    ok: true,
+    message: `Backup restored; what was stored before it was kept as a backup too.${detail}`,
+  };
+}
+
+/**
+ * Marks a draft as open in an editor on this page while the calling component is mounted, so a
+ * change to it from another tab becomes a conflict instead of being overwritten silently.
+ * `files` are the texts the editor opened with (its text while this tab has saved no draft).
+ */
+export function useOpenDraft(slug: string | undefined, files: DraftFiles | undefined): void {
+  const dockerfile = files?.dockerfile;
+  const dockerignore = files?.dockerignore;
+  useEffect(() => {
+    if (slug === undefined || dockerfile === undefined || dockerignore === undefined) return;
+    const entry = openDrafts.get(slug);
+    openDrafts.set(slug, { count: (entry?.count ?? 0) + 1, files: { dockerfile, dockerignore } });
+    return () => {
+      const current = openDrafts.get(slug);
+      if (!current || current.count <= 1) openDrafts.delete(slug);
+      else openDrafts.set(slug, { ...current, count: current.count - 1 });
+    };
+  }, [slug, dockerfile, dockerignore]);
+}
+
+const NO_CONFLICTS: DraftConflict[] = [];
 
 /**
  * The learner's progress from localStorage, shared by every component on the page and kept in
@@ -110,6 +280,8 @@ export function useProgress(): ProgressState & {
   return {
     progress: current?.progress,
     notice: current?.notice,
+    conflicts: current?.conflicts ?? NO_CONFLICTS,
+    unkeptRaw: current?.unkeptRaw,
     update: updateProgress,
     dismissNotice,
   };

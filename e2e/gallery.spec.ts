@@ -28,7 +28,7 @@ async function solveAndPublish(page: Page, dockerfile: string, nickname: string)
   const shortLink = page.getByTestId('short-link');
   await expect(shortLink).toHaveValue(/\/s\/[0-9a-z]{20}$/);
   await expect(page.getByTestId('fragment-link')).toHaveValue(
-    /\/share#v1=[A-Za-z0-9_-]+&lv=[0-9a-z]{10}$/,
+    /\/share#v2=[A-Za-z0-9_-]+&lv=[0-9a-z]{10}$/,
   );
   await expect(page.getByTestId('share-markdown')).toContainText(/ → .*\(−\d+%\), score \d+\]/);
   if (nickname) {
@@ -196,7 +196,7 @@ test('gallery: without the server, Share says so and the fragment link still wor
   await expect(page.getByTestId('short-link')).toHaveValue('');
   await expect(page.getByRole('button', { name: 'Copy short link' })).toBeDisabled();
   const fragment = await page.getByTestId('fragment-link').inputValue();
-  expect(fragment).toMatch(/\/share#v1=[A-Za-z0-9_-]+$/);
+  expect(fragment).toMatch(/\/share#v2=[A-Za-z0-9_-]+$/);
   await page.goto(fragment);
   await waitForEditor(page);
   await expect(page.getByRole('button', { name: 'Compare with mine' })).toBeVisible();

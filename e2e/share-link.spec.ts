@@ -36,7 +36,7 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   await page.getByRole('button', { name: 'Share', exact: true }).click();
   const link = await page.getByRole('textbox', { name: 'Share link' }).inputValue();
   // A lesson's link carries the lesson's content version after the data (`&lv=`).
-  expect(link).toMatch(/\/share#v1=[A-Za-z0-9_-]+(&lv=[0-9a-z]{10})?$/);
+  expect(link).toMatch(/\/share#v2=[A-Za-z0-9_-]+(&lv=[0-9a-z]{10})?$/);
 
   // Keep editing after sharing: this draft must survive opening the link.
   await setEditorText(page, laterDraft);
@@ -63,7 +63,7 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: 'Keep my draft' }).click();
   await expect(dialog).toBeHidden();
-  expect(viewer.url()).toContain('/share#v1=');
+  expect(viewer.url()).toContain('/share#v2=');
   expect(await draftOf(viewer, first.slug)).toBe(laterDraft);
 
   await viewer.getByRole('button', { name: 'Try it in my editor' }).click();
@@ -86,8 +86,8 @@ test('share-link: with no draft, "Try it in my editor" opens the lesson without 
 
 const valid = sharePath({ lesson: first.slug, dockerfile: 'FROM alpine:3.20\n', dockerignore: '' });
 const data = valid.slice(valid.indexOf('=') + 1);
-// One character changed inside the compressed JSON: it no longer inflates to a valid payload.
-const tampered = `${data.slice(0, 10)}${data[10] === 'A' ? 'B' : 'A'}${data.slice(11)}`;
+// One character changed inside the check code: the payload no longer matches it.
+const tampered = `${data.slice(0, 5)}${data[5] === 'A' ? 'B' : 'A'}${data.slice(6)}`;
 
 /** The largest length <= `near` that leaves `remainder` characters after the last full group. */
 function cutWithRemainder(near: number, remainder: number): number {
@@ -95,18 +95,23 @@ function cutWithRemainder(near: number, remainder: number): number {
 }
 
 const BROKEN: { name: string; path: string; reason: string }[] = [
-  { name: 'a link without "#v1="', path: '/share#hello', reason: SHARE_REASONS.notShare },
+  { name: 'a link without "#v2="', path: '/share#hello', reason: SHARE_REASONS.notShare },
   { name: 'a link with nothing after "#"', path: '/share', reason: SHARE_REASONS.empty },
   // Cut at every remainder mod 4 a real truncation can leave (base64url groups are 4 characters).
   ...[0, 1, 2, 3].map((remainder) => ({
     name: `a link cut short (length ${remainder} mod 4)`,
-    path: `/share#v1=${data.slice(0, cutWithRemainder(Math.floor(data.length / 2), remainder))}`,
+    path: `/share#v2=${data.slice(0, cutWithRemainder(Math.floor(data.length / 2), remainder))}`,
     reason: SHARE_REASONS.truncated,
   })),
-  { name: 'a tampered link', path: `/share#v1=${tampered}`, reason: SHARE_REASONS.invalid },
+  { name: 'a tampered link', path: `/share#v2=${tampered}`, reason: SHARE_REASONS.checkFailed },
+  {
+    name: 'a link with a zero-padded version',
+    path: `/share#v02=${data}`,
+    reason: SHARE_REASONS.nonCanonical,
+  },
   {
     name: 'a link with characters a link never has',
-    path: `/share#v1=${data.slice(0, 8)}%%!!${data.slice(8)}`,
+    path: `/share#v2=${data.slice(0, 8)}%%!!${data.slice(8)}`,
     reason: SHARE_REASONS.damaged,
   },
   { name: 'a link from a newer version', path: `/share#v99=${data}`, reason: SHARE_REASONS.newer },
@@ -124,7 +129,7 @@ const BROKEN: { name: string; path: string; reason: string }[] = [
   },
   {
     name: 'a link longer than any share link',
-    path: `/share#v1=${'A'.repeat(MAX_FRAGMENT_CHARS + 1)}`,
+    path: `/share#v2=${'A'.repeat(MAX_FRAGMENT_CHARS + 1)}`,
     reason: SHARE_REASONS.tooLong,
   },
   {

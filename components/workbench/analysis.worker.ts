@@ -10,6 +10,7 @@ import type { ImageModel } from '@/lib/analyzer/model-types';
 import type { AnalyzeInput } from '@/lib/analyzer/types';
 import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons/goals';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
+import { hoverMarkdown } from './hover-markdown';
 import type {
   AnalysisResult,
   LsCompletion,
@@ -91,14 +92,8 @@ function hover(args: WorkerMethods['hover']['args']): LsHover | null {
   if (args.text.length > LS_MAX_CHARS) return null;
   const h = service.computeHover(args.text, args.position);
   if (!h) return null;
-  const c = h.contents;
-  const markdown =
-    typeof c === 'string'
-      ? c
-      : Array.isArray(c)
-        ? c.map((part) => (typeof part === 'string' ? part : part.value)).join('\n\n')
-        : c.value;
-  return { markdown, range: h.range };
+  // Variable values come back as plain strings of the user's text: escaped, never Markdown.
+  return { markdown: hoverMarkdown(h.contents), range: h.range };
 }
 
 async function complete(args: WorkerMethods['complete']['args']): Promise<LsCompletion[]> {

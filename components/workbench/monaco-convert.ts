@@ -121,9 +121,13 @@ export function codeActionsFor(
   return actions;
 }
 
+/**
+ * A hover for Monaco. The Markdown is already safe (user text escaped in the worker, see
+ * hover-markdown.ts); untrusted and without HTML, so no command link or raw HTML can run either.
+ */
 export function toMonacoHover(hover: LsHover): languages.Hover {
   return {
-    contents: [{ value: hover.markdown }],
+    contents: [{ value: hover.markdown, isTrusted: false, supportHtml: false }],
     range: hover.range ? toMonacoRange(hover.range) : undefined,
   };
 }

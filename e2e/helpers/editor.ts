@@ -123,3 +123,8 @@ export async function waitForDiff(page: Page, timeout = 30_000): Promise<void> {
     timeout,
   });
 }
+
+/** Monaco's hover widget while it is shown (for reading what a hover says). */
+export function visibleHover(page: Page): Locator {
+  return page.locator('.monaco-hover:not(.hidden)').first();
+}

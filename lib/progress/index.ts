@@ -1,1 +1,3 @@
 export * from './progress';
+export * from './backups';
+export * from './merge';

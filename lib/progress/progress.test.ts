@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   MAX_DRAFT_CHARS,
-  PROGRESS_BACKUP_KEY,
+  MAX_DRAFTS,
   PROGRESS_KEY,
+  restoreBackup,
   completeLesson,
   continueLesson,
   discardDraft,
@@ -23,6 +24,7 @@ import {
   type Progress,
   type ProgressStorage,
 } from './progress';
+import { PROGRESS_BACKUP_KEY, PROGRESS_BACKUPS_KEY, listBackups } from './backups';
 
 const slugs = ['base-image', 'multi-stage', 'combine-run', 'dockerignore'];
 const files = { dockerfile: 'FROM alpine:3.20\n', dockerignore: '.git\n' };
@@ -83,6 +85,20 @@ describe('loadProgress', () => {
     expect(progress.unlockAll).toBe(false);
     expect(progress.theme).toBeUndefined();
     expect(notice).toMatch(/5 entries/);
+  });
+
+  it('loads more drafts than the cap whole and says so, never cutting silently', () => {
+    const drafts = Object.fromEntries(
+      Array.from({ length: MAX_DRAFTS + 50 }, (_, i) => [
+        `lesson-${i}`,
+        { dockerfile: `FROM a${i}`, dockerignore: '', savedAt: '2026-01-01T00:00:00.000Z' },
+      ]),
+    );
+    const { progress, notice } = loadProgress(
+      JSON.stringify({ version: 1, completed: [], drafts }),
+    );
+    expect(Object.keys(progress.drafts)).toHaveLength(MAX_DRAFTS + 50);
+    expect(notice).toMatch(/250 saved drafts.*all were kept/);
   });
 
   it('migrates the pre-release shape without a version', () => {
@@ -194,6 +210,19 @@ describe('saveDraft', () => {
     expect(saveDraft(saved, 'base-image', { ...files })).toBe(saved);
   });
 
+  it('refuses a new draft past the draft cap with a reason, but still updates an existing one', () => {
+    let progress = emptyProgress();
+    for (let i = 0; i < MAX_DRAFTS; i++) progress = saveDraft(progress, `lesson-${i}`, files);
+    expect(Object.keys(progress.drafts)).toHaveLength(MAX_DRAFTS);
+    expect(saveDraft(progress, 'one-more', files)).toBe(progress);
+    expect(draftProblem(files, progress, 'one-more')).toMatch(/not saved.*Delete old drafts/);
+    const edited = { ...files, dockerfile: 'FROM busybox\n' };
+    expect(draftProblem(edited, progress, 'lesson-0')).toBeUndefined();
+    expect(saveDraft(progress, 'lesson-0', edited).drafts['lesson-0'].dockerfile).toBe(
+      'FROM busybox\n',
+    );
+  });
+
   it('refuses a draft over the size limit and explains why', () => {
     const huge = { dockerfile: 'x'.repeat(MAX_DRAFT_CHARS + 1), dockerignore: '' };
     const start = emptyProgress();
@@ -264,11 +293,87 @@ describe('readProgress and writeProgress', () => {
     expect(readProgress(storage)).toEqual({ progress });
   });
 
-  it('keeps a backup of unreadable data before it is replaced', () => {
+  it('keeps a dated backup of unreadable data before it is replaced, and says so', () => {
     const storage = memoryStorage({ [PROGRESS_KEY]: '{broken' });
+    const result = readProgress(storage, new Date('2026-12-01T10:00:00Z'));
+    expect(result.notice).toMatch(/damaged.*A dated copy of the stored data was kept/);
+    expect(listBackups(storage)).toEqual([
+      {
+        savedAt: '2026-12-01T10:00:00.000Z',
+        reason: 'Could not be read (damaged)',
+        raw: '{broken',
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      'data of a newer schema version',
+      JSON.stringify({ version: 2, completed: ['base-image'], badges: [1] }),
+    ],
+    ['entries dropped as damaged', JSON.stringify({ version: 1, completed: ['base-image', 7] })],
+    [
+      'a field this version does not know',
+      JSON.stringify({ version: 1, completed: [], streak: 3 }),
+    ],
+    ['foreign data', '{"foo":1}'],
+  ])('keeps the raw text before a lossy load of %s', (_, raw) => {
+    const storage = memoryStorage({ [PROGRESS_KEY]: raw });
     const result = readProgress(storage);
-    expect(result.notice).toBeTruthy();
-    expect(storage.data.get(PROGRESS_BACKUP_KEY)).toBe('{broken');
+    expect(result.lossReason).toBeTruthy();
+    expect(result.backup).toMatchObject({ ok: true });
+    expect(listBackups(storage).map((backup) => backup.raw)).toEqual([raw]);
+    // The stored text itself is untouched until the next save.
+    expect(storage.data.get(PROGRESS_KEY)).toBe(raw);
+  });
+
+  it('keeps no backup when nothing is lost', () => {
+    const raw = serializeProgress(completeLesson(emptyProgress(), 'base-image'));
+    const storage = memoryStorage({ [PROGRESS_KEY]: raw });
+    expect(readProgress(storage)).toEqual({ progress: loadProgress(raw).progress });
+    expect(storage.data.has(PROGRESS_BACKUPS_KEY)).toBe(false);
+  });
+
+  it('says truthfully when the backup could not be written (quota), and hands the text back', () => {
+    const raw = JSON.stringify({ version: 2, completed: ['base-image'] });
+    const data = new Map([[PROGRESS_KEY, raw]]);
+    const full: ProgressStorage = {
+      get: (key) => data.get(key) ?? null,
+      set: () => {
+        const error = new Error('The quota has been exceeded.');
+        error.name = 'QuotaExceededError';
+        throw error;
+      },
+    };
+    const result = readProgress(full);
+    expect(result.backup).toEqual({ ok: false, reason: 'browser storage is full' });
+    expect(result.notice).toMatch(
+      /No copy of the stored data could be kept \(browser storage is full\)/,
+    );
+    expect(result.notice).not.toMatch(/copy was kept/i);
+    expect(result.unkeptRaw).toBe(raw);
+  });
+
+  it('restores a backup byte for byte, after backing up what is stored now', () => {
+    const old = JSON.stringify({ version: 2, completed: ['base-image'], badges: ['x'] });
+    const storage = memoryStorage({ [PROGRESS_KEY]: old });
+    readProgress(storage, new Date('2026-12-01T10:00:00Z'));
+    const now = serializeProgress(completeLesson(emptyProgress(), 'multi-stage'));
+    storage.data.set(PROGRESS_KEY, now);
+    const restored = restoreBackup(storage, old, new Date('2026-12-01T11:00:00Z'));
+    expect(restored.ok).toBe(true);
+    if (restored.ok) expect(restored.result.progress.completed).toEqual(['base-image']);
+    expect(storage.data.get(PROGRESS_KEY)).toBe(old);
+    const raws = listBackups(storage).map((backup) => backup.raw);
+    expect(raws).toContain(now);
+    expect(raws.filter((raw) => raw === old)).toHaveLength(1);
+  });
+
+  it('lists the single backup slot of earlier releases', () => {
+    const storage = memoryStorage({ [PROGRESS_BACKUP_KEY]: '{old' });
+    expect(listBackups(storage)).toEqual([
+      { reason: 'Kept by an earlier version of Layerlab', raw: '{old', isLegacy: true },
+    ]);
   });
 
   it('turns a full storage into a reason, not a crash', () => {

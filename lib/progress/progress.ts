@@ -3,6 +3,14 @@
  * version; lesson status (locked / available / completed) is derived from them every time.
  * Everything here is pure; storage is passed in by the client (see `ProgressStorage`).
  */
+import {
+  PROGRESS_BACKUP_KEY,
+  backupSentence,
+  writeBackup,
+  type BackupWriteResult,
+} from './backups';
+
+export { PROGRESS_BACKUP_KEY };
 
 export type Theme = 'light' | 'dark' | 'system';
 
@@ -39,22 +47,43 @@ export interface LoadResult {
   notice?: string;
   /** True when nothing usable was found in non-empty data (the caller may keep a backup of it). */
   isReset?: boolean;
+  /**
+   * Why loading lost part of the stored text (reset, damaged entries skipped, fields of a newer
+   * version not understood), as a phrase for the backup list; `undefined` when nothing was lost.
+   * The next save would overwrite what was lost, so `readProgress` keeps a copy first.
+   */
+  lossReason?: string;
+  /** What happened to the copy of the stored text (`readProgress` only; undefined: none needed). */
+  backup?: BackupWriteResult;
+  /** The stored text, when it had to be copied and the copy failed: offer it for download. */
+  unkeptRaw?: string;
 }
 
 /** Key under which progress is stored. */
 export const PROGRESS_KEY = 'layerlab:progress';
-/** Where a copy of unreadable data is kept before it is replaced, so nothing is lost for good. */
-export const PROGRESS_BACKUP_KEY = 'layerlab:progress:backup';
 export const PROGRESS_VERSION = 1;
 /** Draft key of the playground. */
 export const PLAYGROUND_DRAFT = 'playground';
 /** A draft bigger than this is not saved (localStorage holds about 5 MB per origin in Chromium). */
 export const MAX_DRAFT_CHARS = 200_000;
+/**
+ * At most this many drafts are saved: a new one past it is refused with a reason, and stored
+ * data holding more is loaded whole and said to be over (never cut).
+ */
+export const MAX_DRAFTS = 200;
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_CHARS = 64;
-const MAX_COMPLETED = 500;
-const MAX_DRAFTS = 200;
+/** Top-level fields this version understands; any other one is lost at the next save. */
+const KNOWN_FIELDS = new Set([
+  'version',
+  'completed',
+  'drafts',
+  'unlockAll',
+  'lastLesson',
+  'theme',
+  'looked',
+]);
 
 /** Fresh progress: nothing completed, no drafts, lessons unlock in order. */
 export function emptyProgress(): Progress {
@@ -75,6 +104,8 @@ interface Salvage {
   dropped: number;
   /** True when the object had nothing recognisable at all. */
   isForeign: boolean;
+  /** Top-level fields this version does not know (kept only in a backup). */
+  unknownFields: number;
 }
 
 /**
@@ -84,7 +115,7 @@ interface Salvage {
 function salvage(value: unknown): Salvage {
   const progress = emptyProgress();
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return { progress, dropped: 1, isForeign: true };
+    return { progress, dropped: 1, isForeign: true, unknownFields: 0 };
   }
   const record = value as Record<string, unknown>;
   let dropped = 0;
@@ -95,7 +126,7 @@ function salvage(value: unknown): Salvage {
     if (Array.isArray(record.completed)) {
       const slugs = record.completed.filter(isSlug);
       dropped += record.completed.length - slugs.length;
-      progress.completed = [...new Set(slugs)].slice(0, MAX_COMPLETED);
+      progress.completed = [...new Set(slugs)];
     } else dropped++;
   }
 
@@ -103,10 +134,7 @@ function salvage(value: unknown): Salvage {
     recognised++;
     const drafts = record.drafts;
     if (typeof drafts === 'object' && drafts !== null && !Array.isArray(drafts)) {
-      for (const [slug, draft] of Object.entries(drafts as Record<string, unknown>).slice(
-        0,
-        MAX_DRAFTS,
-      )) {
+      for (const [slug, draft] of Object.entries(drafts as Record<string, unknown>)) {
         const valid = validDraft(slug, draft);
         if (valid) progress.drafts[slug] = valid;
         else dropped++;
@@ -137,11 +165,14 @@ function salvage(value: unknown): Salvage {
     if (Array.isArray(record.looked)) {
       const slugs = record.looked.filter(isSlug);
       dropped += record.looked.length - slugs.length;
-      progress.looked = [...new Set(slugs)].slice(0, MAX_COMPLETED);
+      progress.looked = [...new Set(slugs)];
     } else dropped++;
   }
 
-  return { progress, dropped, isForeign: recognised === 0 };
+  const unknownFields = Object.keys(record).filter(
+    (key) => !KNOWN_FIELDS.has(key) && key !== 'app' && key !== 'exportedAt',
+  ).length;
+  return { progress, dropped, isForeign: recognised === 0, unknownFields };
 }
 
 function validDraft(slug: string, value: unknown): Draft | undefined {
@@ -158,7 +189,8 @@ function validDraft(slug: string, value: unknown): Draft | undefined {
 
 /**
  * Reads stored progress text. Never throws: `null` or empty gives fresh progress without a
- * notice; damaged, old or newer data is recovered field by field (or reset) with a notice.
+ * notice; damaged, old or newer data is recovered field by field (or reset) with a notice and a
+ * `lossReason` saying what the next save would lose. Nothing is ever cut to a cap.
  */
 export function loadProgress(raw: string | null): LoadResult {
   if (raw === null || raw.trim() === '') return { progress: emptyProgress() };
@@ -169,34 +201,65 @@ export function loadProgress(raw: string | null): LoadResult {
     return {
       progress: emptyProgress(),
       notice:
-        'Your saved progress could not be read (the stored data is damaged), so it was reset. A copy was kept.',
+        'Your saved progress could not be read (the stored data is damaged), so it was reset.',
       isReset: true,
+      lossReason: 'Could not be read (damaged)',
     };
   }
-  const { progress, dropped, isForeign } = salvage(parsed);
+  const { progress, dropped, isForeign, unknownFields } = salvage(parsed);
   if (isForeign) {
     return {
       progress,
-      notice:
-        'Your saved progress was not in a format Layerlab understands, so it was reset. A copy was kept.',
+      notice: 'Your saved progress was not in a format Layerlab understands, so it was reset.',
       isReset: true,
+      lossReason: 'Not in a format Layerlab understands',
     };
   }
+  const overCap = overDraftCapSentence(progress);
   const version = (parsed as Record<string, unknown>).version;
   if (typeof version === 'number' && version > PROGRESS_VERSION) {
-    return {
-      progress,
-      notice:
-        'Your progress was saved by a newer version of Layerlab. What this version understands was kept; reload to get the newest version.',
-    };
+    return withSentence(
+      {
+        progress,
+        notice:
+          'Your progress was saved by a newer version of Layerlab. What this version understands was kept; reload to get the newest version.',
+        lossReason: `Saved by a newer version (schema ${Number.isSafeInteger(version) ? version : '?'})`,
+      },
+      overCap,
+    );
   }
   if (dropped > 0) {
-    return {
-      progress,
-      notice: `Part of your saved progress was damaged and was skipped (${dropped} ${dropped === 1 ? 'entry' : 'entries'}). The rest was kept.`,
-    };
+    return withSentence(
+      {
+        progress,
+        notice: `Part of your saved progress was damaged and was skipped (${dropped} ${dropped === 1 ? 'entry' : 'entries'}). The rest was kept.`,
+        lossReason: `${dropped} damaged ${dropped === 1 ? 'entry' : 'entries'} skipped`,
+      },
+      overCap,
+    );
   }
-  return { progress };
+  if (unknownFields > 0) {
+    return withSentence(
+      {
+        progress,
+        notice: `Your saved progress has ${unknownFields === 1 ? 'a field' : `${unknownFields} fields`} this version of Layerlab does not know; the rest was kept.`,
+        lossReason: `${unknownFields} unknown ${unknownFields === 1 ? 'field' : 'fields'}`,
+      },
+      overCap,
+    );
+  }
+  return overCap ? { progress, notice: overCap } : { progress };
+}
+
+function withSentence(result: LoadResult, sentence: string | undefined): LoadResult {
+  return sentence ? { ...result, notice: `${result.notice} ${sentence}` } : result;
+}
+
+/** Says so when stored data holds more drafts than may be saved; undefined when within the cap. */
+function overDraftCapSentence(progress: Progress): string | undefined {
+  const count = Object.keys(progress.drafts).length;
+  if (count <= MAX_DRAFTS) return undefined;
+  return `You have ${count.toLocaleString('en')} saved drafts, more than the ${MAX_DRAFTS} Layerlab saves: all were kept, but a draft for another lesson is not saved until you delete some in Settings.`;
 }
 
 /** Serialises progress for storage. */
@@ -212,7 +275,8 @@ export function completeLesson(progress: Progress, slug: string): Progress {
 
 /**
  * Saves the learner's texts for a lesson (or `PLAYGROUND_DRAFT`). Returns the same object when
- * nothing changed, the slug is invalid or the draft is over `MAX_DRAFT_CHARS` (see `draftProblem`).
+ * nothing changed, the slug is invalid, the draft is over `MAX_DRAFT_CHARS` or it would be a new
+ * draft past `MAX_DRAFTS` (see `draftProblem` for the reason to show).
  */
 export function saveDraft(
   progress: Progress,
@@ -220,7 +284,7 @@ export function saveDraft(
   files: DraftFiles,
   now: Date = new Date(),
 ): Progress {
-  if (!isSlug(slug) || draftProblem(files)) return progress;
+  if (!isSlug(slug) || draftProblem(files, progress, slug)) return progress;
   const previous = progress.drafts[slug];
   if (
     previous &&
@@ -237,11 +301,24 @@ export function saveDraft(
   return { ...progress, drafts: { ...progress.drafts, [slug]: draft } };
 }
 
-/** Why a draft cannot be saved, or undefined when it can. */
-export function draftProblem(files: DraftFiles): string | undefined {
+/**
+ * Why a draft cannot be saved, or undefined when it can. With `progress` and `slug`, also refuses
+ * a new draft past `MAX_DRAFTS` (an existing one can always be updated).
+ */
+export function draftProblem(
+  files: DraftFiles,
+  progress?: Progress,
+  slug?: string,
+): string | undefined {
   const chars = files.dockerfile.length + files.dockerignore.length;
   if (chars > MAX_DRAFT_CHARS) {
     return `This draft is too large to autosave (${chars.toLocaleString('en')} characters; the limit is ${MAX_DRAFT_CHARS.toLocaleString('en')}).`;
+  }
+  if (progress && slug !== undefined && !(slug in progress.drafts)) {
+    const count = Object.keys(progress.drafts).length;
+    if (count >= MAX_DRAFTS) {
+      return `This draft was not saved: ${count.toLocaleString('en')} drafts are saved already, the most Layerlab keeps. Delete old drafts in Settings to save it.`;
+    }
   }
   return undefined;
 }
@@ -380,8 +457,12 @@ export interface ProgressStorage {
   set(key: string, value: string): void;
 }
 
-/** Loads progress from storage; keeps a backup of data that had to be reset. Never throws. */
-export function readProgress(storage: ProgressStorage): LoadResult {
+/**
+ * Loads progress from storage. Before a lossy load (see `LoadResult.lossReason`) it keeps a dated
+ * copy of the stored text (`writeBackup`), and the notice says truthfully whether the copy was
+ * kept; when it could not be, `unkeptRaw` holds the text for the caller to offer. Never throws.
+ */
+export function readProgress(storage: ProgressStorage, now: Date = new Date()): LoadResult {
   let raw: string | null;
   try {
     raw = storage.get(PROGRESS_KEY);
@@ -393,14 +474,61 @@ export function readProgress(storage: ProgressStorage): LoadResult {
     };
   }
   const result = loadProgress(raw);
-  if (result.isReset && raw !== null) {
-    try {
-      storage.set(PROGRESS_BACKUP_KEY, raw);
-    } catch {
-      // The backup is a courtesy: failing to write it must not block loading.
-    }
+  if (result.lossReason === undefined || raw === null) return result;
+  const backup = writeBackup(storage, raw, result.lossReason, now);
+  const sentence = backupSentence(backup);
+  return {
+    ...withSentence(result, sentence),
+    backup,
+    ...(backup.ok ? {} : { unkeptRaw: raw }),
+  };
+}
+
+/**
+ * Keeps a dated copy of the stored text before it is replaced on purpose (import, reset, restore):
+ * `undefined` when nothing is stored. Never throws.
+ */
+export function backupStored(
+  storage: ProgressStorage,
+  reason: string,
+  now: Date = new Date(),
+): BackupWriteResult | undefined {
+  let raw: string | null;
+  try {
+    raw = storage.get(PROGRESS_KEY);
+  } catch {
+    return { ok: false, reason: 'browser storage is blocked' };
   }
-  return result;
+  if (raw === null || raw.trim() === '') return undefined;
+  return writeBackup(storage, raw, reason, now);
+}
+
+/**
+ * Puts a backup's text back as the stored progress, exactly as it was, after keeping a copy of
+ * what is stored now; then loads it like any stored text (a newer-version copy loads what this
+ * version understands and stays byte for byte in storage until the next save). Never throws.
+ */
+export function restoreBackup(
+  storage: ProgressStorage,
+  raw: string,
+  now: Date = new Date(),
+): { ok: true; result: LoadResult } | { ok: false; reason: string } {
+  const before = backupStored(storage, 'Before restoring a backup', now);
+  if (before && !before.ok) {
+    return {
+      ok: false,
+      reason: `Not restored: the current progress could not be copied first (${before.reason}). Export it, then try again.`,
+    };
+  }
+  try {
+    storage.set(PROGRESS_KEY, raw);
+  } catch {
+    return {
+      ok: false,
+      reason: 'Not restored: browser storage refused the copy (full or blocked).',
+    };
+  }
+  return { ok: true, result: readProgress(storage, now) };
 }
 
 export type WriteResult = { ok: true } | { ok: false; reason: string };

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { sha256 } from '@noble/hashes/sha2.js';
 import { deflateSync, strToU8 } from 'fflate';
 import { base64UrlDecode, base64UrlEncode } from './base64url';
 import {
+  SHARE_CHECK_BYTES,
   MAX_DOCKERFILE_CHARS,
   MAX_JSON_BYTES,
   REASONS,
@@ -25,6 +27,36 @@ function fragmentOfJson(json: string): string {
   return `v1=${base64UrlEncode(deflateSync(strToU8(json)))}`;
 }
 
+/**
+ * A v2 link built by hand around any bytes: by default with the right check, so only the part
+ * under test is wrong. `after` is appended to the DEFLATE stream; `check` replaces the check.
+ */
+function v2OfBytes(
+  jsonBytes: Uint8Array,
+  options: { after?: Uint8Array; check?: Uint8Array } = {},
+): string {
+  const compressed = deflateSync(jsonBytes, { level: 9 });
+  const after = options.after ?? new Uint8Array(0);
+  const check = options.check ?? sha256(jsonBytes).subarray(0, SHARE_CHECK_BYTES);
+  const bytes = new Uint8Array(check.length + compressed.length + after.length);
+  bytes.set(check, 0);
+  bytes.set(compressed, check.length);
+  bytes.set(after, check.length + compressed.length);
+  return `v2=${base64UrlEncode(bytes)}`;
+}
+
+/** Every text that differs from `text` in exactly one bit of one UTF-16 code unit's low byte. */
+function singleBitFlips(text: string): string[] {
+  const flips: string[] = [];
+  for (let at = 0; at < text.length; at++) {
+    for (let bit = 0; bit < 8; bit++) {
+      const code = text.charCodeAt(at) ^ (1 << bit);
+      flips.push(text.slice(0, at) + String.fromCharCode(code) + text.slice(at + 1));
+    }
+  }
+  return flips;
+}
+
 describe('decodeShare: links made by shipped versions keep decoding', () => {
   // Produced by encodeShare in the first release; must decode forever. Never regenerate these.
   const v1Fixtures: { reason: string; link: string; expected: SharePayload }[] = [
@@ -42,11 +74,168 @@ describe('decodeShare: links made by shipped versions keep decoding', () => {
   it.each(v1Fixtures)('$reason', ({ link, expected }) => {
     expect(decodeShare(link)).toEqual({ ok: true, payload: expected });
   });
+
+  // Produced by encodeShare when v2 shipped; must decode forever. Never regenerate these.
+  const v2Fixtures: { reason: string; link: string; expected: SharePayload }[] = [
+    {
+      reason: 'v2 link with a lesson',
+      link: '#v2=9hYTi77Nc909jsEKwkAMRH8l5Ci2BY-CJ4sgUisFETEitY1lbTdbdmsv4r-bgngZSDKZeW_sOAQnuMR7GTgytmwY51i7qmX_MB3rZVPkGYireblYRKEzluSUF7t0W0BS9j3JOj-coS-rVp9n8VPzIE5IiuMepLdQGYgiZ82wqnn8uYOv1KOqc5bChXAqIJwDoW6TwH5kr1mEV5I_kWnE-Ylpct-sq1_KTxI3ZlBl0Xj8fAE',
+      expected: lessonPayload,
+    },
+    {
+      reason: 'v2 playground link with non-ASCII text and markup',
+      link: '#v2=Kq95p5a285WrVkrJT85OLUrLzElVslJyC_L3VUjMKcjMS7Uy1jMyiMlTVkhOTDu8UuHRjKkKNkl2FTb6SXYxeUo6UH2Z6Xn5RSCdSrUA',
+      expected: { dockerfile: 'FROM alpine:3.20\n# café ☕ <b>x</b>\n', dockerignore: '' },
+    },
+  ];
+  it.each(v2Fixtures)('$reason', ({ link, expected }) => {
+    expect(decodeShare(link)).toEqual({ ok: true, payload: expected });
+  });
+});
+
+describe('decodeShare: v2 integrity and strictness', () => {
+  const link = encodeShare(lessonPayload);
+  const typo = encodeShare({ ...lessonPayload, lesson: 'bste-image' });
+
+  it('refuses every single-bit flip of a v2 link, or decodes it to the identical payload', () => {
+    for (const fragment of [
+      link,
+      typo,
+      encodeShare({ dockerfile: 'FROM a\n', dockerignore: '' }),
+    ]) {
+      const original = decodeShare(fragment);
+      expect(original.ok).toBe(true);
+      const flips = singleBitFlips(fragment);
+      let refused = 0;
+      for (const flipped of flips) {
+        const result = decodeShare(flipped);
+        if (result.ok) expect(result).toEqual(original);
+        else refused++;
+      }
+      // The few accepted flips land in bits DEFLATE ignores (the padding after the last block).
+      expect(refused / flips.length).toBeGreaterThan(0.99);
+    }
+  });
+
+  it('still shows why v1 needed a check: some single-bit flips of a v1 link decode to a different payload', () => {
+    const v1 = fragmentOfJson(JSON.stringify(lessonPayload));
+    const original = decodeShare(v1);
+    expect(original.ok).toBe(true);
+    const changed = singleBitFlips(v1).filter((flipped) => {
+      const result = decodeShare(flipped);
+      return result.ok && JSON.stringify(result) !== JSON.stringify(original);
+    });
+    expect(changed.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a payload whose check does not match, with its own reason', () => {
+    const json = strToU8(JSON.stringify({ dockerfile: 'FROM a', dockerignore: '' }));
+    const wrong = sha256(strToU8('something else')).subarray(0, SHARE_CHECK_BYTES);
+    expect(decodeShare(v2OfBytes(json, { check: wrong }))).toEqual({
+      ok: false,
+      reason: REASONS.checkFailed,
+    });
+    expect(decodeShare(v2OfBytes(json))).toEqual({
+      ok: true,
+      payload: { dockerfile: 'FROM a', dockerignore: '' },
+    });
+  });
+
+  it('refuses any byte after the DEFLATE stream, in v2 and in v1', () => {
+    const json = strToU8(JSON.stringify({ dockerfile: 'FROM a', dockerignore: '' }));
+    for (const after of [[0], [1], [0, 0, 0], Array.from({ length: 300 }, (_, i) => i & 255)]) {
+      const extra = Uint8Array.from(after);
+      expect(decodeShare(v2OfBytes(json, { after: extra }))).toEqual({
+        ok: false,
+        reason: REASONS.trailing,
+      });
+      const compressed = deflateSync(json);
+      const v1 = new Uint8Array(compressed.length + extra.length);
+      v1.set(compressed);
+      v1.set(extra, compressed.length);
+      expect(decodeShare(`v1=${base64UrlEncode(v1)}`)).toEqual({
+        ok: false,
+        reason: REASONS.trailing,
+      });
+    }
+  });
+
+  it('accepts streams that end on any bit of their last byte (no false "extra data")', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400 }), (dockerfile) => {
+        const payload = { dockerfile, dockerignore: '' };
+        expect(decodeShare(encodeShare(payload))).toEqual({ ok: true, payload });
+        expect(decodeShare(fragmentOfJson(JSON.stringify(payload)))).toEqual({ ok: true, payload });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('refuses invalid UTF-8 instead of turning it into U+FFFD, in v2 and in v1', () => {
+    const prefix = strToU8('{"dockerfile":"FROM a');
+    const suffix = strToU8('","dockerignore":""}');
+    for (const bad of [[0xff], [0xc3], [0xed, 0xa0, 0x80], [0xe2, 0x82]]) {
+      const bytes = new Uint8Array([...prefix, ...bad, ...suffix]);
+      expect(decodeShare(v2OfBytes(bytes))).toEqual({ ok: false, reason: REASONS.notUtf8 });
+      expect(decodeShare(`v1=${base64UrlEncode(deflateSync(bytes))}`)).toEqual({
+        ok: false,
+        reason: REASONS.notUtf8,
+      });
+    }
+  });
+
+  it('keeps a leading byte-order mark as text rather than dropping it', () => {
+    const payload = { dockerfile: '\uFEFFFROM a', dockerignore: '' };
+    expect(decodeShare(encodeShare(payload))).toEqual({ ok: true, payload });
+  });
+
+  it('refuses version numbers with leading zeros', () => {
+    const data = link.slice('v2='.length);
+    for (const prefix of ['v000001=', 'v01=', 'v002=', 'v00=']) {
+      expect(decodeShare(`#${prefix}${data}`)).toEqual({
+        ok: false,
+        reason: REASONS.nonCanonical,
+      });
+    }
+  });
+
+  it('refuses padding and non-zero spare bits: a v2 link has exactly one spelling', () => {
+    const data = link.slice('v2='.length);
+    expect(decodeShare(`v2=${data}=`)).toEqual({ ok: false, reason: REASONS.damaged });
+    expect(data.length % 4).not.toBe(0); // the last character has spare bits to flip
+    const last = data.at(-1) ?? 'A';
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const other = alphabet[alphabet.indexOf(last) ^ 1];
+    expect(decodeShare(`v2=${data.slice(0, -1)}${other}`)).toEqual({
+      ok: false,
+      reason: REASONS.damaged,
+    });
+  });
+
+  it('says truncated for a v2 link cut to any length', () => {
+    const data = link.slice('v2='.length);
+    for (let keep = 1; keep < data.length; keep++) {
+      expect(decodeShare(`v2=${data.slice(0, keep)}`)).toEqual({
+        ok: false,
+        reason: REASONS.truncated,
+      });
+    }
+  });
+
+  it('refuses a v2 zip bomb unexpanded, as v1 does', () => {
+    const compressed = deflateSync(new Uint8Array(50_000_000), { level: 9 });
+    const bytes = new Uint8Array(SHARE_CHECK_BYTES + compressed.length);
+    bytes.set(compressed, SHARE_CHECK_BYTES);
+    expect(decodeShare(`v2=${base64UrlEncode(bytes)}`)).toEqual({
+      ok: false,
+      reason: REASONS.tooLarge,
+    });
+  });
 });
 
 describe('encodeShare', () => {
-  it('writes the v1 prefix and only URL-safe characters', () => {
-    expect(encodeShare(lessonPayload)).toMatch(/^v1=[A-Za-z0-9_-]+$/);
+  it('writes the v2 prefix and only URL-safe characters', () => {
+    expect(encodeShare(lessonPayload)).toMatch(/^v2=[A-Za-z0-9_-]+$/);
   });
 
   it('compresses a typical Dockerfile below its raw length', () => {
@@ -70,7 +259,7 @@ describe('encodeShare', () => {
 describe('shareUrl', () => {
   it('points at /share with the payload in the fragment, whatever the trailing slash', () => {
     const url = shareUrl('http://localhost:3000/', lessonPayload);
-    expect(url.startsWith('http://localhost:3000/share#v1=')).toBe(true);
+    expect(url.startsWith('http://localhost:3000/share#v2=')).toBe(true);
     expect(decodeShare(new URL(url).hash)).toEqual({ ok: true, payload: lessonPayload });
   });
 });
@@ -133,7 +322,7 @@ describe('decodeShare', () => {
   });
 
   it('says a link from a newer version is newer, not broken', () => {
-    expect(decodeShare('#v2=abc')).toEqual({ ok: false, reason: REASONS.newer });
+    expect(decodeShare('#v3=abc')).toEqual({ ok: false, reason: REASONS.newer });
     expect(decodeShare('#v17=anything')).toEqual({ ok: false, reason: REASONS.newer });
   });
 

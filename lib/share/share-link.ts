@@ -1,15 +1,21 @@
-import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { Inflate, deflateSync, strToU8 } from 'fflate';
 import { base64UrlDecode, base64UrlEncode } from './base64url';
 
 /**
  * Share links: a lesson (optional), a Dockerfile and a .dockerignore packed into the URL fragment
  * so nothing is ever sent to a server.
  *
- * Format, version 1: `#v1=<base64url(deflate-raw(utf8(JSON)))>` where the JSON is
- * `{ "lesson"?: string, "dockerfile": string, "dockerignore": string }`.
+ * Format, version 2 (written now): `#v2=<base64url(check ‖ deflate-raw(utf8(JSON)))>` where
+ * `check` is the first 8 bytes of SHA-256 over the UTF-8 JSON and the JSON is
+ * `{ "lesson"?: string, "dockerfile": string, "dockerignore": string }`. Decoding is strict:
+ * canonical base64url (no padding, zero spare bits), nothing after the DEFLATE stream, valid
+ * UTF-8, and the check must match, so a damaged link is refused rather than shown changed.
+ *
+ * Version 1 (still read): `#v1=<base64url(deflate-raw(utf8(JSON)))>`, the same JSON, no check.
  * base64url is RFC 4648 §5 without padding; deflate-raw is RFC 1951 with no zlib/gzip header.
  *
- * Every version ever shipped keeps decoding: add `v2` beside `v1`, never change `v1`.
+ * Every version ever shipped keeps decoding: add a version beside the others, never change one.
  */
 export interface SharePayload {
   /** Lesson slug the solution belongs to; absent for the playground. */
@@ -22,7 +28,9 @@ export type DecodeResult = { ok: true; payload: SharePayload } | { ok: false; re
 export type EncodeResult = { ok: true; fragment: string } | { ok: false; reason: string };
 
 /** The version this build writes. */
-export const SHARE_VERSION = 1;
+export const SHARE_VERSION = 2;
+/** Bytes of SHA-256 kept as the v2 integrity check: 64 bits, so a random change passes 1 in 2^64. */
+export const SHARE_CHECK_BYTES = 8;
 /** Longest Dockerfile a link may carry, in characters (a real Dockerfile is a few KB). */
 export const MAX_DOCKERFILE_CHARS = 64_000;
 /** Longest .dockerignore a link may carry, in characters. */
@@ -33,7 +41,10 @@ export const MAX_JSON_BYTES = 256_000;
 export const MAX_FRAGMENT_CHARS = 120_000;
 
 const BASE64URL_TEXT = /^[A-Za-z0-9_-]+=*$/;
-/** The only keys a v1 payload ever had: any other key means the link was edited. */
+/** `v` and a version number written without leading zeros (`v000001=` is not a version 1 link). */
+const VERSION_PREFIX = /^v(\d{1,6})=(.*)$/s;
+const CANONICAL_VERSION = /^(?:0|[1-9]\d*)$/;
+/** The only keys a v1 or v2 payload ever had: any other key means the link was edited. */
 const V1_KEYS = new Set(['lesson', 'dockerfile', 'dockerignore']);
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MAX_SLUG_CHARS = 64;
@@ -42,7 +53,9 @@ const INFLATE_SLICE_BYTES = 256;
 
 export const REASONS = {
   empty: 'This link has no shared Dockerfile in it. Ask for the full link again.',
-  notShare: 'This is not a Layerlab share link (it should contain "#v1=").',
+  notShare: 'This is not a Layerlab share link (it should contain "#v2=" or "#v1=").',
+  nonCanonical:
+    'This link was changed by hand: its version number is written in a way Layerlab never writes it.',
   newer:
     'This link was made by a newer version of Layerlab. Reload the page to get the latest version, then open the link again.',
   truncated: 'This link is truncated: part of it is missing. Copy the whole link and try again.',
@@ -51,6 +64,11 @@ export const REASONS = {
   tooLarge: 'This link expands to more than a Layerlab share link may hold, so it was not opened.',
   invalid:
     'This link was changed by hand or damaged: its contents are not a valid shared Dockerfile.',
+  checkFailed:
+    'This link is damaged: its contents do not match its check code, so it was not opened. Ask for the link again.',
+  trailing:
+    'This link has extra data after its end: it was changed by hand or joined with other text, so it was not opened.',
+  notUtf8: 'This link is damaged: its text is not valid UTF-8, so it was not opened.',
 } as const;
 
 /** Checks a payload against the v1 schema; returns the reason it cannot be shared, or undefined. */
@@ -71,7 +89,7 @@ export function sharePayloadProblem(payload: SharePayload): string | undefined {
 }
 
 /**
- * Encodes a payload as fragment text `v1=...` (without the leading `#`).
+ * Encodes a payload as fragment text `v2=...` (without the leading `#`).
  * Returns `{ ok: false, reason }` when the payload breaks a limit (for example a 1 MB paste).
  */
 export function tryEncodeShare(payload: SharePayload): EncodeResult {
@@ -86,14 +104,19 @@ export function tryEncodeShare(payload: SharePayload): EncodeResult {
           dockerignore: payload.dockerignore,
         },
   );
-  const data = base64UrlEncode(deflateSync(strToU8(json), { level: 9 }));
+  const jsonBytes = strToU8(json);
+  const compressed = deflateSync(jsonBytes, { level: 9 });
+  const bytes = new Uint8Array(SHARE_CHECK_BYTES + compressed.length);
+  bytes.set(checkOf(jsonBytes), 0);
+  bytes.set(compressed, SHARE_CHECK_BYTES);
+  const data = base64UrlEncode(bytes);
   if (data.length > MAX_FRAGMENT_CHARS)
     return { ok: false, reason: 'This solution is too large to fit in a link.' };
   return { ok: true, fragment: `v${SHARE_VERSION}=${data}` };
 }
 
 /**
- * Encodes a payload as fragment text `v1=...` (without the leading `#`).
+ * Encodes a payload as fragment text `v2=...` (without the leading `#`).
  * Throws a RangeError with a readable message when the payload breaks a limit; use
  * `tryEncodeShare` to get the reason as a value instead.
  */
@@ -103,13 +126,13 @@ export function encodeShare(payload: SharePayload): string {
   return result.fragment;
 }
 
-/** Full link to the share page: `${origin}/share#v1=...`. Throws like `encodeShare`. */
+/** Full link to the share page: `${origin}/share#v2=...`. Throws like `encodeShare`. */
 export function shareUrl(origin: string, payload: SharePayload): string {
   return `${origin.replace(/\/+$/, '')}/share#${encodeShare(payload)}`;
 }
 
 /**
- * Decodes a fragment (`#v1=...`, `v1=...`, or a whole URL holding one). Never throws:
+ * Decodes a fragment (`#v2=...`, `v1=...`, or a whole URL holding one). Never throws:
  * anything wrong ends in `{ ok: false, reason }` with a sentence for the user.
  */
 export function decodeShare(fragment: string): DecodeResult {
@@ -124,13 +147,49 @@ function decodeUnsafe(input: string): DecodeResult {
   const hashAt = input.indexOf('#');
   const text = (hashAt >= 0 ? input.slice(hashAt + 1) : input).trim();
   if (text === '') return { ok: false, reason: REASONS.empty };
-  const match = /^v(\d{1,6})=(.*)$/s.exec(text);
+  const match = VERSION_PREFIX.exec(text);
   if (!match) return { ok: false, reason: REASONS.notShare };
+  if (!CANONICAL_VERSION.test(match[1])) return { ok: false, reason: REASONS.nonCanonical };
   const version = Number(match[1]);
   const data = match[2];
   if (version > SHARE_VERSION) return { ok: false, reason: REASONS.newer };
-  if (version !== 1) return { ok: false, reason: REASONS.notShare };
-  return decodeV1(data);
+  if (version === 1) return decodeV1(data);
+  if (version === 2) return decodeV2(data);
+  return { ok: false, reason: REASONS.notShare };
+}
+
+/** The v2 check: the first SHARE_CHECK_BYTES of SHA-256 over the JSON's UTF-8 bytes. */
+function checkOf(jsonBytes: Uint8Array): Uint8Array {
+  return sha256(jsonBytes).subarray(0, SHARE_CHECK_BYTES);
+}
+
+function decodeV2(data: string): DecodeResult {
+  if (data === '') return { ok: false, reason: REASONS.truncated };
+  if (data.length > MAX_FRAGMENT_CHARS) return { ok: false, reason: REASONS.tooLong };
+  // v2 is never padded: an `=` anywhere in the data was typed in.
+  if (!BASE64URL_TEXT.test(data) || data.includes('=')) {
+    return { ok: false, reason: REASONS.damaged };
+  }
+  const bytes = base64UrlDecode(data);
+  // Every character valid but a length no whole bytes give (4n+1): the link was cut short.
+  if (bytes === undefined) return { ok: false, reason: REASONS.truncated };
+  const result = decodeV2Bytes(bytes);
+  // One spelling per link: spare bits in the last character that are not zero were changed,
+  // even though the bytes (and so the payload) come out the same.
+  if (result.ok && base64UrlEncode(bytes) !== data) return { ok: false, reason: REASONS.damaged };
+  return result;
+}
+
+function decodeV2Bytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.length <= SHARE_CHECK_BYTES) return { ok: false, reason: REASONS.truncated };
+  const inflated = inflateCapped(bytes.subarray(SHARE_CHECK_BYTES), MAX_JSON_BYTES);
+  if (!inflated.ok) return inflated;
+  const expected = bytes.subarray(0, SHARE_CHECK_BYTES);
+  const actual = checkOf(inflated.bytes);
+  if (actual.some((byte, i) => byte !== expected[i])) {
+    return { ok: false, reason: REASONS.checkFailed };
+  }
+  return payloadOfJsonBytes(inflated.bytes);
 }
 
 function decodeV1(data: string): DecodeResult {
@@ -143,12 +202,13 @@ function decodeV1(data: string): DecodeResult {
   }
   const inflated = inflateCapped(bytes, MAX_JSON_BYTES);
   if (!inflated.ok) return inflated;
-  let json: string;
-  try {
-    json = strFromU8(inflated.bytes);
-  } catch {
-    return { ok: false, reason: REASONS.invalid };
-  }
+  return payloadOfJsonBytes(inflated.bytes);
+}
+
+/** The JSON step every version shares: strict UTF-8, JSON, then the schema. */
+function payloadOfJsonBytes(jsonBytes: Uint8Array): DecodeResult {
+  const json = decodeUtf8Strict(jsonBytes);
+  if (json === undefined) return { ok: false, reason: REASONS.notUtf8 };
   let value: unknown;
   try {
     value = JSON.parse(json);
@@ -160,9 +220,58 @@ function decodeV1(data: string): DecodeResult {
   return { ok: true, payload };
 }
 
+interface Utf8Decoder {
+  decode(bytes: Uint8Array): string;
+}
+/**
+ * Every runtime lib/ runs in (browsers, workers, Node) has TextDecoder, but lib/ compiles without
+ * DOM or Node types, so it is reached through a narrow type. `ignoreBOM` keeps a leading U+FEFF
+ * in the text instead of silently dropping it.
+ */
+const utf8Decoder: Utf8Decoder = new (
+  globalThis as unknown as {
+    TextDecoder: new (
+      label: string,
+      options: { fatal: boolean; ignoreBOM: boolean },
+    ) => Utf8Decoder;
+  }
+).TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** UTF-8 bytes as text; `undefined` for any byte sequence that is not valid UTF-8. */
+function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 type InflateResult = { ok: true; bytes: Uint8Array } | { ok: false; reason: string };
 
-/** Inflates raw DEFLATE, giving up as soon as the output passes `maxBytes` (zip-bomb safe). */
+/** fflate's streaming state: where its bit reader stands and the input it has not consumed. */
+interface InflateInternals {
+  p?: Uint8Array;
+  s?: { p?: number; f?: number; l?: unknown };
+}
+
+/**
+ * Bytes left after the end of the DEFLATE stream, read from fflate's (pinned, 0.8.3) internal
+ * state: `p` is the input from the byte the bit reader stands in, `s.p` the bit inside it.
+ * `undefined` when the state is not as expected (a changed fflate), which callers refuse:
+ * the unit tests pin both the clean and the trailing case so an upgrade cannot pass silently.
+ */
+function bytesAfterStream(inflater: Inflate): number | undefined {
+  const state = inflater as unknown as InflateInternals;
+  if (!(state.p instanceof Uint8Array) || typeof state.s?.p !== 'number' || state.s.f !== 1) {
+    return undefined;
+  }
+  return state.p.length - (state.s.p & 7 ? 1 : 0);
+}
+
+/**
+ * Inflates raw DEFLATE, giving up as soon as the output passes `maxBytes` (zip-bomb safe).
+ * Any byte after the stream's final block is refused (`REASONS.trailing`).
+ */
 function inflateCapped(input: Uint8Array, maxBytes: number): InflateResult {
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -187,6 +296,9 @@ function inflateCapped(input: Uint8Array, maxBytes: number): InflateResult {
     return { ok: false, reason: code === 0 ? REASONS.truncated : REASONS.invalid };
   }
   if (isTooLarge) return { ok: false, reason: REASONS.tooLarge };
+  const after = bytesAfterStream(inflater);
+  if (after === undefined) return { ok: false, reason: REASONS.invalid };
+  if (after > 0) return { ok: false, reason: REASONS.trailing };
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
@@ -200,7 +312,7 @@ function isSlug(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_SLUG_CHARS && SLUG_PATTERN.test(value);
 }
 
-/** Strict v1 schema: a plain object with the two texts and an optional slug, and no other key. */
+/** Strict schema (v1 and v2): a plain object with the two texts and an optional slug, and no other key. */
 function validateV1(value: unknown): SharePayload | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const record = value as Record<string, unknown>;

@@ -48,7 +48,7 @@ export default async function ShortLinkPage({ params }: Params) {
     return (
       <Problem
         title="This short link cannot be opened right now"
-        reason="The site could not read its database. Try again in a moment; fragment links (/share#v1=…) work without it."
+        reason="The site could not read its database. Try again in a moment; fragment links (/share#v2=…) work without it."
       />
     );
   }
