@@ -1,11 +1,14 @@
 import type { RoomEvent } from '@/lib/rooms/types';
 import type { Database } from '../db/database';
+import { onLocalEvents } from './local-events';
 import { eventsAfter, lastSeq, roomTopic } from './store';
 
 /** How many recent events a feed keeps for streams that are a little behind. */
 const CACHE_EVENTS = 2000;
 /** A safety read when no notification came: catches anything a dropped connection missed. */
 const POLL_MS = 5000;
+/** How long an event this process wrote may wait for an earlier one before the gap is read. */
+const GAP_MS = 200;
 /** A feed without streams lingers this long before it stops listening. */
 const IDLE_MS = 30_000;
 
@@ -21,9 +24,12 @@ export class RoomFeed {
   private head = 0;
   private readonly listeners = new Set<FeedListener>();
   private reading: Promise<void> | undefined;
+  private readonly pending = new Map<number, RoomEvent>();
+  private gapTimer: NodeJS.Timeout | undefined;
   private again = false;
   private ready: Promise<void>;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeLocal: () => void;
   private readonly poll: NodeJS.Timeout;
   private idleTimer: NodeJS.Timeout | undefined;
 
@@ -32,7 +38,12 @@ export class RoomFeed {
     readonly roomId: string,
     private readonly onIdle: () => void,
   ) {
-    this.unsubscribe = database.subscribe(roomTopic(roomId), () => void this.refresh());
+    // A notification of an event this feed already has (one this process wrote) needs no read.
+    this.unsubscribe = database.subscribe(roomTopic(roomId), (message) => {
+      if (message !== null && /^\d+$/.test(message) && Number(message) <= this.head) return;
+      void this.refresh();
+    });
+    this.unsubscribeLocal = onLocalEvents(roomId, (events) => this.offer(events));
     this.ready = lastSeq(database.db, roomId).then((seq) => {
       this.head = Math.max(this.head, seq);
     });
@@ -75,6 +86,42 @@ export class RoomFeed {
     };
   }
 
+  /**
+   * Takes events this process just committed, without a read. Commits of one room are numbered
+   * in order but their callbacks may run out of order, so an event that does not continue the
+   * cache waits in `pending` for the ones before it; a gap that stays is filled by a read.
+   * A read under way does not stop this: it keeps only what is newer than the cache by then.
+   */
+  private offer(events: readonly RoomEvent[]): void {
+    for (const event of events) if (event.seq > this.head) this.pending.set(event.seq, event);
+    if (this.drain()) for (const listener of this.listeners) listener();
+    if (this.pending.size > 0 && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = undefined;
+        if (this.pending.size > 0) void this.refresh();
+      }, GAP_MS);
+      this.gapTimer.unref?.();
+    }
+  }
+
+  /** Moves pending events that continue the cache into it; true when any did. */
+  private drain(): boolean {
+    let added = false;
+    for (const seq of [...this.pending.keys()]) if (seq <= this.head) this.pending.delete(seq);
+    for (let next = this.pending.get(this.head + 1); next; next = this.pending.get(this.head + 1)) {
+      this.pending.delete(next.seq);
+      this.push([next]);
+      added = true;
+    }
+    return added;
+  }
+
+  private push(events: readonly RoomEvent[]): void {
+    this.cache.push(...events);
+    if (this.cache.length > CACHE_EVENTS) this.cache.splice(0, this.cache.length - CACHE_EVENTS);
+    this.head = events[events.length - 1].seq;
+  }
+
   /** Reads what is new; concurrent calls coalesce into one more read. */
   refresh(): Promise<void> {
     if (this.reading) {
@@ -87,13 +134,12 @@ export class RoomFeed {
         do {
           this.again = false;
           for (;;) {
-            const events = await eventsAfter(this.database.db, this.roomId, this.head, 500);
-            if (events.length === 0) break;
-            this.cache.push(...events);
-            if (this.cache.length > CACHE_EVENTS)
-              this.cache.splice(0, this.cache.length - CACHE_EVENTS);
-            this.head = events[events.length - 1].seq;
-            if (events.length < 500) break;
+            const read = await eventsAfter(this.database.db, this.roomId, this.head, 500);
+            // Events offered while the read was under way are in already.
+            const events = read.filter((event) => event.seq > this.head);
+            if (events.length) this.push(events);
+            this.drain();
+            if (read.length < 500) break;
           }
           for (const listener of this.listeners) listener();
         } while (this.again);
@@ -109,7 +155,9 @@ export class RoomFeed {
   close(): void {
     clearInterval(this.poll);
     clearTimeout(this.idleTimer);
+    clearTimeout(this.gapTimer);
     this.unsubscribe();
+    this.unsubscribeLocal();
     this.listeners.clear();
   }
 }
