@@ -28,6 +28,7 @@ import type {
   Stage,
   Step,
 } from './model-types';
+import { normalizeLineEndings } from './line-endings';
 import { parseShell, expandFields, expandWord, type ParsedScript } from './shell';
 import { lookup, newScope } from './scope';
 import { compilePathGlob } from './glob';
@@ -558,7 +559,10 @@ class RunStepImpl implements RunStep {
 export function buildModel(input: AnalyzeInput): ImageModel {
   const problems: ParseProblem[] = [];
   const unknowns: Unknown[] = [];
-  let text = input.dockerfile ?? '';
+  // CRLF and lone CR become LF once, here: positions (line, character) are the same in both texts.
+  let text = normalizeLineEndings(
+    typeof input.dockerfile === 'string' ? input.dockerfile : '',
+  ).text;
   let truncatedAtLine: number | undefined;
   {
     let cut = -1;
