@@ -47,6 +47,8 @@ export interface ParsedCommand {
   /** Offsets into the parsed script text. */
   start: number;
   end: number;
+  /** `[start, end)` offsets of each of `words` in the script, from the parser's own positions. */
+  wordSpans: [number, number][];
 }
 
 export interface ParsedScript {
@@ -227,10 +229,13 @@ function parseUncached(script: string, prune = true): ParsedScript {
         const isDecl = type === 'DeclClause';
         const args = (node.Args as ShNode[]) ?? [];
         const words: Word[] = [];
+        const wordSpans: [number, number][] = [];
+        const span = (n: ShNode): [number, number] => [n.Pos().Offset(), n.End().Offset()];
         const assigns: { name: string; value: Word }[] = [];
         if (isDecl) {
           const variant = node.Variant as ShNode | null;
           words.push([{ kind: 'lit', value: variant ? String(variant.Value) : 'declare' }]);
+          wordSpans.push(variant ? span(variant) : [start, start]);
           for (const a of args) {
             const name = a.Name as ShNode | null;
             if (name)
@@ -238,10 +243,16 @@ function parseUncached(script: string, prune = true): ParsedScript {
                 name: String(name.Value),
                 value: a.Value ? toWord(a.Value as ShNode, script) : [],
               });
-            else if (a.Value) words.push(toWord(a.Value as ShNode, script));
+            else if (a.Value) {
+              words.push(toWord(a.Value as ShNode, script));
+              wordSpans.push(span(a.Value as ShNode));
+            }
           }
         } else {
-          for (const a of args) words.push(toWord(a, script));
+          for (const a of args) {
+            words.push(toWord(a, script));
+            wordSpans.push(span(a));
+          }
           for (const a of (node.Assigns as ShNode[]) ?? []) {
             const name = a.Name as ShNode | null;
             if (name)
@@ -260,6 +271,7 @@ function parseUncached(script: string, prune = true): ParsedScript {
           redirects: [],
           start,
           end,
+          wordSpans,
         });
         // Only a command or process substitution nests statements inside a command; without
         // one in its text, the walk below it would visit nothing but words.
