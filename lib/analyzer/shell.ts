@@ -361,12 +361,7 @@ function isRawNode(v: unknown): v is RawNode {
   if (v === null || typeof v !== 'object') return false;
   const c = (v as { constructor?: { string?: unknown; nil?: unknown } }).constructor;
   const t = c?.string;
-  return (
-    typeof t === 'string' &&
-    t.startsWith('*syntax.') &&
-    t !== '*syntax.Pos' &&
-    c!.nil !== v
-  );
+  return typeof t === 'string' && t.startsWith('*syntax.') && t !== '*syntax.Pos' && c!.nil !== v;
 }
 
 function isRawSlice(v: unknown): v is RawSlice {
