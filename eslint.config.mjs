@@ -9,6 +9,7 @@ export default tseslint.config(
       'node_modules/**',
       '.next/**',
       '.next-*/**',
+      'dist/**',
       'next-env.d.ts',
       'lib/sizes/generated/**',
       'content/lessons/generated.ts',

@@ -76,12 +76,32 @@ export function toJson(file: string, r: Report): JsonReport {
   };
 }
 
-/** Decimal megabytes, like `docker images`. */
-export function mb(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(1)} MB`;
+/**
+ * A size in decimal units, like `docker images`: `1.25 GB`, `119.4 MB`, `850.0 kB`, `12 B`. The
+ * unit is chosen after rounding, so 999,990 bytes print as `1.0 MB`, not `1000.0 kB`.
+ */
+export function size(bytes: number): string {
+  if (bytes >= 999.995e6) return `${(bytes / 1e9).toFixed(2)} GB`;
+  if (bytes >= 999.95e3) return `${(bytes / 1e6).toFixed(1)} MB`;
   if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
   return `${bytes} B`;
+}
+
+const mb = size;
+
+/** Control, C1 and bidirectional-override characters: a Dockerfile's text must not steer the terminal. */
+const UNPRINTABLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control character written as an escape (`\x1b`, `\u202e`), for a terminal. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100
+      ? `\\x${code.toString(16).padStart(2, '0')}`
+      : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }
 
 function pad(s: string, n: number): string {
@@ -148,5 +168,5 @@ export function formatHuman(file: string, r: Report, maxSizeBytes?: number): str
     for (const p of r.problems)
       out.push(`  ${padStart(String(p.range.start.line + 1), 4)}  ${p.severity}: ${p.message}`);
   }
-  return out.join('\n') + '\n';
+  return out.map(printable).join('\n') + '\n';
 }

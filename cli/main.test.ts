@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { parseArgs, parseSize, run, isBinary } from './main';
-import type { JsonReport } from './format';
+import { printable, size, type JsonReport } from './format';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const fixture = (name: string) => join(here, 'fixtures', name, 'Dockerfile');
@@ -25,6 +28,26 @@ describe('parseSize', () => {
     expect(parseSize('2MiB')).toBe(2 * 1048576);
     expect(parseSize('big')).toBeUndefined();
     expect(parseSize('10 parsecs')).toBeUndefined();
+  });
+});
+
+describe('size', () => {
+  it('keeps precision below 1 MB and picks the unit after rounding', () => {
+    expect(size(999)).toBe('999 B');
+    expect(size(1000)).toBe('1.0 kB');
+    expect(size(850_400)).toBe('850.4 kB');
+    expect(size(999_990)).toBe('1.0 MB');
+    expect(size(119_400_000)).toBe('119.4 MB');
+    expect(size(999_999_000)).toBe('1.00 GB');
+    expect(size(1_250_000_000)).toBe('1.25 GB');
+  });
+});
+
+describe('printable', () => {
+  it('escapes control, C1 and bidi characters and keeps other text', () => {
+    expect(printable('a\x1b[31mb\u009bc\u202ed\ne\tf é 😀')).toBe(
+      'a\\x1b[31mb\\x9bc\\u202ed\\x0ae\\x09f é 😀',
+    );
   });
 });
 
@@ -103,7 +126,14 @@ describe('layerlab CLI', () => {
     const test = json(['--target', 'test', fixture('multi')]).reports[0];
     expect(test.layers.map((l) => l.line)).toContain(4);
     expect(release.layers.map((l) => l.line)).not.toContain(4);
-    expect(run(['--target', 'nope', fixture('multi')]).stdout).toMatch(/does not exist/);
+  });
+
+  it('--target naming no stage exits 2 and lists the stage names', () => {
+    const r = run(['--target', 'nope', fixture('multi')]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--target nope: no stage of that name.*stages: base, test, release/);
+    expect(run(['--target', 'TEST', fixture('multi')]).code).toBe(0);
   });
 
   it('--max-size exits 1 when an estimate is over, 0 when under', () => {
@@ -112,6 +142,27 @@ describe('layerlab CLI', () => {
     expect(over.stderr).toMatch(/over --max-size/);
     expect(run(['--max-size', '2GB', fixture('python-app')]).code).toBe(0);
   });
+
+  it('--max-size says both sizes in units that keep their precision', () => {
+    const r = run(['--max-size', '1kB', fixture('python-app')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/estimated \d+\.\d MB is over --max-size 1\.0 kB\n$/);
+    expect(r.stderr).not.toMatch(/0\.0 MB/);
+    const bytes = json([fixture('python-app')]).reports[0].sizeBytes;
+    const close = run(['--max-size', String(bytes - 1), fixture('python-app')]);
+    expect(close.stderr).toContain(
+      `${bytes.toLocaleString('en')} B is over --max-size ${(bytes - 1).toLocaleString('en')} B`,
+    );
+  });
+
+  it.each(['5constructor', 'NaN', '-5MB', '-1', '1e3', '9'.repeat(400), '5 toString', ''])(
+    '--max-size %j is a usage error (exit 2), never a disabled gate',
+    (value) => {
+      const r = run(['--max-size', value, fixture('python-app')]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--max-size|needs a value/);
+    },
+  );
 
   it('exits 2 with a clear message for a missing file, a folder, a binary file, a bad context or option', () => {
     const missing = run([join(here, 'fixtures', 'nope', 'Dockerfile')]);
@@ -129,6 +180,63 @@ describe('layerlab CLI', () => {
     const bad = run(['--bogus', fixture('multi')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/unknown option --bogus/);
+  });
+
+  describe('only regular files', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
+    const fifo = join(dir, 'fifo.Dockerfile');
+    spawnSync('mkfifo', [fifo]);
+    mkdirSync(join(dir, 'ctx'));
+    writeFileSync(join(dir, 'ctx', 'Dockerfile'), 'FROM alpine\n');
+    spawnSync('mkfifo', [join(dir, 'ctx', 'Dockerfile.dockerignore')]);
+
+    it.each([
+      ['a FIFO', fifo, /named pipe \(FIFO\); only regular files are read/],
+      ['/dev/zero', '/dev/zero', /character device; only regular files are read/],
+      ['/dev/null', '/dev/null', /character device/],
+      ['a FIFO as <Dockerfile>.dockerignore', join(dir, 'ctx', 'Dockerfile'), /named pipe/],
+    ])('refuses %s at once with exit 2', (_what, file, message) => {
+      const t0 = performance.now();
+      const r = run([file]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      // A blocking read would never return; this finishes in milliseconds.
+      expect(performance.now() - t0).toBeLessThan(10_000);
+    });
+
+    it('refuses a socket with exit 2', async () => {
+      const sock = join(dir, 'sock.Dockerfile');
+      const server = createServer();
+      await new Promise<void>((done) => server.listen(sock, done));
+      try {
+        const r = run([sock]);
+        expect(r.code).toBe(2);
+        expect(r.stderr).toMatch(/socket; only regular files are read/);
+      } finally {
+        server.close();
+      }
+    });
+
+    it('refuses a Dockerfile over 50 MB without reading it', () => {
+      const big = join(dir, 'big.Dockerfile');
+      writeFileSync(big, '');
+      spawnSync('truncate', ['-s', '60000000', big]);
+      const r = run([big]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/too large \(60\.0 MB; at most 50\.0 MB is read\)/);
+    });
+  });
+
+  it('escapes control characters from the Dockerfile in human output', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-cli-'));
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'FROM alpine\nRUN echo "\x1b[2J\x1b]0;owned\x07" \u202e\n');
+    const r = run([file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('\\x1b[2J\\x1b]0;owned\\x07');
+    expect(r.stdout).toContain('\\u202e');
+    // eslint-disable-next-line no-control-regex -- asserting that no control character remains
+    expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f-\x9f\u202e]/);
   });
 
   it('--help prints usage and exits 0', () => {

@@ -2,13 +2,14 @@
  * layerlab CLI: `npm run analyze -- [options] <Dockerfile>...` (or `npx layerlab …`).
  * Exit codes: 0 fine, 1 an estimate is over --max-size, 2 usage or input error.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze } from '../lib/analyzer/index';
+import { compileDockerignore } from '../lib/analyzer/dockerignore';
 import type { Report } from '../lib/analyzer/types';
-import ignore from '@balena/dockerignore';
 import { ContextError, readContext } from './read-context';
-import { formatHuman, toJson } from './format';
+import { formatHuman, printable, size, toJson } from './format';
 
 export const HELP = `Usage: layerlab [options] <Dockerfile>...
 
@@ -29,7 +30,8 @@ known}, layers [{line, instruction, sizeBytes, wastedBytes}] (shipped layers abo
 findings [{rule, technique, severity, line, message, savingsBytes}], score, unknowns [...].
 Lines are 1-based, as editors show them.
 
-Exit codes: 0 ok, 1 an estimate is over --max-size, 2 bad option or unreadable input.`;
+Exit codes: 0 ok, 1 an estimate is over --max-size, 2 bad option, unreadable input (only
+regular files are read), a --target that names no stage, or any other error.`;
 
 export interface CliOptions {
   files: string[];
@@ -42,26 +44,30 @@ export interface CliOptions {
 
 export class UsageError extends Error {}
 
-const UNITS: Record<string, number> = {
-  b: 1,
-  kb: 1e3,
-  k: 1e3,
-  mb: 1e6,
-  m: 1e6,
-  gb: 1e9,
-  g: 1e9,
-  kib: 1024,
-  mib: 1048576,
-  gib: 1073741824,
-};
+const UNITS = new Map<string, number>([
+  ['b', 1],
+  ['kb', 1e3],
+  ['k', 1e3],
+  ['mb', 1e6],
+  ['m', 1e6],
+  ['gb', 1e9],
+  ['g', 1e9],
+  ['kib', 1024],
+  ['mib', 1048576],
+  ['gib', 1073741824],
+]);
 
-/** Parses `200MB`, `1.5GB`, `800kB`, `123456` (bytes). Undefined when not a size. */
+/**
+ * Parses `200MB`, `1.5GB`, `800kB`, `123456` (bytes). Undefined when not a size: an unknown
+ * unit (`5constructor`), a sign, `NaN`, or a figure too large to be finite.
+ */
 export function parseSize(text: string): number | undefined {
   const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(text);
   if (!m) return undefined;
-  const unit = m[2].toLowerCase() || 'b';
-  if (!(unit in UNITS)) return undefined;
-  return Math.round(Number(m[1]) * UNITS[unit]);
+  const unit = UNITS.get(m[2].toLowerCase() || 'b');
+  if (unit === undefined) return undefined;
+  const bytes = Math.round(Number(m[1]) * unit);
+  return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
 export function parseArgs(argv: string[]): CliOptions {
@@ -99,29 +105,71 @@ export function parseArgs(argv: string[]): CliOptions {
 
 export class InputError extends Error {}
 
-/** Reads a Dockerfile as text; InputError when missing, a folder, or binary. */
-export function readDockerfile(path: string): string {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  let st;
+/** Dockerfiles and .dockerignore files above this size are refused (real ones are a few kB). */
+export const MAX_INPUT_BYTES = 50_000_000;
+
+const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
+
+/** What a non-regular file is, for the message. */
+function kindOf(st: Stats): string {
+  if (st.isFIFO()) return 'a named pipe (FIFO)';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  return 'not a regular file';
+}
+
+/**
+ * Reads a regular file of at most MAX_INPUT_BYTES. InputError when missing, a folder, a FIFO,
+ * device or socket (refused before reading, so `/dev/zero` or a pipe cannot block or fill
+ * memory), too large, or unreadable. Opened non-blocking and checked again on the open file, so
+ * a path swapped for a pipe after the check cannot block either.
+ */
+export function readRegularFile(path: string): Buffer {
+  let st: Stats;
   try {
     st = statSync(path);
   } catch (err) {
-    throw new InputError(
-      `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-    );
+    if (errCode(err) === 'ENOENT') throw new InputError(`${path}: no such file`);
+    throw new InputError(`${path}: cannot read (${errCode(err)})`);
   }
   if (st.isDirectory())
     throw new InputError(
       `${path}: is a folder, not a Dockerfile (give the file, e.g. ${path.replace(/\/$/, '')}/Dockerfile)`,
     );
-  let buf: Buffer;
+  if (!st.isFile()) throw new InputError(`${path}: is ${kindOf(st)}; only regular files are read`);
+  const tooLarge = (bytes: number) =>
+    new InputError(`${path}: too large (${size(bytes)}; at most ${size(MAX_INPUT_BYTES)} is read)`);
+  if (st.size > MAX_INPUT_BYTES) throw tooLarge(st.size);
+  let fd: number;
   try {
-    buf = readFileSync(path);
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (err) {
-    throw new InputError(
-      `${path}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-    );
+    throw new InputError(`${path}: cannot read (${errCode(err)})`);
   }
+  try {
+    const open = fstatSync(fd);
+    if (!open.isFile())
+      throw new InputError(`${path}: is ${kindOf(open)}; only regular files are read`);
+    if (open.size > MAX_INPUT_BYTES) throw tooLarge(open.size);
+    // One byte more than allowed tells a file that grew since the stat from one that did not.
+    const buf = Buffer.alloc(Math.min(open.size, MAX_INPUT_BYTES) + 1);
+    let read = 0;
+    for (let n; read < buf.length && (n = readSync(fd, buf, read, buf.length - read, null)) > 0;)
+      read += n;
+    if (read > MAX_INPUT_BYTES) throw tooLarge(read);
+    return buf.subarray(0, read);
+  } catch (err) {
+    if (err instanceof InputError) throw err;
+    throw new InputError(`${path}: cannot read (${errCode(err)})`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a Dockerfile as text; InputError when not a readable regular text file (see above). */
+export function readDockerfile(path: string): string {
+  const buf = readRegularFile(path);
   if (isBinary(buf)) throw new InputError(`${path}: looks like a binary file, not a Dockerfile`);
   return buf.toString('utf8');
 }
@@ -155,20 +203,12 @@ export function analyzeFile(
   const ignoreFile = [`${file}.dockerignore`, resolve(contextDir, '.dockerignore')].find((p) =>
     existsSync(p),
   );
-  let dockerignore: string | undefined;
-  if (ignoreFile) {
-    try {
-      dockerignore = readFileSync(ignoreFile, 'utf8');
-    } catch (err) {
-      throw new InputError(
-        `${ignoreFile}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
-      );
-    }
-  }
+  const dockerignore = ignoreFile ? readRegularFile(ignoreFile).toString('utf8') : undefined;
   const unreadable: string[] = [];
   const { context, warnings } = readContext(contextDir, unreadable);
   if (unreadable.length) {
-    const matcher = ignore({ ignorecase: false }).add(dockerignore ?? '');
+    // The analyzer's own matcher: Docker's semantics in bounded time (an invalid line is skipped).
+    const matcher = compileDockerignore(dockerignore ?? '');
     const sent = unreadable.filter((p) => !matcher.ignores(p));
     if (sent.length)
       throw new ContextError(
@@ -181,7 +221,21 @@ export function analyzeFile(
     context,
     ...(opts.target ? { target: opts.target } : {}),
   });
+  if (opts.target && !namesStage(report, opts.target)) {
+    const names = report.stages.map((s) => s.name ?? String(s.index));
+    throw new InputError(
+      `${file}: --target ${opts.target}: no stage of that name (docker build would fail); stages: ${names.join(', ')}`,
+    );
+  }
   return { file, report, warnings };
+}
+
+/** True when `target` names a stage of the report, as the analyzer matches it (name or index). */
+function namesStage(report: Report, target: string): boolean {
+  const t = target.toLowerCase();
+  return report.stages.some(
+    (s) => s.name?.toLowerCase() === t || (/^\d+$/.test(t) && Number(t) === s.index),
+  );
 }
 
 export interface RunResult {
@@ -190,8 +244,26 @@ export interface RunResult {
   stderr: string;
 }
 
-/** The whole CLI as a function (tests call it; bin and npm run call main()). */
+/**
+ * The whole CLI as a function (tests call it; bin and npm run call main()). Never throws: an
+ * unexpected error becomes one line on stderr and exit 2 (exit 1 means "over --max-size" only).
+ */
 export function run(argv: string[]): RunResult {
+  try {
+    const r = runUnchecked(argv);
+    return { ...r, stderr: r.stderr.split('\n').map(printable).join('\n') };
+  } catch (err) {
+    return { code: 2, stdout: '', stderr: `layerlab: ${printable(oneLine(err))}\n` };
+  }
+}
+
+/** An error as one line of text. */
+function oneLine(err: unknown): string {
+  const text = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+  return `unexpected error: ${text.split('\n')[0]}`;
+}
+
+function runUnchecked(argv: string[]): RunResult {
   let opts: CliOptions;
   try {
     opts = parseArgs(argv);
@@ -210,12 +282,11 @@ export function run(argv: string[]): RunResult {
     try {
       results.push(analyzeFile(file, opts));
     } catch (err) {
-      if (err instanceof InputError || err instanceof ContextError) {
-        stderr += `layerlab: ${err.message}\n`;
-        code = 2;
-        continue;
-      }
-      throw err;
+      stderr +=
+        err instanceof InputError || err instanceof ContextError
+          ? `layerlab: ${err.message}\n`
+          : `layerlab: ${file}: ${oneLine(err)}\n`;
+      code = 2;
     }
   }
   for (const r of results) for (const w of r.warnings) stderr += `layerlab: ${r.file}: ${w}\n`;
@@ -235,20 +306,37 @@ export function run(argv: string[]): RunResult {
   if (code === 0 && over.length) {
     code = 1;
     for (const r of over)
-      stderr += `layerlab: ${r.file}: estimated ${(r.report.size.bytes / 1e6).toFixed(1)} MB is over --max-size ${((opts.maxSizeBytes as number) / 1e6).toFixed(1)} MB\n`;
+      stderr += `layerlab: ${r.file}: estimated ${overText(r.report.size.bytes, opts.maxSizeBytes as number)}\n`;
   }
   return { code, stdout, stderr };
 }
 
-function main(): void {
-  const result = run(process.argv.slice(2));
-  if (result.stdout) process.stdout.write(result.stdout);
-  if (result.stderr) process.stderr.write(result.stderr);
-  process.exitCode = result.code;
+/**
+ * `12.3 MB is over --max-size 1.0 kB`, each size in a unit that shows it; in bytes when the two
+ * would print the same at that precision.
+ */
+export function overText(bytes: number, maxBytes: number): string {
+  const [a, b] =
+    size(bytes) === size(maxBytes)
+      ? [bytes, maxBytes].map(exactBytes)
+      : [size(bytes), size(maxBytes)];
+  return `${a} is over --max-size ${b}`;
 }
 
-const invokedDirectly = (() => {
-  const entry = process.argv[1] ?? '';
-  return /cli[\\/]main\.(ts|js|mjs)$/.test(entry);
-})();
+const exactBytes = (n: number) => `${n.toLocaleString('en')} B`;
+
+/** Runs the CLI on the process arguments and sets the exit code (the bin calls it). */
+export function main(argv = process.argv.slice(2)): void {
+  const result = run(argv);
+  try {
+    if (result.stdout) process.stdout.write(result.stdout);
+    if (result.stderr) process.stderr.write(result.stderr);
+    process.exitCode = result.code;
+  } catch (err) {
+    process.stderr.write(`layerlab: ${printable(oneLine(err))}\n`);
+    process.exitCode = 2;
+  }
+}
+
+const invokedDirectly = /cli[\\/]main\.(ts|js|mjs)$/.test(process.argv[1] ?? '');
 if (invokedDirectly) main();

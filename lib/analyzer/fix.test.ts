@@ -32,6 +32,13 @@ describe('applyFix', () => {
     expect(applyFix('ab', [edit(0, 1, 0, 1, 'X'), edit(0, 1, 0, 1, 'Y')])).toBe('aXYb');
   });
 
+  it('keeps the line endings of a CRLF or CR file in inserted lines', () => {
+    const insert = [edit(1, 0, 1, 0, 'RUN a\nRUN b\n')];
+    expect(applyFix('FROM x\r\nCMD y\r\n', insert)).toBe('FROM x\r\nRUN a\r\nRUN b\r\nCMD y\r\n');
+    expect(applyFix('FROM x\rCMD y\r', insert)).toBe('FROM x\rRUN a\rRUN b\rCMD y\r');
+    expect(applyFix('FROM x\rCMD y', [edit(1, 9, 1, 9, '!')])).toBe('FROM x\rCMD y!');
+  });
+
   it('rejects overlapping edits', () => {
     expect(() => applyFix(text, [edit(0, 0, 0, 10, 'a'), edit(0, 5, 0, 12, 'b')])).toThrow(
       RangeError,

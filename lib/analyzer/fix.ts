@@ -1,25 +1,27 @@
 /**
  * Applies a Fix (text edits with 0-based ranges) to a Dockerfile text. The workbench and the rule
- * tests both use it; rules never edit text themselves.
+ * tests both use it; rules never edit text themselves. Lines break at LF, CRLF and lone CR, as
+ * the analyzer counts them, so a fix applies to the text as the user wrote it.
  */
 import type { Fix, Position, TextEdit } from './types';
-
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
+import { lineBounds, offsetOfPosition } from './line-endings';
 
 /** Offset of a 0-based position, clamped to the text (a character past the line end = line end). */
-export function offsetAt(text: string, pos: Position, starts = lineStartOffsets(text)): number {
-  if (pos.line < 0) return 0;
-  if (pos.line >= starts.length) return text.length;
-  const lineStart = starts[pos.line];
-  const next = pos.line + 1 < starts.length ? starts[pos.line + 1] - 1 : text.length;
-  // A CRLF line's visible end is before the \r.
-  const lineEnd =
-    next > lineStart && text[next - 1] === '\r' && next < text.length ? next - 1 : next;
-  return Math.min(lineStart + Math.max(0, pos.character), lineEnd);
+export function offsetAt(text: string, pos: Position, bounds = lineBounds(text)): number {
+  return offsetOfPosition(text, pos, bounds);
+}
+
+/** The line break that ends line `line` of `text` (LF when it has none). */
+function breakOf(text: string, bounds: { starts: number[]; ends: number[] }, line: number): string {
+  const l = Math.max(0, Math.min(line, bounds.ends.length - 1));
+  const end = bounds.ends[l];
+  const next = l + 1 < bounds.starts.length ? bounds.starts[l + 1] : end;
+  return next > end ? text.slice(end, next) : '\n';
+}
+
+/** `newText` with its line breaks written as `eol`, so a fix keeps the file's line endings. */
+function withLineEnding(newText: string, eol: string): string {
+  return eol === '\n' || !/[\r\n]/.test(newText) ? newText : newText.replace(/\r\n?|\n/g, eol);
 }
 
 /**
@@ -29,12 +31,12 @@ export function offsetAt(text: string, pos: Position, starts = lineStartOffsets(
  */
 export function applyFix(text: string, fix: Fix | TextEdit[]): string {
   const edits = Array.isArray(fix) ? fix : fix.edits;
-  const starts = lineStartOffsets(text);
+  const starts = lineBounds(text);
   const resolved = edits
     .map((e, i) => ({
       start: offsetAt(text, e.range.start, starts),
       end: offsetAt(text, e.range.end, starts),
-      newText: e.newText,
+      newText: withLineEnding(e.newText, breakOf(text, starts, e.range.start.line)),
       i,
     }))
     .map((e) => (e.end < e.start ? { ...e, start: e.end, end: e.start } : e))

@@ -36,6 +36,20 @@ export interface ShellCommand {
   redirects?: { op: string; target: string }[];
   /** How the program was reached when not directly (`python3 -m pip`, `sh -c`). */
   invokedAs?: string;
+  /**
+   * The command's words as the shell parser found them in the Dockerfile (prefixes such as
+   * `sudo` included, before expansion), for fixes that edit one word. Undefined when the command
+   * does not map to the source (exec form, a script inside `sh -c "…"`).
+   */
+  sourceWords?: SourceWord[];
+}
+
+/** One word of a command in the Dockerfile source. */
+export interface SourceWord {
+  /** The word's literal value (quotes removed); undefined when it holds an expansion. */
+  literal?: string;
+  /** Where the word is in the Dockerfile. */
+  range: Range;
 }
 
 export interface Mount {

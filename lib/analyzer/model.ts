@@ -28,6 +28,7 @@ import type {
   Stage,
   Step,
 } from './model-types';
+import { normalizeLineEndings } from './line-endings';
 import { parseShell, expandFields, expandWord, type ParsedScript } from './shell';
 import { lookup, newScope } from './scope';
 import { compilePathGlob } from './glob';
@@ -327,6 +328,7 @@ function commandsOf(
   rangeOf: (start: number, end: number) => Range,
   pipelineBase: number,
   depth = 0,
+  mapped = true,
 ): ShellCommand[] {
   const local: Record<string, string> = newScope(env);
   const out: ShellCommand[] = [];
@@ -349,6 +351,14 @@ function commandsOf(
         : undefined,
     });
     if (!cmd) continue;
+    if (mapped)
+      cmd.sourceWords = pc.words.map((w, i) => {
+        const literal = w.every((p) => p.kind === 'lit')
+          ? w.map((p) => p.value).join('')
+          : undefined;
+        const r = rangeOf(pc.wordSpans[i][0], pc.wordSpans[i][1]);
+        return literal === undefined ? { range: r } : { literal, range: r };
+      });
     out.push(cmd);
     const nested = depth < 2 ? nestedScript(cmd) : undefined;
     if (nested !== undefined) {
@@ -360,6 +370,7 @@ function commandsOf(
         () => range,
         pipelineBase + 10_000 * (depth + 1) + pc.start,
         depth + 1,
+        false,
       );
       for (const c of innerCmds) out.push({ ...c, invokedAs: c.invokedAs ?? `${cmd.name} -c` });
     }
@@ -558,7 +569,10 @@ class RunStepImpl implements RunStep {
 export function buildModel(input: AnalyzeInput): ImageModel {
   const problems: ParseProblem[] = [];
   const unknowns: Unknown[] = [];
-  let text = input.dockerfile ?? '';
+  // CRLF and lone CR become LF once, here: positions (line, character) are the same in both texts.
+  let text = normalizeLineEndings(
+    typeof input.dockerfile === 'string' ? input.dockerfile : '',
+  ).text;
   let truncatedAtLine: number | undefined;
   {
     let cut = -1;
@@ -985,7 +999,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
           message: `RUN could not be parsed (${parsed.error}); its effects are not sized.`,
           assumedBytes: 0,
         });
-      } else commands = commandsOf(parsed, src.script, env, rangeOf, 0);
+      } else commands = commandsOf(parsed, src.script, env, rangeOf, 0, 0, src.map !== undefined);
     }
     const mountTargets = mounts
       .filter((m) => (m.type === 'cache' || m.type === 'tmpfs' || m.type === 'secret') && m.target)

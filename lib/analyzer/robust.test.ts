@@ -43,6 +43,44 @@ describe('analyze', () => {
     expect(performance.now() - t0).toBeLessThan(3000);
   });
 
+  const project = {
+    files: Array.from({ length: 463 }, (_, i) => ({
+      path: `src/m${i % 17}/deep/er/file-${i}.ts`,
+      sizeBytes: 1000,
+    })),
+  };
+  it.each([
+    [
+      'a 10,000-line here-document',
+      {
+        dockerfile: `FROM alpine\nRUN <<EOF\n${Array.from({ length: 10_000 }, (_, i) => `echo ${i}`).join('\n')}\nEOF\n`,
+      },
+    ],
+    [
+      'a .dockerignore line of `**/` ×100 + `x` on 463 files',
+      {
+        dockerfile: 'FROM alpine\nCOPY . /app',
+        dockerignore: '**/'.repeat(100) + 'x',
+        context: project,
+      },
+    ],
+    [
+      'a .dockerignore line of `*` ×1000 + `b` and a `[` line',
+      {
+        dockerfile: 'FROM alpine\nCOPY . /app',
+        dockerignore: '*'.repeat(1000) + 'b\n[',
+        context: project,
+      },
+    ],
+  ])('analyses %s in bounded CPU time', (_reason, input) => {
+    const t = process.cpuUsage();
+    const report = analyze(input);
+    const d = process.cpuUsage(t);
+    // 5-7 s, 2.1 s and over 90 s before; 224, 37 and 19 ms of CPU measured now. 3 s: generous.
+    expect((d.user + d.system) / 1000).toBeLessThan(3000);
+    expect(report.size.bytes).toBeGreaterThan(0);
+  });
+
   it('resolves no variable from Object.prototype', () => {
     expect(analyze({ dockerfile: 'FROM $constructor\nRUN true' }).base.ref).toBe('$constructor');
     expect(analyze({ dockerfile: 'FROM alpine:${__proto__}\nRUN true' }).base.ref).toBe(

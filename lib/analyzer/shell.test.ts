@@ -60,6 +60,90 @@ describe('shell walk pruning', () => {
   });
 });
 
+describe('parseShell reading the tree directly', () => {
+  const piece = fc.constantFrom(
+    'echo a',
+    'apt-get install -y curl',
+    'FOO=1 BAR="$FOO x" make',
+    'export A=$(b) C',
+    'declare -r D=4',
+    'local E',
+    '$(id -u)',
+    '`date`',
+    '<(ls /x)',
+    '"$(cat f) ${V:-d} ${#W} ${X/a/b} ${Y:1:2} $Z"',
+    "'$(not)'",
+    ' && ',
+    ' || ',
+    '; ',
+    ' | ',
+    ' |& ',
+    ' ',
+    '\n',
+    'if true; then x; elif y; then z; else w; fi',
+    'for i in 1 2; do echo $i; done',
+    'while read l; do echo ${l#x}; done < /in',
+    'case "$X" in a) echo a;; *) echo b;; esac',
+    'f() { apk add z; }',
+    '(cd /a && make)',
+    '{ y; }',
+    '> /out',
+    '2>&1',
+    '<<EOF\nbody $(w)\nEOF\n',
+    'arr=(1 $(two)) ',
+    '$((1 + $(n)))',
+    '[[ -f $(p) ]]',
+    'echo é ü 😀 "ß$X"',
+  );
+  it('gives the same commands as mvdan-sh syntax.Walk', () => {
+    fc.assert(
+      fc.property(
+        fc.array(piece, { minLength: 1, maxLength: 12 }),
+        fc.boolean(),
+        (parts, prune) => {
+          const script = parts.join('');
+          const raw = parseForTest(script, prune, 'raw');
+          const walk = parseForTest(script, prune, 'walk');
+          // eslint-disable-next-line no-control-regex -- ASCII is every code unit below 0x80
+          if (/^[\x00-\x7f]*$/.test(script)) expect(raw).toEqual(walk);
+          else {
+            // The Walk reports UTF-8 byte offsets, so its source slices (a parameter's text, a
+            // raw part) are cut in the wrong places; the direct read gives string offsets.
+            const strip = (p: typeof raw) =>
+              p.commands.map(({ words, assigns, isDecl, pipeline, pipelinePosition }) => ({
+                words: words.map((w) =>
+                  w.map((part) =>
+                    part.kind === 'lit' ? part : part.kind === 'param' ? part.name : part.kind,
+                  ),
+                ),
+                assigns: assigns.map((a) => a.name),
+                isDecl,
+                pipeline,
+                pipelinePosition,
+              }));
+            expect(strip(raw)).toEqual(strip(walk));
+          }
+        },
+      ),
+      { seed: 7, numRuns: 500 },
+    );
+  });
+
+  it('gives string offsets after characters that are not ASCII', () => {
+    const script = 'echo é 😀 && apk add x';
+    const cmd = parseShell(script).commands[1];
+    expect(script.slice(cmd.start, cmd.end)).toBe('apk add x');
+    expect(cmd.wordSpans.map(([a, b]) => script.slice(a, b))).toEqual(['apk', 'add', 'x']);
+  });
+
+  it('reads 399 joined commands without a wrapper per node', () => {
+    const script = Array.from({ length: 399 }, (_, i) => `apk add p${i}`).join(' && ');
+    const parsed = parseForTest(script, true, 'raw');
+    expect(parsed.commands).toHaveLength(399);
+    expect(parsed).toEqual(parseForTest(script, true, 'walk'));
+  });
+});
+
 describe('expandFields', () => {
   const fields = (script: string, env: Record<string, string>) =>
     parseShell(script).commands[0].words.flatMap((w) => expandFields(w, env));

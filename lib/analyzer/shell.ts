@@ -47,6 +47,8 @@ export interface ParsedCommand {
   /** Offsets into the parsed script text. */
   start: number;
   end: number;
+  /** `[start, end)` offsets of each of `words` in the script, from the parser's own positions. */
+  wordSpans: [number, number][];
 }
 
 export interface ParsedScript {
@@ -180,7 +182,7 @@ export function tooComplex(script: string): string | undefined {
   return undefined;
 }
 
-function parseUncached(script: string, prune = true): ParsedScript {
+function parseUncached(script: string, prune = true, via: 'raw' | 'walk' = 'raw'): ParsedScript {
   const complex = tooComplex(script);
   if (complex) return { commands: [], error: complex };
   let file: ShNode;
@@ -191,11 +193,27 @@ function parseUncached(script: string, prune = true): ParsedScript {
     parser = undefined; // a parser that threw may hold state; make a fresh one next time
     return { commands: [], error: errorMessage(err) };
   }
+  const raw = (file as { __internal_object__?: unknown }).__internal_object__;
+  if (via === 'raw' && isRawNode(raw)) {
+    try {
+      return readRaw(raw, script, prune);
+    } catch (err) {
+      return { commands: [], error: errorMessage(err) };
+    }
+  }
+  return readByWalk(file, script, prune);
+}
+
+/**
+ * The commands of a parsed file through mvdan-sh's JavaScript API (`syntax.Walk` and the node
+ * wrappers). Every node handed to JavaScript is wrapped anew, about 0.2 ms each, so this is the
+ * fallback and the test's reference; `readRaw` reads the same tree directly.
+ */
+function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript {
   const commands: ParsedCommand[] = [];
   const redirsByCmd = new Map<number, ParsedRedirect[]>();
   // Each pipe BinaryCmd node's start offset maps to its pipeline id, so nested `a | b | c` share one.
   const pipeRoots: { start: number; end: number; id: number }[] = [];
-  let nextPipeline = 0;
   try {
     syntax.Walk(file, (node) => {
       if (!node) return true;
@@ -227,10 +245,13 @@ function parseUncached(script: string, prune = true): ParsedScript {
         const isDecl = type === 'DeclClause';
         const args = (node.Args as ShNode[]) ?? [];
         const words: Word[] = [];
+        const wordSpans: [number, number][] = [];
+        const span = (n: ShNode): [number, number] => [n.Pos().Offset(), n.End().Offset()];
         const assigns: { name: string; value: Word }[] = [];
         if (isDecl) {
           const variant = node.Variant as ShNode | null;
           words.push([{ kind: 'lit', value: variant ? String(variant.Value) : 'declare' }]);
+          wordSpans.push(variant ? span(variant) : [start, start]);
           for (const a of args) {
             const name = a.Name as ShNode | null;
             if (name)
@@ -238,10 +259,16 @@ function parseUncached(script: string, prune = true): ParsedScript {
                 name: String(name.Value),
                 value: a.Value ? toWord(a.Value as ShNode, script) : [],
               });
-            else if (a.Value) words.push(toWord(a.Value as ShNode, script));
+            else if (a.Value) {
+              words.push(toWord(a.Value as ShNode, script));
+              wordSpans.push(span(a.Value as ShNode));
+            }
           }
         } else {
-          for (const a of args) words.push(toWord(a, script));
+          for (const a of args) {
+            words.push(toWord(a, script));
+            wordSpans.push(span(a));
+          }
           for (const a of (node.Assigns as ShNode[]) ?? []) {
             const name = a.Name as ShNode | null;
             if (name)
@@ -260,6 +287,7 @@ function parseUncached(script: string, prune = true): ParsedScript {
           redirects: [],
           start,
           end,
+          wordSpans,
         });
         // Only a command or process substitution nests statements inside a command; without
         // one in its text, the walk below it would visit nothing but words.
@@ -270,6 +298,16 @@ function parseUncached(script: string, prune = true): ParsedScript {
   } catch (err) {
     return { commands: [], error: errorMessage(err) };
   }
+  return finish(commands, redirsByCmd, pipeRoots);
+}
+
+/** Sorts the commands and gives them their redirections and pipeline ids. */
+function finish(
+  commands: ParsedCommand[],
+  redirsByCmd: Map<number, ParsedRedirect[]>,
+  pipeRoots: { start: number; end: number; id: number }[],
+): ParsedScript {
+  let nextPipeline = 0;
   commands.sort((a, b) => a.start - b.start);
   for (const cmd of commands) {
     cmd.redirects = redirsByCmd.get(cmd.start) ?? [];
@@ -290,9 +328,235 @@ function parseUncached(script: string, prune = true): ParsedScript {
   return { commands };
 }
 
-/** Parses without the memo, with or without skipping the walk below plain commands (for the test). */
-export function parseForTest(script: string, prune: boolean): ParsedScript {
-  return parseUncached(script, prune);
+/**
+ * Parses without the memo, with or without skipping the walk below plain commands, reading the
+ * tree directly or through mvdan-sh's Walk (for the tests).
+ */
+export function parseForTest(
+  script: string,
+  prune: boolean,
+  via: 'raw' | 'walk' = 'raw',
+): ParsedScript {
+  return parseUncached(script, prune, via);
+}
+
+/**
+ * A node (or other struct, such as an `Expansion`) of mvdan-sh's syntax tree as GopherJS keeps it (`wrapper.__internal_object__`): Go
+ * struct fields as properties, slices as `{ $array, $offset, $length }`, strings as UTF-8 byte
+ * strings, positions as byte offsets, nil pointers as the type's `nil` object.
+ */
+interface RawNode {
+  [field: string]: unknown;
+  constructor: { string?: string; nil?: unknown };
+  Pos(): { Offset(): number };
+  End(): { Offset(): number };
+}
+interface RawSlice {
+  $array: unknown[];
+  $offset: number;
+  $length: number;
+}
+
+function isRawNode(v: unknown): v is RawNode {
+  if (v === null || typeof v !== 'object') return false;
+  const c = (v as { constructor?: { string?: unknown; nil?: unknown } }).constructor;
+  const t = c?.string;
+  return typeof t === 'string' && t.startsWith('*syntax.') && t !== '*syntax.Pos' && c!.nil !== v;
+}
+
+function isRawSlice(v: unknown): v is RawSlice {
+  return v !== null && typeof v === 'object' && Array.isArray((v as RawSlice).$array);
+}
+
+/** The nodes of a raw slice, in order. */
+function rawItems(v: unknown): RawNode[] {
+  const out: RawNode[] = [];
+  if (!isRawSlice(v)) return out;
+  for (let i = 0; i < v.$length; i++) {
+    const item = v.$array[v.$offset + i];
+    if (isRawNode(item)) out.push(item);
+  }
+  return out;
+}
+
+const rawType = (n: RawNode) => (n.constructor.string as string).slice(8);
+
+/** A Go (UTF-8 byte) string as a JavaScript string. */
+function decodeUtf8(bytes: string): string {
+  // eslint-disable-next-line no-control-regex -- ASCII is every code unit below 0x80
+  if (/^[\x00-\x7f]*$/.test(bytes)) return bytes;
+  let out = '';
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes.charCodeAt(i);
+    const n = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0;
+    let cp = n === 0 ? b : b & (0x3f >> n);
+    let ok = n > 0 || b < 0x80;
+    for (let k = 1; k <= n; k++) {
+      const c = bytes.charCodeAt(i + k);
+      if ((c & 0xc0) !== 0x80) ok = false;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    out += ok ? String.fromCodePoint(cp) : '\ufffd';
+    i += ok ? n + 1 : 1;
+  }
+  return out;
+}
+
+/**
+ * Maps the parser's byte offsets to offsets in `script` (they differ once a character is not
+ * ASCII). A lone surrogate counts as three bytes, as U+FFFD in UTF-8.
+ */
+function byteToChar(script: string): (byteOffset: number) => number {
+  // eslint-disable-next-line no-control-regex -- ASCII is every code unit below 0x80
+  if (/^[\x00-\x7f]*$/.test(script)) return (b) => b;
+  const map: number[] = [];
+  for (let i = 0; i < script.length;) {
+    const cp = script.codePointAt(i) as number;
+    const units = cp > 0xffff ? 2 : 1;
+    const bytes = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    for (let k = 0; k < bytes; k++) map.push(i);
+    i += units;
+  }
+  map.push(script.length);
+  return (b) => map[Math.max(0, Math.min(b, map.length - 1))];
+}
+
+/**
+ * The commands of a parsed file, read from the Go tree itself (GopherJS's objects) without a
+ * JavaScript wrapper per node: the same result as `readByWalk`, hundreds of times faster
+ * (shell.test.ts compares both). The walk keeps its own stack: no recursion, so no depth at
+ * which it overflows.
+ */
+function readRaw(file: RawNode, script: string, prune: boolean): ParsedScript {
+  const charAt = byteToChar(script);
+  const start = (n: RawNode) => charAt(n.Pos().Offset());
+  const end = (n: RawNode) => charAt(n.End().Offset());
+  const slice = (n: RawNode) => script.slice(start(n), end(n));
+  const lit = (n: unknown) => (isRawNode(n) ? decodeUtf8(String(n.Value)) : undefined);
+
+  const toRawWord = (word: RawNode): Word => {
+    const out: Word = [];
+    for (const part of rawItems(word.Parts)) appendRawPart(out, part, false);
+    return out;
+  };
+  const appendRawPart = (out: Word, part: RawNode, quoted: boolean): void => {
+    const type = rawType(part);
+    if (type === 'Lit')
+      out.push({ kind: 'lit', value: unescapeLit(decodeUtf8(String(part.Value))) });
+    else if (type === 'SglQuoted') out.push({ kind: 'lit', value: decodeUtf8(String(part.Value)) });
+    else if (type === 'DblQuoted') {
+      for (const inner of rawItems(part.Parts)) appendRawPart(out, inner, true);
+    } else if (type === 'ParamExp') {
+      const param = isRawNode(part.Param) ? part.Param : undefined;
+      const exp = isRawNode(part.Exp) ? part.Exp : undefined;
+      const complex =
+        isRawNode(part.Index) ||
+        isRawNode(part.Slice) ||
+        isRawNode(part.Repl) ||
+        part.Length === true ||
+        part.Excl === true ||
+        part.Width === true;
+      const op = exp ? PARAM_OPS[exp.Op as number] : undefined;
+      if (!param || complex || (exp && !op)) {
+        out.push({ kind: 'raw', value: slice(part) });
+        return;
+      }
+      out.push({
+        kind: 'param',
+        name: decodeUtf8(String(param.Value)),
+        op,
+        word: exp && isRawNode(exp.Word) ? toRawWord(exp.Word) : undefined,
+        text: slice(part),
+        ...(quoted ? { quoted } : {}),
+      });
+    } else out.push({ kind: 'raw', value: slice(part) });
+  };
+
+  const commands: ParsedCommand[] = [];
+  const redirsByCmd = new Map<number, ParsedRedirect[]>();
+  const pipeRoots: { start: number; end: number; id: number }[] = [];
+  const stack: RawNode[] = [file];
+  const pushChildren = (node: RawNode) => {
+    const children: RawNode[] = [];
+    for (const key of Object.keys(node)) {
+      if (key === '$val') continue;
+      const v = node[key];
+      if (isRawNode(v)) children.push(v);
+      else if (isRawSlice(v)) children.push(...rawItems(v));
+    }
+    // Pre-order, left to right, as syntax.Walk visits.
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  };
+  while (stack.length) {
+    const node = stack.pop() as RawNode;
+    const type = rawType(node);
+    if (type === 'Lit' || type === 'Comment') continue;
+    if (type === 'Stmt') {
+      const redirs = rawItems(node.Redirs);
+      const cmd = isRawNode(node.Cmd) ? node.Cmd : undefined;
+      if (cmd && redirs.length > 0) {
+        redirsByCmd.set(
+          start(cmd),
+          redirs.map((r) => ({
+            op: REDIRECT_OPS[r.Op as number] ?? '?',
+            target: isRawNode(r.Word) ? toRawWord(r.Word) : [],
+            heredoc: isRawNode(r.Hdoc) ? slice(r.Hdoc) : undefined,
+          })),
+        );
+      }
+    } else if (type === 'BinaryCmd') {
+      const op = node.Op as number;
+      if (op === BIN_PIPE || op === BIN_PIPE_ALL) {
+        const s = start(node);
+        const e = end(node);
+        if (!pipeRoots.some((p) => p.start <= s && e <= p.end))
+          pipeRoots.push({ start: s, end: e, id: -1 });
+      }
+    } else if (type === 'CallExpr' || type === 'DeclClause') {
+      const s = start(node);
+      const e = end(node);
+      const isDecl = type === 'DeclClause';
+      const words: Word[] = [];
+      const wordSpans: [number, number][] = [];
+      const assigns: { name: string; value: Word }[] = [];
+      const assignOf = (a: RawNode) => ({
+        name: lit(a.Name) as string,
+        value: isRawNode(a.Value) ? toRawWord(a.Value) : [],
+      });
+      if (isDecl) {
+        const variant = isRawNode(node.Variant) ? node.Variant : undefined;
+        words.push([{ kind: 'lit', value: variant ? (lit(variant) as string) : 'declare' }]);
+        wordSpans.push(variant ? [start(variant), end(variant)] : [s, s]);
+        for (const a of rawItems(node.Args)) {
+          if (isRawNode(a.Name)) assigns.push(assignOf(a));
+          else if (isRawNode(a.Value)) {
+            words.push(toRawWord(a.Value));
+            wordSpans.push([start(a.Value), end(a.Value)]);
+          }
+        }
+      } else {
+        for (const a of rawItems(node.Args)) {
+          words.push(toRawWord(a));
+          wordSpans.push([start(a), end(a)]);
+        }
+        for (const a of rawItems(node.Assigns)) if (isRawNode(a.Name)) assigns.push(assignOf(a));
+      }
+      commands.push({
+        words,
+        assigns,
+        isDecl,
+        pipeline: -1,
+        pipelinePosition: 0,
+        redirects: [],
+        start: s,
+        end: e,
+        wordSpans,
+      });
+      if (isDecl || (prune && !mayNest(script, s, e))) continue;
+    }
+    pushChildren(node);
+  }
+  return finish(commands, redirsByCmd, pipeRoots);
 }
 
 /** True when script[start, end) could hold `$(…)`, backquotes or `<(…)`/`>(…)`. */

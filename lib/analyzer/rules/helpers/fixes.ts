@@ -1,7 +1,7 @@
 /** Building fixes (lists of text edits) from the model. Each returns `undefined` when unsafe. */
 import type { ImageModel, RunStep, ShellCommand } from '../../model-types';
 import type { Fix } from '../../types';
-import { at, baseName, findWordAfterProgram, textBetween, trimmedEnd } from './source';
+import { at, baseName, textBetween, trimmedEnd } from './source';
 
 /**
  * Appends `&& command` to a shell-form RUN (after its last word). `undefined` for exec-form and
@@ -23,11 +23,14 @@ export function appendToRun(
 
 /**
  * Inserts ` flag` right after the subcommand word of `command` (`apt-get install` →
- * `apt-get install --no-install-recommends`). `isProgram` recognises the program word in the
- * source, `subs` the subcommand words. `undefined` when the source does not show them.
+ * `apt-get install --no-install-recommends`). `isProgram` recognises the program word, `subs` the
+ * subcommand words. The words and their places come from the shell parser (the command's own
+ * `sourceWords`), never from searching the text, so `{ …; }`, `( … )` and `then` around the
+ * command do not move the edit. `undefined` when the source does not show them (the program or
+ * subcommand came from a variable, or the command sits inside `sh -c "…"`).
  */
 export function insertAfterSubcommand(
-  model: ImageModel,
+  _model: ImageModel,
   run: RunStep,
   command: ShellCommand,
   isProgram: (word: string) => boolean,
@@ -35,14 +38,15 @@ export function insertAfterSubcommand(
   flag: string,
   title: string,
 ): Fix | undefined {
-  if (run.form === 'exec' || run.parseError) return undefined;
-  // Which occurrence of this program in the RUN is `command` (the source lists them in order).
-  const same = run.commands.filter((c) => isProgram(baseName(c.name)));
-  const occurrence = same.indexOf(command);
-  if (occurrence < 0) return undefined;
-  const token = findWordAfterProgram(model, run.range, isProgram, subs, occurrence);
-  if (!token) return undefined;
-  return { title, edits: [{ range: at(token.range.end), newText: ` ${flag}` }] };
+  if (run.form === 'exec' || run.parseError || !command.sourceWords) return undefined;
+  const words = command.sourceWords;
+  const program = words.findIndex((w) => w.literal !== undefined && isProgram(baseName(w.literal)));
+  if (program < 0) return undefined;
+  const sub = words.findIndex(
+    (w, i) => i > program && w.literal !== undefined && subs.includes(w.literal),
+  );
+  if (sub < 0) return undefined;
+  return { title, edits: [{ range: at(words[sub].range.end), newText: ` ${flag}` }] };
 }
 
 /** A program matcher for `insertAfterSubcommand`. */

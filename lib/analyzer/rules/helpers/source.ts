@@ -114,52 +114,6 @@ export function baseName(word: string): string {
   return i >= 0 ? word.slice(i + 1) : word;
 }
 
-const WRAPPERS = new Set(['sudo', 'env', 'exec', 'nice', 'time', 'command', 'nohup']);
-
-/**
- * Finds, inside `range`, the `occurrence`-th (0-based) simple command whose program word (the
- * first word after separators, leading `--flags` of the instruction, `VAR=value` assignments and
- * wrappers like `sudo`) satisfies `isProgram`, and inside that command the first later token whose
- * value is one of `words`. `undefined` when the source does not show it (e.g. the program came
- * from a variable).
- */
-export function findWordAfterProgram(
-  model: ImageModel,
-  range: Range,
-  isProgram: (word: string) => boolean,
-  words: string[],
-  occurrence = 0,
-): SourceToken | undefined {
-  const tokens = tokensIn(model, range);
-  let seen = 0;
-  let atCommandStart = true;
-  let atInstructionStart = true;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    if (isSeparator(t)) {
-      atCommandStart = true;
-      continue;
-    }
-    if (!atCommandStart) continue;
-    if (atInstructionStart && (t.value.startsWith('--') || /^[A-Z]+$/.test(t.value))) continue;
-    atInstructionStart = false;
-    if (
-      /^[A-Za-z_][A-Za-z0-9_]*=/.test(t.value) ||
-      WRAPPERS.has(t.value) ||
-      t.value.startsWith('-')
-    )
-      continue;
-    atCommandStart = false;
-    if (!isProgram(baseName(t.value))) continue;
-    if (seen++ !== occurrence) continue;
-    for (let j = i + 1; j < tokens.length && !isSeparator(tokens[j]); j++) {
-      if (words.includes(tokens[j].value)) return tokens[j];
-    }
-    return undefined;
-  }
-  return undefined;
-}
-
 /** Text of the source between two positions. */
 export function textBetween(model: ImageModel, start: Position, end: Position): string {
   if (comparePos(start, end) >= 0) return '';
