@@ -5,6 +5,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze } from '../lib/analyzer/index';
+// The official-image tag index (other tags of measured builds, Windows-only tags), installed once.
+import '../lib/sizes/base-index-static';
 import type { Report } from '../lib/analyzer/types';
 import ignore from '@balena/dockerignore';
 import { ContextError, readContext } from './read-context';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { INPUT as TAGS_INPUT, render as renderBaseIndex } from '../../scripts/gen-base-index';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const generated = (file: string) => readFileSync(`${root}lib/sizes/generated/${file}`, 'utf8');
@@ -24,5 +25,10 @@ describe('generated tables', () => {
     ['gen-apk-pip.mjs', 'apk-pip.json'],
   ])('%s reproduces the committed %s from data/', (script, file) => {
     expect(regenerate(script)).toBe(generated(file));
+  });
+
+  it('gen-base-index.ts reproduces the committed base-index.json from data/', () => {
+    const tags = JSON.parse(readFileSync(TAGS_INPUT, 'utf8'));
+    expect(renderBaseIndex(tags)).toBe(generated('base-index.json'));
   });
 });

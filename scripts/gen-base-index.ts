@@ -1,0 +1,90 @@
+/**
+ * Generates lib/sizes/generated/base-index.json, the compact tag index of every official image,
+ * from data/official-image-tags.json (extracted from docker-library/official-images).
+ * Usage: npx tsx scripts/gen-base-index.ts [--stdout]
+ *
+ * One string per build: the tags that name it, space-separated; a Windows build starts with
+ * `w:`. SharedTags (`python:3.12`, shared by a Linux and a Windows build) belong to the Linux
+ * build, since that is what a Linux host pulls; a shared tag only Windows builds carry stays
+ * with them. Tags are normalised with lib/sizes' own reference parser so that lookups and the
+ * index agree.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseImageRef } from '../lib/sizes/base-images';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const INPUT = join(ROOT, 'data', 'official-image-tags.json');
+export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-index.json');
+
+interface TagGroup {
+  tags: string[];
+  shared?: string[];
+  windows?: true;
+  dir?: string;
+}
+
+interface OfficialTags {
+  source: { repo: string; commit: string; committedOn: string };
+  images: Record<string, TagGroup[]>;
+}
+
+/** The compact index: per repository, one string per build (see the file comment). */
+export interface BaseIndexFile {
+  source: string;
+  commit: string;
+  committedOn: string;
+  generatedBy: string;
+  images: Record<string, string[]>;
+}
+
+function normalTag(repo: string, tag: string): string {
+  return parseImageRef(`${repo}:${tag}`).tag;
+}
+
+/** Pure transform from the extracted tags to the compact index. */
+export function build(data: OfficialTags): BaseIndexFile {
+  const images: Record<string, string[]> = {};
+  for (const [repo, groups] of Object.entries(data.images)) {
+    const linuxTags = new Set<string>();
+    for (const g of groups) {
+      if (g.windows) continue;
+      for (const t of [...g.tags, ...(g.shared ?? [])]) linuxTags.add(normalTag(repo, t));
+    }
+    const out: string[] = [];
+    for (const g of groups) {
+      const own = g.tags.map((t) => normalTag(repo, t));
+      const shared = (g.shared ?? []).map((t) => normalTag(repo, t));
+      const tags = g.windows
+        ? [...own, ...shared.filter((t) => !linuxTags.has(t))]
+        : [...own, ...shared];
+      const unique = [...new Set(tags)];
+      if (unique.length === 0) continue;
+      out.push((g.windows ? 'w:' : '') + unique.join(' '));
+    }
+    images[parseImageRef(repo).repo] = out;
+  }
+  return {
+    source: `${data.source.repo} library/<image>`,
+    commit: data.source.commit,
+    committedOn: data.source.committedOn,
+    generatedBy: 'scripts/gen-base-index.ts',
+    images,
+  };
+}
+
+export function render(data: OfficialTags): string {
+  return JSON.stringify(build(data)).replace(/\],"/g, '],\n"') + '\n';
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const text = render(JSON.parse(readFileSync(INPUT, 'utf8')) as OfficialTags);
+  if (process.argv.includes('--stdout')) {
+    process.stdout.write(text);
+  } else {
+    mkdirSync(dirname(OUTPUT), { recursive: true });
+    writeFileSync(OUTPUT, text);
+    console.log(`wrote ${OUTPUT} (${text.length} bytes)`);
+  }
+}
