@@ -1,6 +1,7 @@
 /**
  * Generates lib/sizes/generated/base-index.json, the compact tag index of every official image,
- * from data/official-image-tags.json (extracted from docker-library/official-images).
+ * from data/official-image-tags.json (extracted from docker-library/official-images), and
+ * lib/sizes/generated/eol-dates.json from data/eol-dates.json.
  * Usage: npx tsx scripts/gen-base-index.ts [--stdout]
  *
  * One string per build: the tags that name it, space-separated; a Windows build starts with
@@ -17,6 +18,43 @@ import { parseImageRef } from '../lib/sizes/base-images';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, 'data', 'official-image-tags.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-index.json');
+export const EOL_INPUT = join(ROOT, 'data', 'eol-dates.json');
+export const EOL_OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'eol-dates.json');
+
+interface EolData {
+  asOf: string;
+  products: Record<
+    string,
+    { label: string; source: string; releases: { names: string[]; eol: string }[] }
+  >;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The end-of-life table as the analyzer reads it: dates checked, releases in date order, names
+ * lower case. Throws on a malformed date so that a typo never ships.
+ */
+export function buildEol(data: EolData): EolData & { generatedBy: string } {
+  if (!DATE.test(data.asOf)) throw new Error(`asOf is not a date: ${data.asOf}`);
+  const products: EolData['products'] = {};
+  for (const [id, p] of Object.entries(data.products)) {
+    for (const r of p.releases)
+      if (!DATE.test(r.eol)) throw new Error(`${id} ${r.names[0]}: ${r.eol}`);
+    products[id] = {
+      label: p.label,
+      source: p.source,
+      releases: [...p.releases]
+        .map((r) => ({ names: r.names.map((n) => n.toLowerCase()), eol: r.eol }))
+        .sort((a, b) => a.eol.localeCompare(b.eol)),
+    };
+  }
+  return { asOf: data.asOf, generatedBy: 'scripts/gen-base-index.ts', products };
+}
+
+export function renderEol(data: EolData): string {
+  return JSON.stringify(buildEol(data), null, 1) + '\n';
+}
 
 interface TagGroup {
   tags: string[];
@@ -80,11 +118,13 @@ export function render(data: OfficialTags): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = render(JSON.parse(readFileSync(INPUT, 'utf8')) as OfficialTags);
+  const eol = renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')) as EolData);
   if (process.argv.includes('--stdout')) {
-    process.stdout.write(text);
+    process.stdout.write(text + eol);
   } else {
     mkdirSync(dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, text);
-    console.log(`wrote ${OUTPUT} (${text.length} bytes)`);
+    writeFileSync(EOL_OUTPUT, eol);
+    console.log(`wrote ${OUTPUT} (${text.length} bytes) and ${EOL_OUTPUT} (${eol.length} bytes)`);
   }
 }

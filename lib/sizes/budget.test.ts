@@ -20,6 +20,7 @@ describe('size tables shipped to the browser', () => {
       'apt.json',
       'base-images.json',
       'base-index.json',
+      'eol-dates.json',
       'npm.json',
     ]);
   });

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { INPUT as TAGS_INPUT, render as renderBaseIndex } from '../../scripts/gen-base-index';
+import {
+  EOL_INPUT,
+  INPUT as TAGS_INPUT,
+  render as renderBaseIndex,
+  renderEol,
+} from '../../scripts/gen-base-index';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const generated = (file: string) => readFileSync(`${root}lib/sizes/generated/${file}`, 'utf8');
@@ -30,5 +35,11 @@ describe('generated tables', () => {
   it('gen-base-index.ts reproduces the committed base-index.json from data/', () => {
     const tags = JSON.parse(readFileSync(TAGS_INPUT, 'utf8'));
     expect(renderBaseIndex(tags)).toBe(generated('base-index.json'));
+  });
+
+  it('gen-base-index.ts reproduces the committed eol-dates.json from data/', () => {
+    expect(renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')))).toBe(
+      generated('eol-dates.json'),
+    );
   });
 });
