@@ -173,6 +173,8 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
   const { repo, tag } = parseImageRef(ref);
   if (repo === 'scratch') return { record: SCRATCH, isExact: true };
   const full = `${repo}:${tag}`;
+  const debug = distrolessDebug(repo, tag);
+  if (debug) return debug;
   const tries: { ref: string; via?: string }[] = [{ ref: full }];
   for (const t of coarserTags(repo, tag)) tries.push({ ref: `${repo}:${t}`, via: t });
   for (const attempt of tries) {
@@ -192,6 +194,24 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
   }
   return resolveBySameBuild(repo, tag);
+}
+
+/**
+ * `:debug` and `:debug-nonroot` distroless tags are the plain image plus a busybox shell
+ * (GoogleContainerTools/distroless README @00121b6, "Debug Images"): sized as the plain tag,
+ * with a shell, at most medium confidence since busybox's bytes are not counted.
+ */
+function distrolessDebug(repo: string, tag: string): BaseImageResolution | undefined {
+  if (!repo.startsWith('gcr.io/distroless/') || (tag !== 'debug' && tag !== 'debug-nonroot')) {
+    return undefined;
+  }
+  const plain = lookup(`${repo}:${tag === 'debug' ? 'latest' : 'nonroot'}`);
+  if (!plain) return undefined;
+  return {
+    record: Object.freeze({ ...asStandIn(plain.record, 'medium'), hasShell: true }),
+    isExact: false,
+    reason: `${repo}:${tag} is ${plain.record.ref} plus a busybox shell (distroless README, "Debug Images"); busybox itself is not counted.`,
+  };
 }
 
 /**

@@ -84,3 +84,19 @@ describe('isWindowsImageRef', () => {
     },
   );
 });
+
+describe('distroless debug tags', () => {
+  it.each([
+    ['gcr.io/distroless/python3-debian12:debug', 'gcr.io/distroless/python3-debian12'],
+    [
+      'gcr.io/distroless/static-debian12:debug-nonroot',
+      'gcr.io/distroless/static-debian12:nonroot',
+    ],
+  ])('%s is %s with a busybox shell', (ref, plain) => {
+    const res = resolveBaseImage(ref);
+    expect(res?.record.ref).toBe(plain);
+    expect(res?.record.hasShell).toBe(true);
+    expect(res?.isExact).toBe(false);
+    expect(res?.reason).toMatch(/busybox/);
+  });
+});
