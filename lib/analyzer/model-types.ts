@@ -193,6 +193,8 @@ export interface Stage {
   entrypoint?: { form: 'exec' | 'shell'; args: string[]; range: Range };
   pythonVersion?: string;
   nodeVersion?: string;
+  /** `FROM --platform=…` as written (`$BUILDPLATFORM`, `linux/amd64`), with the flag's range; unset without the flag. */
+  platform?: { value: string; range: Range };
   /** Range of the image reference in FROM (for fixes that swap the tag); unset when it came from an ARG. */
   baseRefRange?: Range;
   /** Package managers present at the end of the stage: apt, dpkg, apk, pip, npm, yarn. */

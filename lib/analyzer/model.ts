@@ -760,6 +760,15 @@ export function buildModel(input: AnalyzeInput): ImageModel {
         assumedBytes: 0,
       });
     }
+    const platformFlag = r.from
+      ? (
+          r.from as unknown as {
+            getPlatformFlag(): { getValue(): string | null; getRange(): Range } | null;
+          }
+        ).getPlatformFlag()
+      : null;
+    if (platformFlag)
+      stage.platform = { value: platformFlag.getValue() ?? '', range: platformFlag.getRange() };
     if (
       r.from &&
       !insText(r.from)

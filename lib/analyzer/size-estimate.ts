@@ -2,7 +2,7 @@
  * The size estimate of the built image: base + shipped layers (uncompressed, what `docker images`
  * shows), a pull-size estimate, and a confidence that falls with every unknown.
  */
-import type { ImageModel, Layer } from './model-types';
+import type { ImageModel, Layer, ShellCommand } from './model-types';
 import type { BaseImageSummary, Confidence, LayerItem, SizeEstimate, Unknown } from './types';
 import { listBaseImages } from '../sizes';
 import { measuredBaseCompressionRatio } from './size-data';
@@ -56,8 +56,11 @@ export function estimateSize(model: ImageModel): SizeEstimate {
   for (const s of model.shippedStages)
     for (const st of s.steps)
       for (let l = st.range.start.line; l <= st.range.end.line; l++) shippedLines.add(l);
+  const callsAt = commandsByLine(model);
   const unknowns = model.unknowns.filter(
-    (u) => u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image',
+    (u) =>
+      (u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image') &&
+      !writesNothing(callsAt, u),
   );
   if (base.unsupported === 'windows') {
     unknowns.unshift({
@@ -79,7 +82,7 @@ export function estimateSize(model: ImageModel): SizeEstimate {
   const compressedMethod = base.known
     ? `Base: measured registry size${base.compressedSizeBytes && base.compressedSizeBytes !== Math.round(base.sizeBytes * baseRatio) ? '' : ' (or the median gzip ratio of the measured bases)'}; layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} % like the measured bases, text 30 %, caches and lists 95 %).`
     : `Base: guessed size × the median gzip ratio of the measured bases (${(baseRatio * 100).toFixed(0)} %); layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} %, text 30 %, caches and lists 95 %).`;
-  const sizeRange = rangeOf(bytes, base, unknowns, modelErrorBytes);
+  const sizeRange = rangeOf(bytes, base, unknowns, modelErrorBytes, stepOfLine(model));
   return {
     bytes,
     compressedBytes: Math.round(base.compressedSizeBytes + layersCompressed),
@@ -129,16 +132,89 @@ function kindError(kind: LayerItem['kind'], ubuntu: boolean): number {
 const BASE_ERROR: Record<Confidence, number> = { high: 0.005, medium: 0.1, low: 0.3 };
 
 /**
+ * Programs that only print or check something: run alone, or with nothing but a version or help
+ * flag (`node --version`, `redis-cli --version`), they leave nothing in the image.
+ */
+const READ_ONLY_PROGRAMS = new Set([
+  'dpkg-architecture',
+  'nproc',
+  'uname',
+  'ldd',
+  'scanelf',
+  'sha256sum',
+  'sha512sum',
+  'sha1sum',
+  'md5sum',
+  'gpgv',
+  'which',
+  'id',
+  'whoami',
+  'printenv',
+]);
+const VERSION_FLAGS = new Set(['--version', '-version', '-V', 'version', '--help', '-h', '-v']);
+
+/**
+ * True when an unsized command writes nothing: every call of that program on the unknown's line
+ * is a read-only program or a version/help query. Such a call is not an unknown at all.
+ */
+function writesNothing(callsAt: () => Map<number, ShellCommand[]>, u: Unknown): boolean {
+  if (u.kind !== 'command' || u.line === undefined) return false;
+  const calls = (callsAt().get(u.line) ?? []).filter((c) => c.name === u.name);
+  return (
+    calls.length > 0 &&
+    calls.every(
+      (c) =>
+        READ_ONLY_PROGRAMS.has(c.name) ||
+        (c.args.length > 0 && c.args.every((a) => VERSION_FLAGS.has(a))),
+    )
+  );
+}
+
+/** Shipped shell commands by each line they span; built on first use. */
+function commandsByLine(model: ImageModel): () => Map<number, ShellCommand[]> {
+  let map: Map<number, ShellCommand[]> | undefined;
+  return () => {
+    if (!map) {
+      map = new Map();
+      for (const r of model.shippedRuns)
+        for (const c of r.commands)
+          for (let l = c.range.start.line; l <= c.range.end.line; l++) {
+            const list = map.get(l);
+            if (list) list.push(c);
+            else map.set(l, [c]);
+          }
+    }
+    return map;
+  };
+}
+
+/** Index of the step each line of a shipped step belongs to (unknowns of one RUN share it). */
+function stepOfLine(model: ImageModel): Map<number, number> {
+  const out = new Map<number, number>();
+  let n = 0;
+  for (const s of model.shippedStages)
+    for (const st of s.steps) {
+      for (let l = st.range.start.line; l <= st.range.end.line; l++) out.set(l, n);
+      n++;
+    }
+  return out;
+}
+
+/**
  * `[lo, hi]` of one unknown: its own `rangeBytes`, or a default band for its kind. A package not in
  * the tables is 0.1–20× the assumed figure (a -dev package to a JDK); an unsized command or copy
- * may write nothing or a whole toolchain (0–200 MB); a RUN that does not parse, anything up to 1 GB.
+ * may write nothing or a whole toolchain: 0–500 MB, the most the regression cases needed being a
+ * JDK archive unpacked by `tar` (+322 MB, eclipse-temurin:17-jdk) and a Go tree copied from a
+ * build stage (+233 MB, golang:1.26-alpine); a guessed base image 0.05–10× the guess (the
+ * regression cases hold buildpack-deps at 930 MB against a 120 MB family guess); a RUN that does
+ * not parse, anything up to 1 GB.
  */
 export function unknownBounds(u: Unknown): [number, number] {
   if (u.rangeBytes) return u.rangeBytes;
   const a = u.assumedBytes;
   switch (u.kind) {
     case 'base-image':
-      return [a * 0.3, a * 3];
+      return [a * 0.05, Math.max(a * 10, 1.5e9)];
     case 'apt-package':
     case 'apk-package':
       return [a * 0.1, Math.max(a * 20, 20e6)];
@@ -150,23 +226,43 @@ export function unknownBounds(u: Unknown): [number, number] {
     case 'variable':
       return [0, Math.max(a, 50e6)];
     default:
-      return [a === 0 ? 0 : a * 0.25, Math.max(a * 4, 200e6)];
+      return [a === 0 ? 0 : a * 0.25, Math.max(a * 4, 500e6)];
   }
 }
 
+/**
+ * The estimate widened by every unknown. Packages add up, each on its own; the unsized commands
+ * and copies of one step are counted once, by the widest of them: a download, its `tar -x`, the
+ * `configure`, `make` and `make install` that follow are one payload moving through the RUN, not
+ * five (summed, memcached's build RUN alone reached 1.2 GB).
+ */
 function rangeOf(
   bytes: number,
   base: BaseImageSummary,
   unknowns: Unknown[],
   modelErrorBytes: number,
+  stepOf: Map<number, number>,
 ): [number, number] {
   const baseErr = base.known ? base.sizeBytes * BASE_ERROR[base.confidence] : 0;
   let lo = bytes - baseErr - modelErrorBytes;
   let hi = bytes + baseErr + modelErrorBytes;
+  const perStep = new Map<number, [number, number]>();
   for (const u of unknowns) {
     const [ulo, uhi] = unknownBounds(u);
-    lo -= Math.max(0, u.assumedBytes - ulo);
-    hi += Math.max(0, uhi - u.assumedBytes);
+    const below = Math.max(0, u.assumedBytes - ulo);
+    const above = Math.max(0, uhi - u.assumedBytes);
+    const step = u.line === undefined ? undefined : stepOf.get(u.line);
+    if ((u.kind === 'command' || u.kind === 'copy-source') && step !== undefined) {
+      const [b, a] = perStep.get(step) ?? [0, 0];
+      perStep.set(step, [Math.max(b, below), Math.max(a, above)]);
+      continue;
+    }
+    lo -= below;
+    hi += above;
+  }
+  for (const [below, above] of perStep.values()) {
+    lo -= below;
+    hi += above;
   }
   return [Math.max(0, Math.round(lo)), Math.round(hi)];
 }

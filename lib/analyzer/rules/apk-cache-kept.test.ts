@@ -3,6 +3,12 @@ import { df, ruleTests } from './test-helpers';
 
 ruleTests(apkCacheKept, {
   valid: {
+    'apk add --no-network installs from what is there and fetches no index': df`
+      FROM alpine:3.22
+      RUN apk add --no-cache --virtual .build-deps gcc \\
+       && apk add --no-network --virtual .rundeps musl \\
+       && apk del --no-network .build-deps
+    `,
     'apk add --no-cache': df`
       FROM alpine:3.22
       RUN apk add --no-cache curl

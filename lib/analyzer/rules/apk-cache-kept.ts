@@ -26,16 +26,28 @@ export const apkCacheKept = defineRule({
     'apk keeps the package index in /var/cache/apk, and it ships in this layer. Use apk add --no-cache (it also makes apk update unnecessary).',
   check: (image) =>
     image.shippedRuns.flatMap((run) => {
-      if (!run.commands.some((c) => isCall(c, 'apk')) || cacheGone(run)) return [];
+      if (
+        !run.commands.some((c) => isCall(c, 'apk') && !hasFlag(c.args, '--no-network')) ||
+        cacheGone(run)
+      )
+        return [];
       const hits: RuleHit[] = [];
       const bytes = positive(addedBytes(run.layer, (e) => pathUnder(e.path, CACHE)));
       const size = bytes ? ` (${formatBytes(bytes)})` : '';
+      // One index per RUN however many apk calls touch it: only the first hit carries the bytes.
+      let counted = false;
+      const once = () => {
+        if (counted) return undefined;
+        counted = true;
+        return bytes;
+      };
       for (const command of run.commands) {
-        if (hasFlag(command.args, '--no-cache')) continue;
+        // --no-network installs from what is already there: no index is fetched or kept.
+        if (hasFlag(command.args, '--no-cache', '--no-network')) continue;
         if (isCall(command, 'apk', ['add'])) {
           hits.push({
             range: command.range,
-            savedBytes: bytes,
+            savedBytes: once(),
             message: `apk keeps its package index${size} in /var/cache/apk, and it ships in this layer. Use apk add --no-cache.`,
             fix: insertAfterSubcommand(
               image,
@@ -53,7 +65,7 @@ export const apkCacheKept = defineRule({
         ) {
           hits.push({
             range: command.range,
-            savedBytes: bytes,
+            savedBytes: once(),
             message: `apk update stores the package index${size} in /var/cache/apk, and it ships in this layer. Drop it and use apk add --no-cache, which fetches a fresh index without keeping it.`,
           });
         }

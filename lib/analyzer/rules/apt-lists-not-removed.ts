@@ -27,15 +27,21 @@ export const aptListsNotRemoved = defineRule({
     image.shippedRuns.flatMap((run) => {
       const update = run.commands.find((c) => isCall(c, ['apt-get', 'apt'], ['update']));
       if (!update || cleansLists(run)) return [];
-      const bytes = positive(
+      const listed = positive(
         addedBytes(run.layer, (e) => e.kind === 'lists' || pathUnder(e.path, LISTS)),
       );
+      // A later RUN that deletes the lists is reported by cleanup-in-later-layer with these very
+      // bytes: count them there only.
+      const later = image.shippedRuns.some(
+        (r) => r.stage === run.stage && r.index > run.index && r.deletes(LISTS),
+      );
+      const bytes = later ? undefined : listed;
       return [
         {
           range: update.range,
           savedBytes: bytes,
-          message: bytes
-            ? `apt-get update leaves ${formatBytes(bytes)} of package lists in this layer. Delete them in the same RUN: \`&& rm -rf /var/lib/apt/lists/*\`.`
+          message: listed
+            ? `apt-get update leaves ${formatBytes(listed)} of package lists in this layer. Delete them in the same RUN: \`&& rm -rf /var/lib/apt/lists/*\`.`
             : undefined,
           fix: appendToRun(
             image,

@@ -24,6 +24,14 @@ ruleTests(broadCopyNoDockerignore, {
       `,
       files: project,
     },
+    'a context of three small files with nothing to leave out': {
+      dockerfile: df`
+        FROM node:22-slim
+        WORKDIR /app
+        COPY . .
+      `,
+      files: { 'package.json': '{"name":"a"}', 'package-lock.json': '{}', 'src/index.ts': 1000 },
+    },
     'no build context was described (a pasted Dockerfile)': df`
       FROM python:3.12-slim
       COPY . /app
@@ -51,7 +59,12 @@ ruleTests(broadCopyNoDockerignore, {
         COPY --from=build /app/dist ./dist
         COPY . .
       `,
-      files: { 'package.json': '{"name":"a"}', 'package-lock.json': '{}', 'src/index.ts': 1000 },
+      files: {
+        'package.json': '{"name":"a"}',
+        'package-lock.json': '{}',
+        'src/index.ts': 1000,
+        'node_modules/left-pad/index.js': 2000,
+      },
       lines: [3, 8],
     },
   },

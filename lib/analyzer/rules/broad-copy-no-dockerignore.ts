@@ -2,6 +2,9 @@ import { defineRule } from '../rule';
 import { unwantedGroups } from './helpers/context';
 import { positive } from './helpers/model';
 
+/** Up to this many context files, with nothing unwanted among them, the copy is judged harmless. */
+const SMALL_CONTEXT_FILES = 10;
+
 export const broadCopyNoDockerignore = defineRule({
   id: 'broad-copy-no-dockerignore',
   technique: 'dockerignore',
@@ -23,6 +26,8 @@ export const broadCopyNoDockerignore = defineRule({
         (n, g) => n + g.bytes,
         0,
       );
+      // A handful of files with nothing that should be ignored: a .dockerignore would change nothing.
+      if (unwanted === 0 && image.context.totalFiles <= SMALL_CONTEXT_FILES) return [];
       return [
         { range: step.range, savedBytes: step.stage.isShipped ? positive(unwanted) : undefined },
       ];

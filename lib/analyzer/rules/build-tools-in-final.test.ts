@@ -3,6 +3,10 @@ import { df, ruleTests } from './test-helpers';
 
 ruleTests(buildToolsInFinal, {
   valid: {
+    'apt-get install -s only simulates': df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -s gcc && rm -rf /var/lib/apt/lists/*
+    `,
     'compilers only in the build stage': df`
       FROM python:3.12-slim AS build
       RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*
@@ -25,6 +29,14 @@ ruleTests(buildToolsInFinal, {
     `,
   },
   invalid: {
+    'a -dev package an earlier RUN installed is reported there only': {
+      dockerfile: df`
+        FROM alpine:3.22
+        RUN apk add --no-cache zlib-dev
+        RUN apk add --no-cache --virtual .build-deps zlib-dev gcc make && apk del .build-deps
+      `,
+      lines: [2],
+    },
     'gcc and a -dev package installed in the final image': {
       dockerfile: df`
         FROM python:3.12-slim

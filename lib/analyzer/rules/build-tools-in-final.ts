@@ -1,7 +1,15 @@
 import { defineRule } from '../rule';
 import type { RuleHit } from '../rule';
-import { aptInstalls, isBuildToolPackage, isCall, packageOperands } from './helpers/commands';
+import {
+  aptInstalls,
+  installedBefore,
+  isBuildToolPackage,
+  isCall,
+  packageOperands,
+} from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
+
+const SIMULATE = new Set(['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon']);
 
 export const buildToolsInFinal = defineRule({
   id: 'build-tools-in-final',
@@ -17,9 +25,12 @@ export const buildToolsInFinal = defineRule({
       const installs = run.commands.filter(
         (c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']),
       );
+      // A tool an earlier RUN installed is reported there, once.
       for (const command of installs) {
+        // A simulation (apt-get install -s) prints what it would do and installs nothing.
+        if (command.args.some((a) => SIMULATE.has(a))) continue;
         const tools = packageOperands(command).filter(
-          (p) => isBuildToolPackage(p) && final.packages.has(p),
+          (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
         );
         if (tools.length === 0) continue;
         // Bytes the layer installed for build-tool packages still present at the end.

@@ -5,6 +5,15 @@ const files = { 'app.py': 20000, 'requirements.txt': 'flask\n', 'static/app.css'
 
 ruleTests(chownDuplicatesLayer, {
   valid: {
+    'chown without -R of a copied folder changes only the folder itself': {
+      dockerfile: df`
+        FROM node:22-slim
+        WORKDIR /app
+        COPY . .
+        RUN chown node:node /app
+      `,
+      files: { 'server.js': 4000, 'public/vendor.js': 2_400_000 },
+    },
     'sets the owner while copying': {
       dockerfile: df`
         FROM python:3.12-slim

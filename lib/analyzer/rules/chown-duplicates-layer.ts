@@ -83,6 +83,20 @@ function chownFix(
   return { title: `Use COPY --chown=${change.spec} instead of a chown layer`, edits };
 }
 
+/** True when an earlier layer placed `path` as a directory (something lies under it). */
+function isDirectory(layers: Layer[], before: number, path: string): boolean {
+  const prefix = path.replace(/\/+$/, '') + '/';
+  return layers
+    .slice(0, before)
+    .some((l) =>
+      l.adds.some(
+        (e) =>
+          e.path.startsWith(prefix) ||
+          (e.path === path && (e.files ?? []).some((f) => f.path.startsWith(prefix))),
+      ),
+    );
+}
+
 export const chownDuplicatesLayer = defineRule({
   id: 'chown-duplicates-layer',
   technique: 'combine-run',
@@ -100,8 +114,9 @@ export const chownDuplicatesLayer = defineRule({
       const changes = layer.step.kind === 'RUN' ? changesOf(layer.step) : [];
       const hits = changes.flatMap((change) => {
         const run = layer.step as RunStep;
+        // Without -R, chown/chmod of a directory changes that one inode, not the files in it.
         const found = change.paths.flatMap((p) =>
-          change.recursive ? live.take(p) : live.takeExact(p),
+          change.recursive ? live.take(p) : isDirectory(layers, index, p) ? [] : live.takeExact(p),
         );
         const counted = found.reduce((n, a) => n + a.bytes, 0);
         // The model sizes what the RUN rewrote from the file system at that point; prefer it.

@@ -25,6 +25,7 @@ import { npmCacheKept } from './npm-cache-kept';
 import { npmInstallDevDeps } from './npm-install-dev-deps';
 import { packageManagerInFinal } from './package-manager-in-final';
 import { pipCacheKept } from './pip-cache-kept';
+import { platformMismatchFinal } from './platform-mismatch-final';
 import { pythonVersionMismatch } from './python-version-mismatch';
 import { runsAsRoot } from './runs-as-root';
 import { runtimeMissing } from './runtime-missing';
@@ -60,6 +61,7 @@ export const rules: RuleDefinition[] = [
   npmInstallDevDeps,
   packageManagerInFinal,
   pipCacheKept,
+  platformMismatchFinal,
   pythonVersionMismatch,
   runsAsRoot,
   runtimeMissing,

@@ -14,6 +14,38 @@ const files = {
 
 ruleTests(npmInstallDevDeps, {
   valid: {
+    'the package.json declares no devDependencies': {
+      dockerfile: df`
+      FROM node:22-slim
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      RUN npm ci
+    `,
+      files: {
+        ...files,
+        'package.json': JSON.stringify({ name: 'web', dependencies: { express: '^4.19.0' } }),
+      },
+    },
+    'CMD runs a development tool (npm run dev), so the image needs its devDependencies': {
+      dockerfile: df`
+      FROM node:22-slim
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      RUN npm ci
+      CMD ["npm", "run", "dev"]
+    `,
+      files,
+    },
+    'CMD runs a devDependency through npx': {
+      dockerfile: df`
+      FROM node:22-slim
+      WORKDIR /app
+      COPY package.json package-lock.json ./
+      RUN npm ci
+      CMD ["npx", "jest", "--watchAll"]
+    `,
+      files,
+    },
     'npm ci --omit=dev': {
       dockerfile: df`
       FROM node:22-slim

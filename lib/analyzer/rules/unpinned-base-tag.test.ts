@@ -23,6 +23,20 @@ ruleTests(unpinnedBaseTag, {
     `,
   },
   invalid: {
+    'alpine publishes no -slim tags, so none is suggested': {
+      dockerfile: df`
+        FROM alpine:latest
+      `,
+      lines: [1],
+      message: /for example alpine:<version>\)/,
+    },
+    'python does publish -slim tags': {
+      dockerfile: df`
+        FROM python
+      `,
+      lines: [1],
+      message: /python:<version>-slim/,
+    },
     'no tag means latest': {
       dockerfile: df`
         FROM ubuntu

@@ -1,6 +1,13 @@
 import { defineRule } from '../rule';
 import { fromRefRange, splitRef } from './helpers/model';
 
+/**
+ * Official images that publish `-slim` variants (their docker-library tag lists: python, node,
+ * debian, ruby, rust, perl, openjdk). Elsewhere (alpine, golang, mysql, nginx, redis, …) a -slim
+ * suggestion names a tag that does not exist.
+ */
+const HAS_SLIM = new Set(['python', 'node', 'debian', 'ruby', 'rust', 'perl', 'openjdk']);
+
 export const unpinnedBaseTag = defineRule({
   id: 'unpinned-base-tag',
   technique: 'base-image',
@@ -17,12 +24,13 @@ export const unpinnedBaseTag = defineRule({
       // Distroless names carry their release (python3-debian12): the tag only picks user or debug.
       if (/-debian\d+$/.test(repo) && (!tag || tag === 'latest')) return [];
       if (tag && tag !== 'latest') return [];
+      const example = `${repo}:<version>${HAS_SLIM.has(repo.replace(/^(docker\.io\/)?(library\/)?/, '')) ? '-slim' : ''}`;
       return [
         {
           range: fromRefRange(image, stage),
           message: tag
-            ? `${repo}:latest moves whenever a new version ships. Pin a version tag (for example ${repo}:<version>-slim).`
-            : `${repo} has no tag, which means :latest. Pin a version tag (for example ${repo}:<version>-slim).`,
+            ? `${repo}:latest moves whenever a new version ships. Pin a version tag (for example ${example}).`
+            : `${repo} has no tag, which means :latest. Pin a version tag (for example ${example}).`,
         },
       ];
     }),

@@ -380,6 +380,32 @@ export function buildStepOf(command: ShellCommand): string | undefined {
   return undefined;
 }
 
+const firstInstallers = new WeakMap<Stage, Map<string, RunStep>>();
+
+/** Per package name, the first RUN of the stage's image (parents first) whose apt/apk install names it. Cached per stage. */
+function firstInstallerOf(stage: Stage): Map<string, RunStep> {
+  let map = firstInstallers.get(stage);
+  if (!map) {
+    map = new Map();
+    for (const s of stageChain(stage).reverse())
+      for (const r of s.runs)
+        for (const c of r.commands)
+          if (isCall(c, ['apt-get', 'apt'], ['install']) || isCall(c, 'apk', ['add']))
+            for (const p of packageOperands(c)) if (!map.has(p)) map.set(p, r);
+    firstInstallers.set(stage, map);
+  }
+  return map;
+}
+
+/**
+ * True when an earlier RUN (this stage or a parent) already names `pkg` in an apt/apk install.
+ * Meant for packages `run` itself installs.
+ */
+export function installedBefore(run: RunStep, pkg: string): boolean {
+  const first = firstInstallerOf(run.stage).get(pkg);
+  return first !== undefined && first !== run;
+}
+
 /**
  * True when `run` installs build tools (apt/apk) and none of them is left when it ends: the
  * official images' pattern of building and purging the toolchain in one layer
@@ -400,10 +426,12 @@ export function purgesOwnToolchain(run: RunStep): boolean {
         c.args.some((a) => ['-r', '-P', '--purge', '--remove'].includes(a))),
   );
   if (!removes) return false;
+  // Tools an earlier RUN already installed stay (apk del of a virtual package keeps them, as
+  // apt's auto-remove keeps manual ones): this RUN neither adds nor purges them.
   const tools = run.commands
     .filter((c) => isCall(c, ['apt-get', 'apt'], ['install']) || isCall(c, 'apk', ['add']))
     .flatMap((c) => packageOperands(c))
-    .filter(isBuildToolPackage);
+    .filter((p) => isBuildToolPackage(p) && !installedBefore(run, p));
   if (tools.length === 0) return false;
   // Every build tool it installed is deleted by the same layer (or was a virtual name for
   // another package, so it is not installed under its own name at all).

@@ -1,0 +1,7 @@
+# pattern: apk update && apk add without --no-cache: one index, counted once
+# source: docker-library/golang 1.26/alpine3.23/Dockerfile @0a8424b32f5bbc6cdb2bd80efdf1c363083b5d5c
+# expect: apk-cache-kept
+# max-savings: 4 MB
+FROM alpine:3.22
+RUN apk update && apk add curl
+CMD ["sh"]

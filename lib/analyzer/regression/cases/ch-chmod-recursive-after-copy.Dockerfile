@@ -1,0 +1,9 @@
+# pattern: COPY then RUN chmod -R: duplicates the copied tree
+# source: GoogleCloudPlatform/microservices-demo docker/paymentservice.Dockerfile @0f44ce1b803f8767a4a210d8a8e62d9f3c8f1d10
+# expect: chown-duplicates-layer
+# context: package.json=600 server.js=4000 public/app.js=900000 public/vendor.js=2400000 public/logo.png=300000
+FROM node:22-bookworm-slim
+WORKDIR /app
+COPY . .
+RUN chmod -R 755 /app
+CMD ["node", "server.js"]

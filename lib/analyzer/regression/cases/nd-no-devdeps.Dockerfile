@@ -1,0 +1,11 @@
+# pattern: npm install of a project that declares no devDependencies
+# source: GoogleCloudPlatform/microservices-demo docker/paymentservice.Dockerfile @0f44ce1b803f8767a4a210d8a8e62d9f3c8f1d10
+# expect-not: npm-install-dev-deps
+# file: package.json {"name":"api","version":"1.0.0","scripts":{"start":"node server.js"},"dependencies":{"express":"4.21.2"}}
+# context: server.js=4200 src/routes.js=3100 src/db.js=2600
+FROM node:22-bookworm-slim
+WORKDIR /app
+COPY package*.json ./
+RUN npm install
+COPY . .
+CMD ["node", "server.js"]

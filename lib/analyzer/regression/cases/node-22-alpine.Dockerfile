@@ -1,0 +1,29 @@
+# pattern: official node alpine image: fetch the musl build of the release (or build from source), keep the .so deps found by scanelf, apk del the build deps in the same RUN
+# source: nodejs/docker-node 22/alpine3.23/Dockerfile @8874b155122c3e130f8104f57bd56696dab77cb6
+# truth: 167.63 MB docker-library/repo-info repos/node/local/22-alpine3.23.md @680e90cf33 (node:22-alpine3.23, NODE_VERSION 22.23.2)
+# expect-not: build-tools-in-final single-stage-build apk-cache-kept
+# context: docker-entrypoint.sh=388
+FROM alpine:3.23
+RUN addgroup -g 1000 node && adduser -u 1000 -G node -s /bin/sh -D node
+ENV NODE_VERSION=22.23.2
+RUN ARCH=x64 \
+    && apk add --no-cache libstdc++ \
+    && apk add --no-cache --virtual .build-deps curl \
+    && curl -fsSLO --compressed "https://unofficial-builds.nodejs.org/download/release/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" \
+    && tar -xJf "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" -C /usr/local --strip-components=1 --no-same-owner \
+    && ln -s /usr/local/bin/node /usr/local/bin/nodejs \
+    && rm -f "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" \
+    && apk del .build-deps \
+    && node --version && npm --version
+ENV YARN_VERSION=1.22.22
+RUN apk add --no-cache --virtual .build-deps-yarn curl gnupg tar \
+  && curl -fsSLO --compressed "https://yarnpkg.com/downloads/$YARN_VERSION/yarn-v$YARN_VERSION.tar.gz" \
+  && mkdir -p /opt \
+  && tar -xzf yarn-v$YARN_VERSION.tar.gz -C /opt/ \
+  && ln -s /opt/yarn-v$YARN_VERSION/bin/yarn /usr/local/bin/yarn \
+  && rm yarn-v$YARN_VERSION.tar.gz \
+  && apk del .build-deps-yarn \
+  && yarn --version && rm -rf /tmp/*
+COPY docker-entrypoint.sh /usr/local/bin/
+ENTRYPOINT ["docker-entrypoint.sh"]
+CMD ["node"]

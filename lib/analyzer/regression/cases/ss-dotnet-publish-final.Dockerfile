@@ -1,0 +1,9 @@
+# pattern: learner attempt: dotnet publish in the SDK image that ships
+# source: GoogleCloudPlatform/microservices-demo docker/cartservice.Dockerfile @0f44ce1b803f8767a4a210d8a8e62d9f3c8f1d10
+# expect: single-stage-build
+# context: cartservice.csproj=1500 Program.cs=2000
+FROM mcr.microsoft.com/dotnet/sdk:8.0
+WORKDIR /app
+COPY . .
+RUN dotnet publish -c Release -o out
+CMD ["dotnet", "out/cartservice.dll"]

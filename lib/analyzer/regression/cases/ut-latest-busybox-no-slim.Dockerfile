@@ -1,0 +1,6 @@
+# pattern: busybox:latest pinned advice must not invent a -slim tag (busybox publishes none)
+# source: docker-library/golang 1.26/alpine3.23/Dockerfile @0a8424b32f5bbc6cdb2bd80efdf1c363083b5d5c
+# expect: unpinned-base-tag
+# message-not: unpinned-base-tag -slim
+FROM busybox:latest
+CMD ["sh"]

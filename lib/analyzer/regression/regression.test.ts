@@ -1,0 +1,28 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCase } from './case';
+import { evaluateCase } from './evaluate';
+
+const DIR = join(__dirname, 'cases');
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.Dockerfile'))
+  .sort();
+const cases = files.map((f) => parseCase(f, readFileSync(join(DIR, f), 'utf8')));
+
+describe('regression cases', () => {
+  it('holds at least 150 cases, each with a cited truth or expected findings', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(150);
+    for (const c of cases)
+      expect(
+        c.truth !== undefined ||
+          c.expect.length + c.expectNot.length > 0 ||
+          c.messageNot.length > 0,
+      ).toBe(true);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const result = evaluateCase(c);
+    expect(result.failures).toEqual([]);
+  });
+});
