@@ -223,3 +223,50 @@ describe('estimateSize: sizeRange and confidence', () => {
     expect(s.sizeRange[1] / s.bytes).toBeGreaterThan(1.25);
   });
 });
+
+describe('estimateSize: calibrated bands (npm run calibrate)', () => {
+  it('a version query or a read-only program is not an unknown and keeps confidence high', () => {
+    const plain = size(`FROM debian:bookworm\n${CURL_RUN}\n`);
+    const smoke = size(
+      `FROM debian:bookworm\n${CURL_RUN}\nRUN set -eux; curl --version; gpg --version; dpkg-architecture --query DEB_BUILD_GNU_TYPE\n`,
+    );
+    expect(smoke.unknowns.filter((u) => u.kind === 'command')).toEqual([]);
+    expect(smoke.confidence).toBe(plain.confidence);
+    expect(smoke.confidence).toBe('high');
+  });
+
+  it('a command that does write is still an unknown', () => {
+    const s = size('FROM debian:bookworm-slim\nRUN set -eux; ./configure --prefix=/usr/local\n');
+    expect(s.unknowns.map((u) => u.kind)).toContain('command');
+    expect(s.confidence).not.toBe('high');
+  });
+
+  it('the unsized commands of one RUN widen the range once; two RUNs widen it twice', () => {
+    const build = 'RUN set -eux; ./configure; make -j4; make install';
+    const base = size('FROM debian:bookworm-slim\nRUN echo hi\n');
+    const one = size(`FROM debian:bookworm-slim\n${build}\n`);
+    const two = size(
+      `FROM debian:bookworm-slim\n${build}\nRUN set -eux; ./configure; make install\n`,
+    );
+    const width = (s: typeof base) => s.sizeRange[1] - s.sizeRange[0];
+    const added = width(one) - width(base);
+    expect(added).toBeGreaterThan(0);
+    // One RUN with three unsized commands adds what its widest one adds, not three times that.
+    expect(added).toBeLessThanOrEqual(500e6);
+    expect(width(two) - width(base)).toBeCloseTo(2 * added, -3);
+  });
+
+  it('an unsized download can hold a JDK: the range reaches 400 MB above the estimate', () => {
+    const s = size(
+      'FROM debian:bookworm-slim\nRUN set -eux; wget -O /tmp/jdk.tgz https://example.com/jdk.tgz; tar -xzf /tmp/jdk.tgz -C /opt; rm /tmp/jdk.tgz\n',
+    );
+    expect(s.sizeRange[1] - s.bytes).toBeGreaterThan(400e6);
+    expect(s.confidence).toBe('low');
+  });
+
+  it('a guessed base may be ten times the guess (buildpack-deps is 930 MB against a 120 MB guess)', () => {
+    const s = size('FROM example.com/team/base:7\n');
+    expect(s.sizeRange[1]).toBeGreaterThanOrEqual(s.baseBytes * 10);
+    expect(s.sizeRange[0]).toBeLessThanOrEqual(s.baseBytes * 0.05 + 1);
+  });
+});
