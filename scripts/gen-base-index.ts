@@ -1,7 +1,8 @@
 /**
  * Generates lib/sizes/generated/base-index.json, the compact tag index of every official image,
  * from data/official-image-tags.json (extracted from docker-library/official-images), and
- * lib/sizes/generated/eol-dates.json from data/eol-dates.json.
+ * lib/sizes/generated/eol-dates.json from data/eol-dates.json, and
+ * lib/sizes/generated/third-party-images.json from data/third-party-images.json.
  * Usage: npx tsx scripts/gen-base-index.ts [--stdout]
  *
  * One string per build: the tags that name it, space-separated; a Windows build starts with
@@ -13,13 +14,42 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseImageRef } from '../lib/sizes/base-images';
+import { parseImageRef } from '../lib/sizes/image-ref';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, 'data', 'official-image-tags.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-index.json');
 export const EOL_INPUT = join(ROOT, 'data', 'eol-dates.json');
 export const EOL_OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'eol-dates.json');
+export const THIRD_PARTY_INPUT = join(ROOT, 'data', 'third-party-images.json');
+export const THIRD_PARTY_OUTPUT = join(
+  ROOT,
+  'lib',
+  'sizes',
+  'generated',
+  'third-party-images.json',
+);
+
+interface ThirdPartyData {
+  images: {
+    repo: string;
+    label: string;
+    adds: string;
+    rules: { tag: string; os: string; source: string }[];
+  }[];
+}
+
+/** The third-party rules as the analyzer reads them; throws on a pattern that does not compile. */
+export function renderThirdParty(data: ThirdPartyData): string {
+  for (const img of data.images) {
+    new RegExp(img.repo);
+    for (const r of img.rules) new RegExp(r.tag);
+  }
+  return (
+    JSON.stringify({ generatedBy: 'scripts/gen-base-index.ts', images: data.images }, null, 1) +
+    '\n'
+  );
+}
 
 interface EolData {
   asOf: string;
@@ -119,12 +149,16 @@ export function render(data: OfficialTags): string {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const text = render(JSON.parse(readFileSync(INPUT, 'utf8')) as OfficialTags);
   const eol = renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')) as EolData);
+  const third = renderThirdParty(
+    JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')) as ThirdPartyData,
+  );
   if (process.argv.includes('--stdout')) {
-    process.stdout.write(text + eol);
+    process.stdout.write(text + eol + third);
   } else {
     mkdirSync(dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, text);
     writeFileSync(EOL_OUTPUT, eol);
+    writeFileSync(THIRD_PARTY_OUTPUT, third);
     console.log(`wrote ${OUTPUT} (${text.length} bytes) and ${EOL_OUTPUT} (${eol.length} bytes)`);
   }
 }

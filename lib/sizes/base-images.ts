@@ -2,7 +2,11 @@ import type { Confidence } from '../analyzer/types';
 import type { BaseImageRecord, BaseImageResolution } from './types';
 import { BASE_IMAGE_ALIASES, type BaseImageAlias } from './base-image-aliases';
 import generated from './generated/base-images.json';
+import thirdParty from './generated/third-party-images.json';
 import { baseIndexSource, officialTagGroup } from './base-index';
+import { parseImageRef, type ImageRef } from './image-ref';
+
+export { parseImageRef, type ImageRef };
 
 interface GeneratedBaseImages {
   source: string;
@@ -92,41 +96,6 @@ const aliasByRef = new Map<string, BaseImageAlias>(
 /** All measured base images (the distroless `:nonroot` tags included), in data order. */
 export function listBaseImages(): BaseImageRecord[] {
   return [...records];
-}
-
-/** A parsed image reference: registry-less repository, tag (default `latest`), digest if any. */
-export interface ImageRef {
-  repo: string;
-  tag: string;
-  digest?: string;
-}
-
-/**
- * Splits and normalises a `FROM` reference: lower case, `docker.io/`, `index.docker.io/` and
- * `library/` dropped, digest set aside, missing tag = `latest`.
- */
-export function parseImageRef(ref: string): ImageRef {
-  let s = ref.trim().toLowerCase();
-  let digest: string | undefined;
-  const at = s.indexOf('@');
-  if (at >= 0) {
-    digest = s.slice(at + 1);
-    s = s.slice(0, at);
-  }
-  s = s.replace(
-    /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//,
-    '',
-  );
-  s = s.replace(/^library\//, '');
-  const slash = s.lastIndexOf('/');
-  const colon = s.lastIndexOf(':');
-  let repo = s;
-  let tag = 'latest';
-  if (colon > slash) {
-    repo = s.slice(0, colon);
-    tag = s.slice(colon + 1) || 'latest';
-  }
-  return { repo, tag, ...(digest ? { digest } : {}) };
 }
 
 function lookup(ref: string): { record: BaseImageRecord; alias?: BaseImageAlias } | undefined {
@@ -240,6 +209,35 @@ function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | un
   return undefined;
 }
 
+interface ThirdPartyImage {
+  repo: string;
+  label: string;
+  adds: string;
+  rules: { tag: string; os: string; source: string }[];
+}
+
+const thirdPartyImages = (thirdParty as { images: ThirdPartyImage[] }).images.map((img) => ({
+  ...img,
+  repoPattern: new RegExp(img.repo),
+  rules: img.rules.map((r) => ({ ...r, pattern: new RegExp(r.tag) })),
+}));
+
+/**
+ * What a common third-party image is built on (`mcr.microsoft.com/dotnet/aspnet:8.0` →
+ * debian:bookworm-slim), from data/third-party-images.json; `undefined` when no rule applies.
+ */
+export function thirdPartyBase(
+  repo: string,
+  tag: string,
+): { os: string; source: string; adds: string } | undefined {
+  for (const img of thirdPartyImages) {
+    if (!img.repoPattern.test(repo)) continue;
+    const rule = img.rules.find((r) => r.pattern.test(tag));
+    if (rule) return { os: rule.os, source: rule.source, adds: img.adds };
+  }
+  return undefined;
+}
+
 type VariantKind = 'alpine' | 'slim' | 'full' | 'distroless';
 
 function repoOf(record: BaseImageRecord): string {
@@ -336,6 +334,17 @@ export function guessBaseImage(ref: string): BaseImageResolution {
       isExact: false,
       reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${kind} variant` : ''}.`,
     };
+  }
+  const built = thirdPartyBase(repo, tag);
+  if (built) {
+    const os = byRef.get(keyOf(built.os));
+    if (os) {
+      return {
+        record: asStandIn(os, 'low'),
+        isExact: false,
+        reason: `${repo}:${tag} is built on ${built.os} (${built.source}); sized as ${built.os}. What it adds (${built.adds}) is not counted.`,
+      };
+    }
   }
   const fallbackRef = fallbackFor(kind);
   const fallback = byRef.get(keyOf(fallbackRef)) as BaseImageRecord;

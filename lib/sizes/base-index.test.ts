@@ -100,3 +100,17 @@ describe('distroless debug tags', () => {
     expect(res?.reason).toMatch(/busybox/);
   });
 });
+
+describe('third-party bases', () => {
+  it.each([
+    ['mcr.microsoft.com/dotnet/aspnet:8.0', 'debian:bookworm-slim'],
+    ['mcr.microsoft.com/dotnet/sdk:10.0', 'ubuntu:24.04'],
+    ['mcr.microsoft.com/dotnet/runtime:10.0-alpine', 'alpine:3.22'],
+  ])('%s is guessed from the OS image it is built on (%s)', (ref, os) => {
+    const g = guessBaseImage(ref);
+    expect(g.record.ref).toBe(os);
+    expect(g.isExact).toBe(false);
+    expect(g.record.confidence).toBe('low');
+    expect(g.reason).toMatch(/is built on .* not counted/);
+  });
+});

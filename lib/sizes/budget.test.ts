@@ -22,6 +22,7 @@ describe('size tables shipped to the browser', () => {
       'base-index.json',
       'eol-dates.json',
       'npm.json',
+      'third-party-images.json',
     ]);
   });
 

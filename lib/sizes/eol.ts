@@ -1,6 +1,6 @@
 /**
  * End-of-life dates of the releases base images are built on (Debian, Ubuntu, Alpine, Python,
- * Node.js), from data/eol-dates.json via scripts/gen-base-index.ts. A release is end of life when
+ * Node.js, .NET), from data/eol-dates.json via scripts/gen-base-index.ts. A release is end of life when
  * its date is on or before the table's `asOf` date, so answers do not change from day to day.
  */
 import generated from './generated/eol-dates.json';
@@ -20,7 +20,7 @@ const table = generated as EolTable;
 /** The date end of life is judged at (ISO `YYYY-MM-DD`). */
 export const EOL_AS_OF = table.asOf;
 
-export type EolProduct = 'debian' | 'ubuntu' | 'alpine' | 'python' | 'node';
+export type EolProduct = 'debian' | 'ubuntu' | 'alpine' | 'python' | 'node' | 'dotnet';
 
 /** One release a base image is built on, with its end-of-life date. */
 export interface EolRelease {
@@ -94,6 +94,7 @@ export function baseImageReleases(ref: string, record?: BaseImageRecord): EolRel
     if (m) add('python', m[1] === '2' ? '2' : m[2] !== undefined ? `${m[1]}.${m[2]}` : undefined);
   }
   if (repo === 'node') add('node', /^\d+/.exec(first)?.[0] ?? first);
+  if (/^mcr\.microsoft\.com\/dotnet\//.test(repo)) add('dotnet', /^\d+\.\d+/.exec(first)?.[0]);
   for (const t of tokens) {
     if (DEBIAN_CODENAMES.includes(t)) add('debian', t);
     if (UBUNTU_CODENAMES.includes(t)) add('ubuntu', t);

@@ -7,6 +7,8 @@ import {
   INPUT as TAGS_INPUT,
   render as renderBaseIndex,
   renderEol,
+  renderThirdParty,
+  THIRD_PARTY_INPUT,
 } from '../../scripts/gen-base-index';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -40,6 +42,12 @@ describe('generated tables', () => {
   it('gen-base-index.ts reproduces the committed eol-dates.json from data/', () => {
     expect(renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')))).toBe(
       generated('eol-dates.json'),
+    );
+  });
+
+  it('gen-base-index.ts reproduces the committed third-party-images.json from data/', () => {
+    expect(renderThirdParty(JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')))).toBe(
+      generated('third-party-images.json'),
     );
   });
 });

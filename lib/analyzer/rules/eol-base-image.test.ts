@@ -71,6 +71,13 @@ ruleTests(eolBaseImage, {
       lines: [1],
       message: /Alpine 3\.17/,
     },
+    '.NET 8 left support on 2026-11-10': {
+      dockerfile: df`
+        FROM mcr.microsoft.com/dotnet/aspnet:8.0
+      `,
+      lines: [1],
+      message: /\.NET 8\.0 \(end of life 2026-11-10\).*\.NET 10\.0/,
+    },
     'an ARG default is what builds': {
       dockerfile: df`
         ARG BASE=node:14
