@@ -28,7 +28,7 @@ export const eolBaseImage = defineRule({
     return [
       {
         range: fromRefRange(image, root),
-        message: `${ref} is built on ${what}, which gets no more security fixes (dates as of ${EOL_AS_OF}). Move to a supported release${to ? `, such as ${to}` : ''}.`,
+        message: `${ref} is built on ${what}, which ${past.length > 1 ? 'get' : 'gets'} no more security fixes (dates as of ${EOL_AS_OF}). Move to a supported release${to ? `, such as ${to}` : ''}.`,
       },
     ];
   },
