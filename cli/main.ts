@@ -7,6 +7,8 @@ import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { analyze } from '../lib/analyzer/index';
 import { compileDockerignore } from '../lib/analyzer/dockerignore';
+// The official-image tag index (other tags of measured builds, Windows-only tags), installed once.
+import '../lib/sizes/base-index-static';
 import type { Report } from '../lib/analyzer/types';
 import { ContextError, readContext } from './read-context';
 import { formatHuman, printable, size, toJson } from './format';

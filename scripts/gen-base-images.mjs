@@ -11,6 +11,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, 'data', 'base-images.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-images.json');
 export const APT_TABLE = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
+export const REPO_INFO_SIZES = join(ROOT, 'data', 'repo-info-sizes.json');
 
 /**
  * Package lists the data lacks but that follow from the image's Dockerfile: each install is
@@ -201,8 +202,68 @@ function sourceOf(img) {
   return refs ? `GitHub threads: ${refs}` : 'no published figure found';
 }
 
+/** `929.95 Mb` / `1.02 Gb` (repo-info's decimal units) → bytes. */
+function virtualBytes(text) {
+  const m = /^([\d.]+)\s*(Mb|Gb)$/.exec(text.trim());
+  if (!m) throw new Error(`unreadable Virtual Size: ${text}`);
+  return Math.round(Number(m[1]) * (m[2] === 'Gb' ? 1e9 : 1e6));
+}
+
+/**
+ * Records for data/repo-info-sizes.json: size, date and source as read; the package list copied
+ * from an image built from the same template, plus the closure of what the Dockerfile installs.
+ */
+function extraRecords(extra, data, aptTable, built) {
+  const out = [];
+  for (const e of extra.images) {
+    const fromKey = e.packages.from;
+    const from =
+      data.images.find((i) => i.key === fromKey) ??
+      out.find((r) => r.key === fromKey) ??
+      built.find((r) => r.key === fromKey);
+    if (!from?.packages) throw new Error(`no package list to start ${e.ref} from (${fromKey})`);
+    const osRelease = e.osRelease;
+    const probe = { osRelease, packageManager: 'apt', osFamily: e.osFamily };
+    const aptRelease = aptReleaseOf(probe);
+    const packages = e.packages.install
+      ? aptClosure(aptTable, aptRelease, from.packages, e.packages.install).sort()
+      : [...from.packages];
+    const notes = [];
+    if (e.note) notes.push(e.note);
+    if (!osRelease.toLowerCase().includes(aptRelease)) {
+      notes.push(`No apt table for ${osRelease}: package sizes use Debian ${aptRelease}.`);
+    }
+    const isOld = Number(e.created.slice(0, 4)) < 2026;
+    out.push({
+      ref: e.ref,
+      key: e.ref,
+      aliases: [],
+      uncompressedBytes: virtualBytes(e.virtualSize),
+      compressedBytes: null,
+      created: e.created,
+      source: `${extra.source.repo} @${e.commit.slice(0, 7)}, ${e.path}`,
+      confidence: isOld ? 'medium' : 'high',
+      osFamily: e.osFamily,
+      osRelease,
+      libc: 'glibc',
+      hasShell: true,
+      packageManager: 'apt',
+      aptRelease,
+      excludesDocs: /slim/.test(e.ref) || e.osFamily === 'ubuntu',
+      packages,
+      runtimes: e.runtimes ?? {},
+      defaultUser: 'root',
+      entrypoint: e.entrypoint ?? null,
+      cmd: e.cmd ?? (e.ref.startsWith('ruby:') ? ['irb'] : ['bash']),
+      notes,
+      packagesStatus: e.packages.install ? 'derived' : `same-as:${fromKey}`,
+    });
+  }
+  return out;
+}
+
 /** Pure transform from the shared data (and the apt table) to the generated table. */
-export function build(data, aptTable) {
+export function build(data, aptTable, extra = { images: [] }) {
   const images = [];
   for (const source of data.images) {
     const derived = DERIVED_PACKAGES[source.key];
@@ -280,30 +341,35 @@ export function build(data, aptTable) {
       });
     }
   }
+  images.push(...extraRecords(extra, data, aptTable, images));
   return {
     source:
-      'shared/data/base-images.json (docker-library/repo-info snapshots; distroless from GitHub threads)',
+      'data/base-images.json and data/repo-info-sizes.json (docker-library/repo-info; distroless from GitHub threads)',
     collectedOn: data.collectedOn,
     generatedBy: 'scripts/gen-base-images.mjs',
     images,
   };
 }
 
-export function render(data, aptTable) {
-  return JSON.stringify(build(data, aptTable), null, 0).replace(/\},\{"ref"/g, '},\n{"ref"') + '\n';
+export function render(data, aptTable, extra) {
+  return (
+    JSON.stringify(build(data, aptTable, extra), null, 0).replace(/\},\{"ref"/g, '},\n{"ref"') +
+    '\n'
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const data = JSON.parse(readFileSync(INPUT, 'utf8'));
   const aptTable = JSON.parse(readFileSync(APT_TABLE, 'utf8'));
-  const text = render(data, aptTable);
+  const extra = JSON.parse(readFileSync(REPO_INFO_SIZES, 'utf8'));
+  const text = render(data, aptTable, extra);
   if (process.argv.includes('--stdout')) {
     process.stdout.write(text);
   } else {
     mkdirSync(dirname(OUTPUT), { recursive: true });
     writeFileSync(OUTPUT, text);
     console.log(
-      `wrote ${OUTPUT} (${build(data, aptTable).images.length} images, ${text.length} bytes)`,
+      `wrote ${OUTPUT} (${build(data, aptTable, extra).images.length} images, ${text.length} bytes)`,
     );
   }
 }

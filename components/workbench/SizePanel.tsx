@@ -71,9 +71,16 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
         <div>
           <dt>Base image</dt>
           <dd>
-            <code>{base.resolvedRef ?? base.ref}</code> {formatBytes(size.baseBytes)}
-            {!base.known && (
-              <span className={styles.bad}> (a guess: not in the measured table)</span>
+            <code>{base.resolvedRef ?? base.ref}</code>{' '}
+            {base.unsupported === 'windows' ? (
+              <span className={styles.bad}>not sized: Windows images are not supported</span>
+            ) : (
+              <>
+                {formatBytes(size.baseBytes)}
+                {!base.known && (
+                  <span className={styles.bad}> (a guess: not in the measured table)</span>
+                )}
+              </>
             )}
           </dd>
         </div>

@@ -9,6 +9,7 @@ import { buildModel, reportOf } from '@/lib/analyzer/index';
 import type { ImageModel } from '@/lib/analyzer/model-types';
 import type { AnalyzeInput } from '@/lib/analyzer/types';
 import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons/goals';
+import { loadBaseIndex } from '@/lib/sizes/base-index-load';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { hoverMarkdown } from './hover-markdown';
 import type {
@@ -146,10 +147,14 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
+/** The official-image tag index, its own chunk (~29 KB gzip), fetched once from this origin. */
+const baseIndexReady = loadBaseIndex();
+
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
   try {
+    await baseIndexReady;
     response = { id: request.id, ok: true, result: await handle(request) };
   } catch (error) {
     response = {

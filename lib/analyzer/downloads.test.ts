@@ -96,3 +96,22 @@ describe('official-image patterns in the simulated build', () => {
     expect(r.size.unknowns.map((u) => u.name)).not.toContain('tar');
   });
 });
+
+describe('knownDownload on a full base', () => {
+  const url = 'https://www.python.org/ftp/python/3.13.14/Python-3.13.14.tar.xz';
+
+  it('bounds a CPython build on buildpack-deps by the measured full pair', () => {
+    const slim = knownDownload(url, {}, 'bookworm');
+    const full = knownDownload(url, {}, 'bookworm', 'buildpack-deps:bookworm');
+    expect(slim?.isMeasured).toBe(true);
+    expect(full?.isMeasured).toBe(false);
+    expect(full?.bytes).toBe(slim?.bytes);
+    // python:3.13-bookworm (1020 MB) minus buildpack-deps:bookworm (929.95 MB).
+    expect(full?.rangeBytes[1]).toBeGreaterThan(85e6);
+    expect(full?.rangeBytes[1]).toBeLessThan(95e6);
+  });
+
+  it('leaves a slim base alone', () => {
+    expect(knownDownload(url, {}, 'bookworm', 'debian:bookworm-slim')?.isMeasured).toBe(true);
+  });
+});

@@ -62,6 +62,29 @@ function measured(
   };
 }
 
+/**
+ * On a full Debian base (buildpack-deps) CPython finds more of the base's libraries to link and
+ * keeps more modules than on slim: python:3.13-bookworm minus buildpack-deps:bookworm, both
+ * built 2026-07-14, is 90 MB against 40–55 MB for the slim pairs. That full pair also holds the
+ * Dockerfile's own apt layer, so it bounds the build from above instead of replacing the slim
+ * figure, and the slim figure becomes an estimate (an unknown with that range).
+ */
+function onFullBase(d: KnownDownload, v: string | undefined, baseRef?: string): KnownDownload {
+  if (!v || !baseRef) return d;
+  const base = resolveBaseImage(baseRef);
+  if (!base?.isExact || !base.record.ref.startsWith('buildpack-deps:')) return d;
+  const release = base.record.aptRelease ?? 'bookworm';
+  const full = difference(`python:${v}-${release}`, base.record.ref);
+  if (!full || full.bytes <= d.rangeBytes[1]) return d;
+  // Not a measured figure for this base any more: reported as an estimate with that range.
+  return {
+    ...d,
+    isMeasured: false,
+    rangeBytes: [d.rangeBytes[0], full.bytes],
+    source: `${d.source}; on a full base at most ${full.source}`,
+  };
+}
+
 /** The Debian release or `alpine` a stage runs, for picking the matching image pair. */
 export type DistroKind = 'alpine' | 'bookworm' | 'trixie' | 'other';
 
@@ -73,6 +96,7 @@ export function knownDownload(
   url: string,
   env: Record<string, string>,
   distro: DistroKind,
+  baseRef?: string,
 ): KnownDownload | undefined {
   if (/python\.org\/ftp\/python\//.test(url)) {
     const v =
@@ -88,7 +112,7 @@ export function knownDownload(
       pairs.push([`python:${v}-slim-trixie`, 'debian:trixie-slim']);
     }
     // python:3.10–3.13 slim minus debian slim: 40.6–55.2 MB in the table.
-    return measured(`Python ${v ?? ''}`.trim(), pairs, [35e6, 60e6]);
+    return onFullBase(measured(`Python ${v ?? ''}`.trim(), pairs, [35e6, 60e6]), v, baseRef);
   }
   if (/nodejs\.org\/dist\/|unofficial-builds\.nodejs\.org/.test(url)) {
     const major =

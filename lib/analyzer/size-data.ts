@@ -47,6 +47,25 @@ export function resolveBase(ref: string, allRecords: () => BaseImageRecord[]): R
   const exact = resolveBaseImage(ref);
   const resolution = exact ?? guessBaseImage(ref);
   const record = resolution.record;
+  if (record.osFamily === 'windows') {
+    // No Linux guess for a Windows image: nothing is counted, and the source says why.
+    return {
+      record,
+      summary: {
+        ref,
+        sizeBytes: 0,
+        compressedSizeBytes: 0,
+        known: false,
+        unsupported: 'windows',
+        source: record.source,
+        confidence: 'low',
+        osFamily: 'unknown',
+        libc: 'unknown',
+        hasShell: true,
+        packageManager: 'unknown',
+      },
+    };
+  }
   const isScratch = record.osFamily === 'scratch';
   const known = !!exact && !isScratch;
   const ratio = measuredBaseCompressionRatio(allRecords());

@@ -62,7 +62,15 @@ export function estimateSize(model: ImageModel): SizeEstimate {
       (u.line === undefined || shippedLines.has(u.line) || u.kind === 'base-image') &&
       !writesNothing(callsAt, u),
   );
-  if (!base.known && base.osFamily !== 'scratch') {
+  if (base.unsupported === 'windows') {
+    unknowns.unshift({
+      kind: 'base-image',
+      name: base.ref,
+      line: model.target.range.start.line,
+      message: `Windows images are not supported: ${base.ref} is not sized, and the estimate counts only the layers above it.`,
+      assumedBytes: 0,
+    });
+  } else if (!base.known && base.osFamily !== 'scratch') {
     unknowns.unshift({
       kind: 'base-image',
       name: base.ref,

@@ -101,6 +101,8 @@ export interface BaseImageSummary {
   compressedSizeBytes: number;
   /** True when the size comes from measured data; false for a family guess or `scratch`. */
   known: boolean;
+  /** Set when the analyzer cannot size this kind of image at all (then `sizeBytes` is 0). */
+  unsupported?: 'windows';
   /** Human-readable provenance: "docker-library/repo-info, 2026-08-13" or "guess from family". */
   source: string;
   confidence: Confidence;

@@ -90,6 +90,27 @@ const distroless = ['static', 'base', 'cc', 'python3', 'nodejs20', 'nodejs22', '
 );
 
 export const BASE_IMAGE_ALIASES: readonly BaseImageAlias[] = [
+  ...standIn(
+    'redis:8.8-trixie',
+    'redis:latest was 8.8.0 on trixie when repo-info measured it (local/latest.md, 2026-07-14); it has moved to 8.10 (docker-library/official-images library/redis @37079fb), a build nobody measured.',
+    'redis:latest',
+    'redis:8',
+    'redis:trixie',
+  ),
+  ...standIn(
+    'rust:1-slim-bookworm',
+    'rust:1-slim points to trixie (docker-library/official-images library/rust @37079fb); the bookworm build is the nearest measured one.',
+    'rust:1-slim',
+    'rust:slim',
+    'rust:1-slim-trixie',
+  ),
+  ...standIn(
+    'php:8.3-apache-trixie',
+    'The same PHP line and Apache on trixie; a newer PHP minor is built the same way (docker-library/php apache template).',
+    'php:8.4-apache',
+    'php:8.4-apache-trixie',
+    'php:apache',
+  ),
   ...same(
     'python:3.12-slim-trixie',
     'python:3.12-slim pointed to the trixie variant when it was measured (repo-info local/3.12-slim.md reads 3.12.13-slim-trixie).',

@@ -2,6 +2,11 @@ import type { Confidence } from '../analyzer/types';
 import type { BaseImageRecord, BaseImageResolution } from './types';
 import { BASE_IMAGE_ALIASES, type BaseImageAlias } from './base-image-aliases';
 import generated from './generated/base-images.json';
+import thirdParty from './generated/third-party-images.json';
+import { baseIndexSource, officialTagGroup } from './base-index';
+import { parseImageRef, type ImageRef } from './image-ref';
+
+export { parseImageRef, type ImageRef };
 
 interface GeneratedBaseImages {
   source: string;
@@ -37,6 +42,36 @@ export const SCRATCH: BaseImageRecord = Object.freeze({
   notes: ['Empty: no shell, no libc, no CA certificates, no /etc/passwd.'],
 }) as BaseImageRecord;
 
+/**
+ * The stand-in record for a Windows base image: the analyzer models Linux images only, so it
+ * counts nothing for the base and says so instead of guessing a Linux size.
+ */
+export const WINDOWS_UNSUPPORTED: BaseImageRecord = Object.freeze({
+  ...SCRATCH,
+  ref: 'windows',
+  source: 'Windows images are not supported: the analyzer models Linux images only.',
+  confidence: 'low',
+  osFamily: 'windows',
+  osRelease: 'windows',
+  hasShell: true,
+  defaultUser: 'ContainerAdministrator',
+  notes: ['Windows images are not supported; nothing is counted for the base.'],
+}) as BaseImageRecord;
+
+/**
+ * True for a Windows base image: Microsoft's `mcr.microsoft.com/windows*` repositories, any
+ * `nanoserver` or `servercore` name or tag, and official tags that exist only as Windows builds
+ * (once the official-image index is installed).
+ */
+export function isWindowsImageRef(ref: string): boolean {
+  const { repo, tag } = parseImageRef(ref);
+  if (/^mcr\.microsoft\.com\/windows/.test(repo)) return true;
+  if (/nanoserver|servercore/.test(repo) || /nanoserver|servercore|^ltsc\d{4}$/.test(tag)) {
+    return true;
+  }
+  return officialTagGroup(repo, tag)?.isWindows === true;
+}
+
 const aliasesByTarget = new Map<string, string[]>();
 for (const a of BASE_IMAGE_ALIASES) {
   const list = aliasesByTarget.get(a.target) ?? [];
@@ -61,41 +96,6 @@ const aliasByRef = new Map<string, BaseImageAlias>(
 /** All measured base images (the distroless `:nonroot` tags included), in data order. */
 export function listBaseImages(): BaseImageRecord[] {
   return [...records];
-}
-
-/** A parsed image reference: registry-less repository, tag (default `latest`), digest if any. */
-export interface ImageRef {
-  repo: string;
-  tag: string;
-  digest?: string;
-}
-
-/**
- * Splits and normalises a `FROM` reference: lower case, `docker.io/`, `index.docker.io/` and
- * `library/` dropped, digest set aside, missing tag = `latest`.
- */
-export function parseImageRef(ref: string): ImageRef {
-  let s = ref.trim().toLowerCase();
-  let digest: string | undefined;
-  const at = s.indexOf('@');
-  if (at >= 0) {
-    digest = s.slice(at + 1);
-    s = s.slice(0, at);
-  }
-  s = s.replace(
-    /^(?:docker\.io|index\.docker\.io|registry-1\.docker\.io|registry\.hub\.docker\.com)\//,
-    '',
-  );
-  s = s.replace(/^library\//, '');
-  const slash = s.lastIndexOf('/');
-  const colon = s.lastIndexOf(':');
-  let repo = s;
-  let tag = 'latest';
-  if (colon > slash) {
-    repo = s.slice(0, colon);
-    tag = s.slice(colon + 1) || 'latest';
-  }
-  return { repo, tag, ...(digest ? { digest } : {}) };
 }
 
 function lookup(ref: string): { record: BaseImageRecord; alias?: BaseImageAlias } | undefined {
@@ -142,6 +142,8 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
   const { repo, tag } = parseImageRef(ref);
   if (repo === 'scratch') return { record: SCRATCH, isExact: true };
   const full = `${repo}:${tag}`;
+  const debug = distrolessDebug(repo, tag);
+  if (debug) return debug;
   const tries: { ref: string; via?: string }[] = [{ ref: full }];
   for (const t of coarserTags(repo, tag)) tries.push({ ref: `${repo}:${t}`, via: t });
   for (const attempt of tries) {
@@ -159,6 +161,79 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
     }
     const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
+  }
+  return resolveBySameBuild(repo, tag);
+}
+
+/**
+ * `:debug` and `:debug-nonroot` distroless tags are the plain image plus a busybox shell
+ * (GoogleContainerTools/distroless README @00121b6, "Debug Images"): sized as the plain tag,
+ * with a shell, at most medium confidence since busybox's bytes are not counted.
+ */
+function distrolessDebug(repo: string, tag: string): BaseImageResolution | undefined {
+  if (!repo.startsWith('gcr.io/distroless/') || (tag !== 'debug' && tag !== 'debug-nonroot')) {
+    return undefined;
+  }
+  const plain = lookup(`${repo}:${tag === 'debug' ? 'latest' : 'nonroot'}`);
+  if (!plain) return undefined;
+  return {
+    record: Object.freeze({ ...asStandIn(plain.record, 'medium'), hasShell: true }),
+    isExact: false,
+    reason: `${repo}:${tag} is ${plain.record.ref} plus a busybox shell (distroless README, "Debug Images"); busybox itself is not counted.`,
+  };
+}
+
+/**
+ * Other tags of the same official build (`buildpack-deps:oldstable` = `bookworm`,
+ * `python:3` = `3.14.7-trixie`), from the official-image index: the first one the table
+ * measured. `undefined` when the index is not installed or no tag of the build was measured.
+ */
+function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | undefined {
+  const group = officialTagGroup(repo, tag);
+  if (!group || group.isWindows) return undefined;
+  const index = baseIndexSource();
+  for (const other of group.tags) {
+    if (other === tag) continue;
+    const hit = lookup(`${repo}:${other}`);
+    if (!hit) continue;
+    const reason = `${repo}:${tag} is the same build as ${repo}:${other} (${index?.source} @${index?.commit.slice(0, 7)}, ${index?.committedOn}).`;
+    if (hit.alias?.kind === 'stand-in') {
+      return {
+        record: asStandIn(hit.record, 'medium'),
+        isExact: false,
+        reason: `${reason} ${hit.alias.reason}`,
+      };
+    }
+    return { record: hit.record, isExact: true, reason };
+  }
+  return undefined;
+}
+
+interface ThirdPartyImage {
+  repo: string;
+  label: string;
+  adds: string;
+  rules: { tag: string; os: string; source: string }[];
+}
+
+const thirdPartyImages = (thirdParty as { images: ThirdPartyImage[] }).images.map((img) => ({
+  ...img,
+  repoPattern: new RegExp(img.repo),
+  rules: img.rules.map((r) => ({ ...r, pattern: new RegExp(r.tag) })),
+}));
+
+/**
+ * What a common third-party image is built on (`mcr.microsoft.com/dotnet/aspnet:8.0` →
+ * debian:bookworm-slim), from data/third-party-images.json; `undefined` when no rule applies.
+ */
+export function thirdPartyBase(
+  repo: string,
+  tag: string,
+): { os: string; source: string; adds: string } | undefined {
+  for (const img of thirdPartyImages) {
+    if (!img.repoPattern.test(repo)) continue;
+    const rule = img.rules.find((r) => r.pattern.test(tag));
+    if (rule) return { os: rule.os, source: rule.source, adds: img.adds };
   }
   return undefined;
 }
@@ -217,18 +292,28 @@ function fallbackFor(kind: VariantKind): string {
  * for an unknown repository the image's own layers are not counted, and the reason says so.
  */
 export function guessBaseImage(ref: string): BaseImageResolution {
+  if (isWindowsImageRef(ref)) {
+    return { record: WINDOWS_UNSUPPORTED, isExact: false, reason: WINDOWS_UNSUPPORTED.source };
+  }
   const resolved = resolveBaseImage(ref);
   if (resolved) return resolved;
   const { repo, tag } = parseImageRef(ref);
-  const kind = variantKind(repo, tag);
+  // An official tag names its build's other tags too: `python:3` is also `3-trixie`.
+  const group = officialTagGroup(repo, tag);
+  const names = group ? group.tags : [tag];
+  const kind = variantKind(repo, names.find((t) => variantKind(repo, t) !== 'full') ?? tag);
   const wanted = versionOf(tag);
-  const distro = DISTROS.find((d) => tag.includes(d));
+  const distro = DISTROS.find((d) => names.some((t) => t.includes(d)));
   const family = repo.startsWith('gcr.io/distroless/') ? distrolessFamily(repo) : repo;
-  const candidates = records.filter((r) => {
+  const sameRepo = records.filter((r) => {
     const rr = repoOf(r);
     if (r.defaultUser === 'nonroot') return false;
     return kind === 'distroless' ? distrolessFamily(rr) === family : rr === repo;
   });
+  // Another variant of the same repository is a worse guess than the plain OS image of the
+  // right kind (ruby:3.3-alpine is far nearer alpine than ruby:3.4-slim-trixie).
+  const ofKind = sameRepo.filter((r) => variantKind(repoOf(r), parseImageRef(r.ref).tag) === kind);
+  const candidates = ofKind.length > 0 || repo === 'alpine' || repo === 'debian' ? sameRepo : [];
   if (candidates.length > 0) {
     const scored = candidates.map((r) => {
       const t = parseImageRef(r.ref).tag;
@@ -243,18 +328,30 @@ export function guessBaseImage(ref: string): BaseImageResolution {
     scored.sort((a, b) => b.score - a.score || compareVersions(b.v, a.v));
     const best = scored[0].r;
     const sameKind = variantKind(repoOf(best), parseImageRef(best.ref).tag) === kind;
+    const official = group ? ' (an official tag)' : '';
     return {
       record: asStandIn(best, 'low'),
       isExact: false,
-      reason: `${repo}:${tag} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${kind} variant` : ''}.`,
+      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${kind} variant` : ''}.`,
     };
+  }
+  const built = thirdPartyBase(repo, tag);
+  if (built) {
+    const os = byRef.get(keyOf(built.os));
+    if (os) {
+      return {
+        record: asStandIn(os, 'low'),
+        isExact: false,
+        reason: `${repo}:${tag} is built on ${built.os} (${built.source}); sized as ${built.os}. What it adds (${built.adds}) is not counted.`,
+      };
+    }
   }
   const fallbackRef = fallbackFor(kind);
   const fallback = byRef.get(keyOf(fallbackRef)) as BaseImageRecord;
   return {
     record: asStandIn(fallback, 'low'),
     isExact: false,
-    reason: `${repo}:${tag} is not in the table; sized as ${fallbackRef} (the ${kind === 'full' ? 'Debian' : kind} base such images usually build on). What the image adds on top of it is not counted.`,
+    reason: `${repo}:${tag}${group ? ' (an official tag)' : ''} is not in the table; sized as ${fallbackRef} (the ${kind === 'full' ? 'Debian' : kind} base such images usually build on). What the image adds on top of it is not counted.`,
   };
 }
 
@@ -276,6 +373,9 @@ function runtimeKey(r: BaseImageRecord): string | undefined {
  */
 export function smallerVariants(record: BaseImageRecord): BaseImageRecord[] {
   const repo = repoOf(record);
+  // buildpack-deps' -curl and -scm tags are earlier layers of a toolchain image, not a smaller
+  // image that runs the same thing.
+  if (repo === 'buildpack-deps') return [];
   const key = runtimeKey(record);
   return records
     .filter((r) => r !== record && r.ref !== record.ref && r.defaultUser !== 'nonroot')

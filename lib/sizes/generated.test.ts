@@ -2,6 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import {
+  EOL_INPUT,
+  INPUT as TAGS_INPUT,
+  render as renderBaseIndex,
+  renderEol,
+  renderThirdParty,
+  THIRD_PARTY_INPUT,
+} from '../../scripts/gen-base-index';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const generated = (file: string) => readFileSync(`${root}lib/sizes/generated/${file}`, 'utf8');
@@ -24,5 +32,22 @@ describe('generated tables', () => {
     ['gen-apk-pip.mjs', 'apk-pip.json'],
   ])('%s reproduces the committed %s from data/', (script, file) => {
     expect(regenerate(script)).toBe(generated(file));
+  });
+
+  it('gen-base-index.ts reproduces the committed base-index.json from data/', () => {
+    const tags = JSON.parse(readFileSync(TAGS_INPUT, 'utf8'));
+    expect(renderBaseIndex(tags)).toBe(generated('base-index.json'));
+  });
+
+  it('gen-base-index.ts reproduces the committed eol-dates.json from data/', () => {
+    expect(renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')))).toBe(
+      generated('eol-dates.json'),
+    );
+  });
+
+  it('gen-base-index.ts reproduces the committed third-party-images.json from data/', () => {
+    expect(renderThirdParty(JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')))).toBe(
+      generated('third-party-images.json'),
+    );
   });
 });

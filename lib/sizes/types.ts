@@ -18,7 +18,8 @@ export interface BaseImageRecord {
   /** "docker-library/repo-info @72e4be7, repos/python/local/3.12-slim.md" or similar. */
   source: string;
   confidence: Confidence;
-  osFamily: 'debian' | 'ubuntu' | 'alpine' | 'busybox' | 'distroless' | 'scratch';
+  /** `windows` only for the stand-in that says Windows images are not supported. */
+  osFamily: 'debian' | 'ubuntu' | 'alpine' | 'busybox' | 'distroless' | 'scratch' | 'windows';
   osRelease: string;
   libc: 'glibc' | 'musl' | 'none';
   hasShell: boolean;

@@ -19,6 +19,7 @@ import { copySourceMissing } from './copy-source-missing';
 import { copyWholeBuilder } from './copy-whole-builder';
 import { curlPipeShell } from './curl-pipe-shell';
 import { distrolessCandidate } from './distroless-candidate';
+import { eolBaseImage } from './eol-base-image';
 import { largeBaseImage } from './large-base-image';
 import { npmCacheKept } from './npm-cache-kept';
 import { npmInstallDevDeps } from './npm-install-dev-deps';
@@ -55,6 +56,7 @@ export const rules: RuleDefinition[] = [
   copyWholeBuilder,
   curlPipeShell,
   distrolessCandidate,
+  eolBaseImage,
   largeBaseImage,
   npmCacheKept,
   npmInstallDevDeps,

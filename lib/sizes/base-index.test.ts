@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import data from './generated/base-index.json';
+import {
+  baseIndexSource,
+  hasBaseIndex,
+  installBaseIndex,
+  isOfficialRepo,
+  officialTagGroup,
+  type BaseIndexData,
+} from './base-index';
+import { guessBaseImage, isWindowsImageRef, resolveBaseImage } from './base-images';
+
+// One file, one module state: the first block runs before the index is installed.
+describe('before the index is installed', () => {
+  it('answers nothing and resolution uses the measured table alone', () => {
+    expect(hasBaseIndex()).toBe(false);
+    expect(officialTagGroup('python', '3')).toBeUndefined();
+    expect(isOfficialRepo('python')).toBeUndefined();
+    expect(resolveBaseImage('buildpack-deps:oldstable')).toBeUndefined();
+    expect(resolveBaseImage('buildpack-deps:bookworm')?.record.ref).toBe('buildpack-deps:bookworm');
+  });
+});
+
+describe('officialTagGroup', () => {
+  it('groups every tag of one build', () => {
+    installBaseIndex(data as BaseIndexData);
+    expect(hasBaseIndex()).toBe(true);
+    const group = officialTagGroup('buildpack-deps', 'oldstable');
+    expect(group?.tags).toEqual(expect.arrayContaining(['bookworm', 'oldstable']));
+    expect(group?.isWindows).toBe(false);
+    expect(baseIndexSource()?.commit).toMatch(/^[0-9a-f]{40}$/);
+  });
+
+  it('gives a shared tag to the Linux build, not the Windows one', () => {
+    const group = officialTagGroup('python', '3');
+    expect(group?.isWindows).toBe(false);
+    expect(group?.tags.some((t) => t.endsWith('-trixie'))).toBe(true);
+  });
+
+  it('knows which repositories are official', () => {
+    expect(isOfficialRepo('buildpack-deps')).toBe(true);
+    expect(isOfficialRepo('bitnami/nginx')).toBe(false);
+  });
+});
+
+describe('resolveBaseImage with the index', () => {
+  it.each([
+    ['buildpack-deps:oldstable', 'buildpack-deps:bookworm'],
+    ['buildpack-deps:stable-curl', 'buildpack-deps:trixie-curl'],
+    ['debian:11.11-slim', 'debian:bullseye-slim'],
+    ['debian:11-slim', 'debian:bullseye-slim'],
+  ])('%s is the same build as the measured %s', (ref, measured) => {
+    const res = resolveBaseImage(ref);
+    expect(res?.record.ref).toBe(measured);
+    expect(res?.isExact).toBe(true);
+    expect(res?.reason).toMatch(/same build as .*docker-library\/official-images/);
+  });
+
+  it('an unmeasured official tag is still a labelled guess of its own family', () => {
+    const g = guessBaseImage('ruby:3.3-alpine3.24');
+    expect(g.isExact).toBe(false);
+    expect(g.reason).toMatch(/an official tag/);
+  });
+});
+
+describe('isWindowsImageRef', () => {
+  it.each([
+    'mcr.microsoft.com/windows/servercore:ltsc2022',
+    'mcr.microsoft.com/windows/nanoserver:ltsc2025',
+    'mcr.microsoft.com/windows:ltsc2019',
+    'mcr.microsoft.com/dotnet/runtime:8.0-nanoserver-ltsc2022',
+    'python:3.13-windowsservercore-ltsc2022',
+    'golang:1.26-nanoserver',
+  ])('%s is a Windows image', (ref) => {
+    expect(isWindowsImageRef(ref)).toBe(true);
+    expect(guessBaseImage(ref).record.osFamily).toBe('windows');
+    expect(guessBaseImage(ref).record.uncompressedBytes).toBe(0);
+  });
+
+  it.each(['python:3.13-slim', 'mcr.microsoft.com/dotnet/runtime:8.0', 'debian:trixie'])(
+    '%s is not',
+    (ref) => {
+      expect(isWindowsImageRef(ref)).toBe(false);
+    },
+  );
+});
+
+describe('distroless debug tags', () => {
+  it.each([
+    ['gcr.io/distroless/python3-debian12:debug', 'gcr.io/distroless/python3-debian12'],
+    [
+      'gcr.io/distroless/static-debian12:debug-nonroot',
+      'gcr.io/distroless/static-debian12:nonroot',
+    ],
+  ])('%s is %s with a busybox shell', (ref, plain) => {
+    const res = resolveBaseImage(ref);
+    expect(res?.record.ref).toBe(plain);
+    expect(res?.record.hasShell).toBe(true);
+    expect(res?.isExact).toBe(false);
+    expect(res?.reason).toMatch(/busybox/);
+  });
+});
+
+describe('third-party bases', () => {
+  it.each([
+    ['mcr.microsoft.com/dotnet/aspnet:8.0', 'debian:bookworm-slim'],
+    ['mcr.microsoft.com/dotnet/sdk:10.0', 'ubuntu:24.04'],
+    ['mcr.microsoft.com/dotnet/runtime:10.0-alpine', 'alpine:3.22'],
+  ])('%s is guessed from the OS image it is built on (%s)', (ref, os) => {
+    const g = guessBaseImage(ref);
+    expect(g.record.ref).toBe(os);
+    expect(g.isExact).toBe(false);
+    expect(g.record.confidence).toBe('low');
+    expect(g.reason).toMatch(/is built on .* not counted/);
+  });
+});
