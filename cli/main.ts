@@ -9,6 +9,8 @@ import { analyze } from '../lib/analyzer/index';
 import { compileDockerignore } from '../lib/analyzer/dockerignore';
 // The official-image tag index (other tags of measured builds, Windows-only tags), installed once.
 import '../lib/sizes/base-index-static';
+// Which apt package names exist per release (package-not-in-release): fine to load in a CLI.
+import '../lib/analyzer/apt-names-all';
 import type { Report } from '../lib/analyzer/types';
 import { ContextError, readContext } from './read-context';
 import { formatHuman, printable, size, toJson } from './format';
