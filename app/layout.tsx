@@ -2,6 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { ProgressNotice } from '@/components/ProgressNotice';
+import { RoomBanner } from '@/components/rooms/RoomBanner';
 import { SiteHeader } from '@/components/SiteHeader';
 import { themeScript } from '@/components/theme';
 
@@ -32,6 +33,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           Skip to content
         </a>
         <SiteHeader />
+        <RoomBanner />
         <ProgressNotice />
         <main id="main" className="site-main" tabIndex={-1}>
           {children}

@@ -13,7 +13,12 @@ import {
   setLastLesson,
   type Progress,
 } from '@/lib/progress';
+import { makeReport } from '@/lib/rooms/outbox';
 import { lessonLabel, type LessonSummary } from './lesson-summary';
+import { randomId } from './rooms/room-client';
+import { useRoomLessonStates } from './rooms/useRoomLessons';
+import { reportProgress } from './rooms/useRoom';
+import type { SettledAnalysis } from './workbench/types';
 import { setProgressNotice, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
@@ -49,7 +54,13 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
   const index = slugs.indexOf(slug);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
-  const state = progress ? lessonStates(progress, slugs)[slug] : undefined;
+  // In a room, the room's pacing decides what is open (both ways); alone, the local locks do.
+  const inRoom = useRoomLessonStates(slugs, progress?.completed);
+  const state = inRoom
+    ? inRoom.states[slug]
+    : progress
+      ? lessonStates(progress, slugs)[slug]
+      : undefined;
   const isReady = progress !== undefined;
   const startFiles: WorkbenchFiles = {
     dockerfile: lesson.startDockerfile,
@@ -114,7 +125,28 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
     [slug, update, startSizeBytes, next, lesson.title],
   );
 
-  const isLocked = state === 'locked' && !isOpenedAnyway;
+  // Every settled analysis goes to the room's outbox (a no-op when not in a room).
+  const onAnalysisSettled = useCallback(
+    (settled: SettledAnalysis) => {
+      const size = settled.report.stages.length > 0 ? settled.report.size.bytes : undefined;
+      reportProgress(
+        makeReport({
+          id: randomId(),
+          lesson: slug,
+          at: new Date(),
+          bytes: size,
+          goalsMet: settled.goalsMet,
+          goalsTotal: settled.goalsTotal,
+          score: settled.report.score.score,
+          dockerfile: settled.files.dockerfile,
+          dockerignore: settled.files.dockerignore,
+        }),
+      );
+    },
+    [slug],
+  );
+
+  const isLocked = state === 'locked' && (inRoom !== undefined || !isOpenedAnyway);
 
   return (
     <>
@@ -157,7 +189,11 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
           {!isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked ? (
-            <LockGate previous={previous} onOpenAnyway={() => setOpenedAnyway(true)} />
+            <LockGate
+              previous={previous}
+              roomName={inRoom?.roomName}
+              onOpenAnyway={() => setOpenedAnyway(true)}
+            />
           ) : initialFiles ? (
             <WorkbenchLoader
               key={slug}
@@ -171,6 +207,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
               hints={lesson.hints}
               onFilesChange={onFilesChange}
               onGoalsMet={onGoalsMet}
+              onAnalysisSettled={onAnalysisSettled}
             />
           ) : null}
         </div>
@@ -273,11 +310,25 @@ function SuccessBanner({
 
 function LockGate({
   previous,
+  roomName,
   onOpenAnyway,
 }: {
   previous?: LessonSummary;
+  /** In a room, the trainer opens lessons: no way around it here. */
+  roomName?: string;
   onOpenAnyway: () => void;
 }) {
+  if (roomName !== undefined) {
+    return (
+      <div className="gate">
+        <h2>This lesson is not open yet</h2>
+        <p>
+          In the room “{roomName}” your trainer opens the lessons. It unlocks here as soon as they
+          do.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="gate">
       <h2>This lesson is locked</h2>
