@@ -312,7 +312,13 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
         </div>
       ) : null}
 
-      <div className={styles.tableWrap}>
+      <div
+        className={styles.tableWrap}
+        role="region"
+        aria-label="Progress board"
+        // Focusable so a keyboard can scroll a board wider than the screen.
+        tabIndex={0}
+      >
         <table className={styles.table}>
           <caption className="visually-hidden">
             Progress of each learner per lesson. Updates live.

@@ -84,7 +84,12 @@ export function followRoom(options: StreamOptions): () => void {
 
   const isOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
   const onOnline = () => wake?.();
-  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
+  // The browser knows before the socket does: drop the stream at once and say so.
+  const onOffline = () => controller?.abort();
+  if (typeof window !== 'undefined') {
+    window.addEventListener('online', onOnline);
+    window.addEventListener('offline', onOffline);
+  }
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -169,7 +174,10 @@ export function followRoom(options: StreamOptions): () => void {
     isStopped = true;
     controller?.abort();
     wake?.();
-    if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
+    if (typeof window !== 'undefined') {
+      window.removeEventListener('online', onOnline);
+      window.removeEventListener('offline', onOffline);
+    }
   };
 }
 
