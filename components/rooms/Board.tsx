@@ -346,10 +346,12 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
                 <th scope="row">
                   {row.nickname}
                   {row.handRaisedAt ? (
-                    <span data-testid="raised-hand" className={styles.hand}>
+                    <>
                       {' '}
-                      ✋ <span>needs help</span>
-                    </span>
+                      <span data-testid="raised-hand" className={styles.hand}>
+                        Hand raised
+                      </span>
+                    </>
                   ) : null}
                 </th>
                 {row.cells.map((cell) => (
