@@ -166,7 +166,11 @@ export default function Workbench(props: WorkbenchProps) {
   useEffect(() => {
     if (!result || readOnly || isStale || live?.result !== result || !onSettledRef.current) return;
     const timer = setTimeout(() => {
-      const files = editorRef.current?.getFiles() ?? initialFiles;
+      const handle = editorRef.current;
+      // The result must answer the text on screen now, not one typed over since.
+      const versionId = handle?.getVersionId();
+      if (versionId !== undefined && versionId !== resultTag) return;
+      const files = handle?.getFiles() ?? initialFiles;
       const key = `${files.dockerfile}\u0000${files.dockerignore}`;
       const startKey = `${startFiles.dockerfile}\u0000${startFiles.dockerignore}`;
       if (key === lastSettledText.current || key === startKey) return;
@@ -180,7 +184,7 @@ export default function Workbench(props: WorkbenchProps) {
     }, GOALS_SETTLE_MS);
     return () => clearTimeout(timer);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFiles and startFiles are read once per lesson
-  }, [result, live, readOnly, isStale]);
+  }, [result, resultTag, live, readOnly, isStale]);
 
   const onEditorChange = useCallback(
     (files: WorkbenchFiles, versionId: number, lines: number) => {
