@@ -1,5 +1,6 @@
 import type { RoomEvent } from '@/lib/rooms/types';
 import type { Database } from '../db/database';
+import { onLocalEvents } from './local-events';
 import { eventsAfter, lastSeq, roomTopic } from './store';
 
 /** How many recent events a feed keeps for streams that are a little behind. */
@@ -24,6 +25,7 @@ export class RoomFeed {
   private again = false;
   private ready: Promise<void>;
   private readonly unsubscribe: () => void;
+  private readonly unsubscribeLocal: () => void;
   private readonly poll: NodeJS.Timeout;
   private idleTimer: NodeJS.Timeout | undefined;
 
@@ -32,7 +34,12 @@ export class RoomFeed {
     readonly roomId: string,
     private readonly onIdle: () => void,
   ) {
-    this.unsubscribe = database.subscribe(roomTopic(roomId), () => void this.refresh());
+    // A notification of an event this feed already has (one this process wrote) needs no read.
+    this.unsubscribe = database.subscribe(roomTopic(roomId), (message) => {
+      if (message !== null && /^\d+$/.test(message) && Number(message) <= this.head) return;
+      void this.refresh();
+    });
+    this.unsubscribeLocal = onLocalEvents(roomId, (events) => this.offer(events));
     this.ready = lastSeq(database.db, roomId).then((seq) => {
       this.head = Math.max(this.head, seq);
     });
@@ -75,6 +82,35 @@ export class RoomFeed {
     };
   }
 
+  /**
+   * Takes events this process just committed. They are kept only when they continue the cache
+   * exactly (commits of one room are numbered in order, but their callbacks may run out of
+   * order); anything else is left to a read from the database.
+   */
+  private offer(events: readonly RoomEvent[]): void {
+    if (this.reading) {
+      this.again = true;
+      return;
+    }
+    let added = false;
+    for (const event of events) {
+      if (event.seq <= this.head) continue;
+      if (event.seq !== this.head + 1) {
+        void this.refresh();
+        break;
+      }
+      this.push([event]);
+      added = true;
+    }
+    if (added) for (const listener of this.listeners) listener();
+  }
+
+  private push(events: readonly RoomEvent[]): void {
+    this.cache.push(...events);
+    if (this.cache.length > CACHE_EVENTS) this.cache.splice(0, this.cache.length - CACHE_EVENTS);
+    this.head = events[events.length - 1].seq;
+  }
+
   /** Reads what is new; concurrent calls coalesce into one more read. */
   refresh(): Promise<void> {
     if (this.reading) {
@@ -87,13 +123,11 @@ export class RoomFeed {
         do {
           this.again = false;
           for (;;) {
-            const events = await eventsAfter(this.database.db, this.roomId, this.head, 500);
-            if (events.length === 0) break;
-            this.cache.push(...events);
-            if (this.cache.length > CACHE_EVENTS)
-              this.cache.splice(0, this.cache.length - CACHE_EVENTS);
-            this.head = events[events.length - 1].seq;
-            if (events.length < 500) break;
+            const read = await eventsAfter(this.database.db, this.roomId, this.head, 500);
+            // Events offered while the read was under way are in already.
+            const events = read.filter((event) => event.seq > this.head);
+            if (events.length) this.push(events);
+            if (read.length < 500) break;
           }
           for (const listener of this.listeners) listener();
         } while (this.again);
@@ -110,6 +144,7 @@ export class RoomFeed {
     clearInterval(this.poll);
     clearTimeout(this.idleTimer);
     this.unsubscribe();
+    this.unsubscribeLocal();
     this.listeners.clear();
   }
 }

@@ -27,6 +27,7 @@ import {
   rooms,
   roomTrainers,
 } from '../db/schema';
+import { publishLocal } from './local-events';
 import { hashSecret, newCode, newId, newMemberToken, newTrainerSecret } from './secrets';
 
 /** The body of an event, before the store numbers it. */
@@ -111,7 +112,10 @@ async function appendEvent(tx: Tx, roomId: string, body: EventBody, now: Date): 
   return { ...body, seq, at: now.toISOString() } as RoomEvent;
 }
 
-/** Runs `work` in a transaction and then tells every instance the room's last new event. */
+/**
+ * Runs `work` in a transaction, then hands the new events to this process's streams and tells
+ * every instance the room's last new event.
+ */
 async function writeRoom<T extends { events: RoomEvent[] }>(
   database: Database,
   roomId: string,
@@ -119,7 +123,10 @@ async function writeRoom<T extends { events: RoomEvent[] }>(
 ): Promise<T> {
   const result = await database.db.transaction(work);
   const last = result.events.at(-1);
-  if (last) await database.notify(roomTopic(roomId), String(last.seq));
+  if (last) {
+    publishLocal(roomId, result.events);
+    await database.notify(roomTopic(roomId), String(last.seq));
+  }
   return result;
 }
 
