@@ -255,6 +255,17 @@ test('rooms: joining says clearly when the code is unknown, the nickname taken o
   );
 
   await trainer.goto(room.trainerPath);
+  // A second trainer gets a key of their own, and it opens the board.
+  await trainer.getByRole('button', { name: 'Invite another trainer' }).click();
+  const invited = (await trainer.getByTestId('invited-trainer-link').textContent()) ?? '';
+  expect(invited).toMatch(new RegExp(`/rooms/${room.code}/board#key=`));
+  expect(invited).not.toContain(room.trainerPath.split('#key=')[1]);
+  const second = await (await browser.newContext()).newPage();
+  await second.goto(invited);
+  await expect(second.getByRole('heading', { name: 'Messages' })).toBeVisible();
+  await expect(second.getByTestId('board-row')).toHaveCount(1);
+  await second.context().close();
+
   await trainer.getByRole('button', { name: 'Close room' }).click();
   await trainer.getByRole('dialog').getByRole('button', { name: 'Close room' }).click();
   await expect(trainer.getByText('closed (read-only)')).toBeVisible();

@@ -55,6 +55,7 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
   const [opened, setOpened] = useState<Opened>();
   const [isClosing, setClosing] = useState(false);
   const [showNames, setShowNames] = useState(false);
+  const [invite, setInvite] = useState<string>();
   const boardRef = useRef<BoardState | undefined>(undefined);
   boardRef.current = board;
   const sortId = useId();
@@ -148,6 +149,20 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
     } catch {
       setStatus('The server could not be reached.');
     }
+  }
+
+  async function inviteTrainer() {
+    if (!secret) return;
+    const answer = await roomApi<{ trainerSecret: string; trainerPath: string }>(
+      `/api/rooms/${code}/trainers`,
+      { method: 'POST', token: secret, body: {} },
+    );
+    if (!answer.ok) {
+      setStatus(answer.error);
+      return;
+    }
+    setInvite(`${window.location.origin}${answer.value.trainerPath}`);
+    setStatus('A new trainer link is ready below.');
   }
 
   async function openSolution(memberId: string, nickname: string, lesson: string) {
@@ -261,6 +276,9 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
         <button type="button" className="button" onClick={() => void download('json')}>
           Export JSON
         </button>
+        <button type="button" className="button" onClick={() => void inviteTrainer()}>
+          Invite another trainer
+        </button>
         {!isClosed ? (
           <button type="button" className="button button--danger" onClick={() => setClosing(true)}>
             Close room
@@ -294,6 +312,21 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
       <p role="status" aria-live="polite" className="field__help" data-testid="board-status">
         {status}
       </p>
+
+      {invite ? (
+        <div className="callout callout--warning">
+          <p>
+            A trainer link for a second trainer. It is a key of its own, shown only now: send it
+            privately.
+          </p>
+          <p className={styles.link} data-testid="invited-trainer-link">
+            {invite}
+          </p>
+          <button type="button" className="button" onClick={() => setInvite(undefined)}>
+            Hide the link
+          </button>
+        </div>
+      ) : null}
 
       {spotlight ? (
         <div className={styles.panel}>
