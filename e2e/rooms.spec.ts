@@ -107,6 +107,12 @@ test('rooms: a trainer and three learners — progress, hand, pacing, broadcast,
   await trainer.getByRole('button', { name: 'Open next lesson' }).click();
   await expect(ada.getByRole('heading', { name: 'This lesson is not open yet' })).toHaveCount(0);
   await waitForEditor(ada);
+  // Holding the room at lesson 1 closes lesson 2 again; opening it brings it back.
+  await trainer.getByLabel('Hold the room at').selectOption(FIRST);
+  await trainer.getByRole('button', { name: 'Hold', exact: true }).click();
+  await expect(ada.getByRole('heading', { name: 'This lesson is not open yet' })).toBeVisible();
+  await trainer.getByRole('button', { name: 'Open next lesson' }).click();
+  await waitForEditor(ada);
 
   // A broadcast reaches every learner.
   await trainer.getByLabel('Message').fill('Try a slim base image <b>now</b>');

@@ -56,6 +56,8 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
   const [isClosing, setClosing] = useState(false);
   const [showNames, setShowNames] = useState(false);
   const [invite, setInvite] = useState<string>();
+  const [holdAt, setHoldAt] = useState(lessons[0]?.slug ?? '');
+  const holdId = useId();
   const boardRef = useRef<BoardState | undefined>(undefined);
   boardRef.current = board;
   const sortId = useId();
@@ -285,6 +287,34 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
           </button>
         ) : null}
       </div>
+
+      {!isClosed ? (
+        <form
+          className={styles.boardTools}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void act(
+              'pacing',
+              { action: 'hold', lesson: holdAt },
+              `The room is held at ${titles.get(holdAt) ?? holdAt}.`,
+            );
+          }}
+        >
+          <div className="field">
+            <label htmlFor={holdId}>Hold the room at</label>
+            <select id={holdId} value={holdAt} onChange={(e) => setHoldAt(e.target.value)}>
+              {board.room.lessons.map((slug, index) => (
+                <option key={slug} value={slug}>
+                  {index + 1}. {titles.get(slug) ?? slug}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button">
+            Hold
+          </button>
+        </form>
+      ) : null}
 
       <p className="field__help">
         Open in the room: {board.pacing.open.map((s) => titles.get(s) ?? s).join(', ') || 'none'}
