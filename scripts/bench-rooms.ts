@@ -12,6 +12,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { ROOM_LIMITS } from '../lib/rooms/limits';
+import { openDatabase } from '../server/db/open';
+import { createRoom, joinRoom, memberForToken, recordProgress } from '../server/rooms/store';
 import { createDatabase, startTestPostgres } from '../server/testing/postgres-server';
 import {
   hasProductionBuild,
@@ -264,6 +266,45 @@ function print(result: Result): void {
   );
 }
 
+/**
+ * What one report costs the embedded database without HTTP: 200 progress reports one after the
+ * other in this process, and 200 token checks. This is the ceiling of one embedded instance.
+ */
+async function storeCost(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-store-'));
+  const database = await openDatabase({ dataDir });
+  try {
+    const { room } = await createRoom(database, { name: 'Store', open: [] }, ['base-image']);
+    const joined = await joinRoom(database, room, 'solo');
+    if (!joined.ok) throw new Error('join failed');
+    const count = 200;
+    let started = performance.now();
+    for (let k = 0; k < count; k++) {
+      await recordProgress(database, room, joined.member, [
+        {
+          id: `store-${k}-bench`,
+          lesson: 'base-image',
+          at: new Date().toISOString(),
+          bytes: 1000 + k,
+          goalsMet: 1,
+          goalsTotal: 2,
+          isCompleted: false,
+        },
+      ]);
+    }
+    const reportMs = (performance.now() - started) / count;
+    started = performance.now();
+    for (let k = 0; k < count; k++) await memberForToken(database.db, room.code, joined.token);
+    const tokenMs = (performance.now() - started) / count;
+    console.log(
+      `\nembedded store, in-process, ${count} one after the other: ${reportMs.toFixed(1)} ms per report, ${tokenMs.toFixed(1)} ms per token check`,
+    );
+  } finally {
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (!hasProductionBuild()) {
@@ -276,6 +317,7 @@ async function main(): Promise<void> {
   );
 
   if (options.db !== 'postgres') {
+    await storeCost();
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-'));
     const server = await startAppServer({ env: { LAYERLAB_DATA_DIR: dataDir } });
     try {

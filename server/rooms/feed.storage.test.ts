@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
+import type { RoomEvent } from '@/lib/rooms/types';
 import { describeStorage } from '../testing/storage';
 import { roomFeed } from './feed';
+import { publishLocal } from './local-events';
 import { roomEventStream } from './sse';
 import { broadcast, createRoom, joinRoom, recordProgress } from './store';
 
@@ -54,5 +56,31 @@ describeStorage('room feed', (ctx) => {
     controller.abort();
     const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
     expect(ids).toEqual(Array.from({ length: total }, (_, i) => i + 1));
+  });
+
+  it('puts events this process wrote in order without reading them back, even out of order', async () => {
+    const database = ctx.database();
+    const { room } = await createRoom(database, { name: 'Local', open: [] }, ['one']);
+    await broadcast(database, room, { kind: 'message', text: 'in the database' });
+    const feed = roomFeed(database, room.id);
+    await feed.whenReady();
+    const head = feed.lastSeq;
+    const at = new Date().toISOString();
+    const message = (seq: number): RoomEvent => ({
+      kind: 'broadcast',
+      broadcast: { kind: 'message', text: `only offered ${seq}`, at },
+      seq,
+      at,
+    });
+    let heard = 0;
+    const stop = feed.listen(() => heard++);
+    // These were never stored: only the in-process hand-over can have put them in the feed.
+    publishLocal(room.id, [message(head + 2)]);
+    expect(feed.lastSeq).toBe(head);
+    publishLocal(room.id, [message(head + 1)]);
+    expect(feed.lastSeq).toBe(head + 2);
+    expect((await feed.eventsAfter(head)).map((e) => e.seq)).toEqual([head + 1, head + 2]);
+    expect(heard).toBe(1);
+    stop();
   });
 });

@@ -7,6 +7,8 @@ import { eventsAfter, lastSeq, roomTopic } from './store';
 const CACHE_EVENTS = 2000;
 /** A safety read when no notification came: catches anything a dropped connection missed. */
 const POLL_MS = 5000;
+/** How long an event this process wrote may wait for an earlier one before the gap is read. */
+const GAP_MS = 200;
 /** A feed without streams lingers this long before it stops listening. */
 const IDLE_MS = 30_000;
 
@@ -22,6 +24,8 @@ export class RoomFeed {
   private head = 0;
   private readonly listeners = new Set<FeedListener>();
   private reading: Promise<void> | undefined;
+  private readonly pending = new Map<number, RoomEvent>();
+  private gapTimer: NodeJS.Timeout | undefined;
   private again = false;
   private ready: Promise<void>;
   private readonly unsubscribe: () => void;
@@ -83,26 +87,33 @@ export class RoomFeed {
   }
 
   /**
-   * Takes events this process just committed. They are kept only when they continue the cache
-   * exactly (commits of one room are numbered in order, but their callbacks may run out of
-   * order); anything else is left to a read from the database.
+   * Takes events this process just committed, without a read. Commits of one room are numbered
+   * in order but their callbacks may run out of order, so an event that does not continue the
+   * cache waits in `pending` for the ones before it; a gap that stays is filled by a read.
+   * A read under way does not stop this: it keeps only what is newer than the cache by then.
    */
   private offer(events: readonly RoomEvent[]): void {
-    if (this.reading) {
-      this.again = true;
-      return;
+    for (const event of events) if (event.seq > this.head) this.pending.set(event.seq, event);
+    if (this.drain()) for (const listener of this.listeners) listener();
+    if (this.pending.size > 0 && !this.gapTimer) {
+      this.gapTimer = setTimeout(() => {
+        this.gapTimer = undefined;
+        if (this.pending.size > 0) void this.refresh();
+      }, GAP_MS);
+      this.gapTimer.unref?.();
     }
+  }
+
+  /** Moves pending events that continue the cache into it; true when any did. */
+  private drain(): boolean {
     let added = false;
-    for (const event of events) {
-      if (event.seq <= this.head) continue;
-      if (event.seq !== this.head + 1) {
-        void this.refresh();
-        break;
-      }
-      this.push([event]);
+    for (const seq of [...this.pending.keys()]) if (seq <= this.head) this.pending.delete(seq);
+    for (let next = this.pending.get(this.head + 1); next; next = this.pending.get(this.head + 1)) {
+      this.pending.delete(next.seq);
+      this.push([next]);
       added = true;
     }
-    if (added) for (const listener of this.listeners) listener();
+    return added;
   }
 
   private push(events: readonly RoomEvent[]): void {
@@ -127,6 +138,7 @@ export class RoomFeed {
             // Events offered while the read was under way are in already.
             const events = read.filter((event) => event.seq > this.head);
             if (events.length) this.push(events);
+            this.drain();
             if (read.length < 500) break;
           }
           for (const listener of this.listeners) listener();
@@ -143,6 +155,7 @@ export class RoomFeed {
   close(): void {
     clearInterval(this.poll);
     clearTimeout(this.idleTimer);
+    clearTimeout(this.gapTimer);
     this.unsubscribe();
     this.unsubscribeLocal();
     this.listeners.clear();
