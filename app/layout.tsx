@@ -3,6 +3,7 @@ import { connection } from 'next/server';
 import type { ReactNode } from 'react';
 import './globals.css';
 import { ProgressNotice } from '@/components/ProgressNotice';
+import { RoomBanner } from '@/components/rooms/RoomBanner';
 import { SiteHeader } from '@/components/SiteHeader';
 import { themeScript } from '@/components/theme';
 
@@ -37,6 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           Skip to content
         </a>
         <SiteHeader />
+        <RoomBanner />
         <ProgressNotice />
         <main id="main" className="site-main" tabIndex={-1}>
           {children}

@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { continueLesson, lessonStates, type LessonState } from '@/lib/progress';
 import { lessonLabel, type LessonSummary } from './lesson-summary';
+import { useRoomLessonStates } from './rooms/useRoomLessons';
 import { useProgress } from './useProgress';
 
 const STATE_LABEL: Record<LessonState, string> = {
@@ -26,7 +27,9 @@ function StateIcon({ state }: { state: LessonState }) {
 export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
   const { progress } = useProgress();
   const slugs = lessons.map((lesson) => lesson.slug);
-  const states = progress ? lessonStates(progress, slugs) : undefined;
+  // In a room, the room's pacing decides what is open.
+  const inRoom = useRoomLessonStates(slugs, progress?.completed);
+  const states = inRoom?.states ?? (progress ? lessonStates(progress, slugs) : undefined);
   const completedCount = states ? slugs.filter((slug) => states[slug] === 'completed').length : 0;
   const percent = lessons.length ? Math.round((completedCount / lessons.length) * 100) : 0;
   const next = progress ? continueLesson(progress, slugs) : undefined;

@@ -13,8 +13,13 @@ import {
   setLastLesson,
   type Progress,
 } from '@/lib/progress';
+import { makeReport } from '@/lib/rooms/outbox';
 import { lessonLabel, type LessonSummary } from './lesson-summary';
 import { DraftConflictNotice } from './DraftConflictNotice';
+import { randomId } from './rooms/room-client';
+import { useRoomLessonStates } from './rooms/useRoomLessons';
+import { reportProgress } from './rooms/useRoom';
+import type { SettledAnalysis } from './workbench/types';
 import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
@@ -59,7 +64,13 @@ export function LessonView({
   const index = slugs.indexOf(slug);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
-  const state = progress ? lessonStates(progress, slugs)[slug] : undefined;
+  // In a room, the room's pacing decides what is open (both ways); alone, the local locks do.
+  const inRoom = useRoomLessonStates(slugs, progress?.completed);
+  const state = inRoom
+    ? inRoom.states[slug]
+    : progress
+      ? lessonStates(progress, slugs)[slug]
+      : undefined;
   const isReady = progress !== undefined;
   const startFiles: WorkbenchFiles = {
     dockerfile: lesson.startDockerfile,
@@ -101,7 +112,8 @@ export function LessonView({
     [slug, update],
   );
 
-  const isLocked = state === 'locked' && !isOpenedAnyway;
+  // In a room the trainer's pacing decides: no opening a locked lesson anyway.
+  const isLocked = state === 'locked' && (inRoom !== undefined || !isOpenedAnyway);
   const isEditing = isReady && !isLocked && initialFiles !== undefined;
   useOpenDraft(isEditing ? slug : undefined, initialFiles);
   const conflict = conflicts.find((item) => item.slug === slug);
@@ -134,6 +146,27 @@ export function LessonView({
       );
     },
     [slug, update, startSizeBytes, next, lesson.title],
+  );
+
+  // Every settled analysis goes to the room's outbox (a no-op when not in a room).
+  const onAnalysisSettled = useCallback(
+    (settled: SettledAnalysis) => {
+      const size = settled.report.stages.length > 0 ? settled.report.size.bytes : undefined;
+      reportProgress(
+        makeReport({
+          id: randomId(),
+          lesson: slug,
+          at: new Date(),
+          bytes: size,
+          goalsMet: settled.goalsMet,
+          goalsTotal: settled.goalsTotal,
+          score: settled.report.score.score,
+          dockerfile: settled.files.dockerfile,
+          dockerignore: settled.files.dockerignore,
+        }),
+      );
+    },
+    [slug],
   );
 
   return (
@@ -187,7 +220,11 @@ export function LessonView({
           {!isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked ? (
-            <LockGate previous={previous} onOpenAnyway={() => setOpenedAnyway(true)} />
+            <LockGate
+              previous={previous}
+              roomName={inRoom?.roomName}
+              onOpenAnyway={() => setOpenedAnyway(true)}
+            />
           ) : initialFiles ? (
             <WorkbenchLoader
               key={`${slug}:${mountKey}`}
@@ -204,6 +241,7 @@ export function LessonView({
               hints={lesson.hints}
               onFilesChange={onFilesChange}
               onGoalsMet={onGoalsMet}
+              onAnalysisSettled={onAnalysisSettled}
             />
           ) : null}
         </div>
@@ -306,11 +344,25 @@ function SuccessBanner({
 
 function LockGate({
   previous,
+  roomName,
   onOpenAnyway,
 }: {
   previous?: LessonSummary;
+  /** In a room, the trainer opens lessons: no way around it here. */
+  roomName?: string;
   onOpenAnyway: () => void;
 }) {
+  if (roomName !== undefined) {
+    return (
+      <div className="gate">
+        <h2>This lesson is not open yet</h2>
+        <p>
+          In the room “{roomName}” your trainer opens the lessons. It unlocks here as soon as they
+          do.
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="gate">
       <h2>This lesson is locked</h2>

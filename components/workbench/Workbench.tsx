@@ -80,6 +80,7 @@ export default function Workbench(props: WorkbenchProps) {
     lessonSlug,
     onFilesChange,
     onGoalsMet,
+    onAnalysisSettled,
   } = props;
   const readOnly = props.readOnly ?? mode === 'share';
   const instanceId = useId().replace(/[^a-zA-Z0-9]/g, '');
@@ -160,6 +161,35 @@ export default function Workbench(props: WorkbenchProps) {
     }, GOALS_SETTLE_MS);
     return () => clearTimeout(timer);
   }, [allMet, result, live, readOnly, isStale]);
+
+  const onSettledRef = useRef(onAnalysisSettled);
+  const lastSettledText = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    onSettledRef.current = onAnalysisSettled;
+  });
+  // The same settling as for success, so a half-replaced text is never reported.
+  useEffect(() => {
+    if (!result || readOnly || isStale || live?.result !== result || !onSettledRef.current) return;
+    const timer = setTimeout(() => {
+      const handle = editorRef.current;
+      // The result must answer the text on screen now, not one typed over since.
+      const versionId = handle?.getVersionId();
+      if (versionId !== undefined && versionId !== resultTag) return;
+      const files = handle?.getFiles() ?? initialFiles;
+      const key = `${files.dockerfile}\u0000${files.dockerignore}`;
+      const startKey = `${startFiles.dockerfile}\u0000${startFiles.dockerignore}`;
+      if (key === lastSettledText.current || key === startKey) return;
+      lastSettledText.current = key;
+      onSettledRef.current?.({
+        files,
+        report: result.report,
+        goalsMet: result.goals.filter((g) => g.isMet).length,
+        goalsTotal: result.goals.length,
+      });
+    }, GOALS_SETTLE_MS);
+    return () => clearTimeout(timer);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- initialFiles and startFiles are read once per lesson
+  }, [result, resultTag, live, readOnly, isStale]);
 
   const onEditorChange = useCallback(
     (files: WorkbenchFiles, versionId: number, lines: number) => {

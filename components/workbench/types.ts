@@ -30,4 +30,17 @@ export interface WorkbenchProps {
   onFilesChange?: (files: WorkbenchFiles) => void;
   /** Fires when all goals become met (not again until one is lost and regained). */
   onGoalsMet?: (report: Report) => void;
+  /**
+   * Fires once per text after its analysis has settled (the result is for the text on screen and
+   * nothing newer was typed for a moment); not for the starting text nor in read-only mode.
+   */
+  onAnalysisSettled?: (result: SettledAnalysis) => void;
+}
+
+/** A settled analysis: the texts and what the core worked out for them. */
+export interface SettledAnalysis {
+  files: WorkbenchFiles;
+  report: Report;
+  goalsMet: number;
+  goalsTotal: number;
 }

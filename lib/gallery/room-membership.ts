@@ -2,9 +2,9 @@ import { normalizeCode } from '../rooms/code';
 
 /**
  * The room this browser is in, for the gallery's room filter and for publishing "from a room".
- * The rooms pages are not built yet, so no code writes this key so far; it is read defensively
- * (any damaged or foreign value means "not in a room") and the rooms pages are expected to store
- * `{ "code": "ACDEFG" }` here when a learner joins, and remove it when they leave.
+ * The rooms pages write it when a learner joins (`components/rooms/membership.ts`, a `{ code, … }`
+ * object) and remove it when they leave; it is read defensively here (any damaged or foreign value
+ * means "not in a room").
  */
 export const ROOM_MEMBERSHIP_KEY = 'layerlab:room';
 
