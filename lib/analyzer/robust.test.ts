@@ -160,3 +160,32 @@ describe('tooComplex', () => {
     ).toBeUndefined();
   });
 });
+
+describe('the COPY budget', () => {
+  const files = Array.from({ length: 400 }, (_, i) => ({ path: `src/f${i}.js`, sizeBytes: 1000 }));
+  const copies = (n: number) =>
+    'FROM alpine\n' +
+    Array.from({ length: n }, (_, i) => `COPY src/* /app/d${i % 50}/`).join('\n') +
+    '\n';
+
+  it('follows copies up to COPY_FILE_BUDGET files and lists the rest as not sized', () => {
+    // 250 copies of 400 files = 100,000 files: exactly the budget, all followed.
+    const within = analyze({ dockerfile: copies(250), context: { files } });
+    expect(
+      within.size.unknowns.filter((u) => /more than the analysis follows/.test(u.message)),
+    ).toEqual([]);
+    const over = analyze({ dockerfile: copies(2000), context: { files } });
+    const notSized = over.size.unknowns.filter((u) =>
+      /more than the analysis follows/.test(u.message),
+    );
+    expect(notSized).toHaveLength(1750);
+    expect(notSized[0].line).toBe(251);
+    expect(over.size.confidence).not.toBe('high');
+  });
+
+  it('gives the same report twice past the budget', () => {
+    const input = { dockerfile: copies(600), context: { files } };
+    const strip = (r: ReturnType<typeof analyze>) => JSON.stringify({ ...r, elapsedMs: 0 });
+    expect(strip(analyze(input))).toBe(strip(analyze(input)));
+  });
+});
