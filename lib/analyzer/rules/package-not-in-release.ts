@@ -30,12 +30,16 @@ function mayAddSource(command: ShellCommand): boolean {
   return command.pipelinePosition > 0 && ['sh', 'bash', 'dash'].includes(command.name);
 }
 
-/** The apt release of the stage's root image, only when the base table knows that exact tag. */
+/** The apt release of the stage's root image, only when the base table knows that exact tag and release. */
 function releaseOf(stage: Stage): string | undefined {
   const ref = rootStage(stage).baseRef;
   if (ref.includes('$')) return undefined;
   const resolved = resolveBaseImage(ref);
-  return resolved?.isExact ? resolved.record.aptRelease : undefined;
+  if (!resolved?.isExact) return undefined;
+  // `aptRelease` is the nearest package table, used for sizing (bullseye is sized with bookworm's):
+  // only a table of the image's own release says which names exist there.
+  const { aptRelease, osRelease } = resolved.record;
+  return aptRelease && osRelease.toLowerCase().includes(aptRelease) ? aptRelease : undefined;
 }
 
 /** The target and every stage it needs (FROM and COPY --from, transitively): what docker builds. */
