@@ -5,7 +5,7 @@ import styles from './workbench.module.css';
 
 interface GoalsPanelProps {
   goals: GoalResult[] | undefined;
-  /** How many goals the lesson has (shown before the first analysis). */
+  /** How many goals the lesson has, the implicit no-errors one included (shown before the first analysis). */
   total: number;
 }
 
@@ -13,6 +13,7 @@ interface GoalsPanelProps {
 function GoalsPanel({ goals, total }: GoalsPanelProps) {
   if (total === 0) return null;
   const met = goals?.filter((g) => g.isMet).length ?? 0;
+  const count = goals?.length ?? total;
   const isDone = goals !== undefined && met === goals.length;
   return (
     <section
@@ -24,9 +25,9 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
       </h2>
       <p className={isDone ? styles.goodStrong : styles.muted} aria-live="polite" role="status">
         {goals === undefined
-          ? `Checking ${total} goals…`
+          ? `Checking ${count} goals…`
           : isDone
-            ? `All ${total} goals met. Well done!`
+            ? `All ${count} goals met. Well done!`
             : `${met} of ${goals.length} goals met`}
       </p>
       {goals && (
@@ -44,6 +45,9 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
               <span>
                 <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
                 {g.label}
+                {g.goal.alreadyMet && g.isMet && (
+                  <span className={styles.alreadyFine}> already fine</span>
+                )}
                 <span className={styles.muted}> · {g.detail}</span>
               </span>
             </li>

@@ -439,7 +439,7 @@ export default function Workbench(props: WorkbenchProps) {
             isStale={isStale}
             elapsedMs={result?.elapsedMs}
           />
-          <GoalsPanel goals={result?.goals} total={goals.length} />
+          <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
           <LayerChart report={result?.report} onReveal={reveal} />
           <FindingsPanel
             findings={result?.report.findings}

@@ -5,7 +5,7 @@
  * plausibly write files, so `echo` and `mkdir` never flood the list).
  */
 import type { ContextFile, ParseProblem, Unknown } from './types';
-import type { Layer, RunStep, ShellCommand, Stage } from './model-types';
+import type { FsEntry, Layer, RunStep, ShellCommand, Stage } from './model-types';
 import { StageFs, isUnder, sum, type SimEntry } from './sim-fs';
 import { parseShell } from './shell';
 import { parsePackageJson } from './manifest';
@@ -92,6 +92,8 @@ export interface RunContext {
   problems: ParseProblem[];
   /** Context bind mounts of this RUN: image path → context file. */
   boundFiles: Map<string, ContextFile>;
+  /** Bind mounts of this RUN from an earlier stage (`--mount=type=bind,from=build`). */
+  stageMounts: { target: string; source: string; stage: Stage }[];
   /** Deletes what `pattern` names (absolute, may glob) and accounts waste; records the deletion. */
   remove(pattern: string): void;
   /** Adds an entry to this layer unless a cache/tmpfs mount covers its path. */
@@ -831,6 +833,29 @@ function findImageFile(path: string, rc: RunContext): ContextFile | undefined {
   return rc.boundFiles.get(path) ?? rc.state.files.get(path);
 }
 
+/**
+ * Distributions of the wheels `arg` names (`/wheels/*.whl`, `/wheels/flask.whl`), from what a
+ * `pip wheel` in this stage, or in a stage bind-mounted into this RUN, wrote there. Empty when
+ * `arg` is no wheel path or nothing known is there.
+ */
+function wheelsAt(arg: string, rc: RunContext): string[] {
+  if (!/\.whl$/i.test(arg)) return [];
+  const abs = absPath(arg, rc.stage);
+  const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
+  const file = abs.slice(abs.lastIndexOf('/') + 1);
+  const pick = (entries: FsEntry[]) =>
+    entries
+      .filter((e) => e.kind === 'build' && e.pkg && e.path.endsWith('.whl'))
+      .filter((e) => file.includes('*') || e.path.endsWith(`/${file}`))
+      .map((e) => e.pkg as string);
+  const out = pick(rc.state.fs.under(dir));
+  for (const m of rc.stageMounts) {
+    if (dir !== m.target && !dir.startsWith(`${m.target}/`)) continue;
+    out.push(...pick(m.stage.fs.under(`${m.source}${dir.slice(m.target.length)}`)));
+  }
+  return [...new Set(out)];
+}
+
 function applyPip(cmd: ShellCommand, rc: RunContext): void {
   const { state, stage, run } = rc;
   let args = cmd.args;
@@ -865,8 +890,9 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
     }
     return;
   }
-  if (sub !== 'install') return;
+  if (sub !== 'install' && sub !== 'wheel') return;
   const specs: string[] = [];
+  let wheelDir: string | undefined;
   const flags: { user: boolean; target?: string; prefix?: string } = { user: false };
   let isNoCache = envTrue(run.env.PIP_NO_CACHE_DIR) || envTrue(cmd.assignments.PIP_NO_CACHE_DIR);
   let hasLocalProject = false;
@@ -880,6 +906,7 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
     if (opt === '--no-cache-dir') isNoCache = true;
     else if (opt === '--user') flags.user = true;
     else if (opt === '-t' || opt === '--target') flags.target = value();
+    else if (sub === 'wheel' && (opt === '-w' || opt === '--wheel-dir')) wheelDir = value();
     else if (opt === '--prefix') flags.prefix = value();
     else if (opt === '-r' || opt === '--requirement') {
       const file = value();
@@ -909,10 +936,12 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       hasLocalProject = true;
     } else if (a.startsWith('-')) {
       if (PIP_VALUE_OPTS.has(opt) && inlineValue === undefined) i++;
-    } else if (!seenSub && a === 'install') seenSub = true;
+    } else if (!seenSub && a === sub) seenSub = true;
     else {
       const n = requirementName(a);
+      const wheels = n ? [] : wheelsAt(a, rc);
       if (n) specs.push(n);
+      else if (wheels.length) specs.push(...wheels);
       else if (a.includes('$'))
         unknown(
           rc,
@@ -938,6 +967,24 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
   if (!specs.length) return;
   const musl = state.libc === 'musl';
   const result = data.pipInstall(specs, { musl });
+  if (sub === 'wheel') {
+    // `pip wheel` writes one wheel per distribution (dependencies included) into the wheel
+    // directory (default: the working directory); a later `pip install DIR/*.whl` installs them.
+    const dir = absPath(wheelDir ?? '.', stage);
+    const label = `pip wheel ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ' …' : ''}`;
+    for (const p of [...result.packages, ...result.unknown])
+      rc.add({
+        path: `${dir}/${p.name}.whl`,
+        bytes:
+          'wheelBytes' in p
+            ? p.wheelBytes
+            : Math.round(p.assumedBytes * data.PIP_WHEEL_TO_INSTALLED),
+        kind: 'build',
+        pkg: p.name,
+        item: label,
+      });
+    return;
+  }
   const site = sitePackages(cmd, rc, flags);
   const label = `pip install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ` … (${specs.length})` : ''}`;
   const paths = result.packages.map((p) => `${site}/${p.name}`);

@@ -1002,7 +1002,20 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       const t = absPath(m.target, stage);
       for (const f of match.files) bound.set(match.isDir ? `${t}/${f.relDest}` : t, f.file);
     }
-    const rc = makeRc(stage, state, run, layer, bound, unknowns, problems);
+    const stageMounts: RunContext['stageMounts'] = [];
+    for (const m of mounts) {
+      if (m.type !== 'bind' || !m.from || !m.target) continue;
+      const from =
+        byName.get(m.from.toLowerCase()) ??
+        (/^\d+$/.test(m.from) ? stages[Number(m.from)] : undefined);
+      if (!from || from.index >= stage.index) continue;
+      stageMounts.push({
+        target: absPath(m.target, stage),
+        source: normalizeAbs(`/${m.source ?? ''}`),
+        stage: from,
+      });
+    }
+    const rc = makeRc(stage, state, run, layer, bound, stageMounts, unknowns, problems);
     const deletesRef = layer.deletes;
     if (
       /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') &&
@@ -1446,6 +1459,7 @@ function makeRc(
   run: RunStep,
   layer: Layer,
   boundFiles: Map<string, ContextFile>,
+  stageMounts: RunContext['stageMounts'],
   unknowns: Unknown[],
   problems: ParseProblem[],
 ): RunContext {
@@ -1459,6 +1473,7 @@ function makeRc(
     unknowns,
     problems,
     boundFiles,
+    stageMounts,
     remove(pattern) {
       deleted.push(pattern);
       layer.deletes.push(pattern);
