@@ -81,6 +81,26 @@ export const BROKEN: Record<string, BrokenVariant[]> = {
 
   'multi-stage': [
     {
+      // psycopg2 has no wheel: pip compiles it, and a slim final stage has no gcc or libpq-dev.
+      name: 'pip install in a final stage without gcc',
+      dockerfile: df([
+        'FROM python:3.11-slim-bookworm AS build',
+        'RUN python -m venv /opt/venv',
+        '',
+        'FROM python:3.11-slim-bookworm',
+        'RUN apt-get update \\',
+        ' && apt-get install -y --no-install-recommends libpq5 \\',
+        ' && rm -rf /var/lib/apt/lists/*',
+        'WORKDIR /app',
+        'COPY requirements.txt .',
+        'RUN pip install --no-cache-dir -r requirements.txt',
+        'COPY app/ ./app/',
+        'USER nobody',
+        'CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]',
+      ]),
+      fails: NO_ERRORS,
+    },
+    {
       // psycopg2 built from source loads libpq.so.5 at import: the final stage needs libpq5.
       name: 'no libpq5 in the final stage',
       dockerfile: edit(solution('multi-stage'), ' libpq5', ' ca-certificates'),
@@ -109,6 +129,27 @@ export const BROKEN: Record<string, BrokenVariant[]> = {
   ],
 
   'combine-run': [
+    {
+      // The update RUN deletes its lists, so the install in the next RUN finds no packages:
+      // what the old "delete the lists in the same RUN" fix did to the starting Dockerfile.
+      name: 'lists deleted before the install RUN',
+      dockerfile: edit(
+        solution('combine-run'),
+        ' \\\n && apt-get install -y --no-install-recommends libpq5 curl \\\n && rm -rf /var/lib/apt/lists/*\n',
+        ' && rm -rf /var/lib/apt/lists/*\nRUN apt-get install -y --no-install-recommends libpq5 curl\n',
+      ),
+      fails: NO_ERRORS,
+    },
+    {
+      // python:3.11-slim-bookworm has apt 2.6, which has no dist-clean: the build stops there.
+      name: 'apt-get dist-clean on bookworm',
+      dockerfile: edit(
+        solution('combine-run'),
+        'rm -rf /var/lib/apt/lists/*\nCOPY --from',
+        'apt-get dist-clean\nCOPY --from',
+      ),
+      fails: NO_ERRORS,
+    },
     {
       // The runtime library went missing while merging the RUNs.
       name: 'libpq5 dropped while merging',
@@ -164,6 +205,12 @@ export const BROKEN: Record<string, BrokenVariant[]> = {
 
   'remove-package-managers': [
     {
+      // Alpine's python3 is externally managed (PEP 668): plain pip install refuses to run.
+      name: 'pip install without --break-system-packages',
+      dockerfile: edit(solution('remove-package-managers'), ' --break-system-packages', ''),
+      fails: NO_ERRORS,
+    },
+    {
       // Deleting python3 with the pip group leaves gunicorn's shebang pointing at nothing.
       name: 'apk del python3 py3-pip',
       dockerfile: edit(solution('remove-package-managers'), 'apk del .pip', 'apk del .pip python3'),
@@ -188,6 +235,16 @@ export const BROKEN: Record<string, BrokenVariant[]> = {
   ],
 
   'copy-only-needed': [
+    {
+      // npm ci refuses to run without package-lock.json next to package.json.
+      name: 'npm ci with only package.json copied',
+      dockerfile: edit(
+        solution('copy-only-needed'),
+        'COPY package.json package-lock.json ./',
+        'COPY package.json ./',
+      ),
+      fails: NO_ERRORS,
+    },
     {
       // There is no user "app" in node:22-alpine (it has "node").
       name: 'USER app, which the image does not have',

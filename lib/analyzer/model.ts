@@ -17,6 +17,7 @@ import type {
 } from './types';
 import type {
   ArgDecl,
+  BuildFailure,
   CopyStep,
   EnvDecl,
   ImageModel,
@@ -558,6 +559,7 @@ class RunStepImpl implements RunStep {
 export function buildModel(input: AnalyzeInput): ImageModel {
   const problems: ParseProblem[] = [];
   const unknowns: Unknown[] = [];
+  const buildFailures: BuildFailure[] = [];
   let text = input.dockerfile ?? '';
   let truncatedAtLine: number | undefined;
   {
@@ -1016,6 +1018,8 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       });
     }
     const rc = makeRc(stage, state, run, layer, bound, stageMounts, unknowns, problems);
+    rc.fail = (kind, command, message) =>
+      buildFailures.push({ kind, run, command, range: command.range, message });
     const deletesRef = layer.deletes;
     if (
       /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') &&
@@ -1345,6 +1349,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     lines,
     invalidatedBy,
     problems,
+    buildFailures,
     ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
   };
 }
@@ -1474,6 +1479,7 @@ function makeRc(
     problems,
     boundFiles,
     stageMounts,
+    fail() {},
     remove(pattern) {
       deleted.push(pattern);
       layer.deletes.push(pattern);
