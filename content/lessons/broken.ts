@@ -271,6 +271,16 @@ export const BROKEN: Record<string, BrokenVariant[]> = {
 
   distroless: [
     {
+      // Shell form runs /bin/sh -c, which distroless does not have: the container is never healthy.
+      name: 'a shell-form HEALTHCHECK',
+      dockerfile: edit(
+        solution('distroless'),
+        'EXPOSE 8000',
+        'EXPOSE 8000\nHEALTHCHECK CMD python3 -c "print(1)" || exit 1',
+      ),
+      fails: NO_ERRORS,
+    },
+    {
       // The venv's python links to python:3.11-slim's /usr/local/bin/python3, which distroless
       // does not have: the trap the lesson's prose warns about.
       name: 'a venv from python:3.11-slim copied into distroless',

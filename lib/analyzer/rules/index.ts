@@ -22,6 +22,7 @@ import { copySourceMissing } from './copy-source-missing';
 import { copyWholeBuilder } from './copy-whole-builder';
 import { curlPipeShell } from './curl-pipe-shell';
 import { distrolessCandidate } from './distroless-candidate';
+import { healthcheckNeedsShell } from './healthcheck-needs-shell';
 import { largeBaseImage } from './large-base-image';
 import { npmCacheKept } from './npm-cache-kept';
 import { npmCiWithoutLockfile } from './npm-ci-without-lockfile';
@@ -61,6 +62,7 @@ export const rules: RuleDefinition[] = [
   copyWholeBuilder,
   curlPipeShell,
   distrolessCandidate,
+  healthcheckNeedsShell,
   largeBaseImage,
   npmCacheKept,
   npmCiWithoutLockfile,
