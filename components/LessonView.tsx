@@ -122,7 +122,9 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
         <article className="lesson-prose" aria-labelledby="lesson-title">
           <header className="lesson-header">
             <p className="lesson-header__eyebrow">
-              {lessonLabel(lesson)} of {lessons.length}
+              {lesson.technique === 'capstone'
+                ? `Capstone: lesson ${lesson.order} of ${lessons.length}`
+                : `${lessonLabel(lesson)} of ${lessons.length}`}
               {state === 'completed' ? (
                 <>
                   {' '}
@@ -132,11 +134,15 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
             </p>
             <h1 id="lesson-title">{lesson.title}</h1>
             <p className="lesson-header__summary">{lesson.summary}</p>
+            {/* Stacked layouts put the workbench after the whole lesson text. */}
+            <a className="jump-to-editor" href="#lesson-workbench">
+              Jump to the editor
+            </a>
           </header>
           <div className="prose">{children}</div>
         </article>
 
-        <div className="lesson-workbench">
+        <div className="lesson-workbench" id="lesson-workbench">
           <div aria-live="polite" role="status" className="visually-hidden">
             {announcement}
           </div>
@@ -171,6 +177,7 @@ export function LessonView({ lesson, lessons, startSizeBytes, children }: Lesson
               hints={lesson.hints}
               onFilesChange={onFilesChange}
               onGoalsMet={onGoalsMet}
+              onGoalsUnmet={() => setSuccess(undefined)}
             />
           ) : null}
         </div>

@@ -141,6 +141,8 @@ export default function EditorPane(props: EditorPaneProps) {
           // from the text are no suggestions at all.
           acceptSuggestionOnEnter: 'off',
           wordBasedSuggestions: 'off',
+          // The wheel scrolls the page once the editor has nothing more to scroll.
+          scrollbar: { alwaysConsumeMouseWheel: false },
         });
         const loaded: Loaded = { monaco, editor, models, viewStates: {} };
         loadedRef.current = loaded;

@@ -37,18 +37,22 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
               key={i}
               data-testid="goal"
               data-met={g.isMet ? 'true' : 'false'}
+              data-implicit={g.isImplicit ? 'true' : undefined}
               className={styles.goal}
             >
               <span className={g.isMet ? styles.goalMet : styles.goalOpen} aria-hidden="true">
                 {g.isMet ? '✓' : '○'}
               </span>
-              <span>
+              <span className={styles.goalText}>
                 <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
                 {g.label}
                 {g.goal.alreadyMet && g.isMet && (
                   <span className={styles.alreadyFine}> already fine</span>
                 )}
-                <span className={styles.muted}> · {g.detail}</span>
+                <span className={`${styles.muted} ${styles.goalDetail}`} title={g.detail}>
+                  {' '}
+                  · {g.detail}
+                </span>
               </span>
             </li>
           ))}

@@ -14,6 +14,7 @@ import ConfirmDialog from './ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
 import GoalsPanel from './GoalsPanel';
+import LayerStrip from './LayerStrip';
 import LayerChart from './LayerChart';
 import ProjectPanel from './ProjectPanel';
 import ScorePanel from './ScorePanel';
@@ -28,6 +29,11 @@ export type { WorkbenchFiles, WorkbenchProps } from './types';
 
 /** Autosave waits for this pause in typing. */
 const SAVE_DEBOUNCE_MS = 400;
+/** "1 finding", "3 findings". */
+function countLabel(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** An "attempt" is an edit followed by this long a pause with goals still unmet. */
 const ATTEMPT_SETTLE_MS = 2000;
 /** All goals must stay met this long, with no newer text, before it counts as solved. */
@@ -80,6 +86,7 @@ export default function Workbench(props: WorkbenchProps) {
     lessonSlug,
     onFilesChange,
     onGoalsMet,
+    onGoalsUnmet,
   } = props;
   const readOnly = props.readOnly ?? mode === 'share';
   const instanceId = useId().replace(/[^a-zA-Z0-9]/g, '');
@@ -135,8 +142,10 @@ export default function Workbench(props: WorkbenchProps) {
   const isStale =
     oversize !== undefined || (live !== undefined && analysis.requestedSeq !== live.seq);
   const onGoalsMetRef = useRef(onGoalsMet);
+  const onGoalsUnmetRef = useRef(onGoalsUnmet);
   useEffect(() => {
     onGoalsMetRef.current = onGoalsMet;
+    onGoalsUnmetRef.current = onGoalsUnmet;
   });
   // Success counts only for the text on screen, once it has settled: replacing a selection reaches
   // the editor as a delete and then an insert, and the brief empty text in between must not
@@ -144,8 +153,13 @@ export default function Workbench(props: WorkbenchProps) {
   useEffect(() => {
     if (!result || readOnly) return;
     if (!allMet) {
-      wasAllMet.current = false;
-      return;
+      if (!wasAllMet.current || isStale || live?.result !== result) return;
+      // A lost goal must settle too (a replace passes through an empty text).
+      const lost = setTimeout(() => {
+        wasAllMet.current = false;
+        onGoalsUnmetRef.current?.();
+      }, GOALS_SETTLE_MS);
+      return () => clearTimeout(lost);
     }
     if (wasAllMet.current || isStale || live?.result !== result) return;
     const timer = setTimeout(() => {
@@ -346,22 +360,29 @@ export default function Workbench(props: WorkbenchProps) {
             </div>
           )}
           {result && (
-            // Stacked layouts put the panels below the editor: keep the headline in sight while typing.
-            <p className={styles.summary} aria-hidden="true">
-              <span className={styles.summaryBig}>{formatBytes(result.report.size.bytes)}</span>
-              {startResult && (
+            // Size, goals and a compact layer chart sit above the editor, so the feedback on each
+            // keystroke stays in sight at any window size (the full panels follow below).
+            <div className={styles.summaryBlock} aria-hidden="true">
+              <p className={styles.summary}>
+                <span className={styles.summaryBig}>{formatBytes(result.report.size.bytes)}</span>
+                {startResult && (
+                  <span className={styles.muted}>
+                    {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
+                  </span>
+                )}
+                {result.goals.length > 0 && (
+                  <span className={styles.muted}>
+                    {result.goals.filter((g) => g.isMet).length}/{result.goals.length} goals
+                  </span>
+                )}
                 <span className={styles.muted}>
-                  {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
+                  {countLabel(result.report.findings.length, 'finding')}
                 </span>
-              )}
-              {result.goals.length > 0 && (
-                <span className={styles.muted}>
-                  {result.goals.filter((g) => g.isMet).length}/{result.goals.length} goals
-                </span>
-              )}
-              <span className={styles.muted}>{result.report.findings.length} findings</span>
-            </p>
+              </p>
+              <LayerStrip report={result.report} />
+            </div>
           )}
+          <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
           <EditorPane
             ref={editorRef}
             instanceId={instanceId}
@@ -439,7 +460,6 @@ export default function Workbench(props: WorkbenchProps) {
             isStale={isStale}
             elapsedMs={result?.elapsedMs}
           />
-          <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
           <LayerChart report={result?.report} onReveal={reveal} />
           <FindingsPanel
             findings={result?.report.findings}

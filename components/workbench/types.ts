@@ -24,4 +24,6 @@ export interface WorkbenchProps {
   onFilesChange?: (files: WorkbenchFiles) => void;
   /** Fires when all goals become met (not again until one is lost and regained). */
   onGoalsMet?: (report: Report) => void;
+  /** Fires when a goal is lost after `onGoalsMet` fired (the success message is then stale). */
+  onGoalsUnmet?: () => void;
 }
