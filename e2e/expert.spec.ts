@@ -73,20 +73,20 @@ for (const viewport of [
     expect(frame).not.toBeNull();
     expect(frame!.y).toBeGreaterThanOrEqual(0);
     expect(viewport.height - frame!.y).toBeGreaterThanOrEqual(240);
-    // No part of the page scrolls on its own: only the document scrolls.
-    const nested = await page.evaluate(() =>
-      [...document.querySelectorAll('main *')]
-        .filter((el) => !el.closest('.monaco-editor'))
-        .filter((el) => {
-          const style = getComputedStyle(el);
-          return (
-            /(auto|scroll)/.test(style.overflowY) &&
-            el.scrollHeight > el.clientHeight + 1 &&
-            el.clientHeight > 200
-          );
-        })
-        .map((el) => el.className),
-    );
+    // Neither the editor nor the goals sit in a box that scrolls on its own: the page scrolls.
+    const scrollers = (el: Element): string[] => {
+      const out: string[] = [];
+      for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+        const style = getComputedStyle(at);
+        if (/(auto|scroll)/.test(style.overflowY) && at.scrollHeight > at.clientHeight + 1)
+          out.push(at.className || at.tagName);
+      }
+      return out;
+    };
+    const nested = [
+      ...(await editorFrame(page).evaluate(scrollers)),
+      ...(await goals.evaluate(scrollers)),
+    ];
     expect(nested).toEqual([]);
     await page.screenshot({ path: testInfo.outputPath(`lesson-${viewport.width}.png`) });
   });

@@ -17,19 +17,21 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
   const isDone = goals !== undefined && met === goals.length;
   return (
     <section
-      className={`${styles.panel} ${isDone ? styles.panelDone : ''}`}
+      className={`${styles.panel} ${styles.goalsPanel} ${isDone ? styles.panelDone : ''}`}
       aria-labelledby="wb-goals-h"
     >
-      <h2 id="wb-goals-h" className={styles.panelTitle}>
-        Goals
-      </h2>
-      <p className={isDone ? styles.goodStrong : styles.muted} aria-live="polite" role="status">
-        {goals === undefined
-          ? `Checking ${count} goals…`
-          : isDone
-            ? `All ${count} goals met. Well done!`
-            : `${met} of ${goals.length} goals met`}
-      </p>
+      <div className={styles.goalsHead}>
+        <h2 id="wb-goals-h" className={styles.panelTitle}>
+          Goals
+        </h2>
+        <p className={isDone ? styles.goodStrong : styles.muted} aria-live="polite" role="status">
+          {goals === undefined
+            ? `Checking ${count} goals…`
+            : isDone
+              ? `All ${count} goals met. Well done!`
+              : `${met} of ${goals.length} goals met`}
+        </p>
+      </div>
       {goals && (
         <ul className={styles.goalList}>
           {goals.map((g, i) => (

@@ -331,13 +331,6 @@ export default function Workbench(props: WorkbenchProps) {
               </button>
             )}
           </div>
-          {!readOnly && solution && !canShowSolution && (
-            <p id={`wb-${instanceId}-solution-rule`} className={styles.muted}>
-              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries
-              (a try is an edit followed by a 2-second pause with goals unmet): {attempts} of{' '}
-              {ATTEMPTS_FOR_SOLUTION} so far.
-            </p>
-          )}
           {share && (
             <div className={styles.shareBox}>
               <p role="status" className={share.isError ? styles.problem : styles.good}>
@@ -398,6 +391,13 @@ export default function Workbench(props: WorkbenchProps) {
           <p role="status" className={styles.notice}>
             {notice}
           </p>
+          {!readOnly && solution && !canShowSolution && (
+            <p id={`wb-${instanceId}-solution-rule`} className={`${styles.muted} ${styles.small}`}>
+              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries
+              (a try is an edit followed by a 2-second pause with goals unmet): {attempts} of{' '}
+              {ATTEMPTS_FOR_SOLUTION} so far.
+            </p>
+          )}
           {hintsShown > 0 && (
             <section className={styles.panel} aria-labelledby={`wb-${instanceId}-hints-h`}>
               <h2 id={`wb-${instanceId}-hints-h`} className={styles.panelTitle}>
