@@ -4,6 +4,7 @@ import { BaseImageTable } from '@/components/mdx/BaseImageTable';
 import { Callout } from '@/components/mdx/Callout';
 import { ClaimCheck } from '@/components/mdx/ClaimCheck';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { LayerFigure } from '@/components/mdx/LayerFigure';
 import { Size } from '@/components/mdx/Size';
 import { Try } from '@/components/mdx/Try';
 
@@ -14,6 +15,7 @@ const components: MDXComponents = {
   BaseImageTable,
   Callout,
   ClaimCheck,
+  LayerFigure,
   Size,
   Try,
 };

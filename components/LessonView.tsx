@@ -175,7 +175,9 @@ export function LessonView({
         <article className="lesson-prose" aria-labelledby="lesson-title">
           <header className="lesson-header">
             <p className="lesson-header__eyebrow">
-              {lessonLabel(lesson)} of {lessons.length}
+              {lesson.technique === 'capstone'
+                ? `Capstone: lesson ${lesson.order} of ${lessons.length}`
+                : `${lessonLabel(lesson)} of ${lessons.length}`}
               {state === 'completed' ? (
                 <>
                   {' '}
@@ -188,11 +190,15 @@ export function LessonView({
             <p>
               <Link href={`/lessons/${slug}/solutions`}>Other learners’ solutions</Link>
             </p>
+            {/* Stacked layouts put the workbench after the whole lesson text. */}
+            <a className="jump-to-editor" href="#lesson-workbench">
+              Jump to the editor
+            </a>
           </header>
           <div className="prose">{children}</div>
         </article>
 
-        <div className="lesson-workbench">
+        <div className="lesson-workbench" id="lesson-workbench">
           <div aria-live="polite" role="status" className="visually-hidden">
             {announcement}
           </div>
@@ -242,6 +248,7 @@ export function LessonView({
               onFilesChange={onFilesChange}
               onGoalsMet={onGoalsMet}
               onAnalysisSettled={onAnalysisSettled}
+              onGoalsUnmet={() => setSuccess(undefined)}
             />
           ) : null}
         </div>

@@ -5,6 +5,7 @@ import { AptInstallSize } from './AptInstallSize';
 import { BaseImageTable } from './BaseImageTable';
 import { Callout } from './Callout';
 import { ClaimCheck } from './ClaimCheck';
+import { LayerFigure, layerFigureBytes } from './LayerFigure';
 import { Size } from './Size';
 import { imageRow, measuredSize } from './base-image-data';
 
@@ -127,5 +128,27 @@ describe('Callout', () => {
     const tip = html(createElement(Callout, { kind: 'tip', title: 'Pinning', children: 'x' }));
     expect(tip).toContain('callout--info');
     expect(tip).toContain('aria-label="Pinning"');
+  });
+});
+
+describe('LayerFigure', () => {
+  it('prints the bytes the workbench shows for that layer (same analysis, same project)', () => {
+    const props = {
+      lesson: 'copy-only-needed',
+      dockerfile: 'start',
+      line: 4,
+      kind: 'npm',
+    } as const;
+    const markup = html(createElement(LayerFigure, props));
+    expect(bytesOf(markup)).toBe(layerFigureBytes(props));
+    // Dev dependencies make the start's install larger than the solution's --omit=dev one.
+    expect(layerFigureBytes(props)).toBeGreaterThan(
+      layerFigureBytes({ ...props, dockerfile: 'solution', line: 6 }),
+    );
+  });
+  it('refuses a line without a layer, so a stale figure cannot print', () => {
+    expect(() =>
+      layerFigureBytes({ lesson: 'copy-only-needed', dockerfile: 'start', line: 1 }),
+    ).toThrow(/no layer on line 1/);
   });
 });

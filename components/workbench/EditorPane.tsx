@@ -136,6 +136,13 @@ export default function EditorPane(props: EditorPaneProps) {
           padding: { top: 8, bottom: 8 },
           ariaLabel: 'Dockerfile editor',
           lightbulb: { enabled: 'on' as MonacoEditor.ShowLightbulbIconMode },
+          // People type Enter at the end of a line while a suggestion is open: Enter must always
+          // break the line (Tab, bound by Monaco while the list is open, accepts), and words
+          // from the text are no suggestions at all.
+          acceptSuggestionOnEnter: 'off',
+          wordBasedSuggestions: 'off',
+          // The wheel scrolls the page once the editor has nothing more to scroll.
+          scrollbar: { alwaysConsumeMouseWheel: false },
         });
         const loaded: Loaded = { monaco, editor, models, viewStates: {} };
         loadedRef.current = loaded;
@@ -269,6 +276,8 @@ export default function EditorPane(props: EditorPaneProps) {
       loaded.editor.pushUndoStop();
       loaded.editor.executeEdits('layerlab-fix', fixToEdits(fix));
       loaded.editor.pushUndoStop();
+      // The fix button had focus; back in the editor, Ctrl+Z undoes the fix at once.
+      loaded.editor.focus();
       return true;
     },
     replaceAll(files) {

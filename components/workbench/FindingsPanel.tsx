@@ -1,5 +1,5 @@
 'use client';
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import type { Finding, Fix, ParseProblem } from '@/lib/analyzer/types';
 import { formatBytes } from './format';
 import styles from './workbench.module.css';
@@ -89,7 +89,7 @@ function FindingsPanel({
                   <span className={styles.saving}>saves ~{formatBytes(finding.savingsBytes)}</span>
                 ) : null}
               </div>
-              <p className={styles.findingMessage}>{finding.message}</p>
+              <p className={styles.findingMessage}>{withCode(finding.message)}</p>
               <div className={styles.findingActions}>
                 {!readOnly &&
                   finding.fixes.map((fix) => (
@@ -125,3 +125,10 @@ function FindingsPanel({
 }
 
 export default memo(FindingsPanel);
+
+/** A message with its `backticked` parts as code, rendered as text (never as HTML). */
+function withCode(message: string): ReactNode[] {
+  return message
+    .split(/`([^`\n]+)`/)
+    .map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part));
+}

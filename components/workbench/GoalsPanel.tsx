@@ -5,7 +5,7 @@ import styles from './workbench.module.css';
 
 interface GoalsPanelProps {
   goals: GoalResult[] | undefined;
-  /** How many goals the lesson has (shown before the first analysis). */
+  /** How many goals the lesson has, the implicit no-errors one included (shown before the first analysis). */
   total: number;
 }
 
@@ -13,22 +13,25 @@ interface GoalsPanelProps {
 function GoalsPanel({ goals, total }: GoalsPanelProps) {
   if (total === 0) return null;
   const met = goals?.filter((g) => g.isMet).length ?? 0;
+  const count = goals?.length ?? total;
   const isDone = goals !== undefined && met === goals.length;
   return (
     <section
-      className={`${styles.panel} ${isDone ? styles.panelDone : ''}`}
+      className={`${styles.panel} ${styles.goalsPanel} ${isDone ? styles.panelDone : ''}`}
       aria-labelledby="wb-goals-h"
     >
-      <h2 id="wb-goals-h" className={styles.panelTitle}>
-        Goals
-      </h2>
-      <p className={isDone ? styles.goodStrong : styles.muted} aria-live="polite" role="status">
-        {goals === undefined
-          ? `Checking ${total} goals…`
-          : isDone
-            ? `All ${total} goals met. Well done!`
-            : `${met} of ${goals.length} goals met`}
-      </p>
+      <div className={styles.goalsHead}>
+        <h2 id="wb-goals-h" className={styles.panelTitle}>
+          Goals
+        </h2>
+        <p className={isDone ? styles.goodStrong : styles.muted} aria-live="polite" role="status">
+          {goals === undefined
+            ? `Checking ${count} goals…`
+            : isDone
+              ? `All ${count} goals met. Well done!`
+              : `${met} of ${goals.length} goals met`}
+        </p>
+      </div>
       {goals && (
         <ul className={styles.goalList}>
           {goals.map((g, i) => (
@@ -36,15 +39,22 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
               key={i}
               data-testid="goal"
               data-met={g.isMet ? 'true' : 'false'}
+              data-implicit={g.isImplicit ? 'true' : undefined}
               className={styles.goal}
             >
               <span className={g.isMet ? styles.goalMet : styles.goalOpen} aria-hidden="true">
                 {g.isMet ? '✓' : '○'}
               </span>
-              <span>
+              <span className={styles.goalText}>
                 <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
                 {g.label}
-                <span className={styles.muted}> · {g.detail}</span>
+                {g.goal.alreadyMet && g.isMet && (
+                  <span className={styles.alreadyFine}> already fine</span>
+                )}
+                <span className={`${styles.muted} ${styles.goalDetail}`} title={g.detail}>
+                  {' '}
+                  · {g.detail}
+                </span>
               </span>
             </li>
           ))}

@@ -14,6 +14,7 @@ import ConfirmDialog from './ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
 import GoalsPanel from './GoalsPanel';
+import LayerStrip from './LayerStrip';
 import LayerChart from './LayerChart';
 import ProjectPanel from './ProjectPanel';
 import ScorePanel from './ScorePanel';
@@ -28,6 +29,11 @@ export type { WorkbenchFiles, WorkbenchProps } from './types';
 
 /** Autosave waits for this pause in typing. */
 const SAVE_DEBOUNCE_MS = 400;
+/** "1 finding", "3 findings". */
+function countLabel(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 /** An "attempt" is an edit followed by this long a pause with goals still unmet. */
 const ATTEMPT_SETTLE_MS = 2000;
 /** All goals must stay met this long, with no newer text, before it counts as solved. */
@@ -81,6 +87,7 @@ export default function Workbench(props: WorkbenchProps) {
     onFilesChange,
     onGoalsMet,
     onAnalysisSettled,
+    onGoalsUnmet,
   } = props;
   const readOnly = props.readOnly ?? mode === 'share';
   const instanceId = useId().replace(/[^a-zA-Z0-9]/g, '');
@@ -141,8 +148,10 @@ export default function Workbench(props: WorkbenchProps) {
   const isStale =
     oversize !== undefined || (live !== undefined && analysis.requestedSeq !== live.seq);
   const onGoalsMetRef = useRef(onGoalsMet);
+  const onGoalsUnmetRef = useRef(onGoalsUnmet);
   useEffect(() => {
     onGoalsMetRef.current = onGoalsMet;
+    onGoalsUnmetRef.current = onGoalsUnmet;
   });
   // Success counts only for the text on screen, once it has settled: replacing a selection reaches
   // the editor as a delete and then an insert, and the brief empty text in between must not
@@ -150,8 +159,13 @@ export default function Workbench(props: WorkbenchProps) {
   useEffect(() => {
     if (!result || readOnly) return;
     if (!allMet) {
-      wasAllMet.current = false;
-      return;
+      if (!wasAllMet.current || isStale || live?.result !== result) return;
+      // A lost goal must settle too (a replace passes through an empty text).
+      const lost = setTimeout(() => {
+        wasAllMet.current = false;
+        onGoalsUnmetRef.current?.();
+      }, GOALS_SETTLE_MS);
+      return () => clearTimeout(lost);
     }
     if (wasAllMet.current || isStale || live?.result !== result) return;
     const timer = setTimeout(() => {
@@ -339,13 +353,6 @@ export default function Workbench(props: WorkbenchProps) {
               </button>
             )}
           </div>
-          {!readOnly && solution && !canShowSolution && (
-            <p id={`wb-${instanceId}-solution-rule`} className={styles.muted}>
-              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries
-              (a try is an edit followed by a 2-second pause with goals unmet): {attempts} of{' '}
-              {ATTEMPTS_FOR_SOLUTION} so far.
-            </p>
-          )}
           {share && (
             <SharePanel
               key={share.press}
@@ -358,22 +365,29 @@ export default function Workbench(props: WorkbenchProps) {
             />
           )}
           {result && (
-            // Stacked layouts put the panels below the editor: keep the headline in sight while typing.
-            <p className={styles.summary} aria-hidden="true">
-              <span className={styles.summaryBig}>{formatBytes(result.report.size.bytes)}</span>
-              {startResult && (
+            // Size, goals and a compact layer chart sit above the editor, so the feedback on each
+            // keystroke stays in sight at any window size (the full panels follow below).
+            <div className={styles.summaryBlock} aria-hidden="true">
+              <p className={styles.summary}>
+                <span className={styles.summaryBig}>{formatBytes(result.report.size.bytes)}</span>
+                {startResult && (
+                  <span className={styles.muted}>
+                    {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
+                  </span>
+                )}
+                {result.goals.length > 0 && (
+                  <span className={styles.muted}>
+                    {result.goals.filter((g) => g.isMet).length}/{result.goals.length} goals
+                  </span>
+                )}
                 <span className={styles.muted}>
-                  {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
+                  {countLabel(result.report.findings.length, 'finding')}
                 </span>
-              )}
-              {result.goals.length > 0 && (
-                <span className={styles.muted}>
-                  {result.goals.filter((g) => g.isMet).length}/{result.goals.length} goals
-                </span>
-              )}
-              <span className={styles.muted}>{result.report.findings.length} findings</span>
-            </p>
+              </p>
+              <LayerStrip report={result.report} />
+            </div>
           )}
+          <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
           <EditorPane
             ref={editorRef}
             instanceId={instanceId}
@@ -389,6 +403,13 @@ export default function Workbench(props: WorkbenchProps) {
           <p role="status" className={styles.notice}>
             {notice}
           </p>
+          {!readOnly && solution && !canShowSolution && (
+            <p id={`wb-${instanceId}-solution-rule`} className={`${styles.muted} ${styles.small}`}>
+              The solution unlocks when you meet the goals, or after {ATTEMPTS_FOR_SOLUTION} tries
+              (a try is an edit followed by a 2-second pause with goals unmet): {attempts} of{' '}
+              {ATTEMPTS_FOR_SOLUTION} so far.
+            </p>
+          )}
           {hintsShown > 0 && (
             <section className={styles.panel} aria-labelledby={`wb-${instanceId}-hints-h`}>
               <h2 id={`wb-${instanceId}-hints-h`} className={styles.panelTitle}>
@@ -453,7 +474,6 @@ export default function Workbench(props: WorkbenchProps) {
             isStale={isStale}
             elapsedMs={result?.elapsedMs}
           />
-          <GoalsPanel goals={result?.goals} total={goals.length} />
           <LayerChart report={result?.report} onReveal={reveal} />
           <FindingsPanel
             findings={result?.report.findings}

@@ -35,6 +35,8 @@ export interface WorkbenchProps {
    * nothing newer was typed for a moment); not for the starting text nor in read-only mode.
    */
   onAnalysisSettled?: (result: SettledAnalysis) => void;
+  /** Fires when a goal is lost after `onGoalsMet` fired (the success message is then stale). */
+  onGoalsUnmet?: () => void;
 }
 
 /** A settled analysis: the texts and what the core worked out for them. */

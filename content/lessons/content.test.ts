@@ -8,6 +8,7 @@ import type { Lesson } from '@/lib/lessons/types';
 import { checkLesson } from './check-helpers';
 import { lessonFolders, lessons } from './generated';
 import { ALTERNATIVES } from './alternatives';
+import { BROKEN } from './broken';
 
 const ROOT = join(__dirname, '..', '..');
 const LESSONS_DIR = __dirname;
@@ -133,6 +134,43 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
     expect(check.unmet.length).toBeGreaterThan(0);
   });
 
+  it('the start meets exactly the goals marked "already fine" (and the implicit no-errors one may go either way)', () => {
+    const check = checkLesson(lesson, lesson.startDockerfile, lesson.startDockerignore ?? '');
+    const declared = check.results.filter((r) => !r.isImplicit);
+    expect(declared.map((r) => [r.label, r.isMet])).toEqual(
+      declared.map((r) => [r.label, r.goal.alreadyMet === true]),
+    );
+  });
+
+  it('every goal that judges whether the app starts uses the start model', () => {
+    const startGoals = lesson.goals.filter((g) => g.type === 'app-starts');
+    expect(startGoals).toHaveLength(1);
+    expect(
+      lesson.goals.filter((g) => g.type === 'rule-clear' && g.rule === 'runtime-missing'),
+    ).toEqual([]);
+  });
+
+  const broken = BROKEN[lesson.slug] ?? [];
+  it('has at least three broken variants in the test', () => {
+    expect(broken.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(broken.map((b) => [b.name, b] as const))(
+    'rejects a broken variant: %s',
+    (_name, variant) => {
+      const check = checkLesson(
+        lesson,
+        variant.dockerfile,
+        variant.dockerignore ?? lesson.solutionDockerignore,
+      );
+      const failed = check.results.filter((r) => !r.isMet).map((r) => r.label);
+      expect(
+        failed.some((label) => label.startsWith(variant.fails)),
+        failed.join('; '),
+      ).toBe(true);
+    },
+  );
+
   it('the solution is smaller than the start, or the same size when the lesson is about safety', () => {
     const start = checkLesson(lesson, lesson.startDockerfile, lesson.startDockerignore ?? '');
     const solution = checkLesson(lesson, lesson.solutionDockerfile, lesson.solutionDockerignore);
@@ -154,6 +192,7 @@ describe.each(lessons.map((l) => [l.slug, l] as const))('lesson %s', (_slug, les
       );
       expect(check.unmet).toEqual([]);
       expect(check.warnings).toEqual([]);
+      expect(check.report.start.status).toBe('starts');
     },
   );
 });

@@ -25,6 +25,22 @@ export async function waitForEditor(page: Page, timeout = 30_000): Promise<void>
   await expect(editor(page).locator(VIEW_LINES)).toBeVisible({ timeout });
 }
 
+/** The editor's frame on the page (for layout checks: where the editor is, how big). */
+export function editorFrame(page: Page): Locator {
+  return page.locator(READY_FRAME).first();
+}
+
+/**
+ * Empties the current tab, then types `text` with real key presses, `delayMs` between keys
+ * (`\n` is a press of Enter), as a person types: suggestions pop up, brackets auto-close.
+ */
+export async function typeKeyByKey(page: Page, text: string, delayMs: number): Promise<void> {
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text, { delay: delayMs });
+}
+
 /** True when keyboard focus is inside the Monaco editor. */
 export async function isEditorFocused(page: Page): Promise<boolean> {
   return page.evaluate(() => Boolean(document.activeElement?.closest('.monaco-editor')));

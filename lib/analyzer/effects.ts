@@ -5,7 +5,7 @@
  * plausibly write files, so `echo` and `mkdir` never flood the list).
  */
 import type { ContextFile, ParseProblem, Unknown } from './types';
-import type { Layer, RunStep, ShellCommand, Stage } from './model-types';
+import type { BuildFailureKind, FsEntry, Layer, RunStep, ShellCommand, Stage } from './model-types';
 import { StageFs, isUnder, sum, type SimEntry } from './sim-fs';
 import { parseShell } from './shell';
 import { parsePackageJson } from './manifest';
@@ -92,6 +92,10 @@ export interface RunContext {
   problems: ParseProblem[];
   /** Context bind mounts of this RUN: image path → context file. */
   boundFiles: Map<string, ContextFile>;
+  /** Bind mounts of this RUN from an earlier stage (`--mount=type=bind,from=build`). */
+  stageMounts: { target: string; source: string; stage: Stage }[];
+  /** Records that `cmd` certainly fails the build (see `BuildFailure`). */
+  fail(kind: BuildFailureKind, cmd: ShellCommand, message: string): void;
   /** Deletes what `pattern` names (absolute, may glob) and accounts waste; records the deletion. */
   remove(pattern: string): void;
   /** Adds an entry to this layer unless a cache/tmpfs mount covers its path. */
@@ -321,6 +325,73 @@ function positional(cmd: ShellCommand, from = 0, withValue: Set<string> = new Se
   return out;
 }
 
+// ---------------------------------------------------------------------------- certain build failures
+
+/**
+ * True when the model follows everything before `cmd` in its stage chain: a measured base image
+ * and no unmodelled command since the chain's first FROM (a script could have done anything).
+ */
+function isFollowed(rc: RunContext, cmd: ShellCommand): boolean {
+  if (!rc.stage.baseImage.known) return false;
+  let root = rc.stage;
+  while (root.baseStage) root = root.baseStage;
+  const from = root.range.start.line;
+  const to = cmd.range.start.line;
+  return !rc.unknowns.some(
+    (u) => u.kind === 'command' && u.line !== undefined && u.line >= from && u.line <= to,
+  );
+}
+
+/**
+ * Whether this stage's apt has `apt-get dist-clean` (added in apt 2.7: Debian 13 trixie, Ubuntu
+ * 24.04 noble; bookworm has apt 2.6, jammy 2.4, focal 2.0 — packages.debian.org and
+ * packages.ubuntu.com). `undefined` when the release is not known.
+ */
+function hasDistClean(state: StageState): boolean | undefined {
+  const text = `${state.aptRelease ?? ''} ${state.record.osRelease ?? ''} ${state.record.ref}`;
+  if (
+    /\b(trixie|forky|sid|noble|oracular|plucky|questing)\b|\b(13|24\.04|24\.10|25\.04)\b/.test(text)
+  )
+    return true;
+  if (/\b(bookworm|bullseye|buster|jammy|focal)\b|\b(12|11|10|22\.04|20\.04)\b/.test(text))
+    return false;
+  return undefined;
+}
+
+/**
+ * Whether the system Python of this stage is marked externally managed (PEP 668): Alpine 3.19+,
+ * Debian 12+ and Ubuntu 23.04+ ship an EXTERNALLY-MANAGED file with their python3 package; the
+ * official python images build their own CPython into /usr/local and do not.
+ */
+function isExternallyManaged(state: StageState): boolean | undefined {
+  if (state.record.runtimes.python) return false;
+  const release = state.record.osRelease ?? '';
+  if (state.libc === 'musl') {
+    const m = /^(\d+)\.(\d+)/.exec(release) ?? /alpine:(\d+)\.(\d+)/.exec(state.record.ref);
+    return m ? Number(m[1]) > 3 || (Number(m[1]) === 3 && Number(m[2]) >= 19) : undefined;
+  }
+  const distClean = hasDistClean(state);
+  if (/\b(bookworm|trixie|noble)\b/.test(`${state.aptRelease ?? ''} ${release}`)) return true;
+  if (/\b(bullseye|buster|jammy|focal)\b/.test(`${state.aptRelease ?? ''} ${release}`))
+    return false;
+  return distClean;
+}
+
+/**
+ * Python distributions that publish no Linux wheels for glibc, so pip builds them from the sdist
+ * (PyPI file lists: psycopg2 and mysqlclient ship only sdists for Linux; their -binary / wheel
+ * alternatives are psycopg2-binary and none). What each build needs besides a C compiler.
+ */
+const SOURCE_ONLY: Record<string, { debian: string[]; alpine: string[] }> = {
+  psycopg2: { debian: ['libpq-dev'], alpine: ['libpq-dev'] },
+  mysqlclient: {
+    debian: ['default-libmysqlclient-dev', 'libmariadb-dev'],
+    alpine: ['mariadb-dev'],
+  },
+};
+
+const COMPILERS = ['gcc', 'build-base', 'clang', 'cc'];
+
 // ---------------------------------------------------------------------------------------- apt
 
 function applyApt(cmd: ShellCommand, rc: RunContext): void {
@@ -370,6 +441,16 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
       );
     }
     if (!names.length) return;
+    if (
+      !state.fs.has('/var/lib/apt/lists') &&
+      !rc.run.mountsCover('/var/lib/apt/lists') &&
+      isFollowed(rc, cmd)
+    )
+      rc.fail(
+        'apt-lists-missing',
+        cmd,
+        `${cmd.name} install runs without package lists (the base image ships none, or an earlier command deleted them), so it fails with "Unable to locate package ${names[0]}". Run apt-get update in the same RUN, before the install, and delete the lists at the end of that RUN.`,
+      );
     const aptOpts = {
       release: state.aptRelease,
       installed: state.packages,
@@ -419,6 +500,16 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
     return;
   }
   if (sub === 'dist-clean' || sub === 'distclean') {
+    if (hasDistClean(state) === false) {
+      // apt before 2.7 answers "E: Invalid operation dist-clean": the build stops, nothing is deleted.
+      if (isFollowed(rc, cmd))
+        rc.fail(
+          'apt-dist-clean-unavailable',
+          cmd,
+          `apt-get dist-clean needs apt 2.7 or later (Debian trixie, Ubuntu noble); this release's apt answers "E: Invalid operation dist-clean" and the build fails. Use \`rm -rf /var/lib/apt/lists/*\` instead.`,
+        );
+      return;
+    }
     rc.remove('/var/cache/apt/*');
     rc.remove('/var/lib/apt/lists/*');
     rc.recordDelete('/var/lib/apt/lists');
@@ -831,6 +922,93 @@ function findImageFile(path: string, rc: RunContext): ContextFile | undefined {
   return rc.boundFiles.get(path) ?? rc.state.files.get(path);
 }
 
+/**
+ * Distributions of the wheels `arg` names (`/wheels/*.whl`, `/wheels/flask.whl`), from what a
+ * `pip wheel` in this stage, or in a stage bind-mounted into this RUN, wrote there. Empty when
+ * `arg` is no wheel path or nothing known is there.
+ */
+function wheelsAt(arg: string, rc: RunContext): string[] {
+  if (!/\.whl$/i.test(arg)) return [];
+  const abs = absPath(arg, rc.stage);
+  const dir = abs.slice(0, abs.lastIndexOf('/')) || '/';
+  const file = abs.slice(abs.lastIndexOf('/') + 1);
+  const pick = (entries: FsEntry[]) =>
+    entries
+      .filter((e) => e.kind === 'build' && e.pkg && e.path.endsWith('.whl'))
+      .filter((e) => file.includes('*') || e.path.endsWith(`/${file}`))
+      .map((e) => e.pkg as string);
+  const out = pick(rc.state.fs.under(dir));
+  for (const m of rc.stageMounts) {
+    if (dir !== m.target && !dir.startsWith(`${m.target}/`)) continue;
+    out.push(...pick(m.stage.fs.under(`${m.source}${dir.slice(m.target.length)}`)));
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Records the certain failures of a pip install or wheel: PEP 668 refusing to touch an externally
+ * managed system Python, and a source build without a compiler or headers.
+ */
+function checkPipBuild(
+  cmd: ShellCommand,
+  rc: RunContext,
+  sub: string,
+  flags: { user: boolean; target?: string; prefix?: string },
+  names: string[],
+  compilesOnMusl: string[],
+): void {
+  const { state, run } = rc;
+  if (!isFollowed(rc, cmd) || cmd.name === 'uv') return;
+  const pythonPkg = ['python3', 'python3-minimal'].some((p) => state.packages.has(p));
+  const pipPath = cmd.path ?? cmd.args.find((a) => a.includes('/bin/python'));
+  const pathEnv = cmd.assignments.PATH ?? run.env.PATH ?? '';
+  const inVenv =
+    (pipPath !== undefined && state.venvs.some((v) => pipPath.startsWith(`${v}/`))) ||
+    state.venvs.some((v) => pathEnv.split(':').includes(`${v}/bin`)) ||
+    run.commands.some(
+      (c) => (c.name === '.' || c.name === 'source') && c.args.some((a) => a.endsWith('/activate')),
+    );
+  const overridden =
+    cmd.args.includes('--break-system-packages') ||
+    envTrue(cmd.assignments.PIP_BREAK_SYSTEM_PACKAGES ?? run.env.PIP_BREAK_SYSTEM_PACKAGES);
+  if (
+    sub === 'install' &&
+    pythonPkg &&
+    !inVenv &&
+    !overridden &&
+    flags.target === undefined &&
+    flags.prefix === undefined &&
+    isExternallyManaged(state) === true
+  )
+    rc.fail(
+      'pip-externally-managed',
+      cmd,
+      `This image's python3 is managed by ${state.libc === 'musl' ? 'apk' : 'apt'} (PEP 668), so pip install stops with "error: externally-managed-environment". Add --break-system-packages (fine in a single-purpose image), install into a venv, or use --target.`,
+    );
+  if (state.record.packages === undefined && !musl(state)) return;
+  const hasCompiler = COMPILERS.some((c) => state.packages.has(c));
+  const family = musl(state) ? 'alpine' : 'debian';
+  const needs = new Set(names.filter((n) => n in SOURCE_ONLY));
+  if (musl(state)) for (const n of compilesOnMusl) needs.add(n);
+  if (needs.size === 0) return;
+  const headers = [...needs].flatMap((n) => SOURCE_ONLY[n]?.[family] ?? []);
+  const missingHeaders = headers.length > 0 && !headers.some((h) => state.packages.has(h));
+  if (hasCompiler && !missingHeaders) return;
+  const what = [
+    ...(hasCompiler ? [] : [family === 'alpine' ? 'build-base' : 'gcc']),
+    ...(missingHeaders ? [headers[0]] : []),
+  ];
+  rc.fail(
+    'compiler-missing',
+    cmd,
+    `pip builds ${[...needs].join(', ')} from source here (no wheel for this platform), and this stage has no ${what.join(' or ')}, so the build fails. Install ${what.join(' and ')} in this stage first, or build in a stage that has them.`,
+  );
+}
+
+function musl(state: StageState): boolean {
+  return state.libc === 'musl';
+}
+
 function applyPip(cmd: ShellCommand, rc: RunContext): void {
   const { state, stage, run } = rc;
   let args = cmd.args;
@@ -860,13 +1038,19 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       const n = requirementName(a);
       if (!n || a.startsWith('-')) continue;
       if (n === 'pip') state.removedManagers.add('pip');
-      for (const e of state.fs.entries.filter((x) => x.kind === 'pip' && x.pkg === n))
+      // pip uninstall pip also deletes the files of the OS package that brought pip (py3-pip,
+      // python3-pip): in the layer that installed them that shrinks the image, later it hides them.
+      const osPip = (x: FsEntry) => n === 'pip' && (x.pkg === 'py3-pip' || x.pkg === 'python3-pip');
+      for (const e of state.fs.entries.filter((x) => (x.kind === 'pip' && x.pkg === n) || osPip(x)))
         rc.remove(e.path);
     }
     return;
   }
-  if (sub !== 'install') return;
+  if (sub !== 'install' && sub !== 'wheel') return;
   const specs: string[] = [];
+  let wheelDir: string | undefined;
+  // Distributions installed from built wheels: nothing of theirs compiles here.
+  const wheelNames = new Set<string>();
   const flags: { user: boolean; target?: string; prefix?: string } = { user: false };
   let isNoCache = envTrue(run.env.PIP_NO_CACHE_DIR) || envTrue(cmd.assignments.PIP_NO_CACHE_DIR);
   let hasLocalProject = false;
@@ -880,6 +1064,7 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
     if (opt === '--no-cache-dir') isNoCache = true;
     else if (opt === '--user') flags.user = true;
     else if (opt === '-t' || opt === '--target') flags.target = value();
+    else if (sub === 'wheel' && (opt === '-w' || opt === '--wheel-dir')) wheelDir = value();
     else if (opt === '--prefix') flags.prefix = value();
     else if (opt === '-r' || opt === '--requirement') {
       const file = value();
@@ -909,11 +1094,15 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       hasLocalProject = true;
     } else if (a.startsWith('-')) {
       if (PIP_VALUE_OPTS.has(opt) && inlineValue === undefined) i++;
-    } else if (!seenSub && a === 'install') seenSub = true;
+    } else if (!seenSub && a === sub) seenSub = true;
     else {
       const n = requirementName(a);
+      const wheels = n ? [] : wheelsAt(a, rc);
       if (n) specs.push(n);
-      else if (a.includes('$'))
+      else if (wheels.length) {
+        specs.push(...wheels);
+        for (const w of wheels) wheelNames.add(w);
+      } else if (a.includes('$'))
         unknown(
           rc,
           'variable',
@@ -938,6 +1127,40 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
   if (!specs.length) return;
   const musl = state.libc === 'musl';
   const result = data.pipInstall(specs, { musl });
+  const built = wheelNames.size
+    ? data
+        .pipInstall(
+          specs.filter((n) => !wheelNames.has(n)),
+          { musl },
+        )
+        .packages.filter((p) => !wheelNames.has(p.name))
+    : result.packages;
+  checkPipBuild(
+    cmd,
+    rc,
+    sub,
+    flags,
+    built.map((p) => p.name).concat(specs.filter((n) => !wheelNames.has(n))),
+    built.filter((p) => p.needsCompileOnMusl && !p.unavailableOnMusl).map((p) => p.name),
+  );
+  if (sub === 'wheel') {
+    // `pip wheel` writes one wheel per distribution (dependencies included) into the wheel
+    // directory (default: the working directory); a later `pip install DIR/*.whl` installs them.
+    const dir = absPath(wheelDir ?? '.', stage);
+    const label = `pip wheel ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ' …' : ''}`;
+    for (const p of [...result.packages, ...result.unknown])
+      rc.add({
+        path: `${dir}/${p.name}.whl`,
+        bytes:
+          'wheelBytes' in p
+            ? p.wheelBytes
+            : Math.round(p.assumedBytes * data.PIP_WHEEL_TO_INSTALLED),
+        kind: 'build',
+        pkg: p.name,
+        item: label,
+      });
+    return;
+  }
   const site = sitePackages(cmd, rc, flags);
   const label = `pip install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ` … (${specs.length})` : ''}`;
   const paths = result.packages.map((p) => `${site}/${p.name}`);
@@ -1131,6 +1354,21 @@ function applyNpm(cmd: ShellCommand, rc: RunContext): void {
     );
   } else {
     const pkg = readPackageJson(rc, stage.workdir);
+    const isCi = sub === 'ci' || sub === 'clean-install';
+    const lockfiles = ['package-lock.json', 'npm-shrinkwrap.json'];
+    if (
+      isCi &&
+      pkg !== undefined &&
+      !lockfiles.some((f) => findImageFile(`${stage.workdir}/${f}`, rc)) &&
+      isFollowed(rc, cmd)
+    )
+      // npm ci refuses to run without a lockfile ("The `npm ci` command can only install with an
+      // existing package-lock.json or npm-shrinkwrap.json", npm docs for npm ci).
+      rc.fail(
+        'npm-ci-without-lockfile',
+        cmd,
+        `npm ci needs package-lock.json next to package.json in ${stage.workdir}, and none was copied there, so the build fails. COPY package-lock.json with package.json (or use npm install).`,
+      );
     if (pkg === undefined) {
       unknown(
         rc,

@@ -3,6 +3,8 @@
  */
 import type { ImageModel } from './model-types';
 import type { FinalImageFacts } from './types';
+import { baseFactsOf } from './image-facts';
+import { stageChain } from './rules/helpers/commands';
 
 const BUILD_TOOLS = new Set([
   'gcc',
@@ -91,6 +93,28 @@ function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buil
   return { sorted, buildTools: [...buildTools] };
 }
 
+/** OS packages that are a package manager (Debian and Alpine names). */
+const MANAGER_PACKAGES: Record<string, string> = {
+  'python3-pip': 'pip',
+  'py3-pip': 'pip',
+  npm: 'npm',
+  yarn: 'yarn',
+  yarnpkg: 'yarn',
+};
+
+/** Managers whose package a shipped layer adds (a later deletion hides them but they still ship). */
+function layerManagers(model: ImageModel): string[] {
+  const out = new Set<string>();
+  for (const layer of model.layers) {
+    if (!layer.isShipped) continue;
+    for (const entry of layer.adds) {
+      const manager = entry.pkg ? MANAGER_PACKAGES[entry.pkg] : undefined;
+      if (manager && entry.bytes > 0) out.add(manager);
+    }
+  }
+  return [...out].sort();
+}
+
 /** Facts for `model.target`. */
 export function finalFacts(model: ImageModel): FinalImageFacts {
   const stage = model.target;
@@ -102,15 +126,20 @@ export function finalFacts(model: ImageModel): FinalImageFacts {
   for (const c of model.shippedCopies) for (const e of c.layer?.adds ?? []) copied.add(e.path);
   const cmd = stage.cmd ? stage.cmd.args : stage.entrypoint ? undefined : stage.baseCmd;
   const entrypoint = stage.entrypoint ? stage.entrypoint.args : stage.baseEntrypoint;
+  const base = baseFactsOf(stage);
+  const hasUserStep = stageChain(stage).some((s) => s.steps.some((st) => st.kind === 'USER'));
   return {
     stage: stage.index,
-    hasShell: stage.baseImage.hasShell || packages.includes('busybox') || packages.includes('bash'),
+    // baseFactsOf knows the tag: distroless `:debug` variants carry busybox's shell.
+    hasShell: base.hasShell || packages.includes('busybox') || packages.includes('bash'),
     packageManagers: stage.packageManagers ?? [],
+    layerPackageManagers: layerManagers(model),
     buildTools,
     packages,
     copiedPaths: [...copied].sort(),
     contextFilesShipped: model.context.shippedFiles.map((f) => f.path).sort(),
-    user: stage.user,
+    // No USER: the base image's own user (distroless `:nonroot` tags run as nonroot).
+    user: hasUserStep || base.defaultUser === 'root' ? stage.user : base.defaultUser,
     ...(cmd ? { cmd } : {}),
     ...(entrypoint ? { entrypoint } : {}),
     workdir: stage.workdir,

@@ -10,6 +10,8 @@ import type { AnalyzeInput, Finding, LayerInfo, Range, Report, StageInfo } from 
 import { estimateSize } from './size-estimate';
 import { computeScore } from './score';
 import { finalFacts } from './final-facts';
+import { startOf } from './start-model';
+import type { StartSummary } from './types';
 
 export { buildModel } from './model';
 export { applyFix } from './fix';
@@ -80,6 +82,28 @@ export function runRules(
   return { findings, errors };
 }
 
+/** The start model's verdict in report form; a model failure reads as `unknown`, never a throw. */
+export function startSummary(model: ImageModel): StartSummary {
+  try {
+    const start = startOf(model);
+    const check =
+      start.checks.find((c) => c.status === 'fails' && c.isCertain) ??
+      start.checks.find((c) => c.status !== 'ok');
+    return {
+      status: start.status,
+      ...(check && start.status !== 'starts'
+        ? { reason: check.message, line: check.range.start.line }
+        : {}),
+      ...(start.argv ? { argv: [...start.argv] } : {}),
+    };
+  } catch (err) {
+    return {
+      status: 'unknown',
+      reason: `The start model failed: ${err instanceof Error ? err.message : String(err)}`,
+    };
+  }
+}
+
 /** Builds the report from a model (analyze() without the parse; the workbench may reuse a model). */
 export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules): Report {
   const size = estimateSize(model);
@@ -137,6 +161,7 @@ export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules):
       dockerignoreErrors: model.context.dockerignoreErrors,
     },
     problems,
+    start: startSummary(model),
   };
 }
 

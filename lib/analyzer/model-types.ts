@@ -236,6 +236,29 @@ export interface EnvDecl {
   stage: Stage;
 }
 
+/** Why a RUN certainly fails in the build (each kind is reported by the rule of the same id). */
+export type BuildFailureKind =
+  | 'apt-lists-missing'
+  | 'apt-dist-clean-unavailable'
+  | 'npm-ci-without-lockfile'
+  | 'compiler-missing'
+  | 'pip-externally-managed';
+
+/**
+ * A command the simulated build knows fails: `docker build` stops there. Recorded only when
+ * nothing the model does not follow could have prevented it (a known base image, no
+ * unmodelled command before it in the RUN).
+ */
+export interface BuildFailure {
+  kind: BuildFailureKind;
+  run: RunStep;
+  command: ShellCommand;
+  /** The range of the failing command. */
+  range: Range;
+  /** What fails and what to do, as an instruction. */
+  message: string;
+}
+
 export interface ImageModel {
   stages: Stage[];
   target: Stage;
@@ -260,6 +283,8 @@ export interface ImageModel {
   invalidatedBy(path: string): Layer[];
   /** Parse problems (syntax errors, shell errors, too-large input, unknown --target). */
   problems?: ParseProblem[];
+  /** Commands the simulated build knows fail, in file order (every stage, shipped or not). */
+  buildFailures?: BuildFailure[];
   /** Set when the input was over the size cap and only its beginning was analysed. */
   truncatedAtLine?: number;
 }

@@ -17,6 +17,7 @@ import type {
 } from './types';
 import type {
   ArgDecl,
+  BuildFailure,
   CopyStep,
   EnvDecl,
   ImageModel,
@@ -584,6 +585,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     message: `${s} is not sized: this Dockerfile copies more than ${COPY_FILE_BUDGET.toLocaleString('en-US')} files in all, more than the analysis follows.`,
     assumedBytes: 0,
   });
+  const buildFailures: BuildFailure[] = [];
   // CRLF and lone CR become LF once, here: positions (line, character) are the same in both texts.
   let text = normalizeLineEndings(
     typeof input.dockerfile === 'string' ? input.dockerfile : '',
@@ -1040,7 +1042,22 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       const t = absPath(m.target, stage);
       for (const f of match.files) bound.set(match.isDir ? `${t}/${f.relDest}` : t, f.file);
     }
-    const rc = makeRc(stage, state, run, layer, bound, unknowns, problems);
+    const stageMounts: RunContext['stageMounts'] = [];
+    for (const m of mounts) {
+      if (m.type !== 'bind' || !m.from || !m.target) continue;
+      const from =
+        byName.get(m.from.toLowerCase()) ??
+        (/^\d+$/.test(m.from) ? stages[Number(m.from)] : undefined);
+      if (!from || from.index >= stage.index) continue;
+      stageMounts.push({
+        target: absPath(m.target, stage),
+        source: normalizeAbs(`/${m.source ?? ''}`),
+        stage: from,
+      });
+    }
+    const rc = makeRc(stage, state, run, layer, bound, stageMounts, unknowns, problems);
+    rc.fail = (kind, command, message) =>
+      buildFailures.push({ kind, run, command, range: command.range, message });
     const deletesRef = layer.deletes;
     if (
       /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') &&
@@ -1387,6 +1404,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     lines,
     invalidatedBy,
     problems,
+    buildFailures,
     ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
   };
 }
@@ -1501,6 +1519,7 @@ function makeRc(
   run: RunStep,
   layer: Layer,
   boundFiles: Map<string, ContextFile>,
+  stageMounts: RunContext['stageMounts'],
   unknowns: Unknown[],
   problems: ParseProblem[],
 ): RunContext {
@@ -1514,6 +1533,8 @@ function makeRc(
     unknowns,
     problems,
     boundFiles,
+    stageMounts,
+    fail() {},
     remove(pattern) {
       deleted.push(pattern);
       layer.deletes.push(pattern);

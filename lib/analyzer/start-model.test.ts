@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildModel } from './model';
 import { startOf } from './start-model';
+import { reportOf } from './index';
 import { contextFiles, df } from './rules/test-helpers';
 import type { FileSpec } from './rules/test-helpers';
 
@@ -215,6 +216,33 @@ describe('startOf', () => {
       CMD python3 -m app.main
     `);
     expect(r.checks.find((c) => c.kind === 'shell')?.status).toBe('ok');
+    const facts = reportOf(
+      buildModel({
+        dockerfile: 'FROM gcr.io/distroless/python3-debian12:debug-nonroot\n',
+        context: { files: [] },
+      }),
+    ).final;
+    expect(facts.hasShell).toBe(true);
+    expect(facts.user).toBe('nonroot');
+  });
+
+  it('wheels from `pip wheel` in a bind-mounted stage install the requirements: starts, for certain', () => {
+    const wheels = df`
+      FROM python:3.11-slim-bookworm AS compile
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc libc6-dev libpq-dev && rm -rf /var/lib/apt/lists/*
+      COPY requirements.txt .
+      RUN pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt
+      FROM python:3.11-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+      RUN --mount=type=bind,from=compile,source=/wheels,target=/wheels pip install --no-cache-dir --no-index /wheels/*.whl
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "app.main:app"]
+    `;
+    expect(start(wheels).status).toBe('starts');
+    // Without the wheels nothing installs gunicorn: the same image fails.
+    const empty = wheels.replace('/wheels -r requirements.txt', '/other -r requirements.txt');
+    expect(start(empty).status).not.toBe('starts');
   });
 
   describe('says unknown instead of guessing on what it cannot follow', () => {

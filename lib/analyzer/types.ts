@@ -197,6 +197,11 @@ export interface FinalImageFacts {
   hasShell: boolean;
   /** Package managers present: apt, dpkg, apk, pip, npm, yarn. */
   packageManagers: string[];
+  /**
+   * Package managers a shipped layer installed, even when a later layer deletes them: their
+   * bytes still ship in that layer (pip, npm, yarn from OS packages).
+   */
+  layerPackageManagers: string[];
   /** Compilers and build tools present: gcc, g++, make, build-base, -dev packages. */
   buildTools: string[];
   /** OS packages known to be installed (base image list plus installs). */
@@ -243,6 +248,18 @@ export interface ParseProblem {
   severity: Severity;
 }
 
+/** The start model's answer for the final image, for goals and panels (see start-model.ts). */
+export interface StartSummary {
+  /** `fails`: certain to fail at start; `unknown`: something the model cannot follow decides it. */
+  status: 'starts' | 'fails' | 'unknown';
+  /** Why it fails or cannot be decided (the first such check), as an instruction; unset when it starts. */
+  reason?: string;
+  /** 0-based line the reason points at. */
+  line?: number;
+  /** The argv `docker run` would execute, when it could be worked out. */
+  argv?: string[];
+}
+
 export interface Report {
   stages: StageInfo[];
   /** All layers of all stages, in order; `isShipped` marks what is in the image. */
@@ -254,6 +271,8 @@ export interface Report {
   final: FinalImageFacts;
   context: ContextSummary;
   problems: ParseProblem[];
+  /** Would the final image's container start? */
+  start: StartSummary;
   /** Analyzer time in milliseconds (not part of determinism checks). */
   elapsedMs?: number;
 }

@@ -28,6 +28,7 @@ function report(
     stages?: number;
     score?: number;
     problems?: Report['problems'];
+    start?: Report['start'];
   } = {},
 ): Report {
   const stage = { index: 0, range, base: 'x', isShipped: true, isTarget: true, sizeBytes: 0 };
@@ -63,6 +64,7 @@ function report(
       stage: 0,
       hasShell: true,
       packageManagers: [],
+      layerPackageManagers: [],
       buildTools: [],
       packages: [],
       copiedPaths: [],
@@ -81,6 +83,7 @@ function report(
       dockerignoreErrors: [],
     },
     problems: over.problems ?? [],
+    start: over.start ?? { status: 'starts' },
   };
 }
 
@@ -198,8 +201,13 @@ describe('evaluateGoals', () => {
       { type: 'size-below', megabytes: 1000 },
     ];
     const results = evaluateGoals(report({ final: { hasShell: false } }), goals);
-    expect(results.map((r) => r.label)).toEqual(['Nothing to exec into', 'Image under 1000 MB']);
-    expect(results.map((r) => r.goal)).toEqual(goals);
+    expect(results.map((r) => r.label)).toEqual([
+      'Nothing to exec into',
+      'Image under 1000 MB',
+      'No errors: it builds and starts',
+    ]);
+    expect(results.slice(0, 2).map((r) => r.goal)).toEqual(goals);
+    expect(results.map((r) => r.isImplicit ?? false)).toEqual([false, false, true]);
     expect(allGoalsMet(results)).toBe(true);
     expect(allGoalsMet([])).toBe(false);
   });
@@ -213,7 +221,7 @@ describe('evaluateGoals', () => {
     // What the analyzer really returns for an empty text (and for whitespace only).
     for (const dockerfile of ['', '\n  \n']) {
       const results = evaluateGoals(analyze({ dockerfile }), goals);
-      expect(results.map((r) => r.isMet)).toEqual([false, false, false]);
+      expect(results.map((r) => r.isMet)).toEqual([false, false, false, false]);
       expect(results[0].detail).toMatch(/FROM/);
     }
   });
@@ -235,6 +243,41 @@ describe('evaluateGoals', () => {
     ).toBe(true);
   });
 
+  it('adds a no-errors goal that an open error finding fails, whatever the other goals say', () => {
+    const error = { ...finding('copy-source-missing', 'correctness'), severity: 'error' as const };
+    const results = evaluateGoals(report({ findings: [error] }), [
+      { type: 'size-below', megabytes: 1000 },
+    ]);
+    expect(results.map((r) => r.isMet)).toEqual([true, false]);
+    expect(results[1].detail).toContain('copy-source-missing (line 5)');
+    expect(allGoalsMet(results)).toBe(false);
+    // A warning does not block; a lesson that lists no-errors itself gets it once.
+    const warn = finding('pip-cache-kept', 'remove-package-managers');
+    expect(allGoalsMet(evaluateGoals(report({ findings: [warn] }), [{ type: 'no-errors' }]))).toBe(
+      true,
+    );
+    expect(evaluateGoals(report(), [{ type: 'no-errors' }])).toHaveLength(1);
+    expect(evaluateGoals(report({ findings: [error] }), [])).toEqual([]);
+  });
+
+  it('app-starts is met only when the start model is certain it starts', () => {
+    const goal: Goal = { type: 'app-starts' };
+    expect(met(report({ start: { status: 'starts' } }), goal)).toBe(true);
+    const [fails] = evaluateGoals(
+      report({ start: { status: 'fails', reason: 'gunicorn is not installed', line: 9 } }),
+      [goal],
+    );
+    expect(fails.isMet).toBe(false);
+    expect(fails.detail).toBe('Does not start (line 10): gunicorn is not installed');
+    expect(met(report({ start: { status: 'unknown', reason: 'a script' } }), goal)).toBe(false);
+  });
+
+  it('no-package-manager counts a manager that a later layer deleted but a layer still ships', () => {
+    const goal: Goal = { type: 'no-package-manager', managers: ['pip'] };
+    expect(met(report({ final: { layerPackageManagers: ['pip'] } }), goal)).toBe(false);
+    expect(met(report({ final: { layerPackageManagers: [] } }), goal)).toBe(true);
+  });
+
   it('every goal type has a non-empty default label', () => {
     const goals: Goal[] = [
       { type: 'size-below', megabytes: 1 },
@@ -250,6 +293,8 @@ describe('evaluateGoals', () => {
       { type: 'non-root' },
       { type: 'stages-at-least', count: 2 },
       { type: 'score-at-least', score: 90 },
+      { type: 'app-starts' },
+      { type: 'no-errors' },
     ];
     for (const r of evaluateGoals(report(), goals)) {
       expect(r.label.length).toBeGreaterThan(5);

@@ -26,19 +26,32 @@ const TECHNIQUE_NAMES: Record<Technique, string> = {
 const ROOT_USERS = new Set(['', 'root', '0', 'root:root', '0:0', 'root:0', '0:root']);
 
 /**
- * Checks each goal against the analyzer's report, in the order given. Pure: the same report and
+ * Checks each goal against the analyzer's report, in the order given, then the implicit
+ * `no-errors` goal (flagged `isImplicit`) unless the list is empty or already has one. Pure: the same report and
  * goals always give the same results. A goal's `label` wins over the default label.
  * 'rebuild-below' needs `extra.rebuiltBytes`; without it the goal is not met and says why.
  */
 export function evaluateGoals(report: Report, goals: Goal[], extra: GoalExtras = {}): GoalResult[] {
   const blocker = nothingToJudge(report);
-  return goals.map((goal) => {
+  // No goals (the playground): nothing to complete, so no implicit goal either.
+  const implicit =
+    goals.length === 0 || goals.some((g) => g.type === 'no-errors') ? [] : [NO_ERRORS];
+  return [...goals, ...implicit].map((goal) => {
     const { isMet, detail } = blocker
       ? { isMet: false, detail: blocker }
       : check(report, goal, extra);
-    return { goal, label: goal.label ?? defaultGoalLabel(goal), isMet, detail };
+    return {
+      goal,
+      label: goal.label ?? defaultGoalLabel(goal),
+      isMet,
+      detail,
+      ...(goal === NO_ERRORS ? { isImplicit: true } : {}),
+    };
   });
 }
+
+/** The goal every lesson has: an error finding means the image would not build or start. */
+const NO_ERRORS: Goal = { type: 'no-errors' };
 
 /**
  * Why no goal can be judged yet, or undefined when the report describes an image. A Dockerfile
@@ -88,6 +101,10 @@ export function defaultGoalLabel(goal: Goal): string {
       return `At least ${goal.count} build stages`;
     case 'score-at-least':
       return `Score of ${goal.score} or more`;
+    case 'app-starts':
+      return 'The app can start';
+    case 'no-errors':
+      return 'No errors: it builds and starts';
   }
 }
 
@@ -132,9 +149,11 @@ function check(report: Report, goal: Goal, extra: GoalExtras): { isMet: boolean;
     }
     case 'no-package-manager': {
       const wanted = goal.managers?.map((m) => m.toLowerCase());
-      const present = report.final.packageManagers.filter(
-        (m) => !wanted || wanted.includes(m.toLowerCase()),
-      );
+      // A manager a later layer deletes still ships in the layer that installed it.
+      const present = unique([
+        ...report.final.packageManagers,
+        ...(report.final.layerPackageManagers ?? []),
+      ]).filter((m) => !wanted || wanted.includes(m.toLowerCase()));
       return {
         isMet: present.length === 0,
         detail: present.length === 0 ? 'None shipped' : `Still shipped: ${list(present)}`,
@@ -180,6 +199,30 @@ function check(report: Report, goal: Goal, extra: GoalExtras): { isMet: boolean;
     case 'score-at-least': {
       const score = report.score.score;
       return { isMet: score >= goal.score, detail: `${score} now` };
+    }
+    case 'app-starts': {
+      const { status, reason, line } = report.start;
+      if (status === 'starts') return { isMet: true, detail: 'Starts' };
+      const at = line !== undefined ? ` (line ${line + 1})` : '';
+      return {
+        isMet: false,
+        detail:
+          status === 'fails'
+            ? `Does not start${at}: ${reason ?? 'see the findings'}`
+            : `Cannot tell whether it starts${at}: ${reason ?? 'the model cannot follow this'}`,
+      };
+    }
+    case 'no-errors': {
+      const errors = report.findings.filter((f) => f.severity === 'error');
+      return {
+        isMet: errors.length === 0,
+        detail:
+          errors.length === 0
+            ? 'No error findings'
+            : `${errors.length} error${errors.length === 1 ? '' : 's'}: ${unique(
+                errors.map((f) => `${f.rule} (line ${f.range.start.line + 1})`),
+              ).join(', ')}`,
+      };
     }
   }
 }

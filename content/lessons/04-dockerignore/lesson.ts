@@ -29,9 +29,14 @@ export default defineLesson({
       path: 'node_modules',
       label: 'The laptop’s node_modules stays out',
     },
-    { type: 'rule-clear', rule: 'broad-copy-no-dockerignore', label: 'COPY . . is filtered' },
-    { type: 'rule-clear', rule: 'runtime-missing', label: 'The app can still start' },
-    { type: 'file-shipped', path: 'src/server.js', label: 'The app’s code is in the image' },
+    { type: 'file-not-shipped', path: '.git', label: 'COPY . . leaves out .git' },
+    { type: 'app-starts', label: 'The app can still start', alreadyMet: true },
+    {
+      type: 'file-shipped',
+      path: 'src/server.js',
+      label: 'The app’s code is in the image',
+      alreadyMet: true,
+    },
   ],
   hints: [
     'Look at the project tree: how big is the context the builder receives, and which ' +

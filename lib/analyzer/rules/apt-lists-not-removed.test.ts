@@ -7,7 +7,7 @@ ruleTests(aptListsNotRemoved, {
       FROM debian:bookworm-slim
       RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
     `,
-    'apt-get dist-clean removes the lists': df`
+    'apt-get dist-clean removes the lists (trixie: apt 2.9)': df`
       FROM debian:trixie-slim
       RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get dist-clean
     `,
@@ -30,6 +30,34 @@ ruleTests(aptListsNotRemoved, {
     `,
   },
   invalid: {
+    'update alone, installs in the RUNs after it: the fix merges them (deleting in the update RUN would break the installs)':
+      {
+        dockerfile: df`
+        FROM python:3.11-slim-bookworm
+        RUN apt-get update
+        RUN apt-get install -y --no-install-recommends libpq5
+        RUN apt-get install -y --no-install-recommends curl
+        RUN rm -rf /var/lib/apt/lists/*
+      `,
+        lines: [2],
+        fixed: df`
+        FROM python:3.11-slim-bookworm
+        RUN apt-get update \\
+         && apt-get install -y --no-install-recommends libpq5 \\
+         && apt-get install -y --no-install-recommends curl \\
+         && rm -rf /var/lib/apt/lists/*
+        RUN rm -rf /var/lib/apt/lists/*
+      `,
+      },
+    'update alone with an install after a COPY: no safe fix is offered': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN apt-get update
+        COPY x /x
+        RUN apt-get install -y --no-install-recommends curl
+      `,
+      lines: [2],
+    },
     'cleans up in a later RUN (the earlier layer still ships)': {
       dockerfile: df`
         FROM debian:bookworm-slim

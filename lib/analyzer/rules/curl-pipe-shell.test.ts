@@ -21,6 +21,24 @@ ruleTests(curlPipeShell, {
         RUN curl -fsSL https://example.com/install.sh | sh
       `,
       lines: [2],
+      message: /without pipefail/,
+    },
+    'under SHELL with pipefail the message does not claim pipefail is missing': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        SHELL ["/bin/bash", "-o", "pipefail", "-c"]
+        RUN curl -fsSL https://example.com/install.sh | bash
+      `,
+      lines: [3],
+      message: /^(?![\s\S]*without pipefail)[\s\S]*pipefail only stops a failed download/,
+    },
+    'set -o pipefail earlier in the RUN counts too': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN set -eux -o pipefail; curl -fsSL https://example.com/install.sh | bash
+      `,
+      lines: [2],
+      message: /pipefail only stops a failed download/,
     },
     'wget -qO- | bash in a builder stage (it runs during the build)': {
       dockerfile: df`

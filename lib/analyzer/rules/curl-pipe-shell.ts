@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import type { RunStep } from '../model-types';
 import { isPythonProgram } from './helpers/commands';
 import { baseName } from './helpers/source';
 
@@ -15,6 +16,23 @@ const INTERPRETERS = new Set([
   'node',
   'php',
 ]);
+
+/**
+ * True when a failed download fails this RUN's pipeline: `SHELL ["/bin/bash", "-o", "pipefail",
+ * "-c"]` earlier in the stage (or a stage it is built FROM), or `set -o pipefail` earlier in the RUN.
+ */
+function hasPipefail(run: RunStep, pipeline: number): boolean {
+  const setInRun = run.commands.some(
+    (c) => c.name === 'set' && c.pipeline < pipeline && c.args.includes('pipefail'),
+  );
+  if (setInRun) return true;
+  for (let stage: RunStep['stage'] | undefined = run.stage; stage; stage = stage.baseStage) {
+    const before = stage === run.stage ? stage.steps.slice(0, run.index) : stage.steps;
+    const shell = [...before].reverse().find((s) => s.kind === 'SHELL');
+    if (shell) return /"-o"\s*,\s*"pipefail"|-o\s+pipefail/.test(shell.text);
+  }
+  return false;
+}
 
 export const curlPipeShell = defineRule({
   id: 'curl-pipe-shell',
@@ -40,7 +58,17 @@ export const curlPipeShell = defineRule({
             (INTERPRETERS.has(baseName(c.name)) || isPythonProgram(c.name)),
         );
         if (!runner || sorted.length < 2) return [];
-        return [{ range: { start: download.range.start, end: runner.range.end } }];
+        return [
+          {
+            range: { start: download.range.start, end: runner.range.end },
+            ...(hasPipefail(step, download.pipeline)
+              ? {
+                  message:
+                    'A downloaded script is piped straight into a shell: nothing checks what runs (pipefail only stops a failed download). Download to a file, verify its checksum, then run it.',
+                }
+              : {}),
+          },
+        ];
       });
     }),
 });

@@ -3,8 +3,10 @@ import type { RuleDefinition } from '../rule';
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { alpineNeedsCompiling } from './alpine-needs-compiling';
 import { apkCacheKept } from './apk-cache-kept';
+import { aptDistCleanUnavailable } from './apt-dist-clean-unavailable';
 import { aptGetMissingYes } from './apt-get-missing-yes';
 import { aptInstallRecommends } from './apt-install-recommends';
+import { aptListsMissing } from './apt-lists-missing';
 import { aptListsNotRemoved } from './apt-lists-not-removed';
 import { aptUpgrade } from './apt-upgrade';
 import { broadCopyNoDockerignore } from './broad-copy-no-dockerignore';
@@ -12,6 +14,7 @@ import { buildToolsInFinal } from './build-tools-in-final';
 import { chownDuplicatesLayer } from './chown-duplicates-layer';
 import { cleanupInLaterLayer } from './cleanup-in-later-layer';
 import { cmdShellForm } from './cmd-shell-form';
+import { compilerMissing } from './compiler-missing';
 import { consecutiveRun } from './consecutive-run';
 import { contextIncludesVcsOrDeps } from './context-includes-vcs-or-deps';
 import { copyBeforeDeps } from './copy-before-deps';
@@ -20,12 +23,15 @@ import { copyWholeBuilder } from './copy-whole-builder';
 import { curlPipeShell } from './curl-pipe-shell';
 import { distrolessCandidate } from './distroless-candidate';
 import { eolBaseImage } from './eol-base-image';
+import { healthcheckNeedsShell } from './healthcheck-needs-shell';
 import { largeBaseImage } from './large-base-image';
 import { npmCacheKept } from './npm-cache-kept';
+import { npmCiWithoutLockfile } from './npm-ci-without-lockfile';
 import { npmInstallDevDeps } from './npm-install-dev-deps';
 import { packageManagerInFinal } from './package-manager-in-final';
 import { packageNotInRelease } from './package-not-in-release';
 import { pipCacheKept } from './pip-cache-kept';
+import { pipExternallyManaged } from './pip-externally-managed';
 import { platformMismatchFinal } from './platform-mismatch-final';
 import { pythonVersionMismatch } from './python-version-mismatch';
 import { runsAsRoot } from './runs-as-root';
@@ -40,8 +46,10 @@ export const rules: RuleDefinition[] = [
   addInsteadOfCopy,
   alpineNeedsCompiling,
   apkCacheKept,
+  aptDistCleanUnavailable,
   aptGetMissingYes,
   aptInstallRecommends,
+  aptListsMissing,
   aptListsNotRemoved,
   aptUpgrade,
   broadCopyNoDockerignore,
@@ -49,6 +57,7 @@ export const rules: RuleDefinition[] = [
   chownDuplicatesLayer,
   cleanupInLaterLayer,
   cmdShellForm,
+  compilerMissing,
   consecutiveRun,
   contextIncludesVcsOrDeps,
   copyBeforeDeps,
@@ -57,12 +66,15 @@ export const rules: RuleDefinition[] = [
   curlPipeShell,
   distrolessCandidate,
   eolBaseImage,
+  healthcheckNeedsShell,
   largeBaseImage,
   npmCacheKept,
+  npmCiWithoutLockfile,
   npmInstallDevDeps,
   packageManagerInFinal,
   packageNotInRelease,
   pipCacheKept,
+  pipExternallyManaged,
   platformMismatchFinal,
   pythonVersionMismatch,
   runsAsRoot,

@@ -25,6 +25,19 @@ ruleTests(largeBaseImage, {
     `,
   },
   invalid: {
+    'a tag naming its Debian release keeps it (python:3.11-bookworm → -slim-bookworm, not trixie)':
+      {
+        dockerfile: df`
+        FROM python:3.11-bookworm
+        CMD ["python"]
+      `,
+        lines: [1],
+        message: /python:3\.11-slim-bookworm is/,
+        fixed: df`
+        FROM python:3.11-slim-bookworm
+        CMD ["python"]
+      `,
+      },
     'python:3.12 when python:3.12-slim runs the same Python': {
       dockerfile: df`
         FROM python:3.12

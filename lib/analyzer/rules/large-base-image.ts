@@ -8,13 +8,21 @@ import { fromRefRange, isDistrolessRef, rootStage, splitRef } from './helpers/mo
 const MIN_SHARE = 0.2;
 const MIN_BYTES = 20e6;
 
+const RELEASES = ['bookworm', 'trixie', 'bullseye', 'noble', 'jammy', 'focal'];
+
 /** The name to suggest: the variant's shortest alias, preferring one that keeps the user's version word. */
 function suggestedName(variant: BaseImageRecord, userRef: string): string {
   const userTag = splitRef(userRef).tag ?? '';
   const first = userTag.split('-')[0];
   const names = [variant.ref, ...variant.aliases].filter((n) => !n.includes('latest'));
   const keeping = names.filter((n) => (splitRef(n).tag ?? '').startsWith(first));
-  return (keeping.length > 0 ? keeping : names).sort(
+  // A tag that names its Debian release (python:3.11-bookworm) keeps naming it: the bare alias
+  // follows the newest release and would change the OS under the learner.
+  const release = RELEASES.find((r) => userTag.includes(r));
+  const sameRelease = release
+    ? keeping.filter((n) => (splitRef(n).tag ?? '').includes(release))
+    : [];
+  return (sameRelease.length > 0 ? sameRelease : keeping.length > 0 ? keeping : names).sort(
     (a, b) => a.length - b.length || a.localeCompare(b),
   )[0];
 }
@@ -33,7 +41,11 @@ export const largeBaseImage = defineRule({
     const current = recordOf(ref);
     if (!current) return [];
     // Same libc only: a drop-in change (Alpine's musl breaks some binaries and Python wheels).
-    const variant = variantsOf(current).find((v) => v.libc === current.libc);
+    // Same release first: python:3.11-bookworm → python:3.11-slim-bookworm, not a trixie image.
+    const sameLibc = variantsOf(current).filter((v) => v.libc === current.libc);
+    const variant =
+      sameLibc.find((v) => v.osRelease !== undefined && v.osRelease === current.osRelease) ??
+      sameLibc[0];
     if (!variant) return [];
     const saved = current.uncompressedBytes - variant.uncompressedBytes;
     if (saved < MIN_BYTES || saved < current.uncompressedBytes * MIN_SHARE) return [];

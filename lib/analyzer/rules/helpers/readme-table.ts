@@ -8,11 +8,17 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-/** Markdown table: one row per rule, in the order given. */
-export function rulesTable(rules: readonly RuleDefinition[]): string {
+/** Lesson slug → its folder under content/lessons (`base-image` → `01-base-image`). */
+export type LessonFolderOf = (slug: string) => string;
+
+/**
+ * Markdown table: one row per rule, in the order given. Technique links are relative to the
+ * repository root (the lesson's prose file), so they work on a code host as well as locally.
+ */
+export function rulesTable(rules: readonly RuleDefinition[], folderOf: LessonFolderOf): string {
   const rows = rules.map(
     (r) =>
-      `| \`${r.id}\` | [${r.technique}](/lessons/${r.lesson}) | ${r.severity} | ${r.hadolint ?? ''} | ${cell(r.message)} |`,
+      `| \`${r.id}\` | [${r.technique}](content/lessons/${folderOf(r.lesson)}/index.mdx) | ${r.severity} | ${r.hadolint ?? ''} | ${cell(r.message)} |`,
   );
   return [
     `${rules.length} rules. Technique links go to the lesson that teaches the fix; hadolint names the closest equivalent rule.`,
@@ -30,9 +36,10 @@ export function rulesTable(rules: readonly RuleDefinition[]): string {
 export function withRulesTable(
   readme: string,
   rules: readonly RuleDefinition[],
+  folderOf: LessonFolderOf,
 ): string | undefined {
   const start = readme.indexOf(RULES_START);
   const end = readme.indexOf(RULES_END);
   if (start < 0 || end < start) return undefined;
-  return `${readme.slice(0, start + RULES_START.length)}\n${rulesTable(rules)}\n${readme.slice(end)}`;
+  return `${readme.slice(0, start + RULES_START.length)}\n${rulesTable(rules, folderOf)}\n${readme.slice(end)}`;
 }

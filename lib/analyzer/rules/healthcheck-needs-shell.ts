@@ -1,0 +1,44 @@
+import { defineRule } from '../rule';
+import { baseFactsOf } from '../image-facts';
+import { stageChain } from './helpers/commands';
+
+/** The command part of a HEALTHCHECK (after its --interval=… options), or undefined for NONE. */
+function healthCommand(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && words[i].startsWith('--')) i++;
+  if (words[i]?.toUpperCase() !== 'CMD') return undefined;
+  return text
+    .trim()
+    .split(/\bCMD\b/i)
+    .slice(1)
+    .join('CMD')
+    .trim();
+}
+
+export const healthcheckNeedsShell = defineRule({
+  id: 'healthcheck-needs-shell',
+  technique: 'distroless',
+  severity: 'error',
+  lesson: 'distroless',
+  message:
+    'This HEALTHCHECK is in shell form, so Docker runs it with /bin/sh -c, and the image has no shell: every check fails and the container is marked unhealthy. Use the exec form with a program the image has, e.g. HEALTHCHECK CMD ["/usr/bin/python3", "/app/healthcheck.py"].',
+  check: (image) => {
+    const final = image.target;
+    const chain = stageChain(final);
+    const health = chain
+      .flatMap((s) => s.steps)
+      .filter((s) => s.kind === 'HEALTHCHECK')
+      .pop();
+    if (!health) return [];
+    const command = healthCommand(health.text);
+    if (command === undefined || command.startsWith('[')) return [];
+    const base = baseFactsOf(final);
+    // Certain only on a base whose programs are all known (distroless, scratch), when no layer
+    // brought a shell back (busybox, a copied /bin/sh).
+    if (!base.isKnown || !base.isClosed || base.hasShell) return [];
+    if (['busybox', 'bash', 'dash'].some((p) => final.packages.has(p))) return [];
+    if (['/bin/sh', '/busybox', '/usr/bin/sh'].some((p) => final.fs.has(p))) return [];
+    return [{ range: health.range }];
+  },
+});
