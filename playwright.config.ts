@@ -29,7 +29,7 @@ export default defineConfig({
     command: `npm run build && NEXT_TELEMETRY_DISABLED=1 npx next start -p ${port}`,
     url: baseURL,
     reuseExistingServer: !process.env.CI,
-    timeout: 300_000,
+    timeout: 600_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },
