@@ -45,8 +45,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
         <footer className="site-footer">
           <div className="site-footer__inner">
-            Layerlab runs entirely in your browser: no Docker engine, no account, nothing uploaded.
-            Sizes are estimates from measured data.
+            Layerlab runs in your browser: no Docker engine, no account. Nothing leaves it unless
+            you make a short link, publish to a gallery or join a room. Sizes are estimates from
+            measured data.
           </div>
         </footer>
       </body>
