@@ -20,7 +20,7 @@ import { randomId } from './rooms/room-client';
 import { useRoomLessonStates } from './rooms/useRoomLessons';
 import { reportProgress } from './rooms/useRoom';
 import type { SettledAnalysis } from './workbench/types';
-import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
+import { setDraftNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 export interface LessonViewProps {
@@ -103,10 +103,8 @@ export function LessonView({
   const onFilesChange = useCallback(
     (files: WorkbenchFiles) => {
       const problem = draftProblem(files, progressRef.current, slug);
-      if (problem) {
-        setProgressNotice(problem);
-        return;
-      }
+      setDraftNotice(problem);
+      if (problem) return;
       update((p) => saveDraft(p, slug, files));
     },
     [slug, update],
