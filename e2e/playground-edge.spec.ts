@@ -1,4 +1,11 @@
-import { pasteIntoEditor, setEditorText, waitForEditor } from './helpers/editor';
+import {
+  getEditorText,
+  pasteIntoEditor,
+  setEditorText,
+  switchTab,
+  waitForEditor,
+} from './helpers/editor';
+import { lessonDockerfile, sharePath } from './helpers/site';
 import { expect, test } from './helpers/test';
 
 test('playground: an empty Dockerfile shows only the "No FROM" problem', async ({ page }) => {
@@ -62,4 +69,63 @@ test('playground: the autosave limit notice goes once the text is back under it'
 
   await setEditorText(page, 'FROM alpine:3.20\nRUN echo small\n');
   await expect(notice).toHaveCount(0, { timeout: 10_000 });
+});
+
+test('playground: "What rebuilds" offers only files sent to the builder, filtered, answer first', async ({
+  page,
+}) => {
+  await page.goto('/playground');
+  await waitForEditor(page);
+  await page.getByLabel('Build context', { exact: true }).selectOption('dockerignore');
+  await waitForEditor(page);
+  await setEditorText(page, lessonDockerfile('dockerignore', 'start'));
+  const pick = page.getByLabel('I edit');
+  const offered = async () =>
+    (await pick.locator('option').allTextContents()).filter((t) => !t.endsWith('…'));
+  const hasGit = async () => (await offered()).some((t) => t.startsWith('.git/'));
+  // An empty .dockerignore: the history is sent, so it can be picked.
+  await switchTab(page, '.dockerignore');
+  await setEditorText(page, '');
+  await expect.poll(hasGit, { timeout: 20_000 }).toBe(true);
+
+  await setEditorText(page, '.git\nnode_modules\n');
+  await switchTab(page, 'Dockerfile');
+  await expect.poll(hasGit, { timeout: 20_000 }).toBe(false);
+  expect((await offered()).some((t) => t.startsWith('node_modules/'))).toBe(false);
+
+  await page.getByLabel('Find a file').fill('server');
+  await expect.poll(async () => (await offered()).length).toBeGreaterThan(0);
+  expect((await offered()).every((t) => t.toLowerCase().includes('server'))).toBe(true);
+
+  await pick.selectOption('src/server.js');
+  const answer = page.getByText(/^Editing src\/server\.js reruns/);
+  await expect(answer).toBeVisible();
+  const answerBox = await answer.boundingBox();
+  const treeBox = await page.getByRole('heading', { name: 'Files in the project' }).boundingBox();
+  expect(answerBox && treeBox && answerBox.y < treeBox.y, 'the answer comes before the tree').toBe(
+    true,
+  );
+  await answer.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('what-rebuilds.png') });
+});
+
+test('share link: a newcomer opening a shared later lesson is told the files are waiting', async ({
+  page,
+}) => {
+  const slug = 'distroless';
+  const shared = `${lessonDockerfile(slug, 'solution')}# shared with a friend\n`;
+  await page.goto(sharePath({ dockerfile: shared, dockerignore: '', lesson: slug }));
+  await page.getByRole('button', { name: 'Try it in my editor' }).click();
+  await expect(page.getByRole('heading', { name: 'This lesson is locked' })).toBeVisible({
+    timeout: 20_000,
+  });
+  await expect(page.getByText('The shared files are waiting for you here.')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('locked-waiting.png') });
+
+  await page.getByRole('button', { name: 'View the shared files read-only' }).click();
+  await waitForEditor(page);
+  await expect.poll(() => getEditorText(page)).toBe(shared);
+  await page.getByRole('button', { name: 'Open the lesson anyway to edit them' }).click();
+  await waitForEditor(page);
+  await expect.poll(() => getEditorText(page)).toBe(shared);
 });
