@@ -6,7 +6,7 @@ import {
   waitForEditor,
 } from './helpers/editor';
 import { lessonDockerfile, sharePath } from './helpers/site';
-import { expect, test } from './helpers/test';
+import { expect, seriousAxeViolations, test } from './helpers/test';
 
 test('playground: an empty Dockerfile shows only the "No FROM" problem', async ({ page }) => {
   await page.goto('/playground');
@@ -23,6 +23,7 @@ test('playground: an empty Dockerfile shows only the "No FROM" problem', async (
   await expect(page.getByText(/runs as root/i)).toHaveCount(0);
   await expect(page.getByText(/^No findings/)).toHaveCount(0);
   await expect(problems.getByRole('listitem')).toHaveCount(1);
+  expect(await seriousAxeViolations(page), 'the playground with nothing to build').toEqual([]);
 
   for (const [theme, width] of [
     ['light', 1280],
@@ -120,7 +121,11 @@ test('share link: a newcomer opening a shared later lesson is told the files are
     timeout: 20_000,
   });
   await expect(page.getByText('The shared files are waiting for you here.')).toBeVisible();
-  await page.screenshot({ path: test.info().outputPath('locked-waiting.png') });
+  expect(await seriousAxeViolations(page), 'the locked lesson with files waiting').toEqual([]);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.getByRole('heading', { name: 'This lesson is locked' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('locked-waiting-dark-375.png') });
 
   await page.getByRole('button', { name: 'View the shared files read-only' }).click();
   await waitForEditor(page);
