@@ -117,6 +117,15 @@ export function formatHuman(file: string, r: Report, maxSizeBytes?: number): str
   const out: string[] = [];
   const over = maxSizeBytes !== undefined && r.size.bytes > maxSizeBytes;
   out.push(`${file}`);
+  if (!r.isBuildable) {
+    // No FROM, or not a text file: the problems are all there is to say (no size, no score).
+    out.push('  Nothing to build.');
+    out.push('');
+    out.push(`  Problems (${r.problems.length})`);
+    for (const p of r.problems)
+      out.push(`  ${padStart(String(p.range.start.line + 1), 4)}  ${p.severity}: ${p.message}`);
+    return out.map(printable).join('\n') + '\n';
+  }
   out.push(
     `  Size     ${mb(r.size.bytes)} (confidence ${r.size.confidence}; pull ≈ ${mb(r.size.compressedBytes)})${over ? `  OVER --max-size ${mb(maxSizeBytes as number)}` : ''}`,
   );

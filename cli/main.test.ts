@@ -77,6 +77,16 @@ describe('layerlab CLI', () => {
     expect(r.stdout).toMatch(/\n\s+3 {2}warning apt-lists-not-removed/);
   });
 
+  it('a Dockerfile without FROM prints only its problem: no size, score or findings', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'layerlab-nofrom-'));
+    const file = join(dir, 'Dockerfile');
+    writeFileSync(file, 'RUN echo hi\n');
+    const r = run([file]);
+    expect(r.stdout).toMatch(/Nothing to build\./);
+    expect(r.stdout).toMatch(/error: No FROM instruction/);
+    expect(r.stdout).not.toMatch(/Score|Size {5}|No findings/);
+  });
+
   it('--json prints one report per file in argument order with the documented fields', () => {
     const { code, reports } = json([fixture('node-app'), fixture('python-app')]);
     expect(code).toBe(0);

@@ -20,7 +20,7 @@ import { randomId } from './rooms/room-client';
 import { useRoomLessonStates } from './rooms/useRoomLessons';
 import { reportProgress } from './rooms/useRoom';
 import type { SettledAnalysis } from './workbench/types';
-import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
+import { setDraftNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 export interface LessonViewProps {
@@ -103,10 +103,8 @@ export function LessonView({
   const onFilesChange = useCallback(
     (files: WorkbenchFiles) => {
       const problem = draftProblem(files, progressRef.current, slug);
-      if (problem) {
-        setProgressNotice(problem);
-        return;
-      }
+      setDraftNotice(problem);
+      if (problem) return;
       update((p) => saveDraft(p, slug, files));
     },
     [slug, update],
@@ -115,6 +113,13 @@ export function LessonView({
   // In a room the trainer's pacing decides: no opening a locked lesson anyway.
   const isLocked = state === 'locked' && (inRoom !== undefined || !isOpenedAnyway);
   const isEditing = isReady && !isLocked && initialFiles !== undefined;
+  // Files saved for this lesson before it was opened (a shared link's "Try it in my editor").
+  const waitingDraft = progress?.drafts[slug];
+  const waiting =
+    waitingDraft && draftDiffersFromStart(waitingDraft)
+      ? { dockerfile: waitingDraft.dockerfile, dockerignore: waitingDraft.dockerignore }
+      : undefined;
+  const [isViewingWaiting, setViewingWaiting] = useState(false);
   useOpenDraft(isEditing ? slug : undefined, initialFiles);
   const conflict = conflicts.find((item) => item.slug === slug);
 
@@ -225,10 +230,32 @@ export function LessonView({
           ) : null}
           {!isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
+          ) : isLocked && isViewingWaiting && waiting ? (
+            <div>
+              <div className="callout callout--info" role="note">
+                <p>
+                  The files waiting for this lesson, read-only: the lesson is still locked.{' '}
+                  <button type="button" className="button" onClick={() => setOpenedAnyway(true)}>
+                    Open the lesson anyway to edit them
+                  </button>
+                </p>
+              </div>
+              <WorkbenchLoader
+                mode="share"
+                readOnly
+                lessonSlug={slug}
+                initialFiles={waiting}
+                startFiles={startFiles}
+                project={{ name: lesson.project.name, files: lesson.project.files }}
+                goals={lesson.goals}
+              />
+            </div>
           ) : isLocked ? (
             <LockGate
               previous={previous}
               roomName={inRoom?.roomName}
+              hasWaitingFiles={waiting !== undefined}
+              onViewWaiting={() => setViewingWaiting(true)}
               onOpenAnyway={() => setOpenedAnyway(true)}
             />
           ) : initialFiles ? (
@@ -352,11 +379,16 @@ function SuccessBanner({
 function LockGate({
   previous,
   roomName,
+  hasWaitingFiles,
+  onViewWaiting,
   onOpenAnyway,
 }: {
   previous?: LessonSummary;
   /** In a room, the trainer opens lessons: no way around it here. */
   roomName?: string;
+  /** Files saved for this lesson (from a shared link) wait to be opened. */
+  hasWaitingFiles?: boolean;
+  onViewWaiting?: () => void;
   onOpenAnyway: () => void;
 }) {
   if (roomName !== undefined) {
@@ -373,6 +405,12 @@ function LockGate({
   return (
     <div className="gate">
       <h2>This lesson is locked</h2>
+      {hasWaitingFiles ? (
+        <p>
+          <strong>The shared files are waiting for you here.</strong> Look at them read-only, or
+          open the lesson anyway to edit them in the workbench.
+        </p>
+      ) : null}
       <p>
         Lessons unlock in order because each one builds on the last.
         {previous ? (
@@ -392,8 +430,13 @@ function LockGate({
             Go to {previous.title}
           </Link>
         ) : null}
+        {hasWaitingFiles && onViewWaiting ? (
+          <button type="button" className="button" onClick={onViewWaiting}>
+            View the shared files read-only
+          </button>
+        ) : null}
         <button type="button" className="button" onClick={onOpenAnyway}>
-          Unlock anyway
+          {hasWaitingFiles ? 'Open the lesson anyway' : 'Unlock anyway'}
         </button>
       </div>
     </div>

@@ -13,7 +13,7 @@ import {
 } from './local-folder';
 import type { SampleProject } from './sample-projects';
 import { DraftConflictNotice } from './DraftConflictNotice';
-import { setProgressNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
+import { setDraftNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 const LOCAL = 'local';
@@ -74,10 +74,8 @@ export function Playground({ samples }: { samples: SampleProject[] }) {
     (files: WorkbenchFiles) => {
       currentRef.current = files;
       const problem = draftProblem(files, progressRef.current, PLAYGROUND_DRAFT);
-      if (problem) {
-        setProgressNotice(problem);
-        return;
-      }
+      setDraftNotice(problem);
+      if (problem) return;
       update((p) => saveDraft(p, PLAYGROUND_DRAFT, files));
     },
     [update],

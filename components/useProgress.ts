@@ -176,6 +176,24 @@ export function setProgressNotice(notice: string | undefined): void {
   emit();
 }
 
+/** The draft problem last shown, so that it can go once the draft is back within the limits. */
+let draftNotice: string | undefined;
+
+/**
+ * Shows why a draft was not saved, or (undefined) takes that notice down again once a draft is
+ * saved; any other notice stays until dismissed.
+ */
+export function setDraftNotice(problem: string | undefined): void {
+  if (problem !== undefined) {
+    draftNotice = problem;
+    setProgressNotice(problem);
+    return;
+  }
+  if (draftNotice !== undefined && getSnapshot().notice === draftNotice)
+    setProgressNotice(undefined);
+  draftNotice = undefined;
+}
+
 /**
  * Replaces all progress (import, reset, deleting drafts) after keeping a dated copy of what is
  * stored. Returns the sentence to show about the copy (undefined when nothing was stored).

@@ -40,6 +40,7 @@ function FindingsPanel({
   onFix,
 }: FindingsPanelProps) {
   if (!findings) return null;
+  const hasErrorProblem = problems?.some((p) => p.severity === 'error') ?? false;
   return (
     <section className={styles.panel} aria-labelledby="wb-findings-h">
       <h2 id="wb-findings-h" className={styles.panelTitle}>
@@ -62,7 +63,10 @@ function FindingsPanel({
         </ul>
       )}
       {findings.length === 0 ? (
-        <p className={styles.good}>No findings: nothing to fix that the analyzer knows of.</p>
+        // A Dockerfile that cannot be read (no FROM, not text) has no "all clear" to give.
+        !hasErrorProblem && (
+          <p className={styles.good}>No findings: nothing to fix that the analyzer knows of.</p>
+        )
       ) : (
         <ul className={styles.findingList}>
           {findings.slice(0, MAX_SHOWN).map((finding, i) => (

@@ -6,6 +6,9 @@ import type { RebuildResult } from './analysis-protocol';
 import { formatBytes } from './format';
 import styles from './workbench.module.css';
 
+/** Files offered at once in the "I edit" list; the filter finds the rest. */
+const MAX_OPTIONS = 200;
+
 interface TreeDir {
   name: string;
   path: string;
@@ -183,7 +186,26 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
     setState(next ? { status: 'loading', path: next } : { status: 'idle' });
   }, []);
 
-  const sortedPaths = useMemo(() => project.files.map((f) => f.path).sort(), [project.files]);
+  // Only files the builder receives can rerun anything: not what .dockerignore excludes.
+  const sentPaths = useMemo(
+    () =>
+      project.files
+        .map((f) => f.path)
+        .filter((p) => !excluded.has(p))
+        .sort(),
+    [project.files, excluded],
+  );
+  const [query, setQuery] = useState('');
+  const filterId = useId();
+  const shownPaths = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    const hits = q ? sentPaths.filter((p) => p.toLowerCase().includes(q)) : sentPaths;
+    return hits.slice(0, MAX_OPTIONS);
+  }, [sentPaths, query]);
+  const matchCount = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return q ? sentPaths.filter((p) => p.toLowerCase().includes(q)).length : sentPaths.length;
+  }, [sentPaths, query]);
 
   return (
     <section className={styles.panel} aria-labelledby="wb-project-h">
@@ -211,32 +233,62 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
           ))}
         </ul>
       )}
-      <div className={styles.treeBox}>
-        <TreeList dir={tree} excluded={excluded} selected={path} onPick={pick} />
-      </div>
       <h3 className={styles.subTitle}>What rebuilds?</h3>
-      <label htmlFor={selectId} className={styles.label}>
-        I edit
-      </label>{' '}
-      <select
-        id={selectId}
-        value={path}
-        onChange={(e) => pick(e.target.value)}
-        className={styles.select}
-      >
-        <option value="">choose a file…</option>
-        {sortedPaths.map((p) => (
-          <option key={p} value={p}>
-            {p}
-          </option>
-        ))}
-      </select>
       <div aria-live="polite" className={styles.rebuildResult}>
         {state.status === 'loading' && <p className={styles.muted}>Working out what reruns…</p>}
         {state.status === 'error' && (
           <p className={styles.problem}>Could not work it out: {state.message}</p>
         )}
         {state.status === 'done' && <RebuildAnswer result={state.result} onReveal={onReveal} />}
+      </div>
+      <div className={styles.rebuildPick}>
+        <span>
+          <label htmlFor={filterId} className={styles.label}>
+            Find a file
+          </label>{' '}
+          <input
+            id={filterId}
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className={styles.select}
+            autoComplete="off"
+            spellCheck={false}
+          />
+        </span>
+        <span>
+          <label htmlFor={selectId} className={styles.label}>
+            I edit
+          </label>{' '}
+          <select
+            id={selectId}
+            value={path}
+            onChange={(e) => pick(e.target.value)}
+            className={styles.select}
+          >
+            <option value="">
+              {matchCount === 0
+                ? 'no file in the context matches'
+                : `choose one of ${matchCount.toLocaleString('en')} ${matchCount === 1 ? 'file' : 'files'}…`}
+            </option>
+            {/* The picked file stays selectable while the filter hides it. */}
+            {path && !shownPaths.includes(path) && <option value={path}>{path}</option>}
+            {shownPaths.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        </span>
+      </div>
+      <p className={styles.muted}>
+        Lists the files sent to the builder (after .dockerignore).
+        {matchCount > MAX_OPTIONS &&
+          ` The first ${MAX_OPTIONS} matches are shown: type part of a path to narrow them.`}
+      </p>
+      <h3 className={styles.subTitle}>Files in the project</h3>
+      <div className={styles.treeBox}>
+        <TreeList dir={tree} excluded={excluded} selected={path} onPick={pick} />
       </div>
     </section>
   );

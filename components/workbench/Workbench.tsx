@@ -276,8 +276,8 @@ export default function Workbench(props: WorkbenchProps) {
     // The figures of the Markdown line are the latest analysis of these texts, taken now.
     const figures = {
       beforeBytes: props.startSizeBytes ?? startResult?.report.size.bytes,
-      afterBytes: result?.report.size.bytes,
-      score: result?.report.score.score,
+      afterBytes: result?.report.isBuildable ? result.report.size.bytes : undefined,
+      score: result?.report.isBuildable ? result.report.score.score : undefined,
     };
     setShare((previous) => ({ press: (previous?.press ?? 0) + 1, files, figures }));
   }
@@ -369,8 +369,10 @@ export default function Workbench(props: WorkbenchProps) {
             // keystroke stays in sight at any window size (the full panels follow below).
             <div className={styles.summaryBlock} aria-hidden="true">
               <p className={styles.summary}>
-                <span className={styles.summaryBig}>{formatBytes(result.report.size.bytes)}</span>
-                {startResult && (
+                <span className={styles.summaryBig}>
+                  {result.report.isBuildable ? formatBytes(result.report.size.bytes) : 'No image'}
+                </span>
+                {startResult && result.report.isBuildable && (
                   <span className={styles.muted}>
                     {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
                   </span>
@@ -380,11 +382,13 @@ export default function Workbench(props: WorkbenchProps) {
                     {result.goals.filter((g) => g.isMet).length}/{result.goals.length} goals
                   </span>
                 )}
-                <span className={styles.muted}>
-                  {countLabel(result.report.findings.length, 'finding')}
-                </span>
+                {result.report.isBuildable && (
+                  <span className={styles.muted}>
+                    {countLabel(result.report.findings.length, 'finding')}
+                  </span>
+                )}
               </p>
-              <LayerStrip report={result.report} />
+              {result.report.isBuildable && <LayerStrip report={result.report} />}
             </div>
           )}
           <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
@@ -467,14 +471,19 @@ export default function Workbench(props: WorkbenchProps) {
               {status ?? `The analysis failed: ${live?.error}. Your text is safe; keep editing.`}
             </p>
           )}
-          <SizePanel
-            report={result?.report}
-            startReport={startResult?.report}
-            seq={live?.seq}
-            isStale={isStale}
-            elapsedMs={result?.elapsedMs}
-          />
-          <LayerChart report={result?.report} onReveal={reveal} />
+          {/* Nothing to build (no FROM, not text): only the problem is shown, no size or score. */}
+          {result?.report.isBuildable !== false && (
+            <SizePanel
+              report={result?.report}
+              startReport={startResult?.report}
+              seq={live?.seq}
+              isStale={isStale}
+              elapsedMs={result?.elapsedMs}
+            />
+          )}
+          {result?.report.isBuildable !== false && (
+            <LayerChart report={result?.report} onReveal={reveal} />
+          )}
           <FindingsPanel
             findings={result?.report.findings}
             problems={result?.report.problems}
@@ -483,7 +492,7 @@ export default function Workbench(props: WorkbenchProps) {
             onReveal={reveal}
             onFix={fix}
           />
-          <ScorePanel score={result?.report.score} />
+          {result?.report.isBuildable !== false && <ScorePanel score={result?.report.score} />}
           <ProjectPanel
             project={project}
             context={result?.report.context}

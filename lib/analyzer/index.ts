@@ -84,6 +84,7 @@ export function runRules(
 
 /** The start model's verdict in report form; a model failure reads as `unknown`, never a throw. */
 export function startSummary(model: ImageModel): StartSummary {
+  if (!model.isBuildable) return { status: 'unknown', reason: 'There is no image to start.' };
   try {
     const start = startOf(model);
     const check =
@@ -107,7 +108,10 @@ export function startSummary(model: ImageModel): StartSummary {
 /** Builds the report from a model (analyze() without the parse; the workbench may reuse a model). */
 export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules): Report {
   const size = estimateSize(model);
-  const { findings, errors } = runRules(model, rules);
+  // Nothing to build (no FROM, not text): the problem is all there is to say; no tips.
+  const { findings, errors } = model.isBuildable
+    ? runRules(model, rules)
+    : { findings: [], errors: [] };
   const problems = [...(model.problems ?? [])];
   for (const e of errors)
     problems.push({
@@ -162,6 +166,7 @@ export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules):
     },
     problems,
     start: startSummary(model),
+    isBuildable: model.isBuildable,
   };
 }
 

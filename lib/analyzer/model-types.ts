@@ -287,4 +287,6 @@ export interface ImageModel {
   buildFailures?: BuildFailure[];
   /** Set when the input was over the size cap and only its beginning was analysed. */
   truncatedAtLine?: number;
+  /** False when there is nothing to build: no FROM, or not a text file. */
+  isBuildable: boolean;
 }

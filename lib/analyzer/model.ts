@@ -29,6 +29,7 @@ import type {
   Stage,
   Step,
 } from './model-types';
+import { isNotText } from './text-kind';
 import { normalizeLineEndings } from './line-endings';
 import { parseShell, expandFields, expandWord, type ParsedScript } from './shell';
 import { lookup, newScope } from './scope';
@@ -618,6 +619,17 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       });
     }
   }
+  // A binary file: say so once, and analyse nothing rather than echo its bytes back as lines.
+  const notText = isNotText(text);
+  if (notText) {
+    text = '';
+    problems.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 'error',
+      message:
+        'This is not a text file (it holds NUL bytes or control characters): nothing was analysed. Open or paste the Dockerfile as text.',
+    });
+  }
   const starts = lineStarts(text);
   const lines = text.split(/\r?\n/);
   const df = parseDockerfile(text);
@@ -697,7 +709,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
       args.push({ name, value: v, range: ins.getRange(), isGlobal: true });
     }
   }
-  if (firstFrom >= instructions.length) {
+  if (firstFrom >= instructions.length && !notText) {
     const end = { line: Math.max(0, lines.length - 1), character: 0 };
     problems.push({
       range: { start: { line: 0, character: 0 }, end },
@@ -1406,6 +1418,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     problems,
     buildFailures,
     ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
+    isBuildable: firstFrom < instructions.length && !notText,
   };
 }
 

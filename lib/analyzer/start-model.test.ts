@@ -180,6 +180,40 @@ describe('startOf', () => {
     expect(failures(df1.replace('debian:bookworm-slim', 'node:22-bookworm-slim'))).toEqual([]);
   });
 
+  it('USER names an account the known base lacks, whatever else the build does', () => {
+    // A COPY of a file without a context leaves the start model open, yet it cannot add users.
+    const noContext = (dockerfile: string) =>
+      reportOf(buildModel({ dockerfile })).findings.filter((f) => f.rule === 'runtime-missing');
+    const lacking = df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends python3
+      COPY app.py /app/app.py
+      USER node
+      CMD ["python3", "/app/app.py"]
+    `;
+    expect(noContext(lacking)).toEqual([
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/User node/) }),
+    ]);
+    // Created by a RUN, or by a variable the model cannot resolve: silent.
+    for (const create of [
+      'RUN useradd --system node',
+      'RUN groupadd node && useradd -g node node',
+      'RUN adduser --disabled-password $APP_USER',
+    ])
+      expect(noContext(lacking.replace('USER node', `${create}\nUSER node`))).toEqual([]);
+    // Unsure: a script the model does not follow, a package that may add its own user, a copied
+    // /etc/passwd, a base it has no user list for.
+    for (const unsure of [
+      lacking.replace('USER node', 'RUN ./setup.sh\nUSER node'),
+      lacking.replace('python3\n', 'python3 nodejs\n'),
+      lacking.replace('USER node', 'COPY passwd /etc/passwd\nUSER node'),
+      lacking.replace('debian:bookworm-slim', 'example.com/private/base:1'),
+    ])
+      expect(noContext(unsure)).toEqual([]);
+    // The account exists in the base image.
+    expect(noContext(lacking.replace('debian:bookworm-slim', 'node:22-bookworm-slim'))).toEqual([]);
+  });
+
   it('the app module gunicorn imports must be in the working directory', () => {
     expect(
       failures(

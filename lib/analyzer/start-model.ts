@@ -58,6 +58,12 @@ const CLOSED_COMMANDS = new Set(
   ).split(/\s+/),
 );
 
+/** Commands that create accounts (groupadd/addgroup too: `USER name:group` and scripts pair them). */
+const USER_COMMANDS = new Set(['useradd', 'adduser', 'usermod', 'groupadd', 'addgroup']);
+
+/** Package managers whose packages' install scripts may create system users. */
+const PACKAGE_INSTALLERS = new Set(['apt-get', 'apt', 'apk']);
+
 /** Console scripts of packages people run as the container command (from each project's entry_points / [project.scripts]). */
 const CONSOLE_SCRIPTS: Record<string, string[]> = {
   gunicorn: ['gunicorn'],
@@ -507,14 +513,25 @@ function checkUser(scene: Scene): void {
   if (/^\d+$/.test(name) || name === '' || name.includes('$')) return;
   const base = baseFactsOf(scene.final);
   if (base.users.has(name)) return;
-  const created = stageChain(scene.final).some((s) =>
-    s.runs.some((r) =>
-      r.commands.some(
-        (c) => ['useradd', 'adduser', 'usermod'].includes(c.name) && c.args.some((a) => a === name),
-      ),
-    ),
+  const runs = stageChain(scene.final).flatMap((s) => s.runs);
+  const commands = runs.flatMap((r) => r.commands);
+  const created = commands.some(
+    (c) => USER_COMMANDS.has(c.name) && c.args.some((a) => a === name || a.includes('$')),
   );
   if (created) return;
+  // Whether anything in the chain could add the account without the model seeing it: a RUN it
+  // cannot parse, a program it does not follow (a script may call useradd), or a package whose
+  // install script creates a system user named after it (postgresql → postgres).
+  const mayCreate =
+    runs.some((r) => r.parseError) ||
+    commands.some(
+      (c) =>
+        !CLOSED_COMMANDS.has(c.name) ||
+        (PACKAGE_INSTALLERS.has(c.name) &&
+          c.args.some(
+            (a) => a.length > 1 && !a.startsWith('-') && (a.includes(name) || name.includes(a)),
+          )),
+    );
   const copiesPasswd = stageChain(scene.final).some((s) =>
     s.copies.some(
       (c) =>
@@ -526,7 +543,7 @@ function checkUser(scene: Scene): void {
     .flatMap((s) => s.steps)
     .filter((s) => s.kind === 'USER')
     .pop();
-  if (base.users.size === 0 || copiesPasswd || !base.isKnown) {
+  if (base.users.size === 0 || copiesPasswd || !base.isKnown || mayCreate) {
     add(
       scene,
       'user',
@@ -539,8 +556,8 @@ function checkUser(scene: Scene): void {
   }
   scene.checks.push({
     kind: 'user',
-    status: scene.isClosed ? 'fails' : 'unknown',
-    isCertain: scene.isClosed,
+    status: 'fails',
+    isCertain: true,
     message: `User ${name} does not exist in this image, so the container cannot start. Create it (RUN useradd --system ${name}) or use one the image has (${[
       ...base.users,
     ]

@@ -273,6 +273,11 @@ export interface Report {
   problems: ParseProblem[];
   /** Would the final image's container start? */
   start: StartSummary;
+  /**
+   * False when there is nothing to build (no FROM, or not a text file): `problems` says why, there
+   * are no findings, and size and score describe no image (views show neither).
+   */
+  isBuildable: boolean;
   /** Analyzer time in milliseconds (not part of determinism checks). */
   elapsedMs?: number;
 }

@@ -58,6 +58,7 @@ function report(
       confidence: 'high',
       unknowns: [],
     },
+    isBuildable: true,
     findings: over.findings ?? [],
     score: { score: over.score ?? 50, sizeAchieved: 0.5, penalties: [], explanation: [] },
     final: {
