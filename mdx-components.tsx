@@ -4,6 +4,8 @@ import { BaseImageTable } from '@/components/mdx/BaseImageTable';
 import { Callout } from '@/components/mdx/Callout';
 import { ClaimCheck } from '@/components/mdx/ClaimCheck';
 import { CodeBlock } from '@/components/mdx/CodeBlock';
+import { DataFigure } from '@/components/mdx/DataFigure';
+import { GoalLimit } from '@/components/mdx/GoalLimit';
 import { LayerFigure } from '@/components/mdx/LayerFigure';
 import { Size } from '@/components/mdx/Size';
 import { Try } from '@/components/mdx/Try';
@@ -15,6 +17,8 @@ const components: MDXComponents = {
   BaseImageTable,
   Callout,
   ClaimCheck,
+  DataFigure,
+  GoalLimit,
   LayerFigure,
   Size,
   Try,

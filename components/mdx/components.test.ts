@@ -5,9 +5,12 @@ import { AptInstallSize } from './AptInstallSize';
 import { BaseImageTable } from './BaseImageTable';
 import { Callout } from './Callout';
 import { ClaimCheck } from './ClaimCheck';
+import { DataFigure, dataFigureBytes } from './DataFigure';
+import { GoalLimit, goalLimitBytes } from './GoalLimit';
 import { LayerFigure, layerFigureBytes } from './LayerFigure';
 import { Size } from './Size';
 import { imageRow, measuredSize } from './base-image-data';
+import { lessons } from '@/content/lessons/generated';
 
 const html = (element: ReactElement) => renderToStaticMarkup(element);
 const bytesOf = (markup: string) => Number(/value="(\d+)"/.exec(markup)?.[1]);
@@ -150,5 +153,40 @@ describe('LayerFigure', () => {
     expect(() =>
       layerFigureBytes({ lesson: 'copy-only-needed', dockerfile: 'start', line: 1 }),
     ).toThrow(/no layer on line 1/);
+  });
+});
+
+describe('DataFigure', () => {
+  it('prints the size table’s figure with its source, the unpacked lists above the packed ones', () => {
+    const unpacked = dataFigureBytes('apt-lists-bookworm-unpacked');
+    const markup = html(createElement(DataFigure, { name: 'apt-lists-bookworm-unpacked' }));
+    expect(bytesOf(markup)).toBe(unpacked);
+    expect(markup).toMatch(/title="[^"]*collected \d{4}-\d\d-\d\d"/);
+    // Compressed lists are what the workbench shows for apt-get update.
+    const packed = layerFigureBytes({
+      lesson: 'combine-run',
+      dockerfile: 'start',
+      line: 13,
+      kind: 'lists',
+    });
+    expect(unpacked).toBeGreaterThan(2 * packed);
+  });
+  it('keeps the npm cache measurement apart from the node_modules it came with', () => {
+    expect(dataFigureBytes('npm-cache-express')).not.toBe(
+      dataFigureBytes('npm-node-modules-express'),
+    );
+  });
+});
+
+describe('GoalLimit', () => {
+  it('prints the limit the lesson’s goal checks, and refuses a goal the lesson lacks', () => {
+    const markup = html(createElement(GoalLimit, { lesson: 'capstone', goal: 'size-below' }));
+    const goal = lessons
+      .find((l) => l.slug === 'capstone')!
+      .goals.find((g) => g.type === 'size-below');
+    expect(goal && 'megabytes' in goal && bytesOf(markup) === goal.megabytes * 1e6).toBe(true);
+    expect(() => goalLimitBytes({ lesson: 'base-image', goal: 'context-below' })).toThrow(
+      /no context-below goal/,
+    );
   });
 });

@@ -205,10 +205,21 @@ export const BROKEN: Record<string, BrokenVariant[]> = {
 
   'remove-package-managers': [
     {
-      // Alpine's python3 is externally managed (PEP 668): plain pip install refuses to run.
-      name: 'pip install without --break-system-packages',
-      dockerfile: edit(solution('remove-package-managers'), ' --break-system-packages', ''),
+      // Alpine's python3 is externally managed (PEP 668): pip install into it refuses to run.
+      name: 'pip install into the system Python, without --target',
+      dockerfile: edit(solution('remove-package-managers'), ' --target /deps', ''),
       fails: NO_ERRORS,
+    },
+    {
+      // Into the system Python, pip finds py3-pip's packaging already installed and skips it;
+      // apk del .pip then removes it, and gunicorn (which needs packaging) cannot start.
+      name: 'pip install --break-system-packages, then apk del of the pip group',
+      dockerfile: edit(
+        solution('remove-package-managers'),
+        ' --target /deps',
+        ' --break-system-packages',
+      ),
+      fails: STARTS,
     },
     {
       // Deleting python3 with the pip group leaves gunicorn's shebang pointing at nothing.

@@ -56,8 +56,8 @@ export const lessons: Lesson[] = [
     ...meta5,
     slug: "remove-package-managers",
     order: 5,
-    startDockerfile: "FROM alpine:3.22\nWORKDIR /app\nRUN apk add python3 py3-pip\nCOPY requirements.txt .\nRUN pip install --break-system-packages -r requirements.txt\n# pip is not needed at run time\nRUN apk del py3-pip\nCOPY app/ ./app/\nUSER nobody\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
-    solutionDockerfile: "FROM alpine:3.22\nWORKDIR /app\nCOPY requirements.txt .\n# pip arrives and leaves inside one RUN, and no cache stays behind\nRUN apk add --no-cache python3 \\\n && apk add --no-cache --virtual .pip py3-pip \\\n && pip install --no-cache-dir --break-system-packages \\\n      -r requirements.txt \\\n && apk del .pip\nCOPY app/ ./app/\nUSER nobody\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerfile: "FROM alpine:3.22\nWORKDIR /app\nRUN apk add python3 py3-pip\nCOPY requirements.txt .\nRUN pip install --target /deps -r requirements.txt\n# pip is not needed at run time\nRUN apk del py3-pip\nENV PYTHONPATH=/deps\nCOPY app/ ./app/\nUSER nobody\nEXPOSE 8000\nCMD [\"python3\", \"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    solutionDockerfile: "FROM alpine:3.22\nWORKDIR /app\nCOPY requirements.txt .\n# pip arrives and leaves inside one RUN, and no cache stays behind. --target gives pip a\n# folder of its own, so it installs every dependency there, packaging included (py3-pip\n# brings a copy of packaging that apk del takes away again).\nRUN apk add --no-cache python3 \\\n && apk add --no-cache --virtual .pip py3-pip \\\n && pip install --no-cache-dir --target /deps \\\n      -r requirements.txt \\\n && apk del .pip\nENV PYTHONPATH=/deps\nCOPY app/ ./app/\nUSER nobody\nEXPOSE 8000\nCMD [\"python3\", \"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
   },
   {
     ...meta6,

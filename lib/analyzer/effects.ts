@@ -33,6 +33,11 @@ export interface StageState {
   apkVirtual: Map<string, string[]>;
   /** Python packages compiled from source on musl (need a compiler). */
   compiles: string[];
+  /**
+   * Dependencies pip left to an OS package's copy ("Requirement already satisfied"), with the
+   * package that holds it: deleting that package later takes them away.
+   */
+  pipSatisfiedByOs: { dist: string; osPkg: string; site: string }[];
   /** Image path → context file placed there by COPY/ADD (for requirements.txt, package.json). */
   files: Map<string, ContextFile>;
   venvs: string[];
@@ -1163,10 +1168,18 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
   }
   const site = sitePackages(cmd, rc, flags);
   const label = `pip install ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ` … (${specs.length})` : ''}`;
-  const paths = result.packages.map((p) => `${site}/${p.name}`);
+  const satisfied = satisfiedByOs(rc, site, flags);
+  const isInstalled = (p: { name: string }) => {
+    const osPkg = satisfied.get(p.name);
+    if (osPkg) state.pipSatisfiedByOs.push({ dist: p.name, osPkg, site });
+    return !osPkg;
+  };
+  const installs = result.packages.filter(isInstalled);
+  const unknowns = result.unknown.filter(isInstalled);
+  const paths = installs.map((p) => `${site}/${p.name}`);
   rc.overwrite(paths);
   let wheelBytes = 0;
-  for (const p of result.packages) {
+  for (const p of installs) {
     rc.add({
       path: `${site}/${p.name}`,
       bytes: p.installedBytes,
@@ -1193,7 +1206,7 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       state.compiles.push(p.name);
     }
   }
-  for (const u of result.unknown) {
+  for (const u of unknowns) {
     unknown(
       rc,
       'pip-package',
@@ -1220,6 +1233,37 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
       item: 'pip cache (no --no-cache-dir)',
     });
   }
+}
+
+/**
+ * Python distributions that OS packages put into the system Python's site-packages. Alpine's
+ * py3-pip depends on py3-packaging, py3-parsing and py3-setuptools (the apk table sizes them with
+ * it: package-sizes.json, py3-pip `includesDeps`).
+ */
+const OS_PYTHON_DISTS: Record<string, string[]> = {
+  'py3-pip': ['pip', 'packaging', 'pyparsing', 'setuptools'],
+};
+
+/**
+ * Distributions pip finds already installed and skips ("Requirement already satisfied"), each
+ * with the OS package that holds it. pip looks at the system Python's site-packages for plain,
+ * `--prefix` and `--user` installs; `--target` implies --ignore-installed, and a venv does not see
+ * the system's packages.
+ */
+function satisfiedByOs(
+  rc: RunContext,
+  site: string,
+  flags: { target?: string },
+): Map<string, string> {
+  const out = new Map<string, string>();
+  const { state } = rc;
+  // --ignore-installed is no way out: pip writes over apk's files, and apk del removes them.
+  const ignoresInstalled =
+    flags.target !== undefined || state.venvs.some((v) => site.startsWith(`${v}/`));
+  if (state.libc !== 'musl' || ignoresInstalled) return out;
+  for (const [osPkg, dists] of Object.entries(OS_PYTHON_DISTS))
+    if (state.packages.has(osPkg)) for (const d of dists) out.set(d, osPkg);
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------- npm / yarn

@@ -218,6 +218,8 @@ export interface Stage {
   baseCmd?: string[];
   /** Python packages pip compiles from source here (no musllinux wheel on Alpine). */
   compiles?: string[];
+  /** Dependencies pip left to an OS package's copy ("Requirement already satisfied"). */
+  pipSatisfiedByOs?: { dist: string; osPkg: string; site: string }[];
 }
 
 export interface ArgDecl {

@@ -940,6 +940,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     stage.pythonVersion = state.pythonVersion;
     stage.nodeVersion = state.nodeVersion;
     stage.compiles = state.compiles;
+    stage.pipSatisfiedByOs = state.pipSatisfiedByOs;
     stage.packageManagers = [...packageManagersOf(state)].sort();
   }
 
@@ -1451,6 +1452,7 @@ function initState(
       })),
       apkVirtual: new Map(p.apkVirtual),
       compiles: [...p.compiles],
+      pipSatisfiedByOs: [...p.pipSatisfiedByOs],
       files: new Map(p.files),
       venvs: [...p.venvs],
       removedManagers: new Set(p.removedManagers),
@@ -1478,6 +1480,7 @@ function initState(
     aptGroups: [],
     apkVirtual: new Map(),
     compiles: [],
+    pipSatisfiedByOs: [],
     files: new Map(),
     venvs: [],
     removedManagers: new Set(),

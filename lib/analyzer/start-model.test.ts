@@ -315,3 +315,47 @@ describe('startOf', () => {
     });
   });
 });
+
+describe('startOf: dependencies pip left to an OS package', () => {
+  const ALPINE_APP: FileSpec = {
+    'requirements.txt': 'flask==3.1.1\ngunicorn==23.0.0\n',
+    'app/__init__.py': 0,
+    'app/main.py': 2000,
+  };
+  const alpine = (install: string, after = '', env = '', cmd = '"gunicorn"') =>
+    df`
+      FROM alpine:3.22
+      WORKDIR /app
+      COPY requirements.txt .
+      RUN apk add --no-cache python3 && apk add --no-cache --virtual .pip py3-pip && ${install} -r requirements.txt${after}
+      ${env}
+      COPY app/ ./app/
+      CMD [${cmd}, "--bind", "0.0.0.0:8000", "app.main:app"]
+    `;
+
+  it('system install, then apk del of the pip group: gunicorn loses packaging', () => {
+    const msgs = failures(
+      alpine('pip install --no-cache-dir --break-system-packages', ' && apk del .pip'),
+      ALPINE_APP,
+    );
+    expect(msgs.join('\n')).toMatch(/gunicorn needs packaging.*py3-pip already provided it/);
+  });
+
+  it('system install with py3-pip kept: packaging is still there, so it starts', () => {
+    const r = start(alpine('pip install --no-cache-dir --break-system-packages'), ALPINE_APP);
+    expect(r.status).toBe('starts');
+  });
+
+  it('--target, then apk del: pip installed its own packaging in /deps, so it starts', () => {
+    const r = start(
+      alpine(
+        'pip install --no-cache-dir --target /deps',
+        ' && apk del .pip',
+        'ENV PYTHONPATH=/deps',
+        '"python3", "-m", "gunicorn"',
+      ),
+      ALPINE_APP,
+    );
+    expect(r.status).toBe('starts');
+  });
+});

@@ -18,6 +18,7 @@ import type { Range } from './types';
 import { baseFactsOf, pythonOf } from './image-facts';
 import type { BasePython } from './image-facts';
 import { parseRequirements } from './effects';
+import { pipInstall } from './size-data';
 import { stageChain } from './rules/helpers/commands';
 import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
@@ -817,6 +818,32 @@ function listOf(names: string[]): string {
     : `${names.slice(0, 4).join(', ')} and ${names.length - 4} more`;
 }
 
+/**
+ * Dependencies of the requirements that pip skipped because an OS package already held them
+ * ("Requirement already satisfied"), when that package is gone from the final image: Alpine's
+ * `apk del` of a --virtual group with py3-pip also removes py3-packaging, which gunicorn imports.
+ */
+function checkLeftToOs(scene: Scene): void {
+  const seen = new Set<string>();
+  for (const s of scene.final.pipSatisfiedByOs ?? []) {
+    if (seen.has(s.dist) || scene.final.packages.has(s.osPkg)) continue;
+    seen.add(s.dist);
+    if (scene.packages.some((p) => p.name === s.dist)) continue;
+    const needs = (scene.requirements ?? []).find((r) => {
+      const closure = pipInstall([r], { musl: true });
+      return (
+        r !== s.dist && [...closure.packages, ...closure.unknown].some((p) => p.name === s.dist)
+      );
+    });
+    if (!needs) continue;
+    fail(
+      scene,
+      'module',
+      `${needs} needs ${s.dist}, which pip did not install because ${s.osPkg} already provided it in ${s.site}; removing ${s.osPkg} took it away. Install with --target (pip then installs every dependency itself), or keep the package that provides ${s.dist}.`,
+    );
+  }
+}
+
 /** Requirements whose compiled extension needs an OS library the final image lacks. */
 function checkLibraries(scene: Scene): void {
   const family = baseFactsOf(scene.final).isDistroless
@@ -895,6 +922,7 @@ function runPython(
           `Python ${minor ?? ''}`.trim(),
         );
         checkLibraries(scene);
+        checkLeftToOs(scene);
         appModules(scene, dist, args.slice(i + 2));
       } else if (
         fileExists(scene, joinPath(scene.workdir, `${mod.replace(/\./g, '/')}.py`)) ||
@@ -925,6 +953,7 @@ function runPython(
     if (scene.requirements) {
       checkImports(scene, dirs, minor, scene.requirements, `Python ${minor ?? ''}`.trim());
       checkLibraries(scene);
+      checkLeftToOs(scene);
     }
     return;
   }
@@ -978,6 +1007,7 @@ function runScript(
   const { dirs, minor } = searchPath(scene, interp.python, interp.venv);
   checkImports(scene, dirs, minor, requirementsToCheck(scene, pkg.name), program.path);
   checkLibraries(scene);
+  checkLeftToOs(scene);
   appModules(scene, pkg.name, args);
 }
 

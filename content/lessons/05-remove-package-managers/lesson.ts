@@ -32,7 +32,7 @@ export default defineLesson({
     'apk del only shrinks the image when it runs in the same RUN as the apk add. ' +
       'apk add --virtual .pip py3-pip names the group so you can delete it in one go.',
     'One RUN: apk add --no-cache python3, apk add --no-cache --virtual .pip py3-pip, ' +
-      'pip install --no-cache-dir --break-system-packages -r requirements.txt, apk del .pip.',
+      'pip install --no-cache-dir --target /deps -r requirements.txt, apk del .pip.',
   ],
   project: notesApi,
   startDockerignore: PYTHON_DOCKERIGNORE,

@@ -40,7 +40,7 @@ export const buildToolsInFinal = defineRule({
         hits.push({
           range: command.range,
           savedBytes: bytes > 0 ? bytes : undefined,
-          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? ` (${formatBytes(bytes)})` : ''}. Build in a separate stage and copy only the result, or remove build tools in the same RUN that uses them.`,
+          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: ${formatBytes(bytes)} of compiler and header packages, not counting the libraries they pulled in` : ''}. Build in a separate stage and copy only the result, or remove build tools in the same RUN that uses them.`,
         });
       }
     }

@@ -55,10 +55,8 @@ export const programIs =
   (word: string): boolean =>
     names.includes(word);
 
-/** `1.2 GB`, `119 MB`, `850 kB`: decimal units, as `docker images` prints them. */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(bytes >= 1e10 ? 0 : 2)} GB`;
-  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  if (bytes >= 1e3) return `${Math.round(bytes / 1e3)} kB`;
-  return `${bytes} B`;
-}
+/**
+ * `1.01 GB`, `199 MB`, `19.9 MB`, `850 kB`: decimal units, the formatter the layer chart and the
+ * lesson prose use, so a finding never rounds the same bytes differently from them.
+ */
+export { formatBytes } from '../../../lessons/format';
