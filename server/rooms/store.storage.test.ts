@@ -13,6 +13,8 @@ import {
   findRoom,
   joinRoom,
   learnerSnapshot,
+  leaveRoom,
+  ProgressRefused,
   memberForToken,
   recordProgress,
   roomForTrainer,
@@ -137,6 +139,28 @@ describeStorage('room store', (ctx) => {
     const again = await recordProgress(database, r, members[3], [report('second-3-x')]);
     expect(again.events).toEqual([]);
     expect(await eventsAfter(database.db, r.id, events.length)).toEqual([]);
+  });
+
+  it('refuses progress in its transaction from a learner who left or in a closed room', async () => {
+    const { room: r } = await room();
+    const database = ctx.database();
+    const a = await joinRoom(database, r, 'a');
+    const b = await joinRoom(database, r, 'b');
+    if (!a.ok || !b.ok) throw new Error('join failed');
+    await leaveRoom(database, r, a.member);
+    // Sent together: the one who left is refused, the other is written.
+    const [left, stayed] = await Promise.allSettled([
+      recordProgress(database, r, a.member, [report('gone-0001')]),
+      recordProgress(database, r, b.member, [report('here-0001')]),
+    ]);
+    expect(left.status === 'rejected' && left.reason).toEqual(new ProgressRefused('left'));
+    expect(stayed.status === 'fulfilled' && stayed.value.events).toHaveLength(1);
+    await closeRoom(database, r);
+    await expect(recordProgress(database, r, b.member, [report('here-0002')])).rejects.toEqual(
+      new ProgressRefused('closed'),
+    );
+    const board = await boardSnapshot(database, r);
+    expect(Object.keys(board.progress)).toEqual([b.member.id]);
   });
 
   it('gives a board snapshot that the events after it continue exactly', async () => {

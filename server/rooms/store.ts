@@ -347,6 +347,18 @@ export async function leaveRoom(
   });
 }
 
+/**
+ * A progress write refused inside its transaction: the learner has left the room, or the room is
+ * closed or gone. Checked there (not only when the request's token was read) so a learner who
+ * left is refused on every instance even when the token check came from a cache.
+ */
+export class ProgressRefused extends Error {
+  constructor(readonly reason: 'left' | 'closed' | 'gone') {
+    super(`progress refused: ${reason}`);
+    this.name = 'ProgressRefused';
+  }
+}
+
 /** One request's progress reports, waiting for the room's next write. */
 interface ProgressJob {
   member: Member;
@@ -354,6 +366,13 @@ interface ProgressJob {
   now: Date;
   resolve: (events: RoomEvent[]) => void;
   reject: (error: unknown) => void;
+}
+
+type JobOutcome = RoomEvent[] | ProgressRefused;
+
+function settle(job: ProgressJob, outcome: JobOutcome): void {
+  if (outcome instanceof ProgressRefused) job.reject(outcome);
+  else job.resolve(outcome);
 }
 
 /** A room's write queue in this process: the jobs waiting, and whether a write is under way. */
@@ -422,13 +441,13 @@ async function drainProgress(
       const batch = queue.waiting.splice(0, take);
       try {
         const perJob = await writeProgress(database, roomId, batch);
-        batch.forEach((job, i) => job.resolve(perJob[i]));
+        batch.forEach((job, i) => settle(job, perJob[i]));
       } catch (error) {
         if (batch.length === 1) batch[0].reject(error);
         else {
           for (const job of batch) {
             try {
-              job.resolve((await writeProgress(database, roomId, [job]))[0]);
+              settle(job, (await writeProgress(database, roomId, [job]))[0]);
             } catch (alone) {
               job.reject(alone);
             }
@@ -444,15 +463,37 @@ async function drainProgress(
 /**
  * Writes the reports of `jobs` in one transaction: one insert of receipts, one read of the
  * progress rows they touch, one upsert of the changed rows, one bump of the room's event number
- * and one insert of the events. Returns each job's events.
+ * and one insert of the events, after one read that the learners are still members of the open
+ * room. Returns each job's events, or why it was refused.
  */
 async function writeProgress(
   database: Database,
   roomId: string,
-  jobs: readonly ProgressJob[],
-): Promise<RoomEvent[][]> {
+  allJobs: readonly ProgressJob[],
+): Promise<JobOutcome[]> {
   const { perJob } = await writeRoom(database, roomId, async (tx) => {
-    const perJob: RoomEvent[][] = jobs.map(() => []);
+    const perJob: JobOutcome[] = allJobs.map(() => []);
+    const allIds = [...new Set(allJobs.map((j) => j.member.id))];
+    const standing = await tx
+      .select({ id: roomMembers.id, closedAt: rooms.closedAt, expiresAt: rooms.expiresAt })
+      .from(roomMembers)
+      .innerJoin(rooms, eq(rooms.id, roomMembers.roomId))
+      .where(
+        and(eq(rooms.id, roomId), inArray(roomMembers.id, allIds), isNull(roomMembers.leftAt)),
+      );
+    const current = new Set(standing.map((r) => r.id));
+    const roomState = standing[0];
+    const jobs: ProgressJob[] = [];
+    const jobIndex: number[] = [];
+    allJobs.forEach((job, i) => {
+      if (!current.has(job.member.id)) perJob[i] = new ProgressRefused('left');
+      else if (roomState.expiresAt <= job.now) perJob[i] = new ProgressRefused('gone');
+      else if (roomState.closedAt) perJob[i] = new ProgressRefused('closed');
+      else {
+        jobIndex.push(i);
+        jobs.push(job);
+      }
+    });
     const receiptKey = (memberId: string, clientId: string) => `${memberId}\u0000${clientId}`;
     const receipts = new Map<string, { memberId: string; clientId: string; receivedAt: Date }>();
     for (const job of jobs) {
@@ -474,12 +515,13 @@ async function writeProgress(
 
     const progressKey = (memberId: string, lesson: string) => `${memberId}\u0000${lesson}`;
     const memberIds = [...new Set(jobs.map((j) => j.member.id))];
-    const current = new Map<string, LessonProgress>();
+    if (memberIds.length === 0) return { perJob, events: [] };
+    const latest = new Map<string, LessonProgress>();
     const rows = await tx
       .select()
       .from(roomProgress)
       .where(and(eq(roomProgress.roomId, roomId), inArray(roomProgress.memberId, memberIds)));
-    for (const row of rows) current.set(progressKey(row.memberId, row.lesson), toProgress(row));
+    for (const row of rows) latest.set(progressKey(row.memberId, row.lesson), toProgress(row));
 
     const changed = new Map<string, { memberId: string; progress: LessonProgress }>();
     const bodies: { job: number; body: EventBody; now: Date }[] = [];
@@ -488,13 +530,13 @@ async function writeProgress(
         // The first occurrence of a new id counts; a repeat (even in the same write) does not.
         if (!fresh.delete(receiptKey(job.member.id, report.id))) continue;
         const key = progressKey(job.member.id, report.lesson);
-        const before = current.get(key);
+        const before = latest.get(key);
         const after = applyReport(before, report, {
           joinedAt: job.member.joinedAt,
           receivedAt: job.now.toISOString(),
         });
         if (after === before) continue;
-        current.set(key, after);
+        latest.set(key, after);
         changed.set(key, { memberId: job.member.id, progress: after });
         bodies.push({
           job: index,
@@ -547,7 +589,7 @@ async function writeProgress(
 
     // Taking the room's numbers last keeps its row locked only for the end of the transaction.
     const events = await appendEvents(tx, roomId, bodies);
-    events.forEach((event, i) => perJob[bodies[i].job].push(event));
+    events.forEach((event, i) => (perJob[jobIndex[bodies[i].job]] as RoomEvent[]).push(event));
     return { perJob, events };
   });
   return perJob;
