@@ -845,7 +845,7 @@ describeStorage('room API', (ctx) => {
     expect(trainer.response.status).toBe(200);
     expect(trainer.response.headers.get('content-type')).toContain('text/event-stream');
     expect(trainer.response.headers.get('x-accel-buffering')).toBe('no');
-    expect(trainer.response.headers.get('cache-control')).toBe('no-store');
+    expect(trainer.response.headers.get('cache-control')).toBe('no-store, no-transform');
     const trainerText = await readUntil(trainer.response, /second/);
     trainer.controller.abort();
     const ids = [...trainerText.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
