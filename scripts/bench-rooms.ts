@@ -82,6 +82,9 @@ interface Result {
   p50: number;
   p95: number;
   max: number;
+  ackP50: number;
+  ackP95: number;
+  ackMax: number;
   rssMb: number[];
 }
 
@@ -163,6 +166,7 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
 
   let sent = 0;
   let errors = 0;
+  const ackMs: number[] = [];
   const firstError: string[] = [];
   const started = performance.now();
   const endAt = started + options.seconds * 1000;
@@ -186,7 +190,8 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
             },
           ],
         };
-        sentAt.set(key, performance.now());
+        const sendAt = performance.now();
+        sentAt.set(key, sendAt);
         sent++;
         const request = clients[learner.server](
           'POST',
@@ -197,6 +202,7 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
           },
         ).then(
           (answer) => {
+            ackMs.push(performance.now() - sendAt);
             if (answer.status === 200) ackedKeys.add(key);
             else {
               errors++;
@@ -227,6 +233,7 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
 
   const lost = [...ackedKeys].filter((k) => !seenKeys.has(k)).length;
   const sorted = latencies.sort((a, b) => a - b);
+  const acks = ackMs.sort((a, b) => a - b);
   return {
     label,
     learners: options.learners,
@@ -243,6 +250,9 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? Number.NaN,
+    ackP50: percentile(acks, 50),
+    ackP95: percentile(acks, 95),
+    ackMax: acks.at(-1) ?? Number.NaN,
     rssMb: rssPeak.map((b) => Math.round(b / 1e6)),
   };
 }
@@ -262,13 +272,17 @@ function print(result: Result): void {
     `  event-to-board latency: p50 ${ms(result.p50)}, p95 ${ms(result.p95)}, max ${ms(result.max)}`,
   );
   console.log(
+    `  report round trip (sent to acknowledged): p50 ${ms(result.ackP50)}, p95 ${ms(result.ackP95)}, max ${ms(result.ackMax)}`,
+  );
+  console.log(
     `  server memory (peak RSS per instance): ${result.rssMb.map((m) => `${m} MB`).join(', ')}`,
   );
 }
 
 /**
  * What one report costs the embedded database without HTTP: 200 progress reports one after the
- * other in this process, and 200 token checks. This is the ceiling of one embedded instance.
+ * other in this process, 200 sent at once by 200 learners (folded into few transactions), and
+ * 200 token checks. This is the ceiling of one embedded instance.
  */
 async function storeCost(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-store-'));
@@ -293,11 +307,35 @@ async function storeCost(): Promise<void> {
       ]);
     }
     const reportMs = (performance.now() - started) / count;
+    // The same number of reports from as many learners at once: the store folds those that wait.
+    const many = [];
+    for (let k = 0; k < count; k++) {
+      const other = await joinRoom(database, room, `at-once-${k}`);
+      if (!other.ok) throw new Error('join failed');
+      many.push(other.member);
+    }
+    started = performance.now();
+    await Promise.all(
+      many.map((member, k) =>
+        recordProgress(database, room, member, [
+          {
+            id: `store-at-once-${k}`,
+            lesson: 'base-image',
+            at: new Date().toISOString(),
+            bytes: 2000 + k,
+            goalsMet: 1,
+            goalsTotal: 2,
+            isCompleted: false,
+          },
+        ]),
+      ),
+    );
+    const foldedMs = (performance.now() - started) / count;
     started = performance.now();
     for (let k = 0; k < count; k++) await memberForToken(database.db, room.code, joined.token);
     const tokenMs = (performance.now() - started) / count;
     console.log(
-      `\nembedded store, in-process, ${count} one after the other: ${reportMs.toFixed(1)} ms per report, ${tokenMs.toFixed(1)} ms per token check`,
+      `\nembedded store, in-process, ${count} reports: ${reportMs.toFixed(1)} ms per report one after the other, ${foldedMs.toFixed(1)} ms per report from ${count} learners at once; ${tokenMs.toFixed(1)} ms per token check`,
     );
   } finally {
     await database.close();

@@ -8,6 +8,7 @@ import { getDatabase } from '../db/instance';
 import { rowsOf } from '../db/migrate';
 import { hitRateLimit } from '../db/rate-limit';
 import { checkOrigin, clientKey, json, limit, readJson, refuse } from '../gallery/http';
+import { hashSecret } from './secrets';
 import { findRoom, memberForToken, roomForTrainer } from './store';
 
 export { checkOrigin, clientKey, json, limit, refuse };
@@ -139,6 +140,53 @@ export async function authMember(
   if (found) return { ok: true, ...found };
   const exists = await findRoom(database.db, code);
   return { ok: false, response: exists ? refuse(403, NEEDS_MEMBER) : refuse(404, NO_ROOM) };
+}
+
+/** How long a token that checked out is trusted for progress reports without a read. */
+const TOKEN_CACHE_MS = 30_000;
+/** Most tokens remembered per process; the oldest go first. */
+const TOKEN_CACHE_MAX = 10_000;
+const TOKENS = Symbol.for('layerlab.progressTokens');
+type TokenEntry = { at: number; room: Room; member: Member };
+type TokenHolder = { [TOKENS]?: WeakMap<Database, Map<string, TokenEntry>> };
+
+/**
+ * `authMember` for progress reports, the one request every learner sends all the time: a token
+ * that checked out in the last 30 s is taken without a read. That is safe because the progress
+ * write itself checks, inside its transaction, that the learner is still a member and the room
+ * is open and current (`ProgressRefused`), so a learner who left is refused on every instance at
+ * once; the cache only saves the read for learners who are still in.
+ */
+export async function authMemberForProgress(
+  database: Database,
+  request: Request,
+  codeText: string,
+): Promise<{ ok: true; room: Room; member: Member } | { ok: false; response: Response }> {
+  const code = parseCode(codeText);
+  const token = bearer(request);
+  if (!code || !token) return authMember(database, request, codeText);
+  const holder = globalThis as TokenHolder;
+  const byDatabase = (holder[TOKENS] ??= new WeakMap());
+  let cache = byDatabase.get(database);
+  if (!cache) byDatabase.set(database, (cache = new Map()));
+  const key = `${code}:${hashSecret(token)}`;
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < TOKEN_CACHE_MS) return { ok: true, room: hit.room, member: hit.member };
+  cache.delete(key);
+  const auth = await authMember(database, request, codeText);
+  if (auth.ok) {
+    cache.set(key, { at: now, room: auth.room, member: auth.member });
+    if (cache.size > TOKEN_CACHE_MAX) cache.delete(cache.keys().next().value as string);
+  }
+  return auth;
+}
+
+/** The answer to a progress write refused in its transaction (see `ProgressRefused`). */
+export function refuseProgress(reason: 'left' | 'closed' | 'gone'): Response {
+  if (reason === 'closed') return refuseClosed();
+  if (reason === 'gone') return refuse(404, NO_ROOM);
+  return refuse(403, NEEDS_MEMBER);
 }
 
 /** Refuses a write to a closed room (410); `undefined` when the room is open. */

@@ -13,6 +13,8 @@ import {
   findRoom,
   joinRoom,
   learnerSnapshot,
+  leaveRoom,
+  ProgressRefused,
   memberForToken,
   recordProgress,
   roomForTrainer,
@@ -94,6 +96,71 @@ describeStorage('room store', (ctx) => {
     expect(results).toEqual([
       expect.objectContaining({ nickname: 'bob', lesson: 'one', finalBytes: 500, attempts: 2 }),
     ]);
+  });
+
+  it('folds reports sent at once into writes that keep order, ids and idempotence', async () => {
+    const { room: r } = await room();
+    const database = ctx.database();
+    const members = [];
+    for (let i = 0; i < 12; i++) {
+      const joined = await joinRoom(database, r, `learner-${i}`);
+      if (!joined.ok) throw new Error('join failed');
+      members.push(joined.member);
+    }
+    const before = (await eventsAfter(database.db, r.id, 0)).length;
+    // Every learner sends two reports at once, and learner 0 resends its first in the same moment.
+    const answers = await Promise.all([
+      ...members.map((m, i) =>
+        recordProgress(database, r, m, [
+          report(`first-${i}-x`, { bytes: 2000 + i }),
+          report(`second-${i}-x`, { bytes: 3000 + i }),
+        ]),
+      ),
+      recordProgress(database, r, members[0], [report('first-0-x', { bytes: 2000 })]),
+    ]);
+    expect(answers.at(-1)?.acked).toEqual(['first-0-x']);
+    expect(answers.at(-1)?.events).toEqual([]);
+    const events = await eventsAfter(database.db, r.id, 0);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    const progress = events.slice(before);
+    expect(progress).toHaveLength(24);
+    // Each request got back exactly its own events, in the order it sent them.
+    members.forEach((m, i) => {
+      const mine = answers[i].events.map((e) => (e.kind === 'progress' ? e.progress.bytes : -1));
+      expect(mine).toEqual([2000 + i, 3000 + i]);
+      expect(answers[i].events.every((e) => 'memberId' in e && e.memberId === m.id)).toBe(true);
+    });
+    expect(progress.map((e) => e.seq)).toEqual(
+      answers.flatMap((a) => a.events.map((e) => e.seq)).sort((a, b) => a - b),
+    );
+    const board = await boardSnapshot(database, r);
+    members.forEach((m, i) => expect(board.progress[m.id].one.bytes).toBe(3000 + i));
+    // Sent again later, nothing is counted twice.
+    const again = await recordProgress(database, r, members[3], [report('second-3-x')]);
+    expect(again.events).toEqual([]);
+    expect(await eventsAfter(database.db, r.id, events.length)).toEqual([]);
+  });
+
+  it('refuses progress in its transaction from a learner who left or in a closed room', async () => {
+    const { room: r } = await room();
+    const database = ctx.database();
+    const a = await joinRoom(database, r, 'a');
+    const b = await joinRoom(database, r, 'b');
+    if (!a.ok || !b.ok) throw new Error('join failed');
+    await leaveRoom(database, r, a.member);
+    // Sent together: the one who left is refused, the other is written.
+    const [left, stayed] = await Promise.allSettled([
+      recordProgress(database, r, a.member, [report('gone-0001')]),
+      recordProgress(database, r, b.member, [report('here-0001')]),
+    ]);
+    expect(left.status === 'rejected' && left.reason).toEqual(new ProgressRefused('left'));
+    expect(stayed.status === 'fulfilled' && stayed.value.events).toHaveLength(1);
+    await closeRoom(database, r);
+    await expect(recordProgress(database, r, b.member, [report('here-0002')])).rejects.toEqual(
+      new ProgressRefused('closed'),
+    );
+    const board = await boardSnapshot(database, r);
+    expect(Object.keys(board.progress)).toEqual([b.member.id]);
   });
 
   it('gives a board snapshot that the events after it continue exactly', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { BoardState } from '@/lib/rooms/board';
 import type { ExportRow } from '@/lib/rooms/export';
 import { exportRows } from '@/lib/rooms/export';
@@ -110,6 +110,35 @@ async function appendEvent(tx: Tx, roomId: string, body: EventBody, now: Date): 
     .insert(roomEvents)
     .values({ roomId, seq, kind: body.kind, memberId, data: body, createdAt: now });
   return { ...body, seq, at: now.toISOString() } as RoomEvent;
+}
+
+/**
+ * Numbers and stores several events inside `tx` with one bump of `rooms.last_seq` (which locks
+ * the room's row until the transaction ends) and one insert; numbers follow the order given.
+ */
+async function appendEvents(
+  tx: Tx,
+  roomId: string,
+  items: readonly { body: EventBody; now: Date }[],
+): Promise<RoomEvent[]> {
+  const [{ seq: last }] = await tx
+    .update(rooms)
+    .set({ lastSeq: sql`${rooms.lastSeq} + ${items.length}` })
+    .where(eq(rooms.id, roomId))
+    .returning({ seq: rooms.lastSeq });
+  const first = last - items.length + 1;
+  const rowsToInsert = items.map(({ body, now }, i) => ({
+    roomId,
+    seq: first + i,
+    kind: body.kind,
+    memberId: 'memberId' in body ? body.memberId : 'member' in body ? body.member.id : null,
+    data: body,
+    createdAt: now,
+  }));
+  await tx.insert(roomEvents).values(rowsToInsert);
+  return items.map(
+    ({ body, now }, i) => ({ ...body, seq: first + i, at: now.toISOString() }) as RoomEvent,
+  );
 }
 
 /**
@@ -319,38 +348,212 @@ export async function leaveRoom(
 }
 
 /**
+ * A progress write refused inside its transaction: the learner has left the room, or the room is
+ * closed or gone. Checked there (not only when the request's token was read) so a learner who
+ * left is refused on every instance even when the token check came from a cache.
+ */
+export class ProgressRefused extends Error {
+  constructor(readonly reason: 'left' | 'closed' | 'gone') {
+    super(`progress refused: ${reason}`);
+    this.name = 'ProgressRefused';
+  }
+}
+
+/** One request's progress reports, waiting for the room's next write. */
+interface ProgressJob {
+  member: Member;
+  reports: readonly ProgressReport[];
+  now: Date;
+  resolve: (events: RoomEvent[]) => void;
+  reject: (error: unknown) => void;
+}
+
+type JobOutcome = RoomEvent[] | ProgressRefused;
+
+function settle(job: ProgressJob, outcome: JobOutcome): void {
+  if (outcome instanceof ProgressRefused) job.reject(outcome);
+  else job.resolve(outcome);
+}
+
+/** A room's write queue in this process: the jobs waiting, and whether a write is under way. */
+interface ProgressQueue {
+  waiting: ProgressJob[];
+  running: boolean;
+}
+
+/** At most this many reports go into one transaction (keeps every statement's parameters bounded). */
+const MAX_REPORTS_PER_WRITE = 1000;
+
+const QUEUES = Symbol.for('layerlab.progressQueues');
+type QueueHolder = { [QUEUES]?: WeakMap<Database, Map<string, ProgressQueue>> };
+
+function progressQueue(database: Database, roomId: string): ProgressQueue {
+  const holder = globalThis as QueueHolder;
+  const byDatabase = (holder[QUEUES] ??= new WeakMap());
+  let byRoom = byDatabase.get(database);
+  if (!byRoom) byDatabase.set(database, (byRoom = new Map()));
+  let queue = byRoom.get(roomId);
+  if (!queue) byRoom.set(roomId, (queue = { waiting: [], running: false }));
+  return queue;
+}
+
+/**
  * Applies a batch of progress reports. Each report id is recorded once per learner: a report the
  * outbox resends is acknowledged again and changes nothing. Returns every id of the batch as
  * acknowledged, and the events written.
+ *
+ * Group commit: while a write of the room is under way in this process, the requests that arrive
+ * wait, and the next write folds all of them into one transaction (a handful of statements
+ * however many reports). Each request resolves only after the commit that holds its reports, so
+ * what is acknowledged is stored. If a folded write fails, each request is retried on its own,
+ * so one bad request cannot fail the others.
  */
-export async function recordProgress(
+export function recordProgress(
   database: Database,
   room: Room,
   member: Member,
   reports: readonly ProgressReport[],
   now = new Date(),
 ): Promise<{ acked: string[]; events: RoomEvent[] }> {
-  const result = await writeRoom(database, room.id, async (tx) => {
-    const events: RoomEvent[] = [];
-    for (const report of reports) {
-      const [fresh] = await tx
-        .insert(roomReceipts)
-        .values({ memberId: member.id, clientId: report.id, receivedAt: now })
-        .onConflictDoNothing()
-        .returning({ id: roomReceipts.clientId });
-      if (!fresh) continue;
-      const [row] = await tx
-        .select()
-        .from(roomProgress)
-        .where(and(eq(roomProgress.memberId, member.id), eq(roomProgress.lesson, report.lesson)))
-        .limit(1);
-      const before = row ? toProgress(row) : undefined;
-      const after = applyReport(before, report, {
-        joinedAt: member.joinedAt,
-        receivedAt: now.toISOString(),
-      });
-      if (after === before) continue;
-      const values = {
+  const acked = reports.map((r) => r.id);
+  return new Promise<RoomEvent[]>((resolve, reject) => {
+    const queue = progressQueue(database, room.id);
+    queue.waiting.push({ member, reports, now, resolve, reject });
+    if (!queue.running) void drainProgress(database, room.id, queue);
+  }).then((events) => ({ acked, events }));
+}
+
+async function drainProgress(
+  database: Database,
+  roomId: string,
+  queue: ProgressQueue,
+): Promise<void> {
+  queue.running = true;
+  try {
+    while (queue.waiting.length > 0) {
+      let count = 0;
+      let take = 0;
+      while (take < queue.waiting.length) {
+        count += queue.waiting[take].reports.length;
+        if (take > 0 && count > MAX_REPORTS_PER_WRITE) break;
+        take++;
+      }
+      const batch = queue.waiting.splice(0, take);
+      try {
+        const perJob = await writeProgress(database, roomId, batch);
+        batch.forEach((job, i) => settle(job, perJob[i]));
+      } catch (error) {
+        if (batch.length === 1) batch[0].reject(error);
+        else {
+          for (const job of batch) {
+            try {
+              settle(job, (await writeProgress(database, roomId, [job]))[0]);
+            } catch (alone) {
+              job.reject(alone);
+            }
+          }
+        }
+      }
+    }
+  } finally {
+    queue.running = false;
+  }
+}
+
+/**
+ * Writes the reports of `jobs` in one transaction: one insert of receipts, one read of the
+ * progress rows they touch, one upsert of the changed rows, one bump of the room's event number
+ * and one insert of the events, after one read that the learners are still members of the open
+ * room. Returns each job's events, or why it was refused.
+ */
+async function writeProgress(
+  database: Database,
+  roomId: string,
+  allJobs: readonly ProgressJob[],
+): Promise<JobOutcome[]> {
+  const { perJob } = await writeRoom(database, roomId, async (tx) => {
+    const perJob: JobOutcome[] = allJobs.map(() => []);
+    const allIds = [...new Set(allJobs.map((j) => j.member.id))];
+    const standing = await tx
+      .select({ id: roomMembers.id, closedAt: rooms.closedAt, expiresAt: rooms.expiresAt })
+      .from(roomMembers)
+      .innerJoin(rooms, eq(rooms.id, roomMembers.roomId))
+      .where(
+        and(eq(rooms.id, roomId), inArray(roomMembers.id, allIds), isNull(roomMembers.leftAt)),
+      );
+    const current = new Set(standing.map((r) => r.id));
+    const roomState = standing[0];
+    const jobs: ProgressJob[] = [];
+    const jobIndex: number[] = [];
+    allJobs.forEach((job, i) => {
+      if (!current.has(job.member.id)) perJob[i] = new ProgressRefused('left');
+      else if (roomState.expiresAt <= job.now) perJob[i] = new ProgressRefused('gone');
+      else if (roomState.closedAt) perJob[i] = new ProgressRefused('closed');
+      else {
+        jobIndex.push(i);
+        jobs.push(job);
+      }
+    });
+    const receiptKey = (memberId: string, clientId: string) => `${memberId}\u0000${clientId}`;
+    const receipts = new Map<string, { memberId: string; clientId: string; receivedAt: Date }>();
+    for (const job of jobs) {
+      for (const report of job.reports) {
+        const key = receiptKey(job.member.id, report.id);
+        if (!receipts.has(key)) {
+          receipts.set(key, { memberId: job.member.id, clientId: report.id, receivedAt: job.now });
+        }
+      }
+    }
+    if (receipts.size === 0) return { perJob, events: [] };
+    const freshRows = await tx
+      .insert(roomReceipts)
+      .values([...receipts.values()])
+      .onConflictDoNothing()
+      .returning({ memberId: roomReceipts.memberId, clientId: roomReceipts.clientId });
+    const fresh = new Set(freshRows.map((r) => receiptKey(r.memberId, r.clientId)));
+    if (fresh.size === 0) return { perJob, events: [] };
+
+    const progressKey = (memberId: string, lesson: string) => `${memberId}\u0000${lesson}`;
+    const memberIds = [...new Set(jobs.map((j) => j.member.id))];
+    if (memberIds.length === 0) return { perJob, events: [] };
+    const latest = new Map<string, LessonProgress>();
+    const rows = await tx
+      .select()
+      .from(roomProgress)
+      .where(and(eq(roomProgress.roomId, roomId), inArray(roomProgress.memberId, memberIds)));
+    for (const row of rows) latest.set(progressKey(row.memberId, row.lesson), toProgress(row));
+
+    const changed = new Map<string, { memberId: string; progress: LessonProgress }>();
+    const bodies: { job: number; body: EventBody; now: Date }[] = [];
+    jobs.forEach((job, index) => {
+      for (const report of job.reports) {
+        // The first occurrence of a new id counts; a repeat (even in the same write) does not.
+        if (!fresh.delete(receiptKey(job.member.id, report.id))) continue;
+        const key = progressKey(job.member.id, report.lesson);
+        const before = latest.get(key);
+        const after = applyReport(before, report, {
+          joinedAt: job.member.joinedAt,
+          receivedAt: job.now.toISOString(),
+        });
+        if (after === before) continue;
+        latest.set(key, after);
+        changed.set(key, { memberId: job.member.id, progress: after });
+        bodies.push({
+          job: index,
+          body: { kind: 'progress', memberId: job.member.id, progress: summary(after) },
+          now: job.now,
+        });
+      }
+    });
+    if (bodies.length === 0) return { perJob, events: [] };
+
+    // In key order, so two writers touching the same rows lock them in the same order.
+    const values = [...changed.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([, { memberId, progress: after }]) => ({
+        memberId,
+        lesson: after.lesson,
+        roomId,
         state: after.state,
         startedAt: new Date(after.startedAt),
         updatedAt: new Date(after.updatedAt),
@@ -362,23 +565,34 @@ export async function recordProgress(
         attempts: after.attempts,
         dockerfile: after.dockerfile ?? null,
         dockerignore: after.dockerignore ?? null,
-      };
-      await tx
-        .insert(roomProgress)
-        .values({ memberId: member.id, lesson: report.lesson, roomId: room.id, ...values })
-        .onConflictDoUpdate({ target: [roomProgress.memberId, roomProgress.lesson], set: values });
-      events.push(
-        await appendEvent(
-          tx,
-          room.id,
-          { kind: 'progress', memberId: member.id, progress: summary(after) },
-          now,
-        ),
-      );
-    }
-    return { events };
+      }));
+    const excluded = (column: string) => sql.raw(`excluded.${column}`);
+    await tx
+      .insert(roomProgress)
+      .values(values)
+      .onConflictDoUpdate({
+        target: [roomProgress.memberId, roomProgress.lesson],
+        set: {
+          state: excluded('state'),
+          startedAt: excluded('started_at'),
+          updatedAt: excluded('updated_at'),
+          completedAt: excluded('completed_at'),
+          bytes: excluded('bytes'),
+          goalsMet: excluded('goals_met'),
+          goalsTotal: excluded('goals_total'),
+          score: excluded('score'),
+          attempts: excluded('attempts'),
+          dockerfile: excluded('dockerfile'),
+          dockerignore: excluded('dockerignore'),
+        },
+      });
+
+    // Taking the room's numbers last keeps its row locked only for the end of the transaction.
+    const events = await appendEvents(tx, roomId, bodies);
+    events.forEach((event, i) => (perJob[jobIndex[bodies[i].job]] as RoomEvent[]).push(event));
+    return { perJob, events };
   });
-  return { acked: reports.map((r) => r.id), events: result.events };
+  return perJob;
 }
 
 /** Raises or lowers the learner's hand; no event when nothing changes. */

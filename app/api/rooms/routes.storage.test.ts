@@ -706,6 +706,17 @@ describeStorage('room API', (ctx) => {
     const left = await call(meMemberRoute.DELETE, 'DELETE', '', { code }, { token: ada.token });
     expect(left.status).toBe(204);
     expect((await call(meRoute.GET, 'GET', '', { code }, { token: ada.token })).status).toBe(403);
+    // Her token checked out for a progress report a moment ago; after leaving it is refused anyway.
+    const seq = await seqOf(code);
+    const late = await call(
+      progressRoute.POST,
+      'POST',
+      '',
+      { code },
+      { token: ada.token, body: { reports: [report('left-0002')] } },
+    );
+    expect(late.status).toBe(403);
+    expect(await seqOf(code)).toBe(seq);
     const rows = await call(
       exportRoute.GET,
       'GET',
@@ -722,6 +733,14 @@ describeStorage('room API', (ctx) => {
     const room = await newRoom();
     const { code, trainerSecret: secret } = room;
     const ada = await join(code, 'Ada');
+    const before = await call(
+      progressRoute.POST,
+      'POST',
+      '',
+      { code },
+      { token: ada.token, body: { reports: [report('open-0001')] } },
+    );
+    expect(before.status).toBe(200);
     const closed = await call(closeRoute.POST, 'POST', '', { code }, { token: secret });
     expect(closed.status).toBe(200);
     expect(closed.body.closedAt).toEqual(expect.any(String));
@@ -826,7 +845,7 @@ describeStorage('room API', (ctx) => {
     expect(trainer.response.status).toBe(200);
     expect(trainer.response.headers.get('content-type')).toContain('text/event-stream');
     expect(trainer.response.headers.get('x-accel-buffering')).toBe('no');
-    expect(trainer.response.headers.get('cache-control')).toBe('no-store');
+    expect(trainer.response.headers.get('cache-control')).toBe('no-store, no-transform');
     const trainerText = await readUntil(trainer.response, /second/);
     trainer.controller.abort();
     const ids = [...trainerText.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));

@@ -1,16 +1,17 @@
 import { progressBatchSchema } from '@/lib/rooms/schemas';
 import {
-  authMember,
+  authMemberForProgress,
   checkOrigin,
   handle,
   json,
   readBody,
   refuse,
   refuseIfClosed,
+  refuseProgress,
   roomsDatabase,
   type RoomParams,
 } from '@/server/rooms/http';
-import { recordProgress } from '@/server/rooms/store';
+import { ProgressRefused, recordProgress } from '@/server/rooms/store';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,7 +25,7 @@ export function POST(request: Request, { params }: RoomParams): Promise<Response
     const wrongOrigin = checkOrigin(request);
     if (wrongOrigin) return wrongOrigin;
     const database = await roomsDatabase();
-    const auth = await authMember(database, request, (await params).code);
+    const auth = await authMemberForProgress(database, request, (await params).code);
     if (!auth.ok) return auth.response;
     const body = await readBody(request, progressBatchSchema);
     if (!body.ok) return body.response;
@@ -32,7 +33,12 @@ export function POST(request: Request, { params }: RoomParams): Promise<Response
     if (closed) return closed;
     const unknown = body.value.reports.find((r) => !auth.room.lessons.includes(r.lesson));
     if (unknown) return refuse(400, `reports: this room has no lesson "${unknown.lesson}".`);
-    const { acked } = await recordProgress(database, auth.room, auth.member, body.value.reports);
-    return json(200, { acked });
+    try {
+      const { acked } = await recordProgress(database, auth.room, auth.member, body.value.reports);
+      return json(200, { acked });
+    } catch (error) {
+      if (error instanceof ProgressRefused) return refuseProgress(error.reason);
+      throw error;
+    }
   });
 }
