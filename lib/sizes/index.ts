@@ -58,4 +58,4 @@ export {
   type NpmClosure,
   type NpmClosureOptions,
 } from './npm';
-export { compareVersions, satisfies } from './semver-range';
+export { compareVersions, satisfies } from './versions';
