@@ -9,6 +9,7 @@ import {
   writeBackup,
   type BackupWriteResult,
 } from './backups';
+import { isSlug } from '../lessons/slug';
 
 export { PROGRESS_BACKUP_KEY };
 
@@ -72,8 +73,6 @@ export const MAX_DRAFT_CHARS = 200_000;
  */
 export const MAX_DRAFTS = 200;
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_SLUG_CHARS = 64;
 /** Top-level fields this version understands; any other one is lost at the next save. */
 const KNOWN_FIELDS = new Set([
   'version',
@@ -88,10 +87,6 @@ const KNOWN_FIELDS = new Set([
 /** Fresh progress: nothing completed, no drafts, lessons unlock in order. */
 export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, completed: [], drafts: {}, unlockAll: false };
-}
-
-function isSlug(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_SLUG_CHARS && SLUG_PATTERN.test(value);
 }
 
 function isTheme(value: unknown): value is Theme {
