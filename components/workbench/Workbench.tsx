@@ -10,7 +10,7 @@ import { allGoalsMet } from '@/lib/lessons/goals';
 import { SharePanel } from '../gallery/SharePanel';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
 import EditorPane, { preloadMonaco } from './EditorPane';
-import ConfirmDialog from './ConfirmDialog';
+import { ConfirmDialog } from '../ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
 import GoalsPanel from './GoalsPanel';
