@@ -1,4 +1,4 @@
-import type { ProjectFile } from '@/lib/lessons/types';
+import type { ProjectFile } from '@/lib/lessons';
 
 /** A picked file as the browser gives it: only what we need, so tests can build them. */
 export interface PickedFile {

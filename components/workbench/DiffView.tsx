@@ -6,7 +6,7 @@
  * left side and the computed changes (for "take this line").
  */
 import { useEffect, useRef, useState } from 'react';
-import type { LineChange } from '@/lib/gallery/take-line';
+import type { LineChange } from '@/lib/gallery';
 import type { FileTab } from './EditorPane';
 import type { Monaco } from './monaco-setup';
 import type { SiteTheme } from './theme';

@@ -7,7 +7,7 @@
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
-import type { Finding, Fix } from '@/lib/analyzer/types';
+import type { Finding, Fix } from '@/lib/analyzer';
 import type { LsCompletion, LsHover, SyntaxDiagnostic } from './analysis-protocol';
 import {
   diagnosticsToMarkers,

@@ -5,8 +5,8 @@
  * panels. Nothing here works out sizes, findings or scores; it only shows the Report.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Finding, Fix } from '@/lib/analyzer/types';
-import { allGoalsMet } from '@/lib/lessons/goals';
+import type { Finding, Fix } from '@/lib/analyzer';
+import { allGoalsMet } from '@/lib/lessons';
 import { SharePanel } from '../gallery/SharePanel';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
 import EditorPane, { preloadMonaco } from './EditorPane';

@@ -59,3 +59,4 @@ export {
   type NpmClosureOptions,
 } from './npm';
 export { compareVersions, satisfies } from './versions';
+export { loadBaseIndex } from './base-index-load';
