@@ -15,7 +15,7 @@ import { WorkbenchSkeleton } from '../WorkbenchLoader';
 import DiffView from '../workbench/DiffView';
 import { preloadMonaco } from '../workbench/EditorPane';
 import type { Monaco } from '../workbench/monaco-setup';
-import { useSiteTheme } from '../workbench/theme';
+import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles } from '../workbench/types';
 
 export interface CompareViewProps {

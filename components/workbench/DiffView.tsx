@@ -9,7 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { LineChange } from '@/lib/gallery';
 import type { FileTab } from './EditorPane';
 import type { Monaco } from './monaco-setup';
-import type { SiteTheme } from './theme';
+import type { SiteTheme } from '../theme';
 import type { WorkbenchFiles } from './types';
 import styles from './workbench.module.css';
 

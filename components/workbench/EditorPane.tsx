@@ -18,7 +18,7 @@ import {
   toMonacoLine,
 } from './monaco-convert';
 import type { Monaco } from './monaco-setup';
-import type { SiteTheme } from './theme';
+import type { SiteTheme } from '../theme';
 import type { WorkbenchFiles } from './types';
 import styles from './workbench.module.css';
 

@@ -20,7 +20,7 @@ import ProjectPanel from './ProjectPanel';
 import ScorePanel from './ScorePanel';
 import SizePanel from './SizePanel';
 import { formatBytes, formatChange } from './format';
-import { useSiteTheme } from './theme';
+import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
 import { useAnalysis } from './useAnalysis';
 import styles from './workbench.module.css';
