@@ -3,6 +3,16 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/**
+ * Views see each lib/ package through its index only (`@/lib/analyzer`, never
+ * `@/lib/analyzer/model`), so a package can move its files without touching a page.
+ */
+const LIB_INDEX_ONLY = {
+  regex: '^(@/|(\\.\\./)+)lib/[^/]+/',
+  message:
+    "components/ and app/ import a lib/ package through its index ('@/lib/analyzer', not '@/lib/analyzer/model'); export what you need from that index.",
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -104,9 +114,14 @@ export default tseslint.config(
               ],
               message: 'components/ run in the browser: call the API routes, never server/.',
             },
+            LIB_INDEX_ONLY,
           ],
         },
       ],
     },
+  },
+  {
+    files: ['app/**/*.ts', 'app/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LIB_INDEX_ONLY] }] },
   },
 );

@@ -5,6 +5,7 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseArgs as parseArgv } from 'node:util';
 import { analyze } from '../lib/analyzer/index';
 import { compileDockerignore } from '../lib/analyzer/dockerignore';
 // The official-image tag index (other tags of measured builds, Windows-only tags), installed once.
@@ -74,34 +75,51 @@ export function parseSize(text: string): number | undefined {
   return Number.isSafeInteger(bytes) ? bytes : undefined;
 }
 
+const OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  json: { type: 'boolean' },
+  context: { type: 'string' },
+  target: { type: 'string' },
+  'max-size': { type: 'string' },
+} as const;
+
+/**
+ * Reads the command line with `node:util` `parseArgs`. Not strict, so the messages stay ours:
+ * an unknown option names the argument as typed, and a value that is missing or is itself an
+ * option (`--target --json`) is refused; `--opt=value` and `--` work as usual.
+ */
 export function parseArgs(argv: string[]): CliOptions {
   const opts: CliOptions = { files: [], json: false, help: false };
-  const value = (i: number, name: string): string => {
-    const v = argv[i + 1];
-    if (v === undefined || v.startsWith('--')) throw new UsageError(`${name} needs a value`);
-    return v;
-  };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const eq = a.startsWith('--') ? a.indexOf('=') : -1;
-    const name = eq > 0 ? a.slice(0, eq) : a;
-    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
-    const take = () => (inline !== undefined ? inline : value(i++, name));
-    if (name === '--help' || name === '-h') opts.help = true;
-    else if (name === '--json') opts.json = true;
-    else if (name === '--context') opts.context = take();
-    else if (name === '--target') opts.target = take();
-    else if (name === '--max-size') {
+  const { tokens } = parseArgv({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  for (const token of tokens) {
+    if (token.kind === 'positional') {
+      opts.files.push(token.value);
+      continue;
+    }
+    if (token.kind === 'option-terminator') continue;
+    const take = (): string => {
+      const v = token.value;
+      if (v === undefined || (!token.inlineValue && v.startsWith('--')))
+        throw new UsageError(`--${token.name} needs a value`);
+      return v;
+    };
+    if (token.name === 'help') opts.help = true;
+    else if (token.name === 'json') opts.json = true;
+    else if (token.name === 'context') opts.context = take();
+    else if (token.name === 'target') opts.target = take();
+    else if (token.name === 'max-size') {
       const raw = take();
       const bytes = parseSize(raw);
       if (bytes === undefined)
         throw new UsageError(`--max-size: "${raw}" is not a size (try 200MB)`);
       opts.maxSizeBytes = bytes;
-    } else if (a === '--') {
-      opts.files.push(...argv.slice(i + 1));
-      break;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-    else opts.files.push(a);
+    } else throw new UsageError(`unknown option ${argv[token.index]}`);
   }
   if (!opts.help && opts.files.length === 0) throw new UsageError('no Dockerfile given');
   return opts;

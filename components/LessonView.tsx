@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Report } from '@/lib/analyzer/types';
-import { formatBytes } from '@/lib/lessons/format';
-import type { Lesson } from '@/lib/lessons/types';
+import type { Report } from '@/lib/analyzer';
+import { formatBytes } from '@/lib/lessons';
+import type { Lesson } from '@/lib/lessons';
 import {
   completeLesson,
   draftProblem,
@@ -13,7 +13,7 @@ import {
   setLastLesson,
   type Progress,
 } from '@/lib/progress';
-import { makeReport } from '@/lib/rooms/outbox';
+import { makeReport } from '@/lib/rooms';
 import { lessonLabel, type LessonSummary } from './lesson-summary';
 import { DraftConflictNotice } from './DraftConflictNotice';
 import { randomId } from './rooms/room-client';

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { lessonVersion, versionState } from '@/lib/gallery/lesson-version';
-import type { Lesson } from '@/lib/lessons/types';
+import { lessonVersion, versionState } from '@/lib/gallery';
+import type { Lesson } from '@/lib/lessons';
 import { decodeShare, type SharePayload } from '@/lib/share';
-import { splitLessonStamp } from '@/lib/share/lesson-stamp';
+import { splitLessonStamp } from '@/lib/share';
 import { LinkProblem } from './gallery/LinkProblem';
 import { SolutionView } from './gallery/SolutionView';
 import type { SampleProject } from './sample-projects';

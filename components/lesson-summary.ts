@@ -1,4 +1,4 @@
-import type { Lesson } from '@/lib/lessons/types';
+import type { Lesson } from '@/lib/lessons';
 
 /** What list views need of a lesson (keeps the full projects and texts off those pages). */
 export interface LessonSummary {

@@ -1,4 +1,4 @@
-import type { ProjectFile } from '@/lib/lessons/types';
+import type { ProjectFile } from '@/lib/lessons';
 
 /** A picked file as the browser gives it: only what we need, so tests can build them. */
 export interface PickedFile {
@@ -37,7 +37,7 @@ export function isManifest(path: string): boolean {
   );
 }
 
-/** Drops the picked folder's own name: "app/src/x.js" → "src/x.js". */
+/** Drops the picked folder's own name: "my-app/src/x.js" → "src/x.js". */
 export function contextPath(relativePath: string, fallbackName: string): string {
   const clean = (relativePath || fallbackName).replace(/\\/g, '/');
   const slash = clean.indexOf('/');

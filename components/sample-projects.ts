@@ -1,4 +1,4 @@
-import type { Lesson, ProjectFile } from '@/lib/lessons/types';
+import type { Lesson, ProjectFile } from '@/lib/lessons';
 
 /** A lesson's project offered as a playground sample, with that lesson's starting texts. */
 export interface SampleProject {

@@ -1,7 +1,16 @@
+/**
+ * The site's one theme module: the inline <head> script, applying a choice, and following the
+ * theme in components (the workbench's editors and diffs).
+ */
+// A namespace import: app/layout.tsx (a server component) imports themeScript from here, and only
+// client components call useSiteTheme.
+import * as React from 'react';
 import { PROGRESS_KEY, type Theme } from '@/lib/progress';
 
 /** The theme actually shown: 'system' resolved through the media query. */
 export type ResolvedTheme = 'light' | 'dark';
+/** The site's current theme, as components follow it. */
+export type SiteTheme = ResolvedTheme;
 
 /**
  * Runs in <head> before the first paint, so a dark-theme visitor never sees a white flash.
@@ -22,4 +31,33 @@ export function applyTheme(theme: Theme | undefined): void {
   const root = document.documentElement;
   if (root.getAttribute('data-theme') !== resolved) root.setAttribute('data-theme', resolved);
   root.style.colorScheme = resolved;
+}
+
+/** The theme on <html>: `data-theme`, else a `dark`/`light` class, else the system preference. */
+function readSiteTheme(): SiteTheme {
+  const root = document.documentElement;
+  const attr = root.dataset.theme;
+  if (attr === 'dark' || attr === 'light') return attr;
+  if (root.classList.contains('dark')) return 'dark';
+  if (root.classList.contains('light')) return 'light';
+  return window.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function subscribeSiteTheme(onChange: () => void): () => void {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['data-theme', 'class'],
+  });
+  const media = window.matchMedia('(prefers-color-scheme: dark)');
+  media.addEventListener('change', onChange);
+  return () => {
+    observer.disconnect();
+    media.removeEventListener('change', onChange);
+  };
+}
+
+/** The site's current theme; re-renders when it changes. */
+export function useSiteTheme(): SiteTheme {
+  return React.useSyncExternalStore(subscribeSiteTheme, readSiteTheme, () => 'light');
 }

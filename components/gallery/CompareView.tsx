@@ -6,16 +6,16 @@
  */
 import { useEffect, useId, useMemo, useState } from 'react';
 import { analyze } from '@/lib/analyzer';
-import type { Report } from '@/lib/analyzer/types';
-import { takeLine, type LineChange, type TakeLine } from '@/lib/gallery/take-line';
-import { formatBytes } from '@/lib/lessons/format';
-import { projectContext, type Lesson } from '@/lib/lessons/types';
+import type { Report } from '@/lib/analyzer';
+import { takeLine, type LineChange, type TakeLine } from '@/lib/gallery';
+import { formatBytes } from '@/lib/lessons';
+import { projectContext, type Lesson } from '@/lib/lessons';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { WorkbenchSkeleton } from '../WorkbenchLoader';
 import DiffView from '../workbench/DiffView';
 import { preloadMonaco } from '../workbench/EditorPane';
 import type { Monaco } from '../workbench/monaco-setup';
-import { useSiteTheme } from '../workbench/theme';
+import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles } from '../workbench/types';
 
 export interface CompareViewProps {

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useMemo, useState } from 'react';
-import type { Lesson } from '@/lib/lessons/types';
+import type { Lesson } from '@/lib/lessons';
 import { PLAYGROUND_DRAFT, saveDraft } from '@/lib/progress';
 import { useProgress } from '../useProgress';
 import { WorkbenchSkeleton } from '../WorkbenchLoader';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useState } from 'react';
 import { canPublish, ownEntriesOf, shareMarkdown, solutionId } from '@/lib/gallery';
 import { tryEncodeShare } from '@/lib/share';
-import { stampFragment } from '@/lib/share/lesson-stamp';
+import { stampFragment } from '@/lib/share';
 import { useProgress } from '../useProgress';
 import type { WorkbenchFiles } from '../workbench/types';
 import styles from '../workbench/workbench.module.css';

@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { VersionState } from '@/lib/gallery/lesson-version';
-import { formatBytes } from '@/lib/lessons/format';
-import type { Lesson } from '@/lib/lessons/types';
+import type { VersionState } from '@/lib/gallery';
+import { formatBytes } from '@/lib/lessons';
+import type { Lesson } from '@/lib/lessons';
 import { PLAYGROUND_DRAFT, draftDiffers, saveDraft } from '@/lib/progress';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { lessonLabel } from '../lesson-summary';

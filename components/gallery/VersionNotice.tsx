@@ -1,4 +1,4 @@
-import type { VersionState } from '@/lib/gallery/lesson-version';
+import type { VersionState } from '@/lib/gallery';
 
 /** Says whether the solution was made for the lesson as it is now; the analysis is always current. */
 export function VersionNotice({ state }: { state: VersionState }) {

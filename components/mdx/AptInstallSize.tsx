@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons/format';
+import { formatBytes } from '@/lib/lessons';
 import { aptInstallClosure, aptTableInfo } from '@/lib/sizes';
 import { imageRow } from './base-image-data';
 

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons/format';
+import { formatBytes } from '@/lib/lessons';
 import type { BaseImageRecord } from '@/lib/sizes';
 import { SIZE_CITATION, imageRow, measuredSize } from './base-image-data';
 import styles from './mdx.module.css';

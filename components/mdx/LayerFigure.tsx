@@ -1,7 +1,7 @@
 import { analyze } from '@/lib/analyzer';
-import type { LayerItem } from '@/lib/analyzer/types';
-import { formatBytes } from '@/lib/lessons/format';
-import { projectContext } from '@/lib/lessons/types';
+import type { LayerItem } from '@/lib/analyzer';
+import { formatBytes } from '@/lib/lessons';
+import { projectContext } from '@/lib/lessons';
 import { lessons } from '@/content/lessons/generated';
 
 export interface LayerFigureProps {

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons/format';
+import { formatBytes } from '@/lib/lessons';
 import { imageRow, measuredSize } from './base-image-data';
 
 export interface SizeProps {

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons/format';
+import { formatBytes } from '@/lib/lessons';
 import { BASE_IMAGES_SOURCE, resolveBaseImage } from '@/lib/sizes';
 import type { BaseImageRecord } from '@/lib/sizes';
 

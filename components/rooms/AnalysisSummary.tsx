@@ -1,9 +1,9 @@
 'use client';
 
 import { analyze } from '@/lib/analyzer';
-import type { Report } from '@/lib/analyzer/types';
-import { formatBytes } from '@/lib/lessons/format';
-import { projectContext, type Lesson } from '@/lib/lessons/types';
+import type { Report } from '@/lib/analyzer';
+import { formatBytes } from '@/lib/lessons';
+import { projectContext, type Lesson } from '@/lib/lessons';
 import type { WorkbenchFiles } from '../workbench/types';
 
 /** The report of `files` in the lesson's project; `undefined` when the analyzer fails. */

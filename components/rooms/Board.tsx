@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { formatBytes } from '@/lib/lessons/format';
+import { formatBytes } from '@/lib/lessons';
 import {
   applyBoardEvent,
   boardRows,
@@ -10,9 +10,9 @@ import {
   type BoardCell,
   type BoardSort,
   type BoardState,
-} from '@/lib/rooms/board';
-import type { SolutionGroup } from '@/lib/rooms/grouping';
-import { ROOM_LIMITS } from '@/lib/rooms/limits';
+} from '@/lib/rooms';
+import type { SolutionGroup } from '@/lib/rooms';
+import { ROOM_LIMITS } from '@/lib/rooms';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { takeTrainerSecret } from './membership';
 import { followRoom, roomApi, type ConnectionState } from './room-client';

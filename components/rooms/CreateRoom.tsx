@@ -3,7 +3,7 @@
 import QRCode from 'qrcode';
 import Link from 'next/link';
 import { useEffect, useId, useState, type FormEvent } from 'react';
-import { ROOM_LIMITS } from '@/lib/rooms/limits';
+import { ROOM_LIMITS } from '@/lib/rooms';
 import { roomApi } from './room-client';
 import styles from './rooms.module.css';
 

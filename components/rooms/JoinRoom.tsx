@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { normalizeCode } from '@/lib/rooms/code';
-import { ROOM_LIMITS } from '@/lib/rooms/limits';
-import { nicknameSchema, parseRequest } from '@/lib/rooms/schemas';
-import type { Pacing } from '@/lib/rooms/types';
+import { normalizeCode } from '@/lib/rooms';
+import { ROOM_LIMITS } from '@/lib/rooms';
+import { nicknameSchema, parseRequest } from '@/lib/rooms';
+import type { Pacing } from '@/lib/rooms';
 import { roomApi } from './room-client';
 import { enterRoom, leaveRoom, useRoom } from './useRoom';
 

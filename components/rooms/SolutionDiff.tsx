@@ -8,7 +8,7 @@ import { lessons } from '@/content/lessons/generated';
 import DiffView from '../workbench/DiffView';
 import { preloadMonaco } from '../workbench/EditorPane';
 import type { Monaco } from '../workbench/monaco-setup';
-import { useSiteTheme } from '../workbench/theme';
+import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles } from '../workbench/types';
 import { AnalysisSummary, analysisOf } from './AnalysisSummary';
 

@@ -2,7 +2,7 @@
 /** The solution the trainer shows to every screen: read-only text with its analysis. */
 import { useMemo } from 'react';
 import { lessons } from '@/content/lessons/generated';
-import type { Spotlight } from '@/lib/rooms/types';
+import type { Spotlight } from '@/lib/rooms';
 import { AnalysisSummary, analysisOf } from './AnalysisSummary';
 import styles from './rooms.module.css';
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { ROOM_MEMBERSHIP_KEY } from '@/lib/gallery/room-membership';
+import { ROOM_MEMBERSHIP_KEY } from '@/lib/gallery';
 
 /** A learner's membership of a room, kept in this browser (localStorage). */
 export interface Membership {

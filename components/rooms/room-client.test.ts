@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RoomEvent } from '@/lib/rooms/types';
+import type { RoomEvent } from '@/lib/rooms';
 import { followRoom, roomApi, type ConnectionState } from './room-client';
 
 const event = (seq: number): RoomEvent => ({

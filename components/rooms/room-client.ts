@@ -1,4 +1,4 @@
-import type { RoomEvent } from '@/lib/rooms/types';
+import type { RoomEvent } from '@/lib/rooms';
 import { SseParser } from './sse-parser';
 
 /** An answer of the room API: the JSON body, or the server's sentence (or ours) on failure. */

@@ -9,10 +9,10 @@ import {
   parseOutbox,
   serializeOutbox,
   type Outbox,
-} from '@/lib/rooms/outbox';
-import type { ProgressReport } from '@/lib/rooms/progress';
-import type { ProgressSummary } from '@/lib/rooms/types';
-import { applyLearnerEvent, type LearnerRoomView } from '@/lib/rooms/visibility';
+} from '@/lib/rooms';
+import type { ProgressReport } from '@/lib/rooms';
+import type { ProgressSummary } from '@/lib/rooms';
+import { applyLearnerEvent, type LearnerRoomView } from '@/lib/rooms';
 import {
   MEMBERSHIP_KEY,
   outboxKey,

@@ -1,7 +1,7 @@
 'use client';
 
 import type { LessonState } from '@/lib/progress';
-import { roomLessonState } from '@/lib/rooms/pacing';
+import { roomLessonState } from '@/lib/rooms';
 import { useRoom } from './useRoom';
 
 /**

@@ -6,10 +6,10 @@
  * left side and the computed changes (for "take this line").
  */
 import { useEffect, useRef, useState } from 'react';
-import type { LineChange } from '@/lib/gallery/take-line';
+import type { LineChange } from '@/lib/gallery';
 import type { FileTab } from './EditorPane';
 import type { Monaco } from './monaco-setup';
-import type { SiteTheme } from './theme';
+import type { SiteTheme } from '../theme';
 import type { WorkbenchFiles } from './types';
 import styles from './workbench.module.css';
 

@@ -7,7 +7,7 @@
 import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
-import type { Finding, Fix } from '@/lib/analyzer/types';
+import type { Finding, Fix } from '@/lib/analyzer';
 import type { LsCompletion, LsHover, SyntaxDiagnostic } from './analysis-protocol';
 import {
   diagnosticsToMarkers,
@@ -18,7 +18,7 @@ import {
   toMonacoLine,
 } from './monaco-convert';
 import type { Monaco } from './monaco-setup';
-import type { SiteTheme } from './theme';
+import type { SiteTheme } from '../theme';
 import type { WorkbenchFiles } from './types';
 import styles from './workbench.module.css';
 

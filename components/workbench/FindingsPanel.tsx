@@ -1,6 +1,6 @@
 'use client';
 import { memo, type ReactNode } from 'react';
-import type { Finding, Fix, ParseProblem } from '@/lib/analyzer/types';
+import type { Finding, Fix, ParseProblem } from '@/lib/analyzer';
 import { formatBytes } from './format';
 import styles from './workbench.module.css';
 

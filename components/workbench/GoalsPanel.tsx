@@ -1,6 +1,6 @@
 'use client';
 import { memo } from 'react';
-import type { GoalResult } from '@/lib/lessons/types';
+import type { GoalResult } from '@/lib/lessons';
 import styles from './workbench.module.css';
 
 interface GoalsPanelProps {

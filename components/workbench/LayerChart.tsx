@@ -1,6 +1,6 @@
 'use client';
 import { memo } from 'react';
-import type { Report } from '@/lib/analyzer/types';
+import type { Report } from '@/lib/analyzer';
 import { formatBytes } from './format';
 import styles from './workbench.module.css';
 

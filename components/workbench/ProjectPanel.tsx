@@ -1,7 +1,7 @@
 'use client';
 import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
-import type { ContextSummary } from '@/lib/analyzer/types';
-import type { ProjectFile } from '@/lib/lessons/types';
+import type { ContextSummary } from '@/lib/analyzer';
+import type { ProjectFile } from '@/lib/lessons';
 import type { RebuildResult } from './analysis-protocol';
 import { formatBytes } from './format';
 import styles from './workbench.module.css';

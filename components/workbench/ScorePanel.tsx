@@ -1,6 +1,6 @@
 'use client';
 import { memo } from 'react';
-import type { ScoreBreakdown } from '@/lib/analyzer/types';
+import type { ScoreBreakdown } from '@/lib/analyzer';
 import styles from './workbench.module.css';
 
 /** The analyzer's score (0–100) with its own explanation. */

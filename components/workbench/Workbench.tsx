@@ -5,12 +5,12 @@
  * panels. Nothing here works out sizes, findings or scores; it only shows the Report.
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { Finding, Fix } from '@/lib/analyzer/types';
-import { allGoalsMet } from '@/lib/lessons/goals';
+import type { Finding, Fix } from '@/lib/analyzer';
+import { allGoalsMet } from '@/lib/lessons';
 import { SharePanel } from '../gallery/SharePanel';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
 import EditorPane, { preloadMonaco } from './EditorPane';
-import ConfirmDialog from './ConfirmDialog';
+import { ConfirmDialog } from '../ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
 import GoalsPanel from './GoalsPanel';
@@ -20,7 +20,7 @@ import ProjectPanel from './ProjectPanel';
 import ScorePanel from './ScorePanel';
 import SizePanel from './SizePanel';
 import { formatBytes, formatChange } from './format';
-import { useSiteTheme } from './theme';
+import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
 import { useAnalysis } from './useAnalysis';
 import styles from './workbench.module.css';

@@ -3,8 +3,8 @@
  * (at most one analysis in flight; newer text replaces any waiting one; stale answers dropped by
  * sequence number), a watchdog for runaway analyses, and a restart when the worker crashes.
  */
-import type { AnalyzeInput } from '@/lib/analyzer/types';
-import type { Goal } from '@/lib/lessons/types';
+import type { AnalyzeInput } from '@/lib/analyzer';
+import type { Goal } from '@/lib/lessons';
 import type {
   AnalysisResult,
   MethodName,

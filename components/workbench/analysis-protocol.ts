@@ -3,8 +3,8 @@
  * Everything is plain, structured-clonable data. Positions stay 0-based here, like the core;
  * only `monaco-*.ts` converts them for Monaco.
  */
-import type { AnalyzeInput, Position, Range, Report } from '@/lib/analyzer/types';
-import type { Goal, GoalResult } from '@/lib/lessons/types';
+import type { AnalyzeInput, Position, Range, Report } from '@/lib/analyzer';
+import type { Goal, GoalResult } from '@/lib/lessons';
 
 /** A diagnostic of dockerfile-language-service (syntax and instruction checks). */
 export interface SyntaxDiagnostic {

@@ -5,11 +5,11 @@
  * Every call answers with { ok: false, error } instead of throwing, so one bad input never
  * kills the worker; a real crash is caught and restarted by analysis-client.ts.
  */
-import { buildModel, reportOf } from '@/lib/analyzer/index';
-import type { ImageModel } from '@/lib/analyzer/model-types';
-import type { AnalyzeInput } from '@/lib/analyzer/types';
-import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons/goals';
-import { loadBaseIndex } from '@/lib/sizes/base-index-load';
+import { buildModel, reportOf } from '@/lib/analyzer';
+import type { ImageModel } from '@/lib/analyzer';
+import type { AnalyzeInput } from '@/lib/analyzer';
+import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons';
+import { loadBaseIndex } from '@/lib/sizes';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { hoverMarkdown } from './hover-markdown';
 import type {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { editor } from 'monaco-editor/editor';
-import type { Finding } from '@/lib/analyzer/types';
+import type { Finding } from '@/lib/analyzer';
 import {
   codeActionsFor,
   findingsToMarkers,

@@ -5,7 +5,7 @@
  * Monaco chunk so the findings list can use it before the editor has loaded.
  */
 import type { editor, IPosition, IRange, languages } from 'monaco-editor/editor';
-import type { Finding, Fix, Position, Range } from '@/lib/analyzer/types';
+import type { Finding, Fix, Position, Range } from '@/lib/analyzer';
 import type { LsCompletion, LsHover, SyntaxDiagnostic } from './analysis-protocol';
 import { formatBytes } from './format';
 

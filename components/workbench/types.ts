@@ -1,5 +1,5 @@
-import type { Report } from '@/lib/analyzer/types';
-import type { Goal, ProjectFile } from '@/lib/lessons/types';
+import type { Report } from '@/lib/analyzer';
+import type { Goal, ProjectFile } from '@/lib/lessons';
 
 /** The two texts the learner edits. */
 export interface WorkbenchFiles {

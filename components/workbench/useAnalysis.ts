@@ -5,8 +5,8 @@
  * land in React state as a transition.
  */
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { BuildContext } from '@/lib/analyzer/types';
-import type { Goal } from '@/lib/lessons/types';
+import type { BuildContext } from '@/lib/analyzer';
+import type { Goal } from '@/lib/lessons';
 import { AnalysisClient } from './analysis-client';
 import type { LiveAnalysis } from './analysis-client';
 import type { AnalysisResult, RebuildResult, WorkerMethods } from './analysis-protocol';

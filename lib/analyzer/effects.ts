@@ -8,6 +8,7 @@ import type { ContextFile, ParseProblem, Unknown } from './types';
 import type { BuildFailureKind, FsEntry, Layer, RunStep, ShellCommand, Stage } from './model-types';
 import { StageFs, isUnder, sum, type SimEntry } from './sim-fs';
 import { parseShell } from './shell';
+import { isTruthy } from './scope';
 import { parsePackageJson } from './manifest';
 import * as data from './size-data';
 import { isSignatureUrl, knownDownload, type DistroKind } from './downloads';
@@ -217,12 +218,6 @@ export function normalizeAbs(p: string): string {
     else out.push(seg);
   }
   return '/' + out.join('/');
-}
-
-function envTrue(v: string | undefined): boolean {
-  if (v === undefined) return false;
-  const s = v.trim().toLowerCase();
-  return s !== '' && s !== '0' && s !== 'false' && s !== 'no';
 }
 
 function unknown(
@@ -975,7 +970,7 @@ function checkPipBuild(
     );
   const overridden =
     cmd.args.includes('--break-system-packages') ||
-    envTrue(cmd.assignments.PIP_BREAK_SYSTEM_PACKAGES ?? run.env.PIP_BREAK_SYSTEM_PACKAGES);
+    isTruthy(cmd.assignments.PIP_BREAK_SYSTEM_PACKAGES ?? run.env.PIP_BREAK_SYSTEM_PACKAGES);
   if (
     sub === 'install' &&
     pythonPkg &&
@@ -1057,7 +1052,7 @@ function applyPip(cmd: ShellCommand, rc: RunContext): void {
   // Distributions installed from built wheels: nothing of theirs compiles here.
   const wheelNames = new Set<string>();
   const flags: { user: boolean; target?: string; prefix?: string } = { user: false };
-  let isNoCache = envTrue(run.env.PIP_NO_CACHE_DIR) || envTrue(cmd.assignments.PIP_NO_CACHE_DIR);
+  let isNoCache = isTruthy(run.env.PIP_NO_CACHE_DIR) || isTruthy(cmd.assignments.PIP_NO_CACHE_DIR);
   let hasLocalProject = false;
   let seenSub = false;
   for (let i = 0; i < args.length; i++) {

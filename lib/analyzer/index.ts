@@ -17,6 +17,7 @@ export { buildModel } from './model';
 export { applyFix } from './fix';
 export { clearShellMemo } from './shell';
 export type * from './types';
+export type * from './model-types';
 
 function now(): number {
   const perf = (globalThis as { performance?: { now(): number } }).performance;

@@ -217,6 +217,13 @@ describe('buildModel: layers and wasted bytes', () => {
     expect(env.sizeBytes).toBe(clean.sizeBytes);
   });
 
+  it('reads PIP_NO_CACHE_DIR=off as off, the same as the pip-cache-kept rule', () => {
+    const off = model('FROM python:3.12-slim\nENV PIP_NO_CACHE_DIR=off\nRUN pip install flask\n')
+      .layers[0];
+    const cached = model('FROM python:3.12-slim\nRUN pip install flask\n').layers[0];
+    expect(off.sizeBytes).toBe(cached.sizeBytes);
+  });
+
   it('duplicates copied files into a new layer on RUN chown -R, but not with COPY --chown', () => {
     const ctx = { context: { files: files({ 'app/a.js': 400_000, 'app/b.js': 600_000 }) } };
     const chown = model('FROM node:22-slim\nCOPY app /app\nRUN chown -R node:node /app\n', ctx);

@@ -36,3 +36,14 @@ export function lookup<T>(scope: Readonly<Record<string, T>>, name: string): T |
 export function isSet(scope: Readonly<Record<string, unknown>>, name: string): boolean {
   return hasOwn(scope, name);
 }
+
+const FALSY = new Set(['', '0', 'false', 'off', 'no']);
+
+/**
+ * True when an environment value means "on", as the tools that read such switches do (pip,
+ * npm, apt): `0`, `false`, `no`, `off` and the empty string (any case, spaces trimmed) are off,
+ * anything else (`1`, `true`, `yes`, `on`...) is on. Unset is off.
+ */
+export function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && !FALSY.has(value.trim().toLowerCase());
+}

@@ -104,7 +104,7 @@ interface PyPackage {
   name: string;
   /** The directory it sits in, in the final image. */
   dir: string;
-  /** Minor version it was installed for (from `lib/pythonX.Y`, else the installing stage's Python). */
+  /** Minor version it was installed for (from `<prefix>/lib/pythonX.Y`, else the installing stage's Python). */
   minor?: string;
   /** Where its console scripts are, in the final image (undefined when they were not shipped). */
   binDir?: string;

@@ -9,3 +9,4 @@ export * from './card';
 export * from './take-line';
 export * from './own-entries';
 export * from './room-membership';
+export * from './schemas';

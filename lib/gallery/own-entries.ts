@@ -1,3 +1,4 @@
+import { isSlug } from '../lessons/slug';
 import { base64UrlEncode } from '../share/base64url';
 
 /**
@@ -24,7 +25,6 @@ export interface OwnEntry {
 
 const ENTRY_ID = /^[0-9a-z]{16}$/;
 const SOLUTION_ID = /^[0-9a-hjkmnp-tv-z]{20}$/;
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const KEY = /^[A-Za-z0-9_-]{43}$/;
 
 function isOwnEntry(value: unknown): value is OwnEntry {
@@ -35,9 +35,7 @@ function isOwnEntry(value: unknown): value is OwnEntry {
     ENTRY_ID.test(item.entryId) &&
     typeof item.solutionId === 'string' &&
     SOLUTION_ID.test(item.solutionId) &&
-    typeof item.lesson === 'string' &&
-    item.lesson.length <= 64 &&
-    SLUG.test(item.lesson) &&
+    isSlug(item.lesson) &&
     typeof item.withdrawKey === 'string' &&
     KEY.test(item.withdrawKey) &&
     typeof item.publishedAt === 'string' &&

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { SlugSchema } from '../lessons/slug';
 import { MAX_DOCKERFILE_CHARS, MAX_DOCKERIGNORE_CHARS } from '../share/share-link';
 import { LESSON_VERSION_PATTERN } from './lesson-version';
 import { SHORT_ID_CHARS } from './short-id';
@@ -14,13 +15,12 @@ export const MAX_NICKNAME_CHARS = 40;
 /** Cap on a request body in bytes, checked before parsing: the two texts plus a little JSON. */
 export const MAX_BODY_BYTES = (MAX_DOCKERFILE_CHARS + MAX_DOCKERIGNORE_CHARS) * 4 + 4_096;
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Control characters (C0, DEL, C1), bidi overrides and zero-width characters make a nickname
 // render misleadingly; none has a place in a name.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 
-export const SlugSchema = v.pipe(v.string(), v.maxLength(64), v.regex(SLUG, 'not a lesson slug'));
+export { SlugSchema };
 export const LessonVersionSchema = v.pipe(
   v.string(),
   v.regex(LESSON_VERSION_PATTERN, 'not a lesson version'),

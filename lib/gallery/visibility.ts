@@ -1,3 +1,4 @@
+import { isSlug } from '../lessons/slug';
 import type { Progress } from '../progress/progress';
 
 /**
@@ -24,7 +25,7 @@ export function galleryAccess(
  * object when it is already recorded, already completed (nothing to hide any more) or not a slug.
  */
 export function recordLooked(progress: Progress, slug: string): Progress {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 64) return progress;
+  if (!isSlug(slug)) return progress;
   if (progress.completed.includes(slug) || progress.looked?.includes(slug)) return progress;
   return { ...progress, looked: [...(progress.looked ?? []), slug] };
 }

@@ -9,6 +9,8 @@ import {
   writeBackup,
   type BackupWriteResult,
 } from './backups';
+import * as v from 'valibot';
+import { SlugSchema } from '../lessons/slug';
 
 export { PROGRESS_BACKUP_KEY };
 
@@ -72,8 +74,6 @@ export const MAX_DRAFT_CHARS = 200_000;
  */
 export const MAX_DRAFTS = 200;
 
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_SLUG_CHARS = 64;
 /** Top-level fields this version understands; any other one is lost at the next save. */
 const KNOWN_FIELDS = new Set([
   'version',
@@ -90,13 +90,27 @@ export function emptyProgress(): Progress {
   return { version: PROGRESS_VERSION, completed: [], drafts: {}, unlockAll: false };
 }
 
-function isSlug(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_SLUG_CHARS && SLUG_PATTERN.test(value);
-}
-
-function isTheme(value: unknown): value is Theme {
-  return value === 'light' || value === 'dark' || value === 'system';
-}
+// The stored shape, field by field (valibot): `salvage` keeps each field that passes its schema
+// and counts the ones that do not, so one damaged entry never costs the rest.
+const ThemeSchema = v.picklist(['light', 'dark', 'system']);
+/** A JSON object (not an array, not null). */
+const RecordSchema = v.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+);
+const SlugListSchema = v.array(v.unknown());
+const DraftText = v.pipe(v.string(), v.maxLength(MAX_DRAFT_CHARS));
+const DraftSchema = v.looseObject({
+  dockerfile: DraftText,
+  dockerignore: DraftText,
+  savedAt: v.fallback(
+    v.pipe(
+      v.string(),
+      v.check((text) => !Number.isNaN(Date.parse(text))),
+    ),
+    () => new Date(0).toISOString(),
+  ),
+});
+const isSlug = (value: unknown): value is string => v.is(SlugSchema, value);
 
 interface Salvage {
   progress: Progress;
@@ -114,16 +128,16 @@ interface Salvage {
  */
 function salvage(value: unknown): Salvage {
   const progress = emptyProgress();
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+  if (!v.is(RecordSchema, value)) {
     return { progress, dropped: 1, isForeign: true, unknownFields: 0 };
   }
-  const record = value as Record<string, unknown>;
+  const record = value;
   let dropped = 0;
   let recognised = 0;
 
   if ('completed' in record) {
     recognised++;
-    if (Array.isArray(record.completed)) {
+    if (v.is(SlugListSchema, record.completed)) {
       const slugs = record.completed.filter(isSlug);
       dropped += record.completed.length - slugs.length;
       progress.completed = [...new Set(slugs)];
@@ -133,8 +147,8 @@ function salvage(value: unknown): Salvage {
   if ('drafts' in record) {
     recognised++;
     const drafts = record.drafts;
-    if (typeof drafts === 'object' && drafts !== null && !Array.isArray(drafts)) {
-      for (const [slug, draft] of Object.entries(drafts as Record<string, unknown>)) {
+    if (v.is(RecordSchema, drafts)) {
+      for (const [slug, draft] of Object.entries(drafts)) {
         const valid = validDraft(slug, draft);
         if (valid) progress.drafts[slug] = valid;
         else dropped++;
@@ -144,7 +158,7 @@ function salvage(value: unknown): Salvage {
 
   if ('unlockAll' in record) {
     recognised++;
-    if (typeof record.unlockAll === 'boolean') progress.unlockAll = record.unlockAll;
+    if (v.is(v.boolean(), record.unlockAll)) progress.unlockAll = record.unlockAll;
     else dropped++;
   }
 
@@ -156,13 +170,13 @@ function salvage(value: unknown): Salvage {
 
   if ('theme' in record) {
     recognised++;
-    if (isTheme(record.theme)) progress.theme = record.theme;
+    if (v.is(ThemeSchema, record.theme)) progress.theme = record.theme;
     else dropped++;
   }
 
   if ('looked' in record) {
     recognised++;
-    if (Array.isArray(record.looked)) {
+    if (v.is(SlugListSchema, record.looked)) {
       const slugs = record.looked.filter(isSlug);
       dropped += record.looked.length - slugs.length;
       progress.looked = [...new Set(slugs)];
@@ -176,15 +190,11 @@ function salvage(value: unknown): Salvage {
 }
 
 function validDraft(slug: string, value: unknown): Draft | undefined {
-  if (!isSlug(slug) || typeof value !== 'object' || value === null) return undefined;
-  const { dockerfile, dockerignore, savedAt } = value as Record<string, unknown>;
-  if (typeof dockerfile !== 'string' || dockerfile.length > MAX_DRAFT_CHARS) return undefined;
-  if (typeof dockerignore !== 'string' || dockerignore.length > MAX_DRAFT_CHARS) return undefined;
-  const time =
-    typeof savedAt === 'string' && !Number.isNaN(Date.parse(savedAt))
-      ? savedAt
-      : new Date(0).toISOString();
-  return { dockerfile, dockerignore, savedAt: time };
+  if (!isSlug(slug)) return undefined;
+  const draft = v.safeParse(DraftSchema, value);
+  if (!draft.success) return undefined;
+  const { dockerfile, dockerignore, savedAt } = draft.output;
+  return { dockerfile, dockerignore, savedAt };
 }
 
 /**
@@ -418,10 +428,10 @@ export function importProgress(text: string): ImportResult {
       reason: 'The file is not valid JSON, so it is not a Layerlab progress file.',
     };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+  if (!v.is(RecordSchema, parsed)) {
     return { ok: false, reason: 'The file does not contain Layerlab progress.' };
   }
-  const record = parsed as Record<string, unknown>;
+  const record = parsed;
   if (record.app !== undefined && record.app !== 'layerlab') {
     return { ok: false, reason: 'The file was made by another application.' };
   }

@@ -8,3 +8,4 @@ export * from './visibility';
 export * from './grouping';
 export * from './export';
 export * from './schemas';
+export * from './outbox';

@@ -1,11 +1,11 @@
 import * as v from 'valibot';
+import { MAX_SLUG_CHARS, SLUG_PATTERN } from '../lessons/slug';
 import { CODE_ALPHABET, CODE_LENGTH } from './code';
 import { ROOM_LIMITS as L } from './limits';
 
 // Every request body of the room API, as schemas (valibot). Objects are strict: an unknown key is
 // a malformed request, not something to ignore. A request that fails gets a 400 and changes nothing.
 
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // Control characters (C0, DEL, C1) and bidi overrides would let a nickname disguise itself.
 // eslint-disable-next-line no-control-regex -- the point is to reject control characters
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -18,7 +18,11 @@ const text = (max: number, what: string) =>
     v.maxLength(max, `${what} is longer than ${max} characters.`),
   );
 
-const slug = v.pipe(v.string(), v.maxLength(64), v.regex(SLUG, 'Not a lesson slug.'));
+const slug = v.pipe(
+  v.string(),
+  v.maxLength(MAX_SLUG_CHARS),
+  v.regex(SLUG_PATTERN, 'Not a lesson slug.'),
+);
 const isoTime = v.pipe(v.string(), v.isoTimestamp('Not an ISO 8601 time.'));
 const id = v.pipe(
   v.string(),

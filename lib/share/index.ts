@@ -12,3 +12,4 @@ export {
   SHARE_VERSION,
 } from './share-link';
 export type { DecodeResult, EncodeResult, SharePayload } from './share-link';
+export { LESSON_STAMP_PARAM, splitLessonStamp, stampFragment } from './lesson-stamp';

@@ -1,6 +1,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { Inflate, deflateSync, strToU8 } from 'fflate';
 import { base64UrlDecode, base64UrlEncode } from './base64url';
+import { isSlug } from '../lessons/slug';
 
 /**
  * Share links: a lesson (optional), a Dockerfile and a .dockerignore packed into the URL fragment
@@ -46,8 +47,6 @@ const VERSION_PREFIX = /^v(\d{1,6})=(.*)$/s;
 const CANONICAL_VERSION = /^(?:0|[1-9]\d*)$/;
 /** The only keys a v1 or v2 payload ever had: any other key means the link was edited. */
 const V1_KEYS = new Set(['lesson', 'dockerfile', 'dockerignore']);
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_SLUG_CHARS = 64;
 /** Inflate in slices this small so one push can never expand past ~1,032× its size (deflate's ceiling). */
 const INFLATE_SLICE_BYTES = 256;
 
@@ -306,10 +305,6 @@ function inflateCapped(input: Uint8Array, maxBytes: number): InflateResult {
     offset += chunk.length;
   }
   return { ok: true, bytes };
-}
-
-function isSlug(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_SLUG_CHARS && SLUG_PATTERN.test(value);
 }
 
 /** Strict schema (v1 and v2): a plain object with the two texts and an optional slug, and no other key. */

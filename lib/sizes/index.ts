@@ -58,4 +58,5 @@ export {
   type NpmClosure,
   type NpmClosureOptions,
 } from './npm';
-export { compareVersions, satisfies } from './semver-range';
+export { compareVersions, satisfies } from './versions';
+export { loadBaseIndex } from './base-index-load';

@@ -1,6 +1,6 @@
 import type { NpmPackage, PackageClosure } from './types';
 import { APK_PIP } from './apk-pip-data';
-import { compareVersions, satisfies } from './semver-range';
+import { compareVersions, satisfies } from './versions';
 import generated from './generated/npm.json';
 
 interface NpmTable {

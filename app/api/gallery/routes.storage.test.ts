@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { lessons } from '@/content/lessons/generated';
-import { lessonVersion } from '@/lib/gallery/lesson-version';
+import { lessonVersion } from '@/lib/gallery';
 import { MAX_DOCKERFILE_CHARS } from '@/lib/share';
 import { rowsOf } from '@/server/db/migrate';
 import { describeStorage } from '@/server/testing/storage';

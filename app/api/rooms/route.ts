@@ -1,5 +1,5 @@
-import { ROOM_LIMITS } from '@/lib/rooms/limits';
-import { createRoomSchema } from '@/lib/rooms/schemas';
+import { ROOM_LIMITS } from '@/lib/rooms';
+import { createRoomSchema } from '@/lib/rooms';
 import {
   CREATE_ROOMS,
   checkOrigin,

@@ -1,5 +1,5 @@
 import { getDatabase } from '@/server/db/instance';
-import { MAX_BODY_BYTES, ShortLinkRequestSchema, parseWith } from '@/lib/gallery/schemas';
+import { MAX_BODY_BYTES, ShortLinkRequestSchema, parseWith } from '@/lib/gallery';
 import { checkOrigin, clientKey, json, limit, readJson, refuse } from '@/server/gallery/http';
 import { findLesson } from '@/server/gallery/service';
 import { putSolution } from '@/server/gallery/store';

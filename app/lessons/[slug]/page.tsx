@@ -4,8 +4,8 @@ import { LessonView } from '@/components/LessonView';
 import { summarize } from '@/components/lesson-summary';
 import { lessonFolders, lessons } from '@/content/lessons/generated';
 import { analyze } from '@/lib/analyzer';
-import { lessonVersion } from '@/lib/gallery/lesson-version';
-import { projectContext, type Lesson } from '@/lib/lessons/types';
+import { lessonVersion } from '@/lib/gallery';
+import { projectContext, type Lesson } from '@/lib/lessons';
 
 /** Only the lessons that exist are pages; any other slug is a 404. */
 export const dynamicParams = false;

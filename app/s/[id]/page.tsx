@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { LinkProblem } from '@/components/gallery/LinkProblem';
 import { SolutionView } from '@/components/gallery/SolutionView';
-import { lessonVersion, versionState } from '@/lib/gallery/lesson-version';
-import { checkShortId } from '@/lib/gallery/short-id';
+import { lessonVersion, versionState } from '@/lib/gallery';
+import { checkShortId } from '@/lib/gallery';
 import { getDatabase } from '@/server/db/instance';
 import { measure, startMeasure } from '@/server/gallery/measure';
 import { findLesson } from '@/server/gallery/service';

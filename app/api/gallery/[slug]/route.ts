@@ -1,12 +1,7 @@
 import { getDatabase } from '@/server/db/instance';
-import { solutionGroupKey } from '@/lib/gallery/grouping';
-import { lessonVersion } from '@/lib/gallery/lesson-version';
-import {
-  MAX_BODY_BYTES,
-  PublishRequestSchema,
-  RoomCodeSchema,
-  parseWith,
-} from '@/lib/gallery/schemas';
+import { solutionGroupKey } from '@/lib/gallery';
+import { lessonVersion } from '@/lib/gallery';
+import { MAX_BODY_BYTES, PublishRequestSchema, RoomCodeSchema, parseWith } from '@/lib/gallery';
 import { checkOrigin, clientKey, json, limit, readJson, refuse } from '@/server/gallery/http';
 import { measure } from '@/server/gallery/measure';
 import { findLesson, galleryView } from '@/server/gallery/service';

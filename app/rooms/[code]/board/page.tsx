@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Board } from '@/components/rooms/Board';
 import { lessons } from '@/content/lessons/generated';
-import { normalizeCode } from '@/lib/rooms/code';
+import { normalizeCode } from '@/lib/rooms';
 
 export const metadata: Metadata = { title: 'Room board', referrer: 'no-referrer' };
 

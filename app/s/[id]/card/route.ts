@@ -1,7 +1,7 @@
 import { analyze } from '@/lib/analyzer';
-import { cardSvg } from '@/lib/gallery/card';
-import { checkShortId } from '@/lib/gallery/short-id';
-import { projectContext } from '@/lib/lessons/types';
+import { cardSvg } from '@/lib/gallery';
+import { checkShortId } from '@/lib/gallery';
+import { projectContext } from '@/lib/lessons';
 import { getDatabase } from '@/server/db/instance';
 import { measure, startMeasure } from '@/server/gallery/measure';
 import { findLesson } from '@/server/gallery/service';

@@ -241,12 +241,7 @@ export function envOf(run: RunStep, command?: ShellCommand): Record<string, stri
   return newScope(run.env, command?.assignments);
 }
 
-const FALSY = new Set(['', '0', 'false', 'off', 'no']);
-
-/** True when an environment value means "on" (`1`, `true`, `yes`, `on`, anything not falsy). */
-export function isTruthy(value: string | undefined): boolean {
-  return value !== undefined && !FALSY.has(value.trim().toLowerCase());
-}
+export { isTruthy } from '../../scope';
 
 /** Home directory of a user name as the official images set it up. */
 export function homeOf(user: string): string {

@@ -1,4 +1,4 @@
-import { broadcastSchema } from '@/lib/rooms/schemas';
+import { broadcastSchema } from '@/lib/rooms';
 import {
   authTrainer,
   checkOrigin,

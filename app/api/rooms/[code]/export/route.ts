@@ -1,4 +1,4 @@
-import { toCsv } from '@/lib/rooms/export';
+import { toCsv } from '@/lib/rooms';
 import {
   authTrainer,
   handle,

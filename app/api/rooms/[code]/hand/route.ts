@@ -1,4 +1,4 @@
-import { handSchema } from '@/lib/rooms/schemas';
+import { handSchema } from '@/lib/rooms';
 import {
   authMember,
   checkOrigin,

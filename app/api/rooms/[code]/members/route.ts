@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { nicknameSchema } from '@/lib/rooms/schemas';
+import { nicknameSchema } from '@/lib/rooms';
 import {
   JOINS,
   checkOrigin,

@@ -1,5 +1,5 @@
-import { holdAt, normalizePacing, openAll, openNext } from '@/lib/rooms/pacing';
-import { pacingSchema } from '@/lib/rooms/schemas';
+import { holdAt, normalizePacing, openAll, openNext } from '@/lib/rooms';
+import { pacingSchema } from '@/lib/rooms';
 import {
   authTrainer,
   checkOrigin,

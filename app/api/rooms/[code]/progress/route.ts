@@ -1,4 +1,4 @@
-import { progressBatchSchema } from '@/lib/rooms/schemas';
+import { progressBatchSchema } from '@/lib/rooms';
 import {
   authMemberForProgress,
   checkOrigin,

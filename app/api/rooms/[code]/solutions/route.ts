@@ -1,4 +1,4 @@
-import { groupSolutions } from '@/lib/rooms/grouping';
+import { groupSolutions } from '@/lib/rooms';
 import {
   authTrainer,
   handle,

@@ -1,5 +1,5 @@
-import { spotlightSchema } from '@/lib/rooms/schemas';
-import { makeSpotlight } from '@/lib/rooms/visibility';
+import { spotlightSchema } from '@/lib/rooms';
+import { makeSpotlight } from '@/lib/rooms';
 import {
   authTrainer,
   checkOrigin,

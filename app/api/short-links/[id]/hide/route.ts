@@ -1,6 +1,6 @@
 import { getDatabase } from '@/server/db/instance';
-import { HideRequestSchema, parseWith } from '@/lib/gallery/schemas';
-import { checkShortId } from '@/lib/gallery/short-id';
+import { HideRequestSchema, parseWith } from '@/lib/gallery';
+import { checkShortId } from '@/lib/gallery';
 import { isOperator, json, readJson, refuse } from '@/server/gallery/http';
 import { setSolutionHidden } from '@/server/gallery/store';
 

@@ -1,5 +1,5 @@
 import { getDatabase } from '@/server/db/instance';
-import { HideRequestSchema, parseWith } from '@/lib/gallery/schemas';
+import { HideRequestSchema, parseWith } from '@/lib/gallery';
 import { isOperator, json, readJson, refuse } from '@/server/gallery/http';
 import { setEntryHidden } from '@/server/gallery/store';
 

@@ -1,5 +1,5 @@
 import { getDatabase } from '@/server/db/instance';
-import { WithdrawRequestSchema, parseWith } from '@/lib/gallery/schemas';
+import { WithdrawRequestSchema, parseWith } from '@/lib/gallery';
 import { checkOrigin, clientKey, json, limit, readJson, refuse } from '@/server/gallery/http';
 import { withdrawEntry } from '@/server/gallery/store';
 
