@@ -1,5 +1,5 @@
-import { formatBytes } from '@/lib/lessons/format';
-import { APK_PIP } from '@/lib/sizes/apk-pip-data';
+import { formatBytes } from '@/lib/lessons';
+import { APK_PIP } from '@/lib/sizes';
 
 /** Figures the size tables hold that no layer of a lesson shows, each with where it comes from. */
 function figures(): Record<DataFigureName, { bytes: number; source: string }> {

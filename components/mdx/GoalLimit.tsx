@@ -1,6 +1,5 @@
 import { lessons } from '@/content/lessons/generated';
-import { formatBytes, megabytes } from '@/lib/lessons/format';
-import type { Goal } from '@/lib/lessons/types';
+import { formatBytes, megabytes, type Goal } from '@/lib/lessons';
 
 type LimitGoal = Extract<Goal, { megabytes: number }>;
 

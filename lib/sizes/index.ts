@@ -58,5 +58,6 @@ export {
   type NpmClosure,
   type NpmClosureOptions,
 } from './npm';
+export { APK_PIP, type ApkPipTable } from './apk-pip-data';
 export { compareVersions, satisfies } from './versions';
 export { loadBaseIndex } from './base-index-load';
