@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdAt, normalizePacing, openAll, openNext, roomLessonState } from './pacing';
+import { holdAt, normalizePacing, openAll, openNext, pacingFor, roomLessonState } from './pacing';
 
 const lessons = ['one', 'two', 'three'];
 
@@ -45,5 +45,37 @@ describe('roomLessonState', () => {
   });
   it('keeps a completed lesson completed', () => {
     expect(roomLessonState({ open: [] }, 'two', true)).toBe('completed');
+  });
+});
+
+describe('pacingFor', () => {
+  const now = { open: ['one'] };
+  it.each([
+    ['opens the next lesson', { action: 'open-next' as const }, ['one', 'two']],
+    ['opens every lesson', { action: 'open-all' as const }, ['one', 'two', 'three']],
+    ['holds at a lesson', { action: 'hold' as const, lesson: 'two' }, ['one', 'two']],
+    [
+      'sets the open lessons in course order',
+      { action: 'set' as const, open: ['three', 'one'] },
+      ['one', 'three'],
+    ],
+  ])('%s', (_reason, request, open) => {
+    expect(pacingFor(request, now, lessons)).toEqual({ ok: true, pacing: { open } });
+  });
+  it.each([
+    [
+      'holding at a lesson the room lacks',
+      { action: 'hold' as const, lesson: 'nine' },
+      /^lesson: .*"nine"/,
+    ],
+    [
+      'setting a lesson the room lacks',
+      { action: 'set' as const, open: ['one', 'nine'] },
+      /^open: .*"nine"/,
+    ],
+  ])('refuses %s, naming the field', (_reason, request, reason) => {
+    const result = pacingFor(request, now, lessons);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? '' : result.reason).toMatch(reason);
   });
 });

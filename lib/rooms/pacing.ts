@@ -1,3 +1,4 @@
+import type { PacingRequest } from './schemas';
 import type { Pacing } from './types';
 
 /** Keeps only known slugs, in course order, without duplicates. */
@@ -44,4 +45,33 @@ export function roomLessonState(
 ): RoomLessonState {
   if (isCompleted) return 'completed';
   return pacing.open.includes(lesson) ? 'available' : 'locked';
+}
+
+/**
+ * The pacing a trainer's request asks for, from the room's current pacing and lessons; a reason
+ * (naming the field) when it names a lesson the room does not have.
+ */
+export function pacingFor(
+  request: PacingRequest,
+  pacing: Pacing,
+  lessons: readonly string[],
+): { ok: true; pacing: Pacing } | { ok: false; reason: string } {
+  switch (request.action) {
+    case 'open-next':
+      return { ok: true, pacing: openNext(pacing, lessons) };
+    case 'open-all':
+      return { ok: true, pacing: openAll(lessons) };
+    case 'hold': {
+      const held = holdAt(request.lesson, lessons);
+      return held
+        ? { ok: true, pacing: held }
+        : { ok: false, reason: `lesson: this room has no lesson "${request.lesson}".` };
+    }
+    case 'set': {
+      const unknown = request.open.find((slug) => !lessons.includes(slug));
+      return unknown
+        ? { ok: false, reason: `open: this room has no lesson "${unknown}".` }
+        : { ok: true, pacing: normalizePacing(request.open, lessons) };
+    }
+  }
 }

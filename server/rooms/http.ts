@@ -215,6 +215,55 @@ export async function readBody<S extends v.GenericSchema>(
     : { ok: false, response: refuse(400, parsed.reason) };
 }
 
+/** What a write to an open room has checked before it acts: the room, the caller, the body. */
+export interface WriteContext<T> {
+  database: Database;
+  room: Room;
+  body: T;
+}
+
+/**
+ * A trainer's POST to an open room: Origin, the trainer secret, the body against `schema`, the
+ * room not closed, in that order (each refusal changes nothing), then `act`.
+ */
+export function trainerWrite<S extends v.GenericSchema>(
+  schema: S,
+  act: (context: WriteContext<v.InferOutput<S>>) => Promise<Response>,
+): (request: Request, context: RoomParams) => Promise<Response> {
+  return (request, { params }) =>
+    handle(async () => {
+      const wrongOrigin = checkOrigin(request);
+      if (wrongOrigin) return wrongOrigin;
+      const database = await roomsDatabase();
+      const auth = await authTrainer(database, request, (await params).code);
+      if (!auth.ok) return auth.response;
+      const body = await readBody(request, schema);
+      if (!body.ok) return body.response;
+      return refuseIfClosed(auth.room) ?? act({ database, room: auth.room, body: body.value });
+    });
+}
+
+/** A learner's POST to an open room: as `trainerWrite`, with a member token instead. */
+export function memberWrite<S extends v.GenericSchema>(
+  schema: S,
+  act: (context: WriteContext<v.InferOutput<S>> & { member: Member }) => Promise<Response>,
+): (request: Request, context: RoomParams) => Promise<Response> {
+  return (request, { params }) =>
+    handle(async () => {
+      const wrongOrigin = checkOrigin(request);
+      if (wrongOrigin) return wrongOrigin;
+      const database = await roomsDatabase();
+      const auth = await authMember(database, request, (await params).code);
+      if (!auth.ok) return auth.response;
+      const body = await readBody(request, schema);
+      if (!body.ok) return body.response;
+      return (
+        refuseIfClosed(auth.room) ??
+        act({ database, room: auth.room, member: auth.member, body: body.value })
+      );
+    });
+}
+
 /** The process's database (route handlers share one). */
 export function roomsDatabase(): Promise<Database> {
   return getDatabase();
