@@ -12,6 +12,7 @@ import { isTruthy } from './scope';
 import { parsePackageJson } from './manifest';
 import * as data from './size-data';
 import { isSignatureUrl, knownDownload, type DistroKind } from './downloads';
+import { isAptNoAction, isVersionQuery } from './vocabulary';
 import type { BaseImageRecord } from '../sizes/types';
 
 export interface StageState {
@@ -410,6 +411,8 @@ function applyApt(cmd: ShellCommand, rc: RunContext): void {
     });
     return;
   }
+  // A simulation (`apt-get install -s …`) prints what it would do and changes nothing.
+  if (cmd.args.some(isAptNoAction)) return;
   if (sub === 'install' || sub === 'reinstall') {
     const opts = cmd.args.join(' ');
     let recommends = !state.isNoRecommendsConfig;
@@ -1468,6 +1471,7 @@ function npmName(spec: string): string {
 
 function applyYarn(cmd: ShellCommand, rc: RunContext): void {
   const { stage } = rc;
+  if (isVersionQuery(cmd.args)) return;
   const sub = subcommand(cmd) ?? 'install';
   const rest = positional(cmd, 0, OPTS_WITH_VALUE.yarn).slice(1);
   if (sub === 'cache') {

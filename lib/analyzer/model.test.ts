@@ -207,6 +207,17 @@ describe('buildModel: layers and wasted bytes', () => {
     expect(m.layers[0].sizeBytes).toBe(0);
   });
 
+  it('installs nothing for a simulation (apt-get install -s, -qs, --dry-run)', () => {
+    const sizeOf = (install: string) =>
+      model(`FROM debian:bookworm-slim\nRUN apt-get update\nRUN ${install}\n`).layers[1].sizeBytes;
+    expect(sizeOf('apt-get install -y gcc')).toBeGreaterThan(0);
+    expect(sizeOf('apt-get install -s gcc')).toBe(0);
+    expect(sizeOf('apt-get install -qs gcc')).toBe(0);
+    expect(sizeOf('apt-get --dry-run install gcc')).toBe(0);
+    // -o with a configuration item is not a simulation.
+    expect(sizeOf('apt-get install -y -oDpkg::Options::=--force-confdef gcc')).toBeGreaterThan(0);
+  });
+
   it('keeps the pip cache unless --no-cache-dir or PIP_NO_CACHE_DIR', () => {
     const cached = model('FROM python:3.12-slim\nRUN pip install flask\n').layers[0];
     const clean = model('FROM python:3.12-slim\nRUN pip install --no-cache-dir flask\n').layers[0];

@@ -6,6 +6,7 @@ import type { ImageModel, Layer, ShellCommand } from './model-types';
 import type { BaseImageSummary, Confidence, LayerItem, SizeEstimate, Unknown } from './types';
 import { listBaseImages } from '../sizes';
 import { measuredBaseCompressionRatio } from './size-data';
+import { isVersionQuery } from './vocabulary';
 
 /**
  * gzip ratio per kind of layer content. OS packages and build outputs (binaries and libraries) are
@@ -152,7 +153,6 @@ const READ_ONLY_PROGRAMS = new Set([
   'printenv',
   'locale',
 ]);
-const VERSION_FLAGS = new Set(['--version', '-version', '-V', 'version', '--help', '-h', '-v']);
 
 /**
  * True when an unsized command writes nothing: every call of that program on the unknown's line
@@ -162,12 +162,7 @@ function writesNothing(callsAt: () => Map<number, ShellCommand[]>, u: Unknown): 
   if (u.kind !== 'command' || u.line === undefined) return false;
   const calls = (callsAt().get(u.line) ?? []).filter((c) => c.name === u.name);
   return (
-    calls.length > 0 &&
-    calls.every(
-      (c) =>
-        READ_ONLY_PROGRAMS.has(c.name) ||
-        (c.args.length > 0 && c.args.every((a) => VERSION_FLAGS.has(a))),
-    )
+    calls.length > 0 && calls.every((c) => READ_ONLY_PROGRAMS.has(c.name) || isVersionQuery(c.args))
   );
 }
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { isAptNoAction } from '../vocabulary';
 import type { RunStep, ShellCommand } from '../model-types';
 import { isCall, packageOperands, stepsOfImage, subcommand } from './helpers/commands';
 import { insertAfterSubcommand, programIs } from './helpers/fixes';
@@ -15,27 +16,13 @@ const PROMPTING = [
 const NEEDS_OPERANDS = new Set(['install', 'remove', 'purge']);
 const ASSUME_YES = /APT::Get::Assume-Yes\s*(=|\s)\s*["']?(1|true|yes)/i;
 
-/**
- * Modes that never change the system, so never ask (apt-get(8): -s, --simulate, --just-print,
- * --dry-run, --recon, --no-act; --print-uris only prints).
- */
-const NO_ACTION = new Set([
-  '-s',
-  '--simulate',
-  '--just-print',
-  '--dry-run',
-  '--recon',
-  '--no-act',
-  '--print-uris',
-]);
-
 /** True when the call answers apt's "Do you want to continue?" itself, or may (unresolved options). */
 function answersYes(run: RunStep, command: ShellCommand): boolean {
   let quiet = 0;
   // An apt config named by APT_CONFIG may say Assume-Yes: not certain to prompt.
   if (run.env.APT_CONFIG || command.assignments.APT_CONFIG) return true;
   for (const a of command.args) {
-    if (NO_ACTION.has(a) || (/^-[a-zA-Z]*s/.test(a) && !a.startsWith('--'))) return true;
+    if (isAptNoAction(a)) return true;
     // An option hidden in an unresolved variable (`apt-get install $APT_OPTS curl`) may be -y.
     if (a.includes('$')) return true;
     if (a === '-q' || a === '--quiet') quiet++;

@@ -1,13 +1,6 @@
 import { defineRule } from '../rule';
-import type { ShellCommand } from '../model-types';
+import { isVersionQuery } from '../vocabulary';
 import { buildStepOf, purgesOwnToolchain } from './helpers/commands';
-
-/** `rustc --version`, `go version`: a smoke test of the toolchain, not a build. */
-function isVersionQuery(c: ShellCommand): boolean {
-  return (
-    c.args.length > 0 && c.args.every((a) => ['--version', '-V', 'version', '--help'].includes(a))
-  );
-}
 
 export const singleStageBuild = defineRule({
   id: 'single-stage-build',
@@ -18,7 +11,9 @@ export const singleStageBuild = defineRule({
     'The app is built in the image that ships, so the whole toolchain and the sources ship with it. Build in a first stage (FROM … AS build) and COPY --from=build only the output into a small runtime stage.',
   check: (image) =>
     image.shippedRuns.flatMap((run) => {
-      const build = run.commands.find((c) => buildStepOf(c) !== undefined && !isVersionQuery(c));
+      const build = run.commands.find(
+        (c) => buildStepOf(c) !== undefined && !isVersionQuery(c.args),
+      );
       // A RUN that installs its toolchain, builds and purges it in one layer ships neither.
       if (!build || purgesOwnToolchain(run)) return [];
       return [

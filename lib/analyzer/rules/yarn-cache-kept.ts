@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { isVersionQuery } from '../vocabulary';
 import type { RunStep } from '../model-types';
 import { envOf, homeOf, isCall, operands } from './helpers/commands';
 import { appendToRun, formatBytes } from './helpers/fixes';
@@ -25,7 +26,7 @@ export const yarnCacheKept = defineRule({
       const install = run.commands.find(
         (c) =>
           isCall(c, 'yarn', ['install', 'add']) ||
-          (isCall(c, 'yarn') && operands(c.args, 'yarn').length === 0),
+          (isCall(c, 'yarn') && operands(c.args, 'yarn').length === 0 && !isVersionQuery(c.args)),
       );
       if (!install) return [];
       const dirs = cacheDirs(run);
