@@ -12,6 +12,12 @@ describe('formatBytes', () => {
     [1_130_000_000, '1.13 GB'],
     [1_000_000_000, '1 GB'],
     [-20_000_000, '-20 MB'],
+    // The unit is chosen after rounding.
+    [999_999, '1 MB'],
+    [999_499, '999 kB'],
+    [99_960_000, '100 MB'],
+    [999_600_000, '1 GB'],
+    [999.6, '1 kB'],
   ])('%d bytes → %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
   });
