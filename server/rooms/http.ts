@@ -264,6 +264,45 @@ export function memberWrite<S extends v.GenericSchema>(
     });
 }
 
+/**
+ * A trainer's POST with no body that acts on a room whether or not it is closed (close, invite a
+ * trainer): Origin, then the trainer secret (each refusal changes nothing), then `act`.
+ */
+export function trainerAction(
+  act: (context: { database: Database; room: Room }) => Promise<Response>,
+): (request: Request, context: RoomParams) => Promise<Response> {
+  return (request, { params }) =>
+    handle(async () => {
+      const wrongOrigin = checkOrigin(request);
+      if (wrongOrigin) return wrongOrigin;
+      const database = await roomsDatabase();
+      const auth = await authTrainer(database, request, (await params).code);
+      if (!auth.ok) return auth.response;
+      return act({ database, room: auth.room });
+    });
+}
+
+/**
+ * A trainer's GET (board, export, solutions; a closed room stays readable): `refuseQuery`
+ * first, when given (a malformed query is refused before any lookup), then the trainer secret,
+ * then `act` with the request's URL.
+ */
+export function trainerRead(
+  act: (context: { database: Database; room: Room; url: URL }) => Promise<Response>,
+  refuseQuery?: (url: URL) => Response | undefined,
+): (request: Request, context: RoomParams) => Promise<Response> {
+  return (request, { params }) =>
+    handle(async () => {
+      const url = new URL(request.url);
+      const refused = refuseQuery?.(url);
+      if (refused) return refused;
+      const database = await roomsDatabase();
+      const auth = await authTrainer(database, request, (await params).code);
+      if (!auth.ok) return auth.response;
+      return act({ database, room: auth.room, url });
+    });
+}
+
 /** The process's database (route handlers share one). */
 export function roomsDatabase(): Promise<Database> {
   return getDatabase();

@@ -1,11 +1,4 @@
-import {
-  authTrainer,
-  checkOrigin,
-  handle,
-  json,
-  roomsDatabase,
-  type RoomParams,
-} from '@/server/rooms/http';
+import { json, trainerAction } from '@/server/rooms/http';
 import { closeRoom } from '@/server/rooms/store';
 
 export const dynamic = 'force-dynamic';
@@ -14,15 +7,8 @@ export const dynamic = 'force-dynamic';
  * POST /api/rooms/CODE/close (trainer secret) → 200 `{ closedAt }`. The room stays readable and
  * takes no new members, progress or trainer actions; closing it again changes nothing.
  */
-export function POST(request: Request, { params }: RoomParams): Promise<Response> {
-  return handle(async () => {
-    const wrongOrigin = checkOrigin(request);
-    if (wrongOrigin) return wrongOrigin;
-    const database = await roomsDatabase();
-    const auth = await authTrainer(database, request, (await params).code);
-    if (!auth.ok) return auth.response;
-    const event = await closeRoom(database, auth.room);
-    const closedAt = event?.kind === 'closed' ? event.closedAt : auth.room.closedAt;
-    return json(200, { closedAt });
-  });
-}
+export const POST = trainerAction(async ({ database, room }) => {
+  const event = await closeRoom(database, room);
+  const closedAt = event?.kind === 'closed' ? event.closedAt : room.closedAt;
+  return json(200, { closedAt });
+});
