@@ -1,7 +1,7 @@
 'use client';
 import { memo, type ReactNode } from 'react';
 import type { Finding, Fix, ParseProblem } from '@/lib/analyzer';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format';
 import styles from './workbench.module.css';
 
 /** Lesson slugs to their short titles, for the "learn how" links. */

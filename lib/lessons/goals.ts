@@ -1,6 +1,6 @@
 import type { ImageModel } from '../analyzer/model-types';
 import type { Report, Technique } from '../analyzer/types';
-import { formatBytes, megabytes } from './format';
+import { formatBytes, megabytes } from '../format';
 import type { Goal, GoalResult } from './types';
 
 /** Inputs a Report cannot carry, computed by the caller from the build model. */
