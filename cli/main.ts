@@ -16,6 +16,7 @@ import type { Report } from '../lib/analyzer/types';
 import { ContextError, readContext } from './read-context';
 import { formatHuman, printable, toJson } from './format';
 import { formatBytes } from '../lib/format';
+import { LIMITS } from '../lib/limits';
 
 export const HELP = `Usage: layerlab [options] <Dockerfile>...
 
@@ -129,7 +130,7 @@ export function parseArgs(argv: string[]): CliOptions {
 export class InputError extends Error {}
 
 /** Dockerfiles and .dockerignore files above this size are refused (real ones are a few kB). */
-export const MAX_INPUT_BYTES = 50_000_000;
+export const MAX_INPUT_BYTES = LIMITS.cliInputBytes;
 
 const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
 
