@@ -4,9 +4,10 @@
  *
  * Rules (the same as `docker images`, so a learner's numbers read like Docker's own):
  * - Decimal units: 1 kB = 1,000 B, 1 MB = 1,000,000 B, then GB, TB, PB, EB. docker/cli prints an
- *   image's size with `units.HumanSizeWithPrecision(size, 3)` (cli/command/formatter/image.go,
- *   `imageContext.Size`), and docker/go-units (size.go) divides by 1000 with the units
- *   "B", "kB", "MB", "GB", "TB", …
+ *   image's size with `units.HumanSizeWithPrecision(size, 3)`
+ *   (https://github.com/docker/cli/blob/master/cli/command/formatter/image.go, `imageContext.Size`),
+ *   and docker/go-units divides by 1000 with the units "B", "kB", "MB", "GB", "TB", …
+ *   (https://github.com/docker/go-units/blob/master/size.go).
  * - Three significant digits, trailing zeros dropped (Go's `%.3g`): "1.23 MB", "12.4 MB",
  *   "124 MB", "1 GB", "1.5 GB".
  * - Below 1 kB, whole bytes: "0 B", "999 B" (a fraction of a byte is rounded first).
