@@ -7,8 +7,7 @@ import { imageRow } from '@/components/mdx/base-image-data';
 import type { Lesson } from '@/lib/lessons/types';
 import { checkLesson } from './check-helpers';
 import { lessonFolders, lessons } from './generated';
-import { ALTERNATIVES } from './alternatives';
-import { BROKEN } from './broken';
+import { ALTERNATIVES, BROKEN } from './variants';
 
 const ROOT = join(__dirname, '..', '..');
 const LESSONS_DIR = __dirname;
