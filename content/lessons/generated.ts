@@ -10,18 +10,7 @@ import meta6 from './06-copy-only-needed/lesson';
 import meta7 from './07-distroless/lesson';
 import meta8 from './08-capstone/lesson';
 
-/** Every lesson slug in course order: the folder names without their NN- prefix. */
-export const LESSON_SLUGS = [
-  "base-image",
-  "multi-stage",
-  "combine-run",
-  "dockerignore",
-  "remove-package-managers",
-  "copy-only-needed",
-  "distroless",
-  "capstone",
-] as const;
-export type LessonSlug = (typeof LESSON_SLUGS)[number];
+export { LESSON_SLUGS, type LessonSlug } from '@/lib/analyzer/generated/lessons';
 
 /** Lesson slug → folder under content/lessons (for the MDX import). */
 export const lessonFolders: Record<string, string> = {
