@@ -157,7 +157,7 @@ describe('no second list of the lessons', () => {
     'lib/analyzer/generated/lessons.ts': 'generated from the folders',
     'lib/lessons/goals.ts': 'display names of techniques; a new one reads as its slug',
     'components/workbench/FindingsPanel.tsx':
-      'short titles for the "Lesson:" link of a finding; a lesson without one shows no link',
+      'short titles for the "Lesson:" link of a finding; a new one reads as its slug',
   };
   const SOURCE = /\.(ts|tsx|mjs)$/;
   const files: string[] = [];
