@@ -1,5 +1,6 @@
 /** Output of the CLI: the JSON shape (a public contract, see --help and the README) and the human text. */
 import type { Report, Technique, Severity, Confidence, Unknown } from '../lib/analyzer/types';
+import { formatBytes } from '../lib/format';
 
 export interface JsonReport {
   file: string;
@@ -76,18 +77,8 @@ export function toJson(file: string, r: Report): JsonReport {
   };
 }
 
-/**
- * A size in decimal units, like `docker images`: `1.25 GB`, `119.4 MB`, `850.0 kB`, `12 B`. The
- * unit is chosen after rounding, so 999,990 bytes print as `1.0 MB`, not `1000.0 kB`.
- */
-export function size(bytes: number): string {
-  if (bytes >= 999.995e6) return `${(bytes / 1e9).toFixed(2)} GB`;
-  if (bytes >= 999.95e3) return `${(bytes / 1e6).toFixed(1)} MB`;
-  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
-  return `${bytes} B`;
-}
-
-const mb = size;
+/** Sizes print like `docker images`: three significant digits, decimal units (see lib/format). */
+const mb = formatBytes;
 
 /** Control, C1 and bidirectional-override characters: a Dockerfile's text must not steer the terminal. */
 const UNPRINTABLE =

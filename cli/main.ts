@@ -14,7 +14,9 @@ import '../lib/sizes/base-index-static';
 import '../lib/analyzer/apt-names-all';
 import type { Report } from '../lib/analyzer/types';
 import { ContextError, readContext } from './read-context';
-import { formatHuman, printable, size, toJson } from './format';
+import { formatHuman, printable, toJson } from './format';
+import { formatBytes } from '../lib/format';
+import { LIMITS } from '../lib/limits';
 
 export const HELP = `Usage: layerlab [options] <Dockerfile>...
 
@@ -128,7 +130,7 @@ export function parseArgs(argv: string[]): CliOptions {
 export class InputError extends Error {}
 
 /** Dockerfiles and .dockerignore files above this size are refused (real ones are a few kB). */
-export const MAX_INPUT_BYTES = 50_000_000;
+export const MAX_INPUT_BYTES = LIMITS.cliInputBytes;
 
 const errCode = (err: unknown) => (err as NodeJS.ErrnoException).code ?? String(err);
 
@@ -161,7 +163,9 @@ export function readRegularFile(path: string): Buffer {
     );
   if (!st.isFile()) throw new InputError(`${path}: is ${kindOf(st)}; only regular files are read`);
   const tooLarge = (bytes: number) =>
-    new InputError(`${path}: too large (${size(bytes)}; at most ${size(MAX_INPUT_BYTES)} is read)`);
+    new InputError(
+      `${path}: too large (${formatBytes(bytes)}; at most ${formatBytes(MAX_INPUT_BYTES)} is read)`,
+    );
   if (st.size > MAX_INPUT_BYTES) throw tooLarge(st.size);
   let fd: number;
   try {
@@ -334,14 +338,14 @@ function runUnchecked(argv: string[]): RunResult {
 }
 
 /**
- * `12.3 MB is over --max-size 1.0 kB`, each size in a unit that shows it; in bytes when the two
+ * `12.3 MB is over --max-size 1 kB`, each size in a unit that shows it; in bytes when the two
  * would print the same at that precision.
  */
 export function overText(bytes: number, maxBytes: number): string {
   const [a, b] =
-    size(bytes) === size(maxBytes)
+    formatBytes(bytes) === formatBytes(maxBytes)
       ? [bytes, maxBytes].map(exactBytes)
-      : [size(bytes), size(maxBytes)];
+      : [formatBytes(bytes), formatBytes(maxBytes)];
   return `${a} is over --max-size ${b}`;
 }
 

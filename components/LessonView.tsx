@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Report } from '@/lib/analyzer';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import type { Lesson } from '@/lib/lessons';
 import {
   completeLesson,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { PLAYGROUND_DRAFT, draftProblem, saveDraft } from '@/lib/progress';
 import { ConfirmDialog } from './ConfirmDialog';
 import {

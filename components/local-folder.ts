@@ -1,4 +1,5 @@
 import type { ProjectFile } from '@/lib/lessons';
+import { LIMITS } from '@/lib/limits';
 
 /** A picked file as the browser gives it: only what we need, so tests can build them. */
 export interface PickedFile {
@@ -25,7 +26,7 @@ export const MAX_LOCAL_FILES = 20_000;
 /** Manifests bigger than this are sized but not read. */
 export const MAX_MANIFEST_BYTES = 5_000_000;
 /** A root Dockerfile / .dockerignore bigger than this is not offered for loading. */
-export const MAX_DOCKERFILE_BYTES = 200_000;
+export const MAX_DOCKERFILE_BYTES = LIMITS.localFileBytes;
 
 /** The only files whose text is read: what the analyzer needs to size installs. */
 export function isManifest(path: string): boolean {

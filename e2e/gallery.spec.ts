@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { ALTERNATIVES } from '../content/lessons/alternatives';
+import { ALTERNATIVES } from '../content/lessons/variants';
 import { lessons } from '../content/lessons/generated';
 import { lessonVersion } from '../lib/gallery/lesson-version';
 import { ROOM_MEMBERSHIP_KEY } from '../lib/gallery/room-membership';

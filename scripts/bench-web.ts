@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../e2e/helpers/browser';
+import { formatBytes } from '../lib/format';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -148,11 +149,11 @@ async function main(): Promise<void> {
     }
     await browser.close();
 
-    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    const kb = formatBytes; // decimal kB, like every other size we print
     console.log('\nLayerlab web benchmark (production build, localhost, Chromium headless)\n');
     console.log(
       `first-load JS, ${LESSON} before the editor: ${kb(js.gzipBytes)} gzip ` +
-        `(${kb(js.rawBytes)} raw, ${js.files} script files) — target ≤ 150 KB gzip`,
+        `(${kb(js.rawBytes)} raw, ${js.files} script files) — target ≤ ${formatBytes(150 * 1024)} gzip (150 KiB)`,
     );
     console.log(
       `  plus inline scripts in the HTML (RSC payload with the prose): ${kb(js.inlineGzipBytes)} gzip`,

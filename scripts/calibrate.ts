@@ -14,6 +14,7 @@ import '../lib/analyzer/apt-names-all';
 import { parseCase } from '../lib/analyzer/regression/case';
 import { evaluateCase, PROMISED_ERROR, type CaseResult } from '../lib/analyzer/regression/evaluate';
 import type { Confidence } from '../lib/analyzer/types';
+import { formatBytes } from '../lib/format';
 
 const DIR = new URL('../lib/analyzer/regression/cases', import.meta.url).pathname;
 const files = readdirSync(DIR)
@@ -59,7 +60,7 @@ if (process.argv.includes('--cases')) {
   for (const r of sized) {
     const s = r.report!.size;
     console.log(
-      `${r.case.name.padEnd(40)} ${s.confidence.padEnd(6)} est ${(s.bytes / 1e6).toFixed(1).padStart(7)} MB  truth ${(r.case.truth!.bytes / 1e6).toFixed(1).padStart(7)} MB  error ${pct(r.error!)}  range ${(s.sizeRange[0] / 1e6).toFixed(0)}–${(s.sizeRange[1] / 1e6).toFixed(0)} MB`,
+      `${r.case.name.padEnd(40)} ${s.confidence.padEnd(6)} est ${formatBytes(s.bytes).padStart(8)}  truth ${formatBytes(r.case.truth!.bytes).padStart(8)}  error ${pct(r.error!)}  range ${formatBytes(s.sizeRange[0])}–${formatBytes(s.sizeRange[1])}`,
     );
   }
 }

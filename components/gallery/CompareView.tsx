@@ -8,7 +8,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { analyze } from '@/lib/analyzer';
 import type { Report } from '@/lib/analyzer';
 import { takeLine, type LineChange, type TakeLine } from '@/lib/gallery';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { projectContext, type Lesson } from '@/lib/lessons';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { WorkbenchSkeleton } from '../WorkbenchLoader';

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { galleryAccess, ownEntriesOf, recordLooked, type OwnEntry } from '@/lib/gallery';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { useProgress } from '../useProgress';
 import { WorkbenchSkeleton } from '../WorkbenchLoader';

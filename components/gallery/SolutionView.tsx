@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { VersionState } from '@/lib/gallery';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import type { Lesson } from '@/lib/lessons';
 import { PLAYGROUND_DRAFT, draftDiffers, saveDraft } from '@/lib/progress';
 import { ConfirmDialog } from '../ConfirmDialog';

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { aptInstallClosure, aptTableInfo } from '@/lib/sizes';
 import { imageRow } from './base-image-data';
 

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import type { BaseImageRecord } from '@/lib/sizes';
 import { SIZE_CITATION, imageRow, measuredSize } from './base-image-data';
 import styles from './mdx.module.css';

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { APK_PIP } from '@/lib/sizes';
 
 /** Figures the size tables hold that no layer of a lesson shows, each with where it comes from. */

@@ -1,5 +1,6 @@
 import { lessons } from '@/content/lessons/generated';
-import { formatBytes, megabytes, type Goal } from '@/lib/lessons';
+import { formatBytes, megabytes } from '@/lib/format';
+import type { Goal } from '@/lib/lessons';
 
 type LimitGoal = Extract<Goal, { megabytes: number }>;
 

@@ -1,6 +1,6 @@
 import { analyze } from '@/lib/analyzer';
 import type { LayerItem } from '@/lib/analyzer';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { projectContext } from '@/lib/lessons';
 import { lessons } from '@/content/lessons/generated';
 

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { imageRow, measuredSize } from './base-image-data';
 
 export interface SizeProps {

@@ -1,4 +1,4 @@
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { BASE_IMAGES_SOURCE, resolveBaseImage } from '@/lib/sizes';
 import type { BaseImageRecord } from '@/lib/sizes';
 

@@ -2,7 +2,7 @@
 
 import { analyze } from '@/lib/analyzer';
 import type { Report } from '@/lib/analyzer';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import { projectContext, type Lesson } from '@/lib/lessons';
 import type { WorkbenchFiles } from '../workbench/types';
 

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { formatBytes } from '@/lib/lessons';
+import { formatBytes } from '@/lib/format';
 import {
   applyBoardEvent,
   boardRows,

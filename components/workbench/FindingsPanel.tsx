@@ -1,10 +1,13 @@
 'use client';
 import { memo, type ReactNode } from 'react';
 import type { Finding, Fix, ParseProblem } from '@/lib/analyzer';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format';
 import styles from './workbench.module.css';
 
-/** Lesson slugs to their short titles, for the "learn how" links. */
+/**
+ * Lesson slugs to their short titles, for the "learn how" links; a lesson without one (a new
+ * folder) is linked by its slug with spaces.
+ */
 const LESSON_TITLES: Record<string, string> = {
   'base-image': 'Choose the right base image',
   'multi-stage': 'Multi-stage builds',
@@ -106,9 +109,9 @@ function FindingsPanel({
                       Fix: {fix.title}
                     </button>
                   ))}
-                {finding.lesson !== lessonSlug && LESSON_TITLES[finding.lesson] && (
+                {finding.lesson !== lessonSlug && (
                   <a className={styles.link} href={`/lessons/${finding.lesson}`}>
-                    Lesson: {LESSON_TITLES[finding.lesson]}
+                    Lesson: {LESSON_TITLES[finding.lesson] ?? finding.lesson.replace(/-/g, ' ')}
                   </a>
                 )}
                 {finding.hadolint && (

@@ -1,7 +1,7 @@
 'use client';
 import { memo } from 'react';
 import type { Report } from '@/lib/analyzer';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format';
 import styles from './workbench.module.css';
 
 /** Past this many segments (a pasted monster file) the rest is drawn as one. */

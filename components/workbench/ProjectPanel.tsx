@@ -3,7 +3,7 @@ import { memo, useCallback, useEffect, useId, useMemo, useState } from 'react';
 import type { ContextSummary } from '@/lib/analyzer';
 import type { ProjectFile } from '@/lib/lessons';
 import type { RebuildResult } from './analysis-protocol';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format';
 import styles from './workbench.module.css';
 
 /** Files offered at once in the "I edit" list; the filter finds the rest. */

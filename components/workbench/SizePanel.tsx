@@ -1,7 +1,8 @@
 'use client';
 import { memo } from 'react';
 import type { Report } from '@/lib/analyzer';
-import { formatBytes, formatChange } from './format';
+import { formatBytes } from '@/lib/format';
+import { formatChange } from './format';
 import styles from './workbench.module.css';
 
 const CONFIDENCE_TEXT = {

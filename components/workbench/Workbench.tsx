@@ -19,7 +19,9 @@ import LayerChart from './LayerChart';
 import ProjectPanel from './ProjectPanel';
 import ScorePanel from './ScorePanel';
 import SizePanel from './SizePanel';
-import { formatBytes, formatChange } from './format';
+import { formatBytes } from '@/lib/format';
+import { LIMITS } from '@/lib/limits';
+import { formatChange } from './format';
 import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
 import { useAnalysis } from './useAnalysis';
@@ -41,13 +43,8 @@ const GOALS_SETTLE_MS = 400;
 /** Attempts after which the reference solution may be shown without solving. */
 const ATTEMPTS_FOR_SOLUTION = 3;
 
-/**
- * Live analysis stops above these: the analyzer's time grows with the number of instructions
- * (measured here: 3,000 one-line RUNs took 4.5 s in Node), while real Dockerfiles are a few hundred
- * lines. A bigger paste gets a message instead of a frozen panel.
- */
-const LIVE_MAX_LINES = 2000;
-const LIVE_MAX_CHARS = 200_000;
+/** Live analysis stops above these (see LIMITS.live for why). */
+const { lines: LIVE_MAX_LINES, chars: LIVE_MAX_CHARS } = LIMITS.live;
 
 /** Line count and size when the files are over the live-analysis limits; undefined otherwise. */
 function oversizeOf(

@@ -10,6 +10,7 @@ import type { ImageModel } from '@/lib/analyzer';
 import type { AnalyzeInput } from '@/lib/analyzer';
 import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons';
 import { loadBaseIndex } from '@/lib/sizes';
+import { LIMITS } from '@/lib/limits';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
 import { hoverMarkdown } from './hover-markdown';
 import type {
@@ -27,10 +28,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 /**
  * dockerfile-language-service re-parses the whole text per call; past this size its diagnostics
- * and hovers would keep the worker busy for long after a big paste, and the analyzer refuses
- * such input anyway (its own cap), so the language service sits out.
+ * and hovers would keep the worker busy for long after a big paste, and the workbench does not
+ * analyse such input live either, so the language service sits out.
  */
-const LS_MAX_CHARS = 200_000;
+const LS_MAX_CHARS = LIMITS.languageServiceChars;
 
 const service = DockerfileLanguageServiceFactory.createLanguageService();
 service.setCapabilities({

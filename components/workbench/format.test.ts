@@ -1,18 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatChange } from './format';
-
-describe('formatBytes', () => {
-  it.each([
-    [0, '0 B'],
-    [950, '950 B'],
-    [12_400, '12.4 kB'],
-    [1_234_567, '1.23 MB'],
-    [412_000_000, '412 MB'],
-    [1_210_000_000, '1.21 GB'],
-  ])('%d bytes reads as %s (decimal units, like docker images)', (bytes, text) => {
-    expect(formatBytes(bytes)).toBe(text);
-  });
-});
+import { formatChange } from './format';
 
 describe('formatChange', () => {
   it('shows a drop with its size and percentage', () => {

@@ -1,27 +1,8 @@
 /**
  * Display formatting only: numbers come from the analyzer's Report, never computed here.
- * Units are decimal (1 MB = 1,000,000 bytes), the units `docker images` prints.
+ * Sizes go through the one byte formatter in lib/format (decimal units, like `docker images`).
  */
-
-/** "0 B", "950 B", "12.4 kB", "412 MB", "1.21 GB": three significant digits at most. */
-export function formatBytes(bytes: number): string {
-  const abs = Math.abs(bytes);
-  const units: [number, string][] = [
-    [1e9, 'GB'],
-    [1e6, 'MB'],
-    [1e3, 'kB'],
-  ];
-  for (const [size, unit] of units) {
-    if (abs >= size) return `${trim(bytes / size)} ${unit}`;
-  }
-  return `${Math.round(bytes)} B`;
-}
-
-function trim(value: number): string {
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return Number(value.toFixed(digits)).toString();
-}
+import { formatBytes } from '@/lib/format';
 
 /** Change from `start` to `now` for display: "▼ 612 MB, −84 %", "▲ 3 MB, +1 %" or "no change". */
 export function formatChange(

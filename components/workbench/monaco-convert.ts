@@ -7,7 +7,7 @@
 import type { editor, IPosition, IRange, languages } from 'monaco-editor/editor';
 import type { Finding, Fix, Position, Range } from '@/lib/analyzer';
 import type { LsCompletion, LsHover, SyntaxDiagnostic } from './analysis-protocol';
-import { formatBytes } from './format';
+import { formatBytes } from '@/lib/format';
 
 /** Marker owner for the analyzer's findings; dockerfile-language-service has its own. */
 export const FINDINGS_OWNER = 'layerlab';

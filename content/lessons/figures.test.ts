@@ -6,7 +6,7 @@ import * as runtime from 'react/jsx-runtime';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '@/lib/analyzer';
-import { formatBytes } from '@/lib/lessons/format';
+import { formatBytes } from '@/lib/format';
 import { projectContext } from '@/lib/lessons/types';
 import { useMDXComponents } from '@/mdx-components';
 import { lessonFolders, lessons } from './generated';

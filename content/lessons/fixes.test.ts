@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, applyFix } from '@/lib/analyzer';
 import type { Report } from '@/lib/analyzer/types';
 import { projectContext } from '@/lib/lessons/types';
-import { ALTERNATIVES } from './alternatives';
-import { BROKEN } from './broken';
+import { ALTERNATIVES, BROKEN } from './variants';
 import { lessons } from './generated';
 
 function errorCounts(report: Report): Map<string, number> {

@@ -10,6 +10,8 @@ import meta6 from './06-copy-only-needed/lesson';
 import meta7 from './07-distroless/lesson';
 import meta8 from './08-capstone/lesson';
 
+export { LESSON_SLUGS, type LessonSlug } from '@/lib/analyzer/generated/lessons';
+
 /** Lesson slug → folder under content/lessons (for the MDX import). */
 export const lessonFolders: Record<string, string> = {
   "base-image": "01-base-image",
@@ -30,6 +32,8 @@ export const lessons: Lesson[] = [
     order: 1,
     startDockerfile: "FROM python:3.11-bookworm\n\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY app/ ./app/\nCOPY models/ ./models/\n\nRUN useradd --system --uid 10001 app\nUSER app\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
     solutionDockerfile: "FROM python:3.11-slim-bookworm\n\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY app/ ./app/\nCOPY models/ ./models/\n\nRUN useradd --system --uid 10001 app\nUSER app\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
+    solutionDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
   },
   {
     ...meta2,
@@ -37,6 +41,8 @@ export const lessons: Lesson[] = [
     order: 2,
     startDockerfile: "FROM python:3.11-slim-bookworm\n\n# psycopg2 compiles against libpq: it needs gcc and the headers\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends \\\n      gcc libc6-dev libpq-dev \\\n && rm -rf /var/lib/apt/lists/*\n\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY app/ ./app/\n\nRUN useradd --system --uid 10001 app\nUSER app\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
     solutionDockerfile: "# Stage 1: compile the dependencies into a virtual environment\nFROM python:3.11-slim-bookworm AS build\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends \\\n      gcc libc6-dev libpq-dev \\\n && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\n# Stage 2: the same Python, the runtime library, the venv\nFROM python:3.11-slim-bookworm\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends libpq5 \\\n && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /opt/venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\n\nWORKDIR /app\nCOPY app/ ./app/\nRUN useradd --system --uid 10001 app\nUSER app\nEXPOSE 8000\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
+    solutionDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
   },
   {
     ...meta3,
@@ -44,6 +50,8 @@ export const lessons: Lesson[] = [
     order: 3,
     startDockerfile: "FROM python:3.11-slim-bookworm AS build\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends \\\n      gcc libc6-dev libpq-dev \\\n && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\nFROM python:3.11-slim-bookworm\n# libpq for psycopg2, curl for the health check\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends libpq5\nRUN apt-get install -y --no-install-recommends curl\nRUN apt-get clean\nRUN rm -rf /var/lib/apt/lists/*\nCOPY --from=build /opt/venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\n\nWORKDIR /app\nCOPY app/ ./app/\nRUN useradd --system --uid 10001 app\nUSER app\nEXPOSE 8000\nHEALTHCHECK CMD [\"curl\", \"-fsS\", \"http://localhost:8000/health\"]\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
     solutionDockerfile: "FROM python:3.11-slim-bookworm AS build\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends \\\n      gcc libc6-dev libpq-dev \\\n && rm -rf /var/lib/apt/lists/*\nRUN python -m venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\n\nFROM python:3.11-slim-bookworm\n# libpq for psycopg2, curl for the health check: one layer,\n# and the package lists are gone before it is committed\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends libpq5 curl \\\n && rm -rf /var/lib/apt/lists/*\nCOPY --from=build /opt/venv /opt/venv\nENV PATH=/opt/venv/bin:$PATH\n\nWORKDIR /app\nCOPY app/ ./app/\nRUN useradd --system --uid 10001 app\nUSER app\nEXPOSE 8000\nHEALTHCHECK CMD [\"curl\", \"-fsS\", \"http://localhost:8000/health\"]\nCMD [\"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
+    solutionDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
   },
   {
     ...meta4,
@@ -51,6 +59,8 @@ export const lessons: Lesson[] = [
     order: 4,
     startDockerfile: "FROM node:22-alpine\nENV NODE_ENV=production\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY . .\nUSER node\nEXPOSE 3000\nCMD [\"node\", \"src/server.js\"]\n",
     solutionDockerfile: "FROM node:22-alpine\nENV NODE_ENV=production\nWORKDIR /app\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\nCOPY . .\nUSER node\nEXPOSE 3000\nCMD [\"node\", \"src/server.js\"]\n",
+    startDockerignore: "",
+    solutionDockerignore: "# History, dependencies installed on the laptop, build output\n.git\nnode_modules\ncoverage\nnpm-debug.log\n# Secrets never go into the build context\n.env\n# Editor settings and documentation\n.vscode\ndocs\n*.md\n",
   },
   {
     ...meta5,
@@ -58,6 +68,8 @@ export const lessons: Lesson[] = [
     order: 5,
     startDockerfile: "FROM alpine:3.22\nWORKDIR /app\nRUN apk add python3 py3-pip\nCOPY requirements.txt .\nRUN pip install --target /deps -r requirements.txt\n# pip is not needed at run time\nRUN apk del py3-pip\nENV PYTHONPATH=/deps\nCOPY app/ ./app/\nUSER nobody\nEXPOSE 8000\nCMD [\"python3\", \"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
     solutionDockerfile: "FROM alpine:3.22\nWORKDIR /app\nCOPY requirements.txt .\n# pip arrives and leaves inside one RUN, and no cache stays behind. --target gives pip a\n# folder of its own, so it installs every dependency there, packaging included (py3-pip\n# brings a copy of packaging that apk del takes away again).\nRUN apk add --no-cache python3 \\\n && apk add --no-cache --virtual .pip py3-pip \\\n && pip install --no-cache-dir --target /deps \\\n      -r requirements.txt \\\n && apk del .pip\nENV PYTHONPATH=/deps\nCOPY app/ ./app/\nUSER nobody\nEXPOSE 8000\nCMD [\"python3\", \"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
+    solutionDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
   },
   {
     ...meta6,
@@ -65,6 +77,8 @@ export const lessons: Lesson[] = [
     order: 6,
     startDockerfile: "FROM node:22-alpine\nWORKDIR /app\nCOPY . .\nRUN npm install\nUSER node\nEXPOSE 3000\nCMD [\"node\", \"src/server.js\"]\n",
     solutionDockerfile: "FROM node:22-alpine\nENV NODE_ENV=production\nWORKDIR /app\n# The manifests change rarely: this layer stays cached\nCOPY package.json package-lock.json ./\nRUN npm ci --omit=dev && npm cache clean --force\n# The sources change all the time: they come last\nCOPY src/ ./src/\nUSER node\nEXPOSE 3000\nCMD [\"node\", \"src/server.js\"]\n",
+    startDockerignore: ".git\nnode_modules\nnpm-debug.log\ncoverage\n.env\n.vscode\ndocs\n",
+    solutionDockerignore: ".git\nnode_modules\nnpm-debug.log\ncoverage\n.env\n.vscode\ndocs\n",
   },
   {
     ...meta7,
@@ -72,6 +86,8 @@ export const lessons: Lesson[] = [
     order: 7,
     startDockerfile: "# Build on Ubuntu, run on distroless: looks tidy, does not start\nFROM ubuntu:20.04 AS build\nRUN apt-get update \\\n && apt-get install -y --no-install-recommends \\\n      python3 python3-pip \\\n && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip3 install --no-cache-dir --user -r requirements.txt\n\nFROM gcr.io/distroless/python3-debian12\nCOPY --from=build /root/.local /root/.local\nWORKDIR /app\nCOPY app/ ./app/\nEXPOSE 8000\nCMD [\"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
     solutionDockerfile: "# Build with the Python the runtime has: 3.11 on Debian 12\nFROM python:3.11-slim-bookworm AS build\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --target /deps -r requirements.txt\n\n# No shell, no package manager: the interpreter is the entrypoint\nFROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --from=build /deps /deps\nENV PYTHONPATH=/deps\nWORKDIR /app\nCOPY app/ ./app/\nUSER nonroot\nEXPOSE 8000\nCMD [\"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
+    solutionDockerignore: "# Version control, local environments, caches\n.git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n# Secrets and editor settings\n.env\n.vscode\n# Data and notebooks stay out of the image\nnotebooks\ndata\n",
   },
   {
     ...meta8,
@@ -79,5 +95,7 @@ export const lessons: Lesson[] = [
     order: 8,
     startDockerfile: "FROM python:3.11\nWORKDIR /app\nCOPY . .\nRUN apt-get update\nRUN apt-get install -y gcc\nRUN pip install -r requirements.txt\nEXPOSE 8000\nCMD python -m gunicorn --bind 0.0.0.0:8000 app.main:app\n",
     solutionDockerfile: "# Build stage: the same Python 3.11 and Debian 12 as the runtime\nFROM python:3.11-slim-bookworm AS build\nCOPY requirements.txt .\nRUN pip install --no-cache-dir --target /deps -r requirements.txt\n\n# Runtime: distroless, no shell, no package manager, not root\nFROM gcr.io/distroless/python3-debian12:nonroot\nCOPY --from=build /deps /deps\nENV PYTHONPATH=/deps\nWORKDIR /app\nCOPY app/ ./app/\nUSER nonroot\nEXPOSE 8000\nCMD [\"-m\", \"gunicorn\", \"--bind\", \"0.0.0.0:8000\", \"app.main:app\"]\n",
+    startDockerignore: "",
+    solutionDockerignore: ".git\n.venv\n**/__pycache__\n.pytest_cache\n.ruff_cache\nhtmlcov\n.coverage\n.env\n.vscode\ntests\n",
   },
 ];

@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import type { AnalyzeInput, ContextFile, Range, Report } from './types';
+import { LIMITS } from '../limits';
 
-/** The workbench analyses live up to 2,000 lines / 200,000 characters (Workbench.tsx). */
-export const LIVE_MAX_LINES = 2000;
-export const LIVE_MAX_CHARS = 200_000;
+/** The workbench's live-analysis cap (lib/limits). */
+export const { lines: LIVE_MAX_LINES, chars: LIVE_MAX_CHARS } = LIMITS.live;
 
 const SEEDS = [
   'FROM python:3.12-slim\nWORKDIR /app\nRUN apt-get update && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "app.py"]\n',

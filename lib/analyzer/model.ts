@@ -56,14 +56,14 @@ import {
 } from './effects';
 import { dpkgRewriteBytes, resolveBase, type ResolvedBase } from './size-data';
 import { listBaseImages } from '../sizes';
+import { LIMITS } from '../limits';
 
 /**
  * Size cap: beyond 10,000 lines or 1,000,000 characters only the beginning is analysed and a
  * problem says so. Real Dockerfiles are a few hundred lines at most; the cap keeps a pasted
  * megabyte from freezing the editor (analysis stays linear, measured in scripts/bench-analyzer.ts).
  */
-export const MAX_LINES = 10_000;
-export const MAX_CHARS = 1_000_000;
+export const { lines: MAX_LINES, chars: MAX_CHARS } = LIMITS.analyzer;
 /**
  * Most files one analysis follows through COPY and ADD, summed over every instruction (the CLI
  * reads contexts of up to 200,000 files). Past it a copy is listed as not sized, so the work stays

@@ -1,5 +1,5 @@
 import type { ImageModel } from './model-types';
-import type { Fix, Range, Severity, Technique } from './types';
+import type { Fix, LessonSlug, Range, Severity, Technique } from './types';
 
 /** What a rule reports for one problem. */
 export interface RuleHit {
@@ -16,7 +16,7 @@ export interface RuleDefinition {
   technique: Technique;
   severity: Severity;
   /** Lesson slug whose page documents the rule. */
-  lesson: string;
+  lesson: LessonSlug;
   /** Equivalent hadolint rule, where one exists. */
   hadolint?: string;
   /** Default message: what to do, and why, in one or two sentences. */

@@ -7,6 +7,7 @@ import type { ImageModel } from './model-types';
 import type { Finding, ScoreBreakdown, Severity, SizeEstimate } from './types';
 import { resolveBaseImage, smallerVariants } from '../sizes';
 import { isBuildTool } from './final-facts';
+import { formatBytes } from '../format';
 
 export const SIZE_POINTS = 60;
 export const FINDING_POINTS = 40;
@@ -68,9 +69,7 @@ function smallestDropIn(ref: string): { ref: string; bytes: number } | undefined
   return best;
 }
 
-function mb(bytes: number): string {
-  return `${(bytes / 1e6).toFixed(1)} MB`;
-}
+const mb = formatBytes;
 
 /** The score and its explanation. Findings are read in their report order. */
 export function computeScore(

@@ -7,6 +7,7 @@ import type { BaseImageSummary, Confidence, LayerItem, SizeEstimate, Unknown } f
 import { listBaseImages } from '../sizes';
 import { measuredBaseCompressionRatio } from './size-data';
 import { isVersionQuery } from './vocabulary';
+import { formatBytes } from '../format';
 
 /**
  * gzip ratio per kind of layer content. OS packages and build outputs (binaries and libraries) are
@@ -76,7 +77,7 @@ export function estimateSize(model: ImageModel): SizeEstimate {
       kind: 'base-image',
       name: base.ref,
       line: model.target.range.start.line,
-      message: `${base.ref} is not in the measured table; ${(base.sizeBytes / 1e6).toFixed(0)} MB is a guess (${base.source}).`,
+      message: `${base.ref} is not in the measured table; ${formatBytes(base.sizeBytes)} is a guess (${base.source}).`,
       assumedBytes: base.sizeBytes,
     });
   }

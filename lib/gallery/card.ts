@@ -1,4 +1,4 @@
-import { formatBytes } from '../lessons/format';
+import { formatBytes } from '../format';
 
 export interface CardData {
   /** Lesson title, or undefined for a playground Dockerfile. */

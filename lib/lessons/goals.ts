@@ -1,6 +1,6 @@
 import type { ImageModel } from '../analyzer/model-types';
 import type { Report, Technique } from '../analyzer/types';
-import { formatBytes, megabytes } from './format';
+import { formatBytes, megabytes } from '../format';
 import type { Goal, GoalResult } from './types';
 
 /** Inputs a Report cannot carry, computed by the caller from the build model. */
@@ -12,7 +12,11 @@ export interface GoalExtras {
   rebuiltBytes?: (path: string) => number;
 }
 
-const TECHNIQUE_NAMES: Record<Technique, string> = {
+/**
+ * How a technique reads in a goal's label ("No RUN layering findings"); a technique without an
+ * entry (a new lesson) reads as its slug with spaces.
+ */
+const TECHNIQUE_NAMES: Partial<Record<Technique, string>> = {
   'base-image': 'base image',
   'multi-stage': 'multi-stage',
   'combine-run': 'RUN layering',
@@ -78,7 +82,7 @@ export function defaultGoalLabel(goal: Goal): string {
     case 'rule-clear':
       return `No “${goal.rule}” finding`;
     case 'technique-clear':
-      return `No ${TECHNIQUE_NAMES[goal.technique]} findings`;
+      return `No ${TECHNIQUE_NAMES[goal.technique] ?? goal.technique.replace(/-/g, ' ')} findings`;
     case 'no-build-tools':
       return 'No compilers or build tools in the image';
     case 'no-package-manager':

@@ -1,4 +1,3 @@
 export * from './types';
-export * from './format';
 export * from './goals';
 export * from './slug';

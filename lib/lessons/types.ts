@@ -73,9 +73,6 @@ export interface LessonMeta {
   hints: string[];
   /** The build context the learner's Dockerfile is built against. */
   project: { name: string; description: string; files: ProjectFile[] };
-  /** .dockerignore the learner starts with ('' for none). */
-  startDockerignore?: string;
-  solutionDockerignore?: string;
 }
 
 /** Identity helper for typed lesson metadata. */
@@ -94,4 +91,8 @@ export interface Lesson extends LessonMeta {
   order: number;
   startDockerfile: string;
   solutionDockerfile: string;
+  /** .dockerignore the learner starts with ('' for none): the folder's start.dockerignore. */
+  startDockerignore: string;
+  /** The folder's solution.dockerignore ('' for none). */
+  solutionDockerignore: string;
 }

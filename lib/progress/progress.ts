@@ -11,6 +11,7 @@ import {
 } from './backups';
 import * as v from 'valibot';
 import { SlugSchema } from '../lessons/slug';
+import { LIMITS } from '../limits';
 
 export { PROGRESS_BACKUP_KEY };
 
@@ -67,7 +68,7 @@ export const PROGRESS_VERSION = 1;
 /** Draft key of the playground. */
 export const PLAYGROUND_DRAFT = 'playground';
 /** A draft bigger than this is not saved (localStorage holds about 5 MB per origin in Chromium). */
-export const MAX_DRAFT_CHARS = 200_000;
+export const MAX_DRAFT_CHARS = LIMITS.draftChars;
 /**
  * At most this many drafts are saved: a new one past it is refused with a reason, and stored
  * data holding more is loaded whole and said to be over (never cut).

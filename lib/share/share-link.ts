@@ -2,6 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { Inflate, deflateSync, strToU8 } from 'fflate';
 import { base64UrlDecode, base64UrlEncode } from './base64url';
 import { isSlug } from '../lessons/slug';
+import { LIMITS } from '../limits';
 
 /**
  * Share links: a lesson (optional), a Dockerfile and a .dockerignore packed into the URL fragment
@@ -33,11 +34,11 @@ export const SHARE_VERSION = 2;
 /** Bytes of SHA-256 kept as the v2 integrity check: 64 bits, so a random change passes 1 in 2^64. */
 export const SHARE_CHECK_BYTES = 8;
 /** Longest Dockerfile a link may carry, in characters (a real Dockerfile is a few KB). */
-export const MAX_DOCKERFILE_CHARS = 64_000;
+export const MAX_DOCKERFILE_CHARS = LIMITS.share.dockerfileChars;
 /** Longest .dockerignore a link may carry, in characters. */
-export const MAX_DOCKERIGNORE_CHARS = 16_000;
+export const MAX_DOCKERIGNORE_CHARS = LIMITS.share.dockerignoreChars;
 /** Cap on the inflated JSON in bytes: bigger means a zip bomb or a hand-made link. */
-export const MAX_JSON_BYTES = 256_000;
+export const MAX_JSON_BYTES = LIMITS.share.jsonBytes;
 /** Cap on the encoded fragment data in characters (about 90 KB of compressed bytes). */
 export const MAX_FRAGMENT_CHARS = 120_000;
 

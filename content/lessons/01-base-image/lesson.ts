@@ -1,5 +1,4 @@
 import { forecastApi } from '@/content/projects/python-apps';
-import { PYTHON_DOCKERIGNORE } from '@/content/projects/dockerignores';
 import { defineLesson } from '@/lib/lessons/types';
 
 export default defineLesson({
@@ -36,6 +35,4 @@ export default defineLesson({
       'the Debian release the same as before.',
   ],
   project: forecastApi,
-  startDockerignore: PYTHON_DOCKERIGNORE,
-  solutionDockerignore: PYTHON_DOCKERIGNORE,
 });

@@ -1,4 +1,3 @@
-import { PYTHON_DOCKERIGNORE } from '@/content/projects/dockerignores';
 import { ordersApi } from '@/content/projects/python-apps';
 import { defineLesson } from '@/lib/lessons/types';
 
@@ -31,6 +30,4 @@ export default defineLesson({
       'Both stages must use the same Python: a venv is tied to its interpreter.',
   ],
   project: ordersApi,
-  startDockerignore: PYTHON_DOCKERIGNORE,
-  solutionDockerignore: PYTHON_DOCKERIGNORE,
 });

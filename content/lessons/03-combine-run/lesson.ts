@@ -1,4 +1,3 @@
-import { PYTHON_DOCKERIGNORE } from '@/content/projects/dockerignores';
 import { ordersApi } from '@/content/projects/python-apps';
 import { defineLesson } from '@/lib/lessons/types';
 
@@ -35,6 +34,4 @@ export default defineLesson({
       'downloaded .deb files after every install.',
   ],
   project: ordersApi,
-  startDockerignore: PYTHON_DOCKERIGNORE,
-  solutionDockerignore: PYTHON_DOCKERIGNORE,
 });

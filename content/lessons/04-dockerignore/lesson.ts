@@ -1,20 +1,6 @@
 import { shopApi } from '@/content/projects/shop-api';
 import { defineLesson } from '@/lib/lessons/types';
 
-/** A deny-list: everything the build does not need. (An allow-list works too.) */
-const solutionDockerignore = `# History, dependencies installed on the laptop, build output
-.git
-node_modules
-coverage
-npm-debug.log
-# Secrets never go into the build context
-.env
-# Editor settings and documentation
-.vscode
-docs
-*.md
-`;
-
 export default defineLesson({
   title: 'Keep the build context small with .dockerignore',
   summary:
@@ -49,6 +35,4 @@ export default defineLesson({
       '!src and !package*.json.',
   ],
   project: shopApi,
-  startDockerignore: '',
-  solutionDockerignore,
 });

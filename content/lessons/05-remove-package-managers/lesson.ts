@@ -1,4 +1,3 @@
-import { PYTHON_DOCKERIGNORE } from '@/content/projects/dockerignores';
 import { notesApi } from '@/content/projects/python-apps';
 import { defineLesson } from '@/lib/lessons/types';
 
@@ -35,6 +34,4 @@ export default defineLesson({
       'pip install --no-cache-dir --target /deps -r requirements.txt, apk del .pip.',
   ],
   project: notesApi,
-  startDockerignore: PYTHON_DOCKERIGNORE,
-  solutionDockerignore: PYTHON_DOCKERIGNORE,
 });

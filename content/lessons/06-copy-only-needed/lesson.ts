@@ -1,4 +1,3 @@
-import { NODE_DOCKERIGNORE } from '@/content/projects/dockerignores';
 import { shopApi } from '@/content/projects/shop-api';
 import { defineLesson } from '@/lib/lessons/types';
 
@@ -37,6 +36,4 @@ export default defineLesson({
       'with npm cache clean --force.',
   ],
   project: shopApi,
-  startDockerignore: NODE_DOCKERIGNORE,
-  solutionDockerignore: NODE_DOCKERIGNORE,
 });

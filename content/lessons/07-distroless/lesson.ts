@@ -1,4 +1,3 @@
-import { PYTHON_DOCKERIGNORE } from '@/content/projects/dockerignores';
 import { notesApi } from '@/content/projects/python-apps';
 import { defineLesson } from '@/lib/lessons/types';
 
@@ -36,6 +35,4 @@ export default defineLesson({
       'USER nonroot (or use the :nonroot tag). The entrypoint is already python3.',
   ],
   project: notesApi,
-  startDockerignore: PYTHON_DOCKERIGNORE,
-  solutionDockerignore: PYTHON_DOCKERIGNORE,
 });

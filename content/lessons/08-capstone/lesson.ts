@@ -1,18 +1,6 @@
 import { notesApi } from '@/content/projects/python-apps';
 import { defineLesson } from '@/lib/lessons/types';
 
-const solutionDockerignore = `.git
-.venv
-**/__pycache__
-.pytest_cache
-.ruff_cache
-htmlcov
-.coverage
-.env
-.vscode
-tests
-`;
-
 export default defineLesson({
   title: 'Capstone: all seven at once',
   summary:
@@ -58,6 +46,4 @@ export default defineLesson({
       'and an exec-form CMD: there is no shell to run a shell-form one (lesson 7).',
   ],
   project: notesApi,
-  startDockerignore: '',
-  solutionDockerignore,
 });

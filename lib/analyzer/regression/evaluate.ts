@@ -8,6 +8,7 @@
 import { analyze } from '../index';
 import type { Confidence, Report } from '../types';
 import type { RegressionCase } from './case';
+import { formatBytes } from '../../format';
 
 /** The largest error each confidence level promises (|estimate − truth| / truth). */
 export const PROMISED_ERROR: Record<Confidence, number> = {
@@ -54,7 +55,7 @@ export function evaluateCase(c: RegressionCase): CaseResult {
     const total = report.findings.reduce((n, f) => n + (f.savingsBytes ?? 0), 0);
     if (total > c.maxSavingsBytes)
       failures.push(
-        `findings promise ${(total / 1e6).toFixed(1)} MB of savings, over ${(c.maxSavingsBytes / 1e6).toFixed(1)} MB`,
+        `findings promise ${formatBytes(total)} of savings, over ${formatBytes(c.maxSavingsBytes)}`,
       );
   }
   let error: number | undefined;
@@ -70,7 +71,7 @@ export function evaluateCase(c: RegressionCase): CaseResult {
     inRange = lo <= c.truth.bytes && c.truth.bytes <= hi;
     if (!inRange)
       failures.push(
-        `truth ${(c.truth.bytes / 1e6).toFixed(1)} MB outside the range ${(lo / 1e6).toFixed(1)}–${(hi / 1e6).toFixed(1)} MB`,
+        `truth ${formatBytes(c.truth.bytes)} outside the range ${formatBytes(lo)}–${formatBytes(hi)}`,
       );
     if (Math.abs(error) > PROMISED_ERROR[size.confidence])
       failures.push(

@@ -2,6 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { rules } from './index';
+import { LESSON_SLUGS } from '../generated/lessons';
+import { TECHNIQUES as TECHNIQUE_LIST } from '../types';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
 const NOT_RULES = new Set(['index.ts', 'test-helpers.ts']);
@@ -9,17 +11,8 @@ const ruleFiles = readdirSync(dir)
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_RULES.has(f))
   .map((f) => f.slice(0, -3))
   .sort();
-const LESSONS = [
-  'base-image',
-  'multi-stage',
-  'combine-run',
-  'dockerignore',
-  'remove-package-managers',
-  'copy-only-needed',
-  'distroless',
-  'capstone',
-];
-const TECHNIQUES = [...LESSONS.slice(0, 7), 'correctness'];
+const LESSONS: readonly string[] = LESSON_SLUGS;
+const TECHNIQUES: readonly string[] = TECHNIQUE_LIST;
 
 describe('rules/index.ts', () => {
   it('registers every rule file, once, sorted by id', () => {

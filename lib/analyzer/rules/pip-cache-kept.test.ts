@@ -47,7 +47,7 @@ ruleTests(pipCacheKept, {
       files,
       lines: [3],
       savedBytes: [1, 100e6],
-      message: /pip's cache keeps \d+(\.\d)? (kB|MB) of downloads/,
+      message: /pip's cache keeps \d+(\.\d+)? (kB|MB) of downloads/,
       fixed: df`
         FROM python:3.12-slim
         COPY requirements.txt .

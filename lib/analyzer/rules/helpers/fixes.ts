@@ -59,4 +59,4 @@ export const programIs =
  * `1.01 GB`, `199 MB`, `19.9 MB`, `850 kB`: decimal units, the formatter the layer chart and the
  * lesson prose use, so a finding never rounds the same bytes differently from them.
  */
-export { formatBytes } from '../../../lessons/format';
+export { formatBytes } from '../../../format';

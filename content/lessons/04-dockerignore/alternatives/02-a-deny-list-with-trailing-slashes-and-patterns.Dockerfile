@@ -1,0 +1,9 @@
+# Alternative: a deny-list with trailing slashes and ** patterns
+FROM node:22-alpine
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+COPY . .
+USER node
+CMD ["node", "src/server.js"]

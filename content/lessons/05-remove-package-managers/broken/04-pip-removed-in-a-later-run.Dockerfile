@@ -1,0 +1,19 @@
+# Broken: pip removed in a later RUN
+# Why: pip is removed in a later RUN: the layer that installed it still ships it.
+# Fails: No pip in the image
+FROM alpine:3.22
+WORKDIR /app
+COPY requirements.txt .
+# pip arrives and leaves inside one RUN, and no cache stays behind. --target gives pip a
+# folder of its own, so it installs every dependency there, packaging included (py3-pip
+# brings a copy of packaging that apk del takes away again).
+RUN apk add --no-cache python3 \
+ && apk add --no-cache --virtual .pip py3-pip \
+ && pip install --no-cache-dir --target /deps \
+      -r requirements.txt
+RUN apk del .pip
+ENV PYTHONPATH=/deps
+COPY app/ ./app/
+USER nobody
+EXPOSE 8000
+CMD ["python3", "-m", "gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]

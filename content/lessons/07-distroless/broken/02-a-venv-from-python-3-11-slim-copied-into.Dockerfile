@@ -1,0 +1,15 @@
+# Broken: a venv from python:3.11-slim copied into distroless
+# Why: The venv's python links to python:3.11-slim's /usr/local/bin/python3, which distroless does not have: the trap the lesson's prose warns about.
+# Fails: The app can start
+FROM python:3.11-slim AS build
+RUN python -m venv /opt/venv
+COPY requirements.txt .
+RUN /opt/venv/bin/pip install --no-cache-dir -r requirements.txt
+
+FROM gcr.io/distroless/python3-debian12:nonroot
+COPY --from=build /opt/venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+WORKDIR /app
+COPY app/ ./app/
+USER nonroot
+CMD ["-m", "gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]
