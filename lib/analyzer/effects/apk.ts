@@ -4,18 +4,12 @@
  */
 import type { ShellCommand } from '../model-types';
 import * as data from '../size-data';
-import { OPTS_WITH_VALUE, subcommand } from '../vocabulary';
-import {
-  addUnsizedPackage,
-  ownPackages,
-  positional,
-  unknown,
-  type RunContext,
-} from './run-context';
+import { operands, subcommand, valueOptions } from '../vocabulary';
+import { addUnsizedPackage, ownPackages, unknown, type RunContext } from './run-context';
 
 export function applyApk(cmd: ShellCommand, rc: RunContext): void {
   const { state } = rc;
-  const withValue = OPTS_WITH_VALUE.apk;
+  const withValue = valueOptions('apk');
   const sub = subcommand(cmd);
   const isNoCache = cmd.args.includes('--no-cache');
   const leavesIndex = () => {
@@ -91,7 +85,7 @@ export function applyApk(cmd: ShellCommand, rc: RunContext): void {
     return;
   }
   if (sub === 'del' || sub === 'delete') {
-    for (const n of positional(cmd, 0, withValue).slice(1)) {
+    for (const n of operands(cmd.args, 'apk').slice(1)) {
       const group = state.apkVirtual.get(n);
       const names = group ?? [n];
       if (group) state.apkVirtual.delete(n);
@@ -106,7 +100,7 @@ export function applyApk(cmd: ShellCommand, rc: RunContext): void {
     return;
   }
   if (sub === 'cache') {
-    const what = positional(cmd, 0, withValue)[1];
+    const what = operands(cmd.args, 'apk')[1];
     if (what === 'clean' || what === 'purge') rc.remove('/var/cache/apk/*');
     return;
   }

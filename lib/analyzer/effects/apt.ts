@@ -6,13 +6,12 @@
 import type { ShellCommand } from '../model-types';
 import { sum, type SimEntry } from '../sim-fs';
 import * as data from '../size-data';
-import { OPTS_WITH_VALUE, isAptNoAction } from '../vocabulary';
+import { isAptNoAction, operands } from '../vocabulary';
 import {
   addUnsizedPackage,
   fmtMb,
   isFollowed,
   ownPackages,
-  positional,
   unknown,
   type RunContext,
   type StageState,
@@ -45,8 +44,7 @@ export function hasDistClean(state: StageState): boolean | undefined {
 
 export function applyApt(cmd: ShellCommand, rc: RunContext): void {
   const { state } = rc;
-  const withValue = OPTS_WITH_VALUE['apt-get'];
-  const args = positional(cmd, 0, withValue);
+  const args = operands(cmd.args, 'apt-get');
   const sub = args[0];
   if (sub === 'update') {
     const bytes = data.aptListsBytes(state.aptRelease, state.record);
@@ -250,7 +248,7 @@ function autoremove(rc: RunContext): void {
 /** `apt-mark showmanual | auto PATTERN | manual NAMES`: the marks autoremove reads. */
 export function applyAptMark(cmd: ShellCommand, rc: RunContext): void {
   const { state } = rc;
-  const [sub, ...names] = positional(cmd);
+  const [sub, ...names] = operands(cmd.args, 'apt-mark');
   const marks = aptMarksOf(rc);
   if (sub === 'showmanual') {
     const saved = new Set<string>();
@@ -277,7 +275,7 @@ export function applyAptMark(cmd: ShellCommand, rc: RunContext): void {
 export function applyDpkg(cmd: ShellCommand, rc: RunContext): void {
   const a = cmd.args;
   if (a.includes('-i') || a.includes('--install')) {
-    for (const f of positional(cmd)) {
+    for (const f of operands(cmd.args, 'dpkg')) {
       unknown(
         rc,
         'apt-package',
@@ -292,7 +290,7 @@ export function applyDpkg(cmd: ShellCommand, rc: RunContext): void {
     return;
   }
   if (a.some((x) => ['-r', '-P', '--purge', '--remove'].includes(x))) {
-    for (const n of positional(cmd)) removeAptPackage(n.replace(/:.*$/, ''), rc);
+    for (const n of operands(cmd.args, 'dpkg')) removeAptPackage(n.replace(/:.*$/, ''), rc);
   }
 }
 

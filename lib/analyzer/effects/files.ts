@@ -4,7 +4,8 @@
  */
 import type { ShellCommand } from '../model-types';
 import { sum, type SimEntry } from '../sim-fs';
-import { absPath, positional, type RunContext } from './run-context';
+import { operands } from '../vocabulary';
+import { absPath, type RunContext } from './run-context';
 
 export function applyRm(cmd: ShellCommand, rc: RunContext): void {
   for (const a of cmd.args) {
@@ -34,7 +35,7 @@ export function applyFind(cmd: ShellCommand, rc: RunContext): void {
 
 export function applyChownR(cmd: ShellCommand, rc: RunContext): void {
   const { state, layer } = rc;
-  const targets = positional(cmd)
+  const targets = operands(cmd.args, cmd.name)
     .slice(1)
     .map((p) => absPath(p, rc.stage));
   for (const target of targets) {
@@ -55,7 +56,7 @@ export function applyChownR(cmd: ShellCommand, rc: RunContext): void {
 
 export function applyCopyMove(cmd: ShellCommand, rc: RunContext): void {
   const { state } = rc;
-  const paths = positional(cmd).map((p) => absPath(p, rc.stage));
+  const paths = operands(cmd.args, cmd.name).map((p) => absPath(p, rc.stage));
   if (paths.length < 2) return;
   const dest = paths[paths.length - 1];
   for (const src of paths.slice(0, -1)) {

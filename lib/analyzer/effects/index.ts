@@ -6,6 +6,7 @@
  */
 import type { ShellCommand } from '../model-types';
 import { parseShell } from '../shell';
+import { isPipProgram, isPythonProgram, isShellProgram } from '../vocabulary';
 import { applyApt, applyAptMark, applyDpkg, aptMarksOf } from './apt';
 import { applyApk } from './apk';
 import { applyPip, applyPython, makeVenv } from './pip';
@@ -47,8 +48,8 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
     aptMarksOf(rc).lddKeeps = cmd;
     return;
   }
-  if (/^pip(3(\.\d+)?)?$/.test(name) || name === 'uv') return applyPip(cmd, rc);
-  if (/^python(\d(\.\d+)?)?$/.test(name)) return applyPython(cmd, rc);
+  if (isPipProgram(name) || name === 'uv') return applyPip(cmd, rc);
+  if (isPythonProgram(name)) return applyPython(cmd, rc);
   if (name === 'npm' || name === 'pnpm') return applyNpm(cmd, rc);
   if (name === 'yarn') return applyYarn(cmd, rc);
   if (name === 'rm') return applyRm(cmd, rc);
@@ -70,14 +71,14 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   if (QUIET.has(name)) return;
   if (rc.state.knownDist?.layer === rc.layer && UNPACK_BUILD.has(name)) return;
   // `curl … | sh`: the download was already listed; a shell reading a script from a pipe adds nothing new to say.
-  if (/^(sh|bash|dash|ash|zsh)$/.test(name) && cmd.pipelinePosition > 0) return;
+  if (isShellProgram(name) && cmd.pipelinePosition > 0) return;
   if (name.startsWith('$') || name === '') return;
   unknown(rc, 'command', name, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
 }
 
 /** Re-parses `sh -c '…'` scripts so their commands are modelled too. */
 export function nestedScript(cmd: ShellCommand): string | undefined {
-  if (!/^(sh|bash|dash|ash|zsh)$/.test(cmd.name)) return undefined;
+  if (!isShellProgram(cmd.name)) return undefined;
   const i = cmd.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
   if (i < 0 || i + 1 >= cmd.args.length) return undefined;
   const script = cmd.args[i + 1];

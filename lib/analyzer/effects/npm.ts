@@ -7,32 +7,19 @@ import type { ShellCommand } from '../model-types';
 import { isUnder, type SimEntry } from '../sim-fs';
 import { parsePackageJson } from '../manifest';
 import * as data from '../size-data';
-import { OPTS_WITH_VALUE, isVersionQuery, subcommand } from '../vocabulary';
+import { isVersionQuery, omitsDevDependencies, operands, subcommand } from '../vocabulary';
 import {
   absPath,
   findImageFile,
   fmtMb,
   home,
   isFollowed,
-  positional,
   unknown,
   type RunContext,
 } from './run-context';
 
 function isProduction(cmd: ShellCommand, rc: RunContext): boolean {
-  const a = cmd.args;
-  if (
-    a.includes('--production') ||
-    a.includes('--omit=dev') ||
-    a.includes('--only=prod') ||
-    a.includes('--only=production')
-  )
-    return true;
-  const omitIdx = a.indexOf('--omit');
-  if (omitIdx >= 0 && a[omitIdx + 1] === 'dev') return true;
-  if (a.includes('--include=dev') || a.includes('--production=false')) return false;
-  const nodeEnv = cmd.assignments.NODE_ENV ?? rc.run.env.NODE_ENV;
-  return nodeEnv === 'production';
+  return omitsDevDependencies(cmd.args, (name) => cmd.assignments[name] ?? rc.run.env[name]);
 }
 
 interface PackageJson {
@@ -98,7 +85,7 @@ function installNodeModules(
 export function applyNpm(cmd: ShellCommand, rc: RunContext): void {
   const { state, stage } = rc;
   const sub = subcommand(cmd);
-  const rest = positional(cmd, 0, OPTS_WITH_VALUE.npm).slice(1);
+  const rest = operands(cmd.args, 'npm').slice(1);
   const isGlobal = cmd.args.includes('-g') || cmd.args.includes('--global');
   if (sub === 'cache') {
     if (rest[0] === 'clean' || rest[0] === 'rm' || rest[0] === 'clear')
@@ -226,7 +213,7 @@ export function applyYarn(cmd: ShellCommand, rc: RunContext): void {
   const { stage } = rc;
   if (isVersionQuery(cmd.args)) return;
   const sub = subcommand(cmd) ?? 'install';
-  const rest = positional(cmd, 0, OPTS_WITH_VALUE.yarn).slice(1);
+  const rest = operands(cmd.args, 'yarn').slice(1);
   if (sub === 'cache') {
     if (rest[0] === 'clean') rc.remove('/usr/local/share/.cache/yarn');
     return;

@@ -6,6 +6,7 @@
 import type { FsEntry, ShellCommand } from '../model-types';
 import { isTruthy } from '../scope';
 import * as data from '../size-data';
+import { C_COMPILER_PACKAGES, valueOptions } from '../vocabulary';
 import { hasDistClean } from './apt';
 import {
   WRITERS_NOTE,
@@ -51,8 +52,6 @@ const SOURCE_ONLY: Record<string, { debian: string[]; alpine: string[] }> = {
     alpine: ['mariadb-dev'],
   },
 };
-
-const COMPILERS = ['gcc', 'build-base', 'clang', 'cc'];
 
 export function applyPython(cmd: ShellCommand, rc: RunContext): void {
   const i = cmd.args.indexOf('-m');
@@ -124,45 +123,6 @@ function sitePackages(
   if (state.libc === 'musl') return `/usr/lib/python${ver}/site-packages`;
   return `/usr/local/lib/python${ver}/dist-packages`;
 }
-
-const PIP_VALUE_OPTS = new Set([
-  '-r',
-  '--requirement',
-  '-c',
-  '--constraint',
-  '-i',
-  '--index-url',
-  '--extra-index-url',
-  '-f',
-  '--find-links',
-  '-t',
-  '--target',
-  '--prefix',
-  '--root',
-  '--src',
-  '--trusted-host',
-  '--platform',
-  '--python-version',
-  '--implementation',
-  '--abi',
-  '--progress-bar',
-  '--cache-dir',
-  '--only-binary',
-  '--no-binary',
-  '-e',
-  '--editable',
-  '--config-settings',
-  '-C',
-  '--report',
-  '--log',
-  '--root-user-action',
-  '--proxy',
-  '--timeout',
-  '--retries',
-  '--upgrade-strategy',
-  '-p',
-  '--python',
-]);
 
 /** Normalised distribution name of a requirement (`Flask[async]>=3` → `flask`); undefined for paths and URLs. */
 export function requirementName(spec: string): string | undefined {
@@ -251,7 +211,7 @@ function checkPipBuild(
       `This image's python3 is managed by ${state.libc === 'musl' ? 'apk' : 'apt'} (PEP 668), so pip install stops with "error: externally-managed-environment". Add --break-system-packages (fine in a single-purpose image), install into a venv, or use --target.`,
     );
   if (state.record.packages === undefined && !musl(state)) return;
-  const hasCompiler = COMPILERS.some((c) => state.packages.has(c));
+  const hasCompiler = C_COMPILER_PACKAGES.some((c) => state.packages.has(c));
   const family = musl(state) ? 'alpine' : 'debian';
   const needs = new Set(names.filter((n) => n in SOURCE_ONLY));
   if (musl(state)) for (const n of compilesOnMusl) needs.add(n);
@@ -273,6 +233,8 @@ function checkPipBuild(
 function musl(state: StageState): boolean {
   return state.libc === 'musl';
 }
+
+const PIP_VALUE_OPTIONS = valueOptions('pip');
 
 export function applyPip(cmd: ShellCommand, rc: RunContext): void {
   const { state, stage, run } = rc;
@@ -358,7 +320,7 @@ export function applyPip(cmd: ShellCommand, rc: RunContext): void {
       value();
       hasLocalProject = true;
     } else if (a.startsWith('-')) {
-      if (PIP_VALUE_OPTS.has(opt) && inlineValue === undefined) i++;
+      if (PIP_VALUE_OPTIONS.has(opt) && inlineValue === undefined) i++;
     } else if (!seenSub && a === sub) seenSub = true;
     else {
       const n = requirementName(a);

@@ -7,6 +7,7 @@ import type { BuildFailureKind, Layer, RunStep, ShellCommand, Stage } from '../m
 import type { StageFs, SimEntry } from '../sim-fs';
 import type * as data from '../size-data';
 import type { BaseImageRecord } from '../../sizes/types';
+import { homeOf } from '../vocabulary';
 
 export interface StageState {
   fs: StageFs;
@@ -93,9 +94,9 @@ export interface RunContext {
 /** Programs known to write something we do not size; listed as unknowns with 0 bytes assumed. */
 export const WRITERS_NOTE = 'runs a program whose output size is not modelled; 0 bytes assumed';
 
+/** The home directory of the stage's user. */
 export function home(stage: Stage): string {
-  const user = stage.user.split(':')[0];
-  return user === '' || user === 'root' || user === '0' ? '/root' : `/home/${user}`;
+  return homeOf(stage.user);
 }
 
 /** Resolves `p` against the stage's working directory and home. */
@@ -174,23 +175,6 @@ export function addUnsizedPackage(
 export function truncate(s: string, n: number): string {
   const one = s.replace(/\s+/g, ' ');
   return one.length > n ? one.slice(0, n - 1) + '…' : one;
-}
-
-export function positional(
-  cmd: ShellCommand,
-  from = 0,
-  withValue: Set<string> = new Set(),
-): string[] {
-  const out: string[] = [];
-  for (let i = from; i < cmd.args.length; i++) {
-    const a = cmd.args[i];
-    if (a.startsWith('-')) {
-      if (withValue.has(a)) i++;
-      continue;
-    }
-    out.push(a);
-  }
-  return out;
 }
 
 /**

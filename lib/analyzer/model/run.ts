@@ -21,6 +21,7 @@ import {
   type StageState,
 } from '../effects';
 import { dpkgRewriteBytes } from '../size-data';
+import { isPythonProgram } from '../vocabulary';
 import { stageNamed, type ModelBuild } from './build';
 import { docOffset, insText, heredocsOf, jsonStrings, toOffset, toPosition } from './document';
 import { expandDockerVars } from './variables';
@@ -98,7 +99,7 @@ function makeCommand(
   let name = program.includes('/') ? basenameOf(program) : program;
   let args = argv.slice(1);
   let invokedAs: string | undefined;
-  if (/^python(\d(\.\d+)?)?$/.test(name)) {
+  if (isPythonProgram(name)) {
     const m = args.indexOf('-m');
     if (m >= 0 && args[m + 1] === 'pip') {
       invokedAs = `${name} -m pip`;
