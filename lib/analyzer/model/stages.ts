@@ -324,7 +324,7 @@ const basePackageSets = new WeakMap<object, Set<string>>();
 
 /**
  * The base image's package set, built once per record and shared by every stage on that base
- * (read-only: effects.ts copies it on the first install or removal, see `ownPackages`).
+ * (read-only: effects/run-context.ts copies it on the first install or removal, see `ownPackages`).
  */
 function basePackages(record: { packages: string[] | null }): Set<string> {
   let set = basePackageSets.get(record);
