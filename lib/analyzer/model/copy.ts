@@ -5,7 +5,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { Range, Unknown } from '../types';
-import type { CopyStep, Stage } from '../model-types';
+import type { CopyStep, Layer, Stage } from '../model-types';
 import { matchSource, normalizeContextPath, hasGlob, basename } from '../context';
 import { StageFs, globBase, globMatcher, sum, type SimEntry, type EntryFile } from '../sim-fs';
 import { absPath, normalizeAbs, type StageState } from '../effects';
@@ -47,7 +47,7 @@ export function buildCopy(
   stage: Stage,
   state: StageState,
 ): CopyStep {
-  const { starts, escape, unknowns, ctx } = b;
+  const { starts, escape } = b;
   const flags = insText(b, ins).flags;
   const flag = (n: string) => flags.find((f) => f.name.toLowerCase() === n);
   const fromRaw = flag('from')?.value ?? undefined;
@@ -110,6 +110,20 @@ export function buildCopy(
   const newEntries: SimEntry[] = [];
   const label = `${kw} ${sources.join(' ')} ${destRaw}`.slice(0, 120);
 
+  const job: CopyJob = {
+    b,
+    copy,
+    layer,
+    state,
+    stage,
+    sources,
+    destRaw,
+    destAbs,
+    destIsDir,
+    label,
+    line,
+    newEntries,
+  };
   if (heredocs.length && !json) {
     for (const h of heredocs) {
       const bytes = h.content
@@ -118,183 +132,9 @@ export function buildCopy(
       const path = sources.length > 1 || destIsDir ? `${destAbs}/${h.name}` : destAbs;
       newEntries.push({ path, bytes, kind: 'copy', item: label, layer });
     }
-  } else if (from !== undefined && !fromStage) {
-    for (const s of sources) {
-      unknowns.push({
-        kind: 'copy-source',
-        name: `${from}:${s}`,
-        line,
-        message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`,
-        assumedBytes: 0,
-      });
-      newEntries.push({
-        path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
-        bytes: 0,
-        kind: 'copy',
-        item: label,
-        layer,
-      });
-    }
-  } else if (fromStage) {
-    const srcFs = fromStage.fs as StageFs;
-    for (const s of sources) {
-      const srcAbs = normalizeAbs('/' + s);
-      const isGlob = hasGlob(srcAbs);
-      const root = isGlob ? globBase(srcAbs) : srcAbs;
-      const re = isGlob ? globMatcher(srcAbs) : undefined;
-      const found = (srcFs.under(root) as SimEntry[]).filter(
-        (e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)),
-      );
-      if (!found.length) {
-        unknowns.push({
-          kind: 'copy-source',
-          name: `${fromStage.name ?? fromStage.index}:${s}`,
-          line,
-          message: `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image or from a command that is not modelled; its size is not known (0 assumed).`,
-          assumedBytes: 0,
-        });
-        newEntries.push({
-          path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs,
-          bytes: 0,
-          kind: 'copy',
-          item: label,
-          layer,
-        });
-        continue;
-      }
-      // A download or a build output in the builder has no measured size: the copy inherits
-      // that doubt (the builder's own unknown is not listed, since the builder does not ship).
-      const unsized = found.filter((e) => e.kind === 'download' || e.kind === 'build');
-      if (unsized.length) {
-        const guessed = sum(unsized);
-        unknowns.push({
-          kind: 'copy-source',
-          name: `${fromStage.name ?? fromStage.index}:${s}`,
-          line,
-          message: `${s} in stage ${fromStage.name ?? fromStage.index} holds ${unsized.length === 1 ? 'a download or build output' : 'downloads or build outputs'} whose size is not measured (${(guessed / 1e6).toFixed(1)} MB assumed).`,
-          assumedBytes: guessed,
-          rangeBytes: [guessed * 0.1, Math.max(guessed * 5, 200e6)],
-        });
-      }
-      const count = found.reduce((n, e) => n + (e.files?.length ?? 1), 0);
-      if (count > b.copyBudget) {
-        b.copyBudget = 0;
-        unknowns.push(overBudget(s, line));
-        continue;
-      }
-      b.copyBudget -= count;
-      const single = found.length === 1 && found[0].path === srcAbs && !found[0].files && !isGlob;
-      const files: EntryFile[] = [];
-      const targetRoot = single
-        ? destIsDir
-          ? `${destAbs}/${basename(srcAbs)}`
-          : destAbs
-        : destAbs;
-      for (const e of found) {
-        const parts = e.files ?? [{ path: e.path, bytes: e.bytes }];
-        for (const f of parts) {
-          const rel = f.path === root ? '' : f.path.slice(root.length);
-          files.push({
-            path: single ? targetRoot : normalizeAbs(targetRoot + rel),
-            bytes: f.bytes,
-          });
-        }
-      }
-      newEntries.push({
-        path: targetRoot,
-        bytes: sum(files),
-        kind: 'copy',
-        item: label,
-        layer,
-        files,
-      });
-    }
-  } else {
-    for (const s of sources) {
-      if (kw === 'ADD' && (/^(https?|ftp):\/\//i.test(s) || /^git@|\.git(#.*)?$/.test(s))) {
-        copy.isRemote = true;
-        unknowns.push({
-          kind: 'copy-source',
-          name: s,
-          line,
-          message: `ADD downloads ${s}; its size is not known (0 assumed).`,
-          assumedBytes: 0,
-        });
-        newEntries.push({
-          path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
-          bytes: 0,
-          kind: 'download',
-          item: label,
-          layer,
-        });
-        continue;
-      }
-      if (!ctx.isKnown) {
-        unknowns.push({
-          kind: 'copy-source',
-          name: s,
-          line,
-          message: `No build context was given: ${s} cannot be sized.`,
-          assumedBytes: 0,
-        });
-        continue;
-      }
-      if (b.copyBudget <= 0) {
-        unknowns.push(overBudget(s, line));
-        continue;
-      }
-      const match = matchSource(ctx, s);
-      if (match.files.length > b.copyBudget) {
-        b.copyBudget = 0;
-        unknowns.push(overBudget(s, line));
-        continue;
-      }
-      b.copyBudget -= match.files.length;
-      if (!match.files.length) {
-        if (match.exists) copy.excludedSources.push(s);
-        else copy.missingSources.push(s);
-        continue;
-      }
-      const asDir = destIsDir || match.isDir;
-      const files: EntryFile[] = [];
-      for (const { file, relDest } of match.files) {
-        const path = asDir ? normalizeAbs(`${destAbs}/${relDest}`) : destAbs;
-        files.push({ path, bytes: file.sizeBytes });
-        copy.contextFiles.push(file);
-        state.files.set(path, file);
-      }
-      if (kw === 'ADD' && !match.isDir && ARCHIVE_RE.test(s)) {
-        copy.isArchive = true;
-        const ratio = archiveExpansion(s);
-        const bytes = Math.round(sum(files) * ratio);
-        unknowns.push({
-          kind: 'copy-source',
-          name: s,
-          line,
-          message: `ADD extracts ${s}; extracted size estimated at ${ratio}× the archive.`,
-          assumedBytes: bytes,
-        });
-        newEntries.push({
-          path: destAbs,
-          bytes,
-          kind: 'copy',
-          item: `${label} (extracted, estimate)`,
-          layer,
-        });
-        continue;
-      }
-      const entryPath = asDir ? destAbs : destAbs;
-      newEntries.push({
-        path: entryPath,
-        bytes: sum(files),
-        kind: 'copy',
-        item: label,
-        layer,
-        files,
-        contextFiles: match.files.map((m) => m.file),
-      });
-    }
-  }
+  } else if (from !== undefined && !fromStage) copyFromImage(job, from);
+  else if (fromStage) copyFromStage(job, fromStage);
+  else copyFromContext(job, kw);
   const overwritten = new Set<string>();
   for (const e of newEntries)
     for (const f of e.files ?? [{ path: e.path }]) overwritten.add(f.path);
@@ -302,4 +142,209 @@ export function buildCopy(
   for (const e of newEntries) state.fs.add(e);
   finishLayer(layer, state);
   return copy;
+}
+
+/** What the parts of one COPY or ADD share: the step, where it copies to, what it adds so far. */
+interface CopyJob {
+  b: ModelBuild;
+  copy: CopyStep;
+  layer: Layer;
+  state: StageState;
+  stage: Stage;
+  sources: string[];
+  destRaw: string;
+  destAbs: string;
+  /** The destination is a directory (the sources land inside it). */
+  destIsDir: boolean;
+  /** The layer item's label. */
+  label: string;
+  line: number;
+  newEntries: SimEntry[];
+}
+
+/** `COPY --from=IMAGE`: another image, whose files are not known (0 assumed). */
+function copyFromImage(job: CopyJob, from: string): void {
+  const { b, layer, sources, destAbs, destIsDir, label, line, newEntries } = job;
+  const { unknowns } = b;
+  for (const s of sources) {
+    unknowns.push({
+      kind: 'copy-source',
+      name: `${from}:${s}`,
+      line,
+      message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`,
+      assumedBytes: 0,
+    });
+    newEntries.push({
+      path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
+      bytes: 0,
+      kind: 'copy',
+      item: label,
+      layer,
+    });
+  }
+}
+
+/** `COPY --from=STAGE`: what the simulated file system of that earlier stage holds. */
+function copyFromStage(job: CopyJob, fromStage: Stage): void {
+  const { b, layer, sources, destRaw, destAbs, destIsDir, label, line, newEntries } = job;
+  const { unknowns } = b;
+  const srcFs = fromStage.fs as StageFs;
+  for (const s of sources) {
+    const srcAbs = normalizeAbs('/' + s);
+    const isGlob = hasGlob(srcAbs);
+    const root = isGlob ? globBase(srcAbs) : srcAbs;
+    const re = isGlob ? globMatcher(srcAbs) : undefined;
+    const found = (srcFs.under(root) as SimEntry[]).filter(
+      (e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)),
+    );
+    if (!found.length) {
+      unknowns.push({
+        kind: 'copy-source',
+        name: `${fromStage.name ?? fromStage.index}:${s}`,
+        line,
+        message: `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image or from a command that is not modelled; its size is not known (0 assumed).`,
+        assumedBytes: 0,
+      });
+      newEntries.push({
+        path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs,
+        bytes: 0,
+        kind: 'copy',
+        item: label,
+        layer,
+      });
+      continue;
+    }
+    // A download or a build output in the builder has no measured size: the copy inherits
+    // that doubt (the builder's own unknown is not listed, since the builder does not ship).
+    const unsized = found.filter((e) => e.kind === 'download' || e.kind === 'build');
+    if (unsized.length) {
+      const guessed = sum(unsized);
+      unknowns.push({
+        kind: 'copy-source',
+        name: `${fromStage.name ?? fromStage.index}:${s}`,
+        line,
+        message: `${s} in stage ${fromStage.name ?? fromStage.index} holds ${unsized.length === 1 ? 'a download or build output' : 'downloads or build outputs'} whose size is not measured (${(guessed / 1e6).toFixed(1)} MB assumed).`,
+        assumedBytes: guessed,
+        rangeBytes: [guessed * 0.1, Math.max(guessed * 5, 200e6)],
+      });
+    }
+    const count = found.reduce((n, e) => n + (e.files?.length ?? 1), 0);
+    if (count > b.copyBudget) {
+      b.copyBudget = 0;
+      unknowns.push(overBudget(s, line));
+      continue;
+    }
+    b.copyBudget -= count;
+    const single = found.length === 1 && found[0].path === srcAbs && !found[0].files && !isGlob;
+    const files: EntryFile[] = [];
+    const targetRoot = single ? (destIsDir ? `${destAbs}/${basename(srcAbs)}` : destAbs) : destAbs;
+    for (const e of found) {
+      const parts = e.files ?? [{ path: e.path, bytes: e.bytes }];
+      for (const f of parts) {
+        const rel = f.path === root ? '' : f.path.slice(root.length);
+        files.push({
+          path: single ? targetRoot : normalizeAbs(targetRoot + rel),
+          bytes: f.bytes,
+        });
+      }
+    }
+    newEntries.push({
+      path: targetRoot,
+      bytes: sum(files),
+      kind: 'copy',
+      item: label,
+      layer,
+      files,
+    });
+  }
+}
+
+/** From the build context (after .dockerignore); ADD of a URL or a local archive. */
+function copyFromContext(job: CopyJob, kw: 'COPY' | 'ADD'): void {
+  const { b, copy, layer, state, sources, destAbs, destIsDir, label, line, newEntries } = job;
+  const { unknowns, ctx } = b;
+  for (const s of sources) {
+    if (kw === 'ADD' && (/^(https?|ftp):\/\//i.test(s) || /^git@|\.git(#.*)?$/.test(s))) {
+      copy.isRemote = true;
+      unknowns.push({
+        kind: 'copy-source',
+        name: s,
+        line,
+        message: `ADD downloads ${s}; its size is not known (0 assumed).`,
+        assumedBytes: 0,
+      });
+      newEntries.push({
+        path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
+        bytes: 0,
+        kind: 'download',
+        item: label,
+        layer,
+      });
+      continue;
+    }
+    if (!ctx.isKnown) {
+      unknowns.push({
+        kind: 'copy-source',
+        name: s,
+        line,
+        message: `No build context was given: ${s} cannot be sized.`,
+        assumedBytes: 0,
+      });
+      continue;
+    }
+    if (b.copyBudget <= 0) {
+      unknowns.push(overBudget(s, line));
+      continue;
+    }
+    const match = matchSource(ctx, s);
+    if (match.files.length > b.copyBudget) {
+      b.copyBudget = 0;
+      unknowns.push(overBudget(s, line));
+      continue;
+    }
+    b.copyBudget -= match.files.length;
+    if (!match.files.length) {
+      if (match.exists) copy.excludedSources.push(s);
+      else copy.missingSources.push(s);
+      continue;
+    }
+    const asDir = destIsDir || match.isDir;
+    const files: EntryFile[] = [];
+    for (const { file, relDest } of match.files) {
+      const path = asDir ? normalizeAbs(`${destAbs}/${relDest}`) : destAbs;
+      files.push({ path, bytes: file.sizeBytes });
+      copy.contextFiles.push(file);
+      state.files.set(path, file);
+    }
+    if (kw === 'ADD' && !match.isDir && ARCHIVE_RE.test(s)) {
+      copy.isArchive = true;
+      const ratio = archiveExpansion(s);
+      const bytes = Math.round(sum(files) * ratio);
+      unknowns.push({
+        kind: 'copy-source',
+        name: s,
+        line,
+        message: `ADD extracts ${s}; extracted size estimated at ${ratio}× the archive.`,
+        assumedBytes: bytes,
+      });
+      newEntries.push({
+        path: destAbs,
+        bytes,
+        kind: 'copy',
+        item: `${label} (extracted, estimate)`,
+        layer,
+      });
+      continue;
+    }
+    const entryPath = asDir ? destAbs : destAbs;
+    newEntries.push({
+      path: entryPath,
+      bytes: sum(files),
+      kind: 'copy',
+      item: label,
+      layer,
+      files,
+      contextFiles: match.files.map((m) => m.file),
+    });
+  }
 }
