@@ -5,37 +5,7 @@ import type { ImageModel } from './model-types';
 import type { FinalImageFacts } from './types';
 import { baseFactsOf } from './image-facts';
 import { stageChain } from './rules/helpers/commands';
-
-const BUILD_TOOLS = new Set([
-  'gcc',
-  'g++',
-  'cpp',
-  'make',
-  'cmake',
-  'clang',
-  'llvm',
-  'build-essential',
-  'build-base',
-  'binutils',
-  'autoconf',
-  'automake',
-  'libtool',
-  'pkg-config',
-  'pkgconf',
-  'musl-dev',
-  'libc6-dev',
-  'libc-dev',
-  'linux-headers',
-  'gfortran',
-  'rustc',
-  'cargo',
-  'golang',
-  'go',
-  'bison',
-  'flex',
-  'dpkg-dev',
-  'patch',
-]);
+import { isBuildToolInImage } from './vocabulary';
 
 const buildToolMemo = new Map<string, boolean>();
 
@@ -43,10 +13,7 @@ const buildToolMemo = new Map<string, boolean>();
 export function isBuildTool(pkg: string): boolean {
   let hit = buildToolMemo.get(pkg);
   if (hit === undefined) {
-    hit =
-      BUILD_TOOLS.has(pkg) ||
-      /^(gcc|g\+\+|cpp|clang|llvm)-\d+$/.test(pkg) ||
-      /-(dev|devel)$/.test(pkg);
+    hit = isBuildToolInImage(pkg);
     if (buildToolMemo.size > 20_000) buildToolMemo.clear();
     buildToolMemo.set(pkg, hit);
   }

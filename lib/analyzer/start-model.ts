@@ -22,6 +22,7 @@ import { pipInstall } from './size-data';
 import { stageChain } from './rules/helpers/commands';
 import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
+import { homeOf } from './vocabulary';
 
 export type StartStatus = 'starts' | 'fails' | 'unknown';
 
@@ -340,14 +341,6 @@ function userOf(final: Stage, fallback: string): string {
   const explicit = stageChain(final).some((s) => s.steps.some((st) => st.kind === 'USER'));
   const raw = explicit ? final.user : fallback;
   return (raw || 'root').trim();
-}
-
-function homeOf(user: string): string {
-  const name = user.split(':')[0];
-  if (name === '' || name === 'root' || name === '0') return '/root';
-  if (name === 'nonroot' || name === '65532') return '/home/nonroot';
-  if (name === 'nobody' || name === '65534') return '/nonexistent';
-  return `/home/${name}`;
 }
 
 /** Requirements of the project, from the requirements.txt a RUN installed (its content known). */

@@ -1,16 +1,9 @@
 import { defineRule } from '../rule';
-import {
-  buildStepOf,
-  envOf,
-  flagValue,
-  hasFlag,
-  isCall,
-  isNpmProjectInstall,
-  isTruthy,
-} from './helpers/commands';
+import { buildStepOf, envOf, hasFlag, isCall, isNpmProjectInstall } from './helpers/commands';
 import { formatBytes, insertAfterSubcommand, programIs } from './helpers/fixes';
 import { positive } from './helpers/model';
 import type { ImageModel, RunStep, ShellCommand, Stage } from '../model-types';
+import { omitsDevDependencies } from '../vocabulary';
 
 /** Names of the devDependencies of the shipped package.json files; undefined when no text is known. */
 function devDependencies(image: ImageModel): Set<string> | undefined {
@@ -59,15 +52,8 @@ function startsDevTool(image: ImageModel, dev: Set<string> | undefined): boolean
 
 /** True when this install leaves devDependencies out (flag, npm config or NODE_ENV=production). */
 function omitsDev(run: RunStep, command: ShellCommand): boolean {
-  const args = command.args;
-  if (hasFlag(args, '--production', '--prod')) return true;
-  if (['dev', 'development'].includes(flagValue(args, '--omit') ?? '')) return true;
-  if (['prod', 'production'].includes(flagValue(args, '--only') ?? '')) return true;
   const env = envOf(run, command);
-  if (env.NODE_ENV === 'production' && !hasFlag(args, '--include', '--production=false'))
-    return true;
-  if (isTruthy(env.npm_config_production ?? env.NPM_CONFIG_PRODUCTION)) return true;
-  return ['dev', 'development'].includes(env.npm_config_omit ?? env.NPM_CONFIG_OMIT ?? '');
+  return omitsDevDependencies(command.args, (name) => env[name]);
 }
 
 /** True when the same RUN prunes dev dependencies after installing them. */

@@ -5,106 +5,17 @@
 import type { RunStep, ShellCommand, Stage } from '../../model-types';
 import { baseName } from './source';
 import { newScope } from '../../scope';
+import {
+  homeOf,
+  isBuildToolPackage,
+  isPipProgram,
+  isPythonProgram,
+  operands,
+  subcommand,
+} from '../../vocabulary';
 
-const PIP = /^pip(\d+(\.\d+)?)?$/;
-const PYTHON = /^python(\d+(\.\d+)?)?$/;
-
-/** True for `pip`, `pip3`, `pip3.12` (any path). */
-export function isPipProgram(word: string): boolean {
-  return PIP.test(baseName(word));
-}
-
-/** True for `python`, `python3`, `python3.12` (any path). */
-export function isPythonProgram(word: string): boolean {
-  return PYTHON.test(baseName(word));
-}
-
-/** Options of these tools that take the next word as their value (so it is not an operand). */
-const VALUE_OPTIONS: Record<string, Set<string>> = {
-  'apt-get': new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
-  apt: new Set(['-o', '-c', '-t', '--option', '--config-file', '--target-release']),
-  apk: new Set([
-    '-X',
-    '--repository',
-    '-p',
-    '--root',
-    '--arch',
-    '-t',
-    '--virtual',
-    '--repositories-file',
-    '--cache-dir',
-  ]),
-  pip: new Set([
-    '-r',
-    '--requirement',
-    '-c',
-    '--constraint',
-    '-e',
-    '--editable',
-    '-t',
-    '--target',
-    '--prefix',
-    '--root',
-    '-i',
-    '--index-url',
-    '--extra-index-url',
-    '-f',
-    '--find-links',
-    '--cache-dir',
-    '--platform',
-    '--python-version',
-    '--implementation',
-    '--abi',
-    '--src',
-    '--upgrade-strategy',
-    '--log',
-    '--proxy',
-    '--retries',
-    '--timeout',
-    '--trusted-host',
-    '--cert',
-    '--client-cert',
-    '--progress-bar',
-    '-w',
-    '--wheel-dir',
-    '--only-binary',
-    '--no-binary',
-    '--config-settings',
-    '-C',
-    '--python',
-  ]),
-  npm: new Set([
-    '--prefix',
-    '--cache',
-    '--registry',
-    '--omit',
-    '--include',
-    '--loglevel',
-    '-w',
-    '--workspace',
-  ]),
-};
-
-const NO_VALUE_OPTIONS: ReadonlySet<string> = new Set<string>();
-
-/** Arguments that are not options (and not option values), for the given tool. */
-export function operands(args: string[], tool: string): string[] {
-  const takesValue = VALUE_OPTIONS[tool] ?? NO_VALUE_OPTIONS;
-  const out: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') {
-      out.push(...args.slice(i + 1));
-      break;
-    }
-    if (a.startsWith('-') && a.length > 1) {
-      if (takesValue.has(a)) i++;
-      continue;
-    }
-    out.push(a);
-  }
-  return out;
-}
+// The command vocabulary is shared with the build model (lib/analyzer/vocabulary.ts).
+export { homeOf, isBuildToolPackage, isPipProgram, isPythonProgram, operands, subcommand };
 
 /** True if `args` holds `flag` (also as `flag=value`). */
 export function hasFlag(args: string[], ...flags: string[]): boolean {
@@ -150,26 +61,6 @@ export function pipCall(command: ShellCommand): PipCall | undefined {
     args: rest.slice(subIndex + 1),
     globalArgs: rest.slice(0, subIndex),
   };
-}
-
-/** The first operand of a command (its subcommand for apt-get, apk, npm...). */
-export function subcommand(
-  command: ShellCommand,
-  tool = baseName(command.name),
-): string | undefined {
-  // operands(command.args, tool)[0] without building the list (rules ask this for every command).
-  const args = command.args;
-  const takesValue = VALUE_OPTIONS[tool] ?? NO_VALUE_OPTIONS;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a === '--') return args[i + 1];
-    if (a.startsWith('-') && a.length > 1) {
-      if (takesValue.has(a)) i++;
-      continue;
-    }
-    return a;
-  }
-  return undefined;
 }
 
 /** True if the command is `name` (any path) and, if given, its subcommand is one of `subs`. */
@@ -243,12 +134,6 @@ export function envOf(run: RunStep, command?: ShellCommand): Record<string, stri
 
 export { isTruthy } from '../../scope';
 
-/** Home directory of a user name as the official images set it up. */
-export function homeOf(user: string): string {
-  const name = user.split(':')[0];
-  return name === '' || name === 'root' || name === '0' ? '/root' : `/home/${name}`;
-}
-
 /** True for a user spec that means root (`root`, `0`, `0:0`, `root:root`, empty). */
 export function isRootUser(user: string | undefined): boolean {
   const name = (user ?? '').trim().split(':')[0];
@@ -274,36 +159,6 @@ export function stepsOfImage(stage: Stage): Stage['steps'] {
     stepsCache.set(stage, steps);
   }
   return steps;
-}
-
-/** Compilers and build tools by package name (Debian and Alpine). */
-export function isBuildToolPackage(name: string): boolean {
-  if (name.endsWith('-dev') || name.endsWith('-devel')) return true;
-  return (
-    /^(gcc|g\+\+|cpp|clang|llvm|gfortran)(-\d+(\.\d+)?)?$/.test(name) ||
-    [
-      'build-essential',
-      'build-base',
-      'make',
-      'cmake',
-      'autoconf',
-      'automake',
-      'libtool',
-      'pkg-config',
-      'pkgconf',
-      'musl-dev',
-      'libc-dev',
-      'binutils',
-      'rustc',
-      'cargo',
-      'golang',
-      'golang-go',
-      'ninja-build',
-      'meson',
-      'bison',
-      'flex',
-    ].includes(name)
-  );
 }
 
 /** Programs whose invocation in a RUN is a build step (compiles or bundles the app). */

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { effectsOf, type Effects, type Setup } from './test-helpers';
+
+/** Command words → what a download does to a debian:bookworm-slim stage. */
+const TABLE: [string, string, Setup, Partial<Effects>][] = [
+  [
+    'a file saved with -o has no known size',
+    'curl -fsSL -o /tmp/x.tgz https://example.com/x.tgz',
+    {},
+    {
+      bytes: 0,
+      kinds: ['download'],
+      paths: ['/tmp/x.tgz'],
+      unknowns: ['command curl → /tmp/x.tgz'],
+    },
+  ],
+  [
+    'a download piped into tar is listed, and so is tar',
+    'curl -fsSL https://example.com/x.tgz | tar -xz -C /opt',
+    {},
+    { bytes: 0, unknowns: ['command curl', 'command tar'] },
+  ],
+  [
+    'a signature download adds nothing',
+    'wget https://example.com/x.tgz.asc',
+    {},
+    { bytes: 0, unknowns: [] },
+  ],
+  [
+    'an official Node.js release is sized from published images, and its unpack is covered',
+    'curl -fsSL https://nodejs.org/dist/v22.11.0/node-v22.11.0-linux-x64.tar.xz | tar -xJ -C /usr/local --strip-components=1',
+    {},
+    { kinds: ['other'], unknowns: [] },
+  ],
+];
+
+describe('download effects (curl, wget)', () => {
+  it.each(TABLE)('%s: %s', (_what, command, setup, expected) => {
+    expect(effectsOf(command, setup)).toMatchObject(expected);
+  });
+
+  it('sizes a known release above zero', () => {
+    const e = effectsOf(
+      'curl -fsSL https://nodejs.org/dist/v22.11.0/node-v22.11.0-linux-x64.tar.xz | tar -xJ -C /usr/local --strip-components=1',
+    );
+    expect(e.bytes).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * What each shell command of a RUN does to the simulated image: packages installed and removed,
+ * caches and lists left behind, files deleted, duplicated or downloaded. One module per tool;
+ * sizes come from size-data.ts; anything that cannot be sized becomes an Unknown (only for
+ * commands that plausibly write files, so `echo` and `mkdir` never flood the list).
+ */
+import type { ShellCommand } from '../model-types';
+import { parseShell } from '../shell';
+import { isPipProgram, isPythonProgram, isShellProgram } from '../vocabulary';
+import { applyApt, applyAptMark, applyDpkg, aptMarksOf } from './apt';
+import { applyApk } from './apk';
+import { applyPip, applyPython, makeVenv } from './pip';
+import { applyNpm, applyYarn } from './npm';
+import { applyChownR, applyCopyMove, applyFind, applyRm } from './files';
+import { UNPACK_BUILD, applyDownload } from './download';
+import { applyGo } from './go';
+import { WRITERS_NOTE, truncate, unknown, type RunContext } from './run-context';
+
+export { absPath, normalizeAbs, ownPackages } from './run-context';
+export type { RunContext, StageState } from './run-context';
+export { parseRequirements, requirementName } from './pip';
+export { programAliases, subcommand } from '../vocabulary';
+
+/** Programs that only read, print or touch tiny files: never listed as unknown. */
+const QUIET = new Set(
+  (
+    'echo printf cd set export unset true false test [ [[ mkdir ln ls cat grep egrep fgrep sed awk exit which command ' +
+    'type env uname id whoami sleep touch rmdir mktemp head tail wc sort uniq cut tr basename dirname readlink ' +
+    'realpath pwd date tee useradd adduser groupadd addgroup usermod groupmod chpasswd passwd update-ca-certificates ' +
+    'ldconfig locale-gen localedef dpkg-reconfigure apt-mark dpkg ln chmod chown echo source . eval exec trap ' +
+    'shift local readonly declare return break continue wait ulimit umask hash getent stat file du df free nproc ' +
+    'arch lsb_release md5sum sha256sum sha1sum sha512sum gpg gpgconf gpg-agent dirmngr find xargs yes seq ' +
+    'ssh-keyscan git-lfs ulimit update-alternatives ln install-php-extensions setcap getcap chsh chgrp printenv ' +
+    'node-gyp npx corepack rc-update su su-exec gosu tini curl-config pkg-config'
+  ).split(/\s+/),
+);
+
+/** Applies one command to the stage. */
+export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
+  const name = cmd.name;
+  if (name === 'apt-get' || name === 'apt' || name === 'aptitude') return applyApt(cmd, rc);
+  if (name === 'apk') return applyApk(cmd, rc);
+  if (name === 'apt-mark') return applyAptMark(cmd, rc);
+  if (name === 'dpkg') return applyDpkg(cmd, rc);
+  if (name === 'xargs' && cmd.args.includes('apt-mark') && cmd.args.includes('manual')) {
+    // `find … -exec ldd … | awk … | xargs -r apt-mark manual`: keeps the libraries the
+    // built files link to; which ones is only known when the build runs.
+    aptMarksOf(rc).lddKeeps = cmd;
+    return;
+  }
+  if (isPipProgram(name) || name === 'uv') return applyPip(cmd, rc);
+  if (isPythonProgram(name)) return applyPython(cmd, rc);
+  if (name === 'npm' || name === 'pnpm') return applyNpm(cmd, rc);
+  if (name === 'yarn') return applyYarn(cmd, rc);
+  if (name === 'rm') return applyRm(cmd, rc);
+  if (
+    (name === 'chown' || name === 'chmod') &&
+    cmd.args.some((a) => /^-[a-zA-Z]*R/.test(a) || a === '--recursive')
+  )
+    return applyChownR(cmd, rc);
+  if (name === 'cp' || name === 'mv') return applyCopyMove(cmd, rc);
+  if (name === 'curl' || name === 'wget') return applyDownload(cmd, rc);
+  if (name === 'go') return applyGo(cmd, rc);
+  if (name === 'find') return applyFind(cmd, rc);
+  if (name === 'virtualenv')
+    return makeVenv(
+      cmd.args.find((a) => !a.startsWith('-')),
+      cmd,
+      rc,
+    );
+  if (QUIET.has(name)) return;
+  if (rc.state.knownDist?.layer === rc.layer && UNPACK_BUILD.has(name)) return;
+  // `curl … | sh`: the download was already listed; a shell reading a script from a pipe adds nothing new to say.
+  if (isShellProgram(name) && cmd.pipelinePosition > 0) return;
+  if (name.startsWith('$') || name === '') return;
+  unknown(rc, 'command', name, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
+}
+
+/** Re-parses `sh -c '…'` scripts so their commands are modelled too. */
+export function nestedScript(cmd: ShellCommand): string | undefined {
+  if (!isShellProgram(cmd.name)) return undefined;
+  const i = cmd.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
+  if (i < 0 || i + 1 >= cmd.args.length) return undefined;
+  const script = cmd.args[i + 1];
+  return parseShell(script).error ? undefined : script;
+}

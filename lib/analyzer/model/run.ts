@@ -1,0 +1,493 @@
+/**
+ * RUN: the script (shell form, exec form, heredoc) parsed by a real shell parser into commands
+ * with variables expanded and prefixes (`sudo`, `env`, `gosu`...) stripped, its mounts, and the
+ * simulation of each command's effects (effects/) into the RUN's layer.
+ */
+import type { Instruction } from 'dockerfile-ast';
+import type { ContextFile, ParseProblem, Range, Unknown } from '../types';
+import type { Layer, Mount, RunStep, ShellCommand, Stage } from '../model-types';
+import { parseShell, expandFields, expandWord, type ParsedScript } from '../shell';
+import { newScope } from '../scope';
+import { matchSource, hasGlob } from '../context';
+import { isUnder, globMatcher, type SimEntry } from '../sim-fs';
+import {
+  applyCommand,
+  absPath,
+  nestedScript,
+  normalizeAbs,
+  programAliases,
+  subcommand,
+  type RunContext,
+  type StageState,
+} from '../effects';
+import { dpkgRewriteBytes } from '../size-data';
+import { isPythonProgram } from '../vocabulary';
+import { stageNamed, type ModelBuild } from './build';
+import { docOffset, insText, heredocsOf, jsonStrings, toOffset, toPosition } from './document';
+import { expandDockerVars } from './variables';
+import { accountWaste, finishLayer, newLayer, overwritePaths } from './layers';
+
+interface RunScript {
+  form: 'shell' | 'exec' | 'heredoc';
+  script: string;
+  /** Document offset of script[i]; undefined = map everything to the RUN range. */
+  map?: (i: number) => number;
+  /** Exec form that is not `sh -c`: the argv itself. */
+  argv?: string[];
+}
+
+/** Shared empty assignments object of commands without any (never mutated). */
+const NO_ASSIGNS: Record<string, string> = Object.freeze(newScope());
+
+const PREFIX_OPTS: Record<string, Set<string>> = {
+  sudo: new Set(['-u', '-g', '-C', '-h', '-p', '-r', '-t', '-U', '-D', '-R', '-T']),
+  env: new Set(['-u', '-C', '-S', '--unset', '--chdir']),
+  exec: new Set(['-a']),
+  nohup: new Set(),
+  time: new Set(['-f', '-o']),
+  nice: new Set(['-n']),
+  ionice: new Set(['-c', '-n']),
+  stdbuf: new Set(['-i', '-o', '-e']),
+  command: new Set(),
+  builtin: new Set(),
+  'su-exec': new Set(),
+  gosu: new Set(),
+  timeout: new Set(['-s', '-k', '--signal', '--kill-after']),
+};
+
+function basenameOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** Turns one argv (already expanded) into a ShellCommand: strips prefixes, resolves `python -m pip`. */
+function makeCommand(
+  argvIn: string[],
+  assignmentsIn: Record<string, string>,
+  base: Omit<ShellCommand, 'name' | 'args' | 'viaSudo' | 'assignments'>,
+): ShellCommand | undefined {
+  const first = argvIn.length ? basenameOf(argvIn[0]) : '';
+  const hasPrefix = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, first);
+  const argv = hasPrefix ? [...argvIn] : argvIn;
+  const assignments = hasPrefix ? newScope(assignmentsIn) : assignmentsIn;
+  let viaSudo = false;
+  for (let guard = 0; hasPrefix && guard < 8 && argv.length; guard++) {
+    const head = basenameOf(argv[0]);
+    const opts = Object.prototype.hasOwnProperty.call(PREFIX_OPTS, head)
+      ? PREFIX_OPTS[head]
+      : undefined;
+    if (!opts) break;
+    if (head === 'command' && (argv[1] === '-v' || argv[1] === '-V')) break;
+    if (head === 'sudo') viaSudo = true;
+    argv.shift();
+    while (argv.length && argv[0].startsWith('-')) {
+      const o = argv.shift() as string;
+      if (opts.has(o)) argv.shift();
+    }
+    if (head === 'env' || head === 'sudo') {
+      while (argv.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(argv[0])) {
+        const a = argv.shift() as string;
+        const eq = a.indexOf('=');
+        assignments[a.slice(0, eq)] = a.slice(eq + 1);
+      }
+    }
+    if ((head === 'su-exec' || head === 'gosu') && argv.length) argv.shift();
+    if (head === 'timeout' && argv.length) argv.shift();
+  }
+  if (!argv.length) return undefined;
+  const program = argv[0];
+  let name = program.includes('/') ? basenameOf(program) : program;
+  let args = argv.slice(1);
+  let invokedAs: string | undefined;
+  if (isPythonProgram(name)) {
+    const m = args.indexOf('-m');
+    if (m >= 0 && args[m + 1] === 'pip') {
+      invokedAs = `${name} -m pip`;
+      name = 'pip';
+      args = args.slice(m + 2);
+    }
+  }
+  const cmd: ShellCommand = {
+    name,
+    args,
+    viaSudo,
+    pipeline: base.pipeline,
+    pipelinePosition: base.pipelinePosition,
+    assignments,
+    text: base.text,
+    range: base.range,
+  };
+  if (base.redirects && base.redirects.length) cmd.redirects = base.redirects;
+  if (program.includes('/')) cmd.path = program;
+  if (invokedAs) cmd.invokedAs = invokedAs;
+  return cmd;
+}
+
+/** ShellCommands of a parsed script, with variables expanded from `env` and script assignments. */
+function commandsOf(
+  parsed: ParsedScript,
+  script: string,
+  env: Record<string, string>,
+  rangeOf: (start: number, end: number) => Range,
+  pipelineBase: number,
+  depth = 0,
+  mapped = true,
+): ShellCommand[] {
+  const local: Record<string, string> = newScope(env);
+  const out: ShellCommand[] = [];
+  for (const pc of parsed.commands) {
+    const assigns: Record<string, string> = pc.assigns.length ? newScope() : NO_ASSIGNS;
+    for (const a of pc.assigns) assigns[a.name] = expandWord(a.value, local);
+    if (pc.words.length === 0 || pc.isDecl) {
+      Object.assign(local, assigns);
+      if (pc.words.length === 0) continue;
+    }
+    const words = pc.words.flatMap((w) => expandFields(w, local));
+    const range = rangeOf(pc.start, pc.end);
+    const cmd = makeCommand(words, pc.isDecl ? newScope() : assigns, {
+      pipeline: pipelineBase + pc.pipeline,
+      pipelinePosition: pc.pipelinePosition,
+      text: script.slice(pc.start, pc.end),
+      range,
+      redirects: pc.redirects.length
+        ? pc.redirects.map((r) => ({ op: r.op, target: expandWord(r.target, local) }))
+        : undefined,
+    });
+    if (!cmd) continue;
+    if (mapped)
+      cmd.sourceWords = pc.words.map((w, i) => {
+        const literal = w.every((p) => p.kind === 'lit')
+          ? w.map((p) => p.value).join('')
+          : undefined;
+        const r = rangeOf(pc.wordSpans[i][0], pc.wordSpans[i][1]);
+        return literal === undefined ? { range: r } : { literal, range: r };
+      });
+    out.push(cmd);
+    const nested = depth < 2 ? nestedScript(cmd) : undefined;
+    if (nested !== undefined) {
+      const inner = parseShell(nested);
+      const innerCmds = commandsOf(
+        inner,
+        nested,
+        local,
+        () => range,
+        pipelineBase + 10_000 * (depth + 1) + pc.start,
+        depth + 1,
+        false,
+      );
+      for (const c of innerCmds) out.push({ ...c, invokedAs: c.invokedAs ?? `${cmd.name} -c` });
+    }
+  }
+  return out;
+}
+
+function parseMount(value: string): Mount {
+  const mount: Mount = { type: 'bind' };
+  for (const part of value.split(',')) {
+    const eq = part.indexOf('=');
+    const key = (eq >= 0 ? part.slice(0, eq) : part).trim().toLowerCase();
+    const val = eq >= 0 ? part.slice(eq + 1).trim() : '';
+    if (key === 'type' && ['cache', 'secret', 'bind', 'tmpfs', 'ssh'].includes(val))
+      mount.type = val as Mount['type'];
+    else if (key === 'target' || key === 'dst' || key === 'destination') mount.target = val;
+    else if (key === 'source' || key === 'src') mount.source = val;
+    else if (key === 'from') mount.from = val;
+    else if (key === 'id' && !mount.source) mount.source = val;
+  }
+  if (mount.type === 'secret' && !mount.target && mount.source)
+    mount.target = `/run/secrets/${mount.source}`;
+  return mount;
+}
+
+const EMPTY_BOUND: Map<string, ContextFile> = new Map();
+
+/** A RUN step; methods live on the prototype so each RUN costs one object. */
+class RunStepImpl implements RunStep {
+  readonly kind = 'RUN' as const;
+  index: number;
+  stage: Stage;
+  range: Range;
+  keywordRange: Range;
+  text: string;
+  layer: Layer | undefined = undefined;
+  form: RunStep['form'];
+  commands: ShellCommand[];
+  mounts: Mount[];
+  env: Record<string, string>;
+  parseError: string | undefined;
+  script: string;
+  private readonly deleted: string[];
+  private readonly mountTargets: string[];
+
+  constructor(
+    base: { index: number; stage: Stage; range: Range; keywordRange: Range; text: string },
+    form: RunStep['form'],
+    commands: ShellCommand[],
+    mounts: Mount[],
+    env: Record<string, string>,
+    script: string,
+    deleted: string[],
+    mountTargets: string[],
+    parseError: string | undefined,
+  ) {
+    this.index = base.index;
+    this.stage = base.stage;
+    this.range = base.range;
+    this.keywordRange = base.keywordRange;
+    this.text = base.text;
+    this.form = form;
+    this.commands = commands;
+    this.mounts = mounts;
+    this.env = env;
+    this.parseError = parseError;
+    this.script = script;
+    this.deleted = deleted;
+    this.mountTargets = mountTargets;
+  }
+
+  calls(name: string, sub?: string): boolean {
+    const names = programAliases(name);
+    return this.commands.some(
+      (c) => names.includes(c.name) && (sub === undefined || subcommand(c) === sub),
+    );
+  }
+
+  deletes(path: string): boolean {
+    const p = normalizeAbs(path);
+    return this.deleted.some((d) => {
+      const base = d.endsWith('/*') ? d.slice(0, -2) : d;
+      if (isUnder(p, base)) return true;
+      return hasGlob(d) && globMatcher(d).test(p);
+    });
+  }
+
+  mountsCover(path: string): boolean {
+    if (!this.mountTargets.length) return false;
+    const p = normalizeAbs(path);
+    return this.mountTargets.some((t) => isUnder(p, t));
+  }
+}
+
+function runScriptOf(b: ModelBuild, ins: Instruction): RunScript {
+  const { text, starts } = b;
+  const info = insText(b, ins);
+  const json = jsonStrings(ins, info.text);
+  if (json) {
+    if (
+      json.length >= 3 &&
+      /^(\/bin\/)?(ba)?sh$/.test(json[0]) &&
+      /^-[a-z]*c[a-z]*$/.test(json[1])
+    ) {
+      return { form: 'exec', script: json[2] };
+    }
+    return { form: 'exec', script: '', argv: json };
+  }
+  const startOff = info.start;
+  const endOff = info.end;
+  const rawText = text.slice(startOff, endOff);
+  if (rawText.startsWith('<<') && /^<<-?["']?[A-Za-z_]/.test(rawText)) {
+    const docs = heredocsOf(ins);
+    const first = docs[0];
+    const firstLineEnd = rawText.indexOf('\n');
+    const after = (firstLineEnd >= 0 ? rawText.slice(0, firstLineEnd) : rawText)
+      .replace(/^<<-?["']?[A-Za-z_][A-Za-z0-9_]*["']?/, '')
+      .trim();
+    if (first && first.content && (after === '' || /^(\/bin\/)?(ba)?sh\b/.test(after))) {
+      const cs = toOffset(starts, first.content.start);
+      const ce = toOffset(starts, first.content.end);
+      return { form: 'heredoc', script: text.slice(cs, ce), map: (i) => cs + i };
+    }
+    if (!first || !first.content) return { form: 'heredoc', script: '' };
+  }
+  if (rawText.includes('<<') && heredocsOf(ins).length) {
+    // A command fed by a here-document (`python3 <<EOF`): the shell parser reads it as written.
+    return { form: 'heredoc', script: rawText, map: (i) => startOff + i };
+  }
+  const joined = info.joined;
+  const at = info.argsAt;
+  return { form: 'shell', script: joined.text.slice(at), map: (i) => docOffset(joined, i + at) };
+}
+
+/** Builds a RUN step, parses its script and applies each command to the stage's state. */
+export function buildRun(
+  b: ModelBuild,
+  ins: Instruction,
+  baseStep: Omit<
+    RunStep,
+    'kind' | 'form' | 'commands' | 'mounts' | 'env' | 'calls' | 'deletes' | 'mountsCover'
+  >,
+  stage: Stage,
+  state: StageState,
+): RunStep {
+  const { starts, escape, problems, unknowns, ctx, buildFailures } = b;
+  const mounts = insText(b, ins)
+    .flags.filter((f) => f.name.toLowerCase() === 'mount')
+    .map((f) => parseMount(expandDockerVars(f.value ?? '', stage.env, escape).value));
+  const env = newScope(stage.env);
+  const src = runScriptOf(b, ins);
+  const rangeOf = (s: number, e: number): Range =>
+    src.map
+      ? { start: toPosition(starts, src.map(s)), end: toPosition(starts, src.map(e)) }
+      : baseStep.range;
+  let commands: ShellCommand[] = [];
+  let parseError: string | undefined;
+  if (src.argv) {
+    const c = makeCommand(src.argv, newScope(), {
+      pipeline: 0,
+      pipelinePosition: 0,
+      text: src.argv.join(' '),
+      range: baseStep.range,
+    });
+    if (c) commands = [c];
+  } else if (src.script.trim() !== '') {
+    const parsed = parseShell(src.script);
+    if (parsed.error) {
+      parseError = parsed.error;
+      problems.push({
+        range: baseStep.range,
+        severity: 'error',
+        message: `Shell syntax error in RUN: ${parsed.error}`,
+      });
+      unknowns.push({
+        kind: 'parse',
+        name: 'RUN',
+        line: baseStep.range.start.line,
+        message: `RUN could not be parsed (${parsed.error}); its effects are not sized.`,
+        assumedBytes: 0,
+      });
+    } else commands = commandsOf(parsed, src.script, env, rangeOf, 0, 0, src.map !== undefined);
+  }
+  const mountTargets = mounts
+    .filter((m) => (m.type === 'cache' || m.type === 'tmpfs' || m.type === 'secret') && m.target)
+    .map((m) => absPath(m.target as string, stage));
+  const deletes: string[] = [];
+  const run = new RunStepImpl(
+    baseStep,
+    src.form,
+    commands,
+    mounts,
+    env,
+    src.argv ? src.argv.join(' ') : src.script,
+    deletes,
+    mountTargets,
+    parseError,
+  );
+  const layer = newLayer(run, stage);
+  run.layer = layer;
+  const bound = mounts.length ? new Map<string, ContextFile>() : EMPTY_BOUND;
+  for (const m of mounts) {
+    if (m.type !== 'bind' || m.from || !m.target) continue;
+    const match = matchSource(ctx, m.source ?? '.');
+    const t = absPath(m.target, stage);
+    for (const f of match.files) bound.set(match.isDir ? `${t}/${f.relDest}` : t, f.file);
+  }
+  const stageMounts: RunContext['stageMounts'] = [];
+  for (const m of mounts) {
+    if (m.type !== 'bind' || !m.from || !m.target) continue;
+    const from = stageNamed(b, m.from);
+    if (!from || from.index >= stage.index) continue;
+    stageMounts.push({
+      target: absPath(m.target, stage),
+      source: normalizeAbs(`/${m.source ?? ''}`),
+      stage: from,
+    });
+  }
+  const rc = makeRc(stage, state, run, layer, bound, stageMounts, unknowns, problems);
+  rc.fail = (kind, command, message) =>
+    buildFailures.push({ kind, run, command, range: command.range, message });
+  const deletesRef = layer.deletes;
+  if (
+    /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') &&
+    commands.some((c) => c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')))
+  ) {
+    state.isNoRecommendsConfig = true;
+  }
+  for (const c of commands) {
+    if (
+      c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')) &&
+      /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '')
+    ) {
+      state.isNoRecommendsConfig = true;
+    }
+    applyCommandIsolated(c, rc, problems);
+  }
+  if (state.dpkgChanges?.layer === layer && state.record.packageManager === 'apt') {
+    rc.add({
+      path: '/var/lib/dpkg/status',
+      bytes: dpkgRewriteBytes(state.packages.size, state.dpkgChanges.installed),
+      kind: 'apt',
+      item: 'dpkg database and logs (rewritten by every layer that runs dpkg)',
+    });
+  }
+  deletes.push(...deletesRef);
+  finishLayer(layer, state);
+  return run;
+}
+
+/**
+ * Applies one command's effects; a command the effect model cannot handle (a bug, or input no
+ * one foresaw) becomes a problem and an unknown for that command alone, never a crash.
+ */
+function applyCommandIsolated(cmd: ShellCommand, rc: RunContext, problems: ParseProblem[]): void {
+  try {
+    applyCommand(cmd, rc);
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    problems.push({
+      range: cmd.range,
+      severity: 'info',
+      message: `\`${cmd.name}\` could not be modelled (${reason}); its effects may be missing.`,
+    });
+    rc.unknowns.push({
+      kind: 'command',
+      name: cmd.name,
+      line: cmd.range.start.line,
+      message: `\`${cmd.name}\` could not be modelled; what it writes is not sized.`,
+      assumedBytes: 0,
+    });
+  }
+}
+
+function makeRc(
+  stage: Stage,
+  state: StageState,
+  run: RunStep,
+  layer: Layer,
+  boundFiles: Map<string, ContextFile>,
+  stageMounts: RunContext['stageMounts'],
+  unknowns: Unknown[],
+  problems: ParseProblem[],
+): RunContext {
+  const deleted: string[] = [];
+  const hasCoverMounts = run.mounts.length > 0;
+  return {
+    state,
+    stage,
+    run,
+    layer,
+    unknowns,
+    problems,
+    boundFiles,
+    stageMounts,
+    fail() {},
+    remove(pattern) {
+      deleted.push(pattern);
+      layer.deletes.push(pattern);
+      state.fs.remove(pattern, (e, bytes) => {
+        if (e.layer !== layer) accountWaste(e.layer, bytes, stage);
+      });
+    },
+    recordDelete(pattern) {
+      deleted.push(pattern);
+      layer.deletes.push(pattern);
+    },
+    add(entry) {
+      if (hasCoverMounts && run.mountsCover(entry.path)) return;
+      (entry as SimEntry).layer = layer;
+      state.fs.add(entry as SimEntry);
+    },
+    overwrite(paths) {
+      overwritePaths(state, new Set(paths), layer, stage);
+    },
+  };
+}
