@@ -8,6 +8,7 @@ import {
   packageOperands,
 } from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
+import type { FsEntry, Layer } from '../model-types';
 
 const SIMULATE = new Set(['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon']);
 
@@ -33,17 +34,45 @@ export const buildToolsInFinal = defineRule({
           (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
         );
         if (tools.length === 0) continue;
-        // Bytes the layer installed for build-tool packages still present at the end.
-        const bytes = final.fs.entries
-          .filter((e) => e.layer === run.layer && e.pkg !== undefined && isBuildToolPackage(e.pkg))
-          .reduce((n, e) => n + e.bytes, 0);
+        const bytes = removableBytes(final.fs.entries, run.layer, tools);
+        const pulledIn = pulledInCount(final.fs.entries, run.layer, tools);
         hits.push({
           range: command.range,
           savedBytes: bytes > 0 ? bytes : undefined,
-          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: ${formatBytes(bytes)} of compiler and header packages, not counting the libraries they pulled in` : ''}. Build in a separate stage and copy only the result, or remove build tools in the same RUN that uses them.`,
+          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`,
         });
       }
     }
     return hits;
   },
 });
+
+/** The layer's package entries that the install of `tools` added (its layer-breakdown items). */
+function installEntries(entries: FsEntry[], layer: Layer | undefined, tools: string[]): FsEntry[] {
+  const inLayer = entries.filter((e) => e.layer === layer);
+  const items = new Set(
+    inLayer.filter((e) => e.pkg !== undefined && tools.includes(e.pkg)).map((e) => e.item),
+  );
+  return inLayer.filter((e) => e.pkg !== undefined && e.item !== undefined && items.has(e.item));
+}
+
+function pulledInCount(entries: FsEntry[], layer: Layer | undefined, tools: string[]): number {
+  return installEntries(entries, layer, tools).filter((e) => !tools.includes(e.pkg as string))
+    .length;
+}
+
+/**
+ * What the final image loses when this install moves to a build stage: the bytes the layer chart
+ * shows for the install (its packages with what they pulled in), and the layer's package-database
+ * rewrite too when this install is all the layer installs. The same figure the layer breakdown
+ * prints, so the finding and the chart agree.
+ */
+function removableBytes(entries: FsEntry[], layer: Layer | undefined, tools: string[]): number {
+  const own = installEntries(entries, layer, tools);
+  const inLayer = entries.filter((e) => e.layer === layer);
+  const installsOnlyThis = inLayer.every((e) => e.pkg === undefined || own.includes(e));
+  const database = installsOnlyThis
+    ? inLayer.filter((e) => e.pkg === undefined && e.path === '/var/lib/dpkg/status')
+    : [];
+  return [...own, ...database].reduce((n, e) => n + e.bytes, 0);
+}
