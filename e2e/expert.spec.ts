@@ -7,6 +7,7 @@ import {
   waitForFreshEstimate,
 } from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedProgress } from './helpers/site';
+import type { Page } from '@playwright/test';
 import { expect, test } from './helpers/test';
 
 const [first, , third] = LESSONS;
@@ -54,6 +55,36 @@ test('expert: every quick fix in lesson 3 keeps the image building, and Ctrl+Z u
   }
 });
 
+/**
+ * Goals, the summary size and the layer strip are wholly on screen, with at least `editorPx` of
+ * the editor below them, and neither the editor nor the goals sit in a box that scrolls on its
+ * own (the page scrolls).
+ */
+async function expectFeedbackBesideEditor(page: Page, viewportHeight: number, editorPx: number) {
+  const goals = page.getByRole('region', { name: 'Goals' });
+  await expect(goals).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('summary-size')).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('layer-strip')).toBeInViewport({ ratio: 1 });
+  const frame = await editorFrame(page).boundingBox();
+  expect(frame).not.toBeNull();
+  expect(frame!.y).toBeGreaterThanOrEqual(0);
+  expect(viewportHeight - frame!.y, 'editor height on screen').toBeGreaterThanOrEqual(editorPx);
+  const scrollers = (el: Element): string[] => {
+    const out: string[] = [];
+    for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
+      const style = getComputedStyle(at);
+      if (/(auto|scroll)/.test(style.overflowY) && at.scrollHeight > at.clientHeight + 1)
+        out.push(at.className || at.tagName);
+    }
+    return out;
+  };
+  const nested = [
+    ...(await editorFrame(page).evaluate(scrollers)),
+    ...(await goals.evaluate(scrollers)),
+  ];
+  expect(nested).toEqual([]);
+}
+
 for (const viewport of [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
@@ -65,32 +96,24 @@ for (const viewport of [
     await page.goto(`/lessons/${first.slug}`);
     await waitForEditor(page);
     await waitForFreshEstimate(page);
-    const goals = page.getByRole('region', { name: 'Goals' });
-    await expect(goals).toBeInViewport({ ratio: 1 });
-    await expect(page.getByTestId('layer-strip')).toBeInViewport({ ratio: 1 });
-    // At least the first 240 px of the editor are on screen, below the goals.
-    const frame = await editorFrame(page).boundingBox();
-    expect(frame).not.toBeNull();
-    expect(frame!.y).toBeGreaterThanOrEqual(0);
-    expect(viewport.height - frame!.y).toBeGreaterThanOrEqual(240);
-    // Neither the editor nor the goals sit in a box that scrolls on its own: the page scrolls.
-    const scrollers = (el: Element): string[] => {
-      const out: string[] = [];
-      for (let at = el.parentElement; at && at !== document.body; at = at.parentElement) {
-        const style = getComputedStyle(at);
-        if (/(auto|scroll)/.test(style.overflowY) && at.scrollHeight > at.clientHeight + 1)
-          out.push(at.className || at.tagName);
-      }
-      return out;
-    };
-    const nested = [
-      ...(await editorFrame(page).evaluate(scrollers)),
-      ...(await goals.evaluate(scrollers)),
-    ];
-    expect(nested).toEqual([]);
+    await expectFeedbackBesideEditor(page, viewport.height, 240);
     await page.screenshot({ path: testInfo.outputPath(`lesson-${viewport.width}.png`) });
   });
 }
+
+test('expert: the capstone’s 12 goals, the size and 300 px of editor fit 1280×720 together', async ({
+  page,
+}, testInfo) => {
+  const capstone = LESSONS[LESSONS.length - 1];
+  await seedProgress(page, { unlockAll: true });
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`/lessons/${capstone.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  await expect(page.getByTestId('goal')).toHaveCount(12);
+  await expectFeedbackBesideEditor(page, 720, 300);
+  await page.screenshot({ path: testInfo.outputPath('capstone-1280.png') });
+});
 
 test('expert: at 375 px a link jumps to the editor and the size and goal count stay in sight', async ({
   page,
