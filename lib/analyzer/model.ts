@@ -5,7 +5,7 @@
  * (effects.ts, sim-fs.ts, size-data.ts).
  */
 import type { Instruction } from 'dockerfile-ast';
-import { parseDockerfile, typed } from './parse';
+import { parseDockerfile, typed, unterminatedHeredocs } from './parse';
 import type {
   AnalyzeInput,
   BuildContext,
@@ -738,6 +738,12 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   }
   const raw: RawStage[] = [];
   for (const ins of instructions.slice(firstFrom)) {
+    for (const name of unterminatedHeredocs(ins, insText(ins).text))
+      problems.push({
+        range: ins.getRange(),
+        severity: 'error',
+        message: `The here-document <<${name} never ends: no line is exactly ${name}, so the build stops ("unterminated heredoc"). Put ${name} alone at the start of a line (<<-${name} allows leading tabs, not spaces).`,
+      });
     if (ins.getKeyword() === 'FROM') {
       const tokens = insText(ins)
         .text.split(/\s+/)
