@@ -1,16 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { formatBytes as lessonsFormatBytes } from '@/lib/lessons';
 import { formatBytes, formatChange } from './format';
 
 describe('formatBytes', () => {
   it.each([
     [0, '0 B'],
     [950, '950 B'],
-    [12_400, '12.4 kB'],
-    [1_234_567, '1.23 MB'],
+    [12_400, '12 kB'],
+    [1_234_567, '1.2 MB'],
+    [3_718_289, '3.7 MB'],
     [412_000_000, '412 MB'],
     [1_210_000_000, '1.21 GB'],
   ])('%d bytes reads as %s (decimal units, like docker images)', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+  it('is the formatter of the lesson prose and the findings', () => {
+    expect(formatBytes).toBe(lessonsFormatBytes);
   });
 });
 

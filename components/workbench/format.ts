@@ -2,26 +2,14 @@
  * Display formatting only: numbers come from the analyzer's Report, never computed here.
  * Units are decimal (1 MB = 1,000,000 bytes), the units `docker images` prints.
  */
+import { formatBytes } from '@/lib/lessons';
 
-/** "0 B", "950 B", "12.4 kB", "412 MB", "1.21 GB": three significant digits at most. */
-export function formatBytes(bytes: number): string {
-  const abs = Math.abs(bytes);
-  const units: [number, string][] = [
-    [1e9, 'GB'],
-    [1e6, 'MB'],
-    [1e3, 'kB'],
-  ];
-  for (const [size, unit] of units) {
-    if (abs >= size) return `${trim(bytes / size)} ${unit}`;
-  }
-  return `${Math.round(bytes)} B`;
-}
-
-function trim(value: number): string {
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
-  return Number(value.toFixed(digits)).toString();
-}
+/**
+ * Bytes as the lesson prose and the findings print them (lib/lessons' formatBytes), so the layer
+ * chart, the savings and the prose show one figure for one thing: "3.7 MB" everywhere, not
+ * "3.72 MB" in the chart beside "3.7 MB" in the text.
+ */
+export { formatBytes };
 
 /** Change from `start` to `now` for display: "▼ 612 MB, −84 %", "▲ 3 MB, +1 %" or "no change". */
 export function formatChange(
