@@ -128,3 +128,13 @@ test('expert: at 375 px a link jumps to the editor and the size and goal count s
   await expect(page.getByText(/\d+\/\d+ goals/)).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('lesson-375.png') });
 });
+
+test('expert: "What rebuilds?" already answers for the app’s main source file', async ({
+  page,
+}) => {
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  await expect(page.getByLabel('I edit')).toHaveValue('app/main.py');
+  await expect(page.getByText(/^Editing app\/main\.py reruns \d+ layers?/)).toBeVisible();
+});
