@@ -25,6 +25,18 @@ test('expert: typing lesson 1’s solution key by key (30 ms a key, Enter includ
   await expect(page.locator('[data-testid="goal"][data-met="false"]')).toHaveCount(0);
 });
 
+test('expert: typing lesson 3’s solution key by key keeps its indentation exactly (continuation lines, no pile-up)', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await seedProgress(page, { unlockAll: true });
+  await page.goto(`/lessons/${third.slug}`);
+  await waitForEditor(page);
+  const solution = lessonDockerfile(third.slug, 'solution');
+  await typeKeyByKey(page, solution, 30);
+  await expect.poll(() => getEditorText(page)).toBe(solution);
+});
+
 test('expert: every quick fix in lesson 3 keeps the image building, and Ctrl+Z undoes it from the editor', async ({
   page,
 }) => {
