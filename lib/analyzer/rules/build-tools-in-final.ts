@@ -34,8 +34,7 @@ export const buildToolsInFinal = defineRule({
           (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
         );
         if (tools.length === 0) continue;
-        const bytes = removableBytes(final.fs.entries, run.layer, tools);
-        const pulledIn = pulledInCount(final.fs.entries, run.layer, tools);
+        const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools);
         hits.push({
           range: command.range,
           savedBytes: bytes > 0 ? bytes : undefined,
@@ -47,32 +46,27 @@ export const buildToolsInFinal = defineRule({
   },
 });
 
-/** The layer's package entries that the install of `tools` added (its layer-breakdown items). */
-function installEntries(entries: FsEntry[], layer: Layer | undefined, tools: string[]): FsEntry[] {
-  const inLayer = entries.filter((e) => e.layer === layer);
-  const items = new Set(
-    inLayer.filter((e) => e.pkg !== undefined && tools.includes(e.pkg)).map((e) => e.item),
-  );
-  return inLayer.filter((e) => e.pkg !== undefined && e.item !== undefined && items.has(e.item));
-}
-
-function pulledInCount(entries: FsEntry[], layer: Layer | undefined, tools: string[]): number {
-  return installEntries(entries, layer, tools).filter((e) => !tools.includes(e.pkg as string))
-    .length;
-}
-
 /**
  * What the final image loses when this install moves to a build stage: the bytes the layer chart
- * shows for the install (its packages with what they pulled in), and the layer's package-database
- * rewrite too when this install is all the layer installs. The same figure the layer breakdown
- * prints, so the finding and the chart agree.
+ * shows for the install (its packages with what they pulled in: the layer-breakdown items of the
+ * tools' entries), and the layer's package-database rewrite too when this install is all the layer
+ * installs. The same figure the layer breakdown prints, so the finding and the chart agree.
  */
-function removableBytes(entries: FsEntry[], layer: Layer | undefined, tools: string[]): number {
-  const own = installEntries(entries, layer, tools);
+function removable(
+  entries: FsEntry[],
+  layer: Layer | undefined,
+  tools: string[],
+): { bytes: number; pulledIn: number } {
   const inLayer = entries.filter((e) => e.layer === layer);
-  const installsOnlyThis = inLayer.every((e) => e.pkg === undefined || own.includes(e));
-  const database = installsOnlyThis
-    ? inLayer.filter((e) => e.pkg === undefined && e.path === '/var/lib/dpkg/status')
-    : [];
-  return [...own, ...database].reduce((n, e) => n + e.bytes, 0);
+  const packages = inLayer.filter((e) => e.pkg !== undefined);
+  const items = new Set(packages.filter((e) => tools.includes(e.pkg as string)).map((e) => e.item));
+  const own = packages.filter((e) => e.item !== undefined && items.has(e.item));
+  const database =
+    own.length === packages.length
+      ? inLayer.filter((e) => e.pkg === undefined && e.path === '/var/lib/dpkg/status')
+      : [];
+  return {
+    bytes: [...own, ...database].reduce((n, e) => n + e.bytes, 0),
+    pulledIn: own.filter((e) => !tools.includes(e.pkg as string)).length,
+  };
 }
