@@ -1,5 +1,5 @@
 import { formatBytes } from '@/lib/format';
-import { aptInstallClosure, aptTableInfo } from '@/lib/sizes';
+import { aptInstallClosure, aptInstalledBytes, aptTableInfo } from '@/lib/sizes';
 import { imageRow } from './base-image-data';
 
 export interface AptInstallSizeProps {
@@ -11,8 +11,10 @@ export interface AptInstallSizeProps {
 }
 
 /**
- * What `apt-get install packages` adds to `image`, in running prose: the dependency closure's
- * Installed-Size from the Debian/Ubuntu package index, minus what the image already has.
+ * What `apt-get install packages` adds to `image`, in running prose: the dependency closure from
+ * the Debian/Ubuntu package index, minus what the image already has, each package with dpkg's
+ * info files for it (`aptInstalledBytes`): the figure the workbench's layer breakdown shows for
+ * that install. (The layer also holds dpkg's database rewrite; LayerFigure prints the whole layer.)
  * Throws when the image has no apt table or a package is unknown, so the lesson cannot print
  * a guess.
  */
@@ -28,13 +30,14 @@ export function AptInstallSize({ image, packages, recommends = false }: AptInsta
   if (closure.unknown.length > 0) {
     throw new Error(`apt table for ${release} lacks ${closure.unknown.join(', ')}`);
   }
+  const bytes = aptInstalledBytes(closure);
   const info = aptTableInfo(release);
   const title =
     `${closure.packages.length} packages added to ${record.ref}: ` +
     `${info.source}, ${info.generatedOn}`;
   return (
-    <data value={closure.totalBytes} title={title}>
-      {formatBytes(closure.totalBytes)}
+    <data value={bytes} title={title}>
+      {formatBytes(bytes)}
     </data>
   );
 }

@@ -141,6 +141,10 @@ export default function EditorPane(props: EditorPaneProps) {
           // from the text are no suggestions at all.
           acceptSuggestionOnEnter: 'off',
           wordBasedSuggestions: 'off',
+          // Enter starts the new line at column 0: kept indentation piled up after continuation
+          // lines (typing lesson 3 put 8 spaces before every later instruction) and turned a
+          // heredoc's closing EOF into " EOF", which no longer ends it.
+          autoIndent: 'none',
           // The wheel scrolls the page once the editor has nothing more to scroll.
           scrollbar: { alwaysConsumeMouseWheel: false },
         });

@@ -3,6 +3,12 @@ import { memo } from 'react';
 import type { GoalResult } from '@/lib/lessons';
 import styles from './workbench.module.css';
 
+/**
+ * Past this many goals (the capstone's 12) the list flows into two columns where the panel is
+ * wide enough, so goals, size and a useful height of editor fit a 1280×720 screen together.
+ */
+const LONG_LIST = 6;
+
 interface GoalsPanelProps {
   goals: GoalResult[] | undefined;
   /** How many goals the lesson has, the implicit no-errors one included (shown before the first analysis). */
@@ -33,7 +39,9 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
         </p>
       </div>
       {goals && (
-        <ul className={styles.goalList}>
+        <ul
+          className={`${styles.goalList} ${goals.length > LONG_LIST ? styles.goalListColumns : ''}`}
+        >
           {goals.map((g, i) => (
             <li
               key={i}
@@ -45,16 +53,13 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
               <span className={g.isMet ? styles.goalMet : styles.goalOpen} aria-hidden="true">
                 {g.isMet ? '✓' : '○'}
               </span>
-              <span className={styles.goalText}>
+              <span className={styles.goalText} title={`${g.label} · ${g.detail}`}>
                 <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
                 {g.label}
                 {g.goal.alreadyMet && g.isMet && (
                   <span className={styles.alreadyFine}> already fine</span>
                 )}
-                <span className={`${styles.muted} ${styles.goalDetail}`} title={g.detail}>
-                  {' '}
-                  · {g.detail}
-                </span>
+                <span className={`${styles.muted} ${styles.goalDetail}`}> · {g.detail}</span>
               </span>
             </li>
           ))}

@@ -4,6 +4,7 @@ import type { ContextSummary } from '@/lib/analyzer';
 import type { ProjectFile } from '@/lib/lessons';
 import type { RebuildResult } from './analysis-protocol';
 import { formatBytes } from '@/lib/format';
+import { defaultRebuildPath } from './rebuild-default';
 import styles from './workbench.module.css';
 
 /** Files offered at once in the "I edit" list; the filter finds the rest. */
@@ -165,7 +166,19 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
     () => excludedPaths(tree, new Set(ignoredKey ? ignoredKey.split('\n') : [])),
     [tree, ignoredKey],
   );
-  const [path, setPath] = useState<string>('');
+  // Only files the builder receives can rerun anything: not what .dockerignore excludes.
+  const sentPaths = useMemo(
+    () =>
+      project.files
+        .map((f) => f.path)
+        .filter((p) => !excluded.has(p))
+        .sort(),
+    [project.files, excluded],
+  );
+  // Until the learner picks a file, the panel answers for the app's main source file (once the
+  // analysis runs, which the context summary shows), so it never opens on an empty answer.
+  const [picked, setPicked] = useState<string>('');
+  const path = picked || (context ? defaultRebuildPath(sentPaths) : '');
   const [state, setState] = useState<RebuildState>({ status: 'idle' });
   const selectId = useId();
 
@@ -182,19 +195,9 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
   }, [path, analysisKey, rebuild]);
 
   const pick = useCallback((next: string) => {
-    setPath(next);
-    setState(next ? { status: 'loading', path: next } : { status: 'idle' });
+    setPicked(next);
+    if (next) setState({ status: 'loading', path: next });
   }, []);
-
-  // Only files the builder receives can rerun anything: not what .dockerignore excludes.
-  const sentPaths = useMemo(
-    () =>
-      project.files
-        .map((f) => f.path)
-        .filter((p) => !excluded.has(p))
-        .sort(),
-    [project.files, excluded],
-  );
   const [query, setQuery] = useState('');
   const filterId = useId();
   const shownPaths = useMemo(() => {
@@ -206,6 +209,10 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
     const q = query.trim().toLowerCase();
     return q ? sentPaths.filter((p) => p.toLowerCase().includes(q)).length : sentPaths.length;
   }, [sentPaths, query]);
+
+  // The answer on screen is for this path (an answer for an earlier pick waits for the new one).
+  const shownFor =
+    state.status === 'done' ? state.result.path : state.status === 'idle' ? '' : state.path;
 
   return (
     <section className={styles.panel} aria-labelledby="wb-project-h">
@@ -235,11 +242,15 @@ function ProjectPanel({ project, context, analysisKey, rebuild, onReveal }: Proj
       )}
       <h3 className={styles.subTitle}>What rebuilds?</h3>
       <div aria-live="polite" className={styles.rebuildResult}>
-        {state.status === 'loading' && <p className={styles.muted}>Working out what reruns…</p>}
-        {state.status === 'error' && (
+        {(state.status === 'loading' || (path && shownFor !== path)) && (
+          <p className={styles.muted}>Working out what reruns…</p>
+        )}
+        {state.status === 'error' && shownFor === path && (
           <p className={styles.problem}>Could not work it out: {state.message}</p>
         )}
-        {state.status === 'done' && <RebuildAnswer result={state.result} onReveal={onReveal} />}
+        {state.status === 'done' && shownFor === path && (
+          <RebuildAnswer result={state.result} onReveal={onReveal} />
+        )}
       </div>
       <div className={styles.rebuildPick}>
         <span>

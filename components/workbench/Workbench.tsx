@@ -366,7 +366,7 @@ export default function Workbench(props: WorkbenchProps) {
             // keystroke stays in sight at any window size (the full panels follow below).
             <div className={styles.summaryBlock} aria-hidden="true">
               <p className={styles.summary}>
-                <span className={styles.summaryBig}>
+                <span className={styles.summaryBig} data-testid="summary-size">
                   {result.report.isBuildable ? formatBytes(result.report.size.bytes) : 'No image'}
                 </span>
                 {startResult && result.report.isBuildable && (

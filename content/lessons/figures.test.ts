@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze } from '@/lib/analyzer';
 import { formatBytes } from '@/lib/format';
 import { projectContext } from '@/lib/lessons/types';
+import { AptInstallSize } from '@/components/mdx/AptInstallSize';
 import { useMDXComponents } from '@/mdx-components';
 import { lessonFolders, lessons } from './generated';
 
@@ -97,5 +98,39 @@ describe('the prose and the workbench’s findings print the same figure', () =>
     // The finding prints the bytes the layer chart shows for the cache, in the same format.
     expect(cache?.map((i) => formatBytes(i.bytes))).toContain(inMessage);
     if (inProse) expect(await render(slug)).toContain(`>${inMessage}</data>`);
+  });
+});
+
+describe('lesson 2: the toolchain figure is one number in finding, chart and prose', () => {
+  const lesson = lessons.find((l) => l.slug === 'multi-stage')!;
+  const report = analyze({
+    dockerfile: lesson.startDockerfile,
+    dockerignore: lesson.startDockerignore ?? '',
+    context: projectContext(lesson.project),
+  });
+  const finding = report.findings.find((f) => f.rule === 'build-tools-in-final');
+  // The finding points at the install command inside the RUN; the layer starts at the RUN.
+  const layer = report.layers.findLast((l) => l.line <= (finding?.range.start.line ?? -1));
+
+  it('the finding saves what the layer chart shows for the RUN it points at', async () => {
+    expect(layer).toBeDefined();
+    // The RUN installs only the toolchain, so moving it to a build stage takes the whole layer.
+    expect(finding?.savingsBytes).toBe(layer!.sizeBytes);
+    const figure = formatBytes(layer!.sizeBytes);
+    expect(finding?.message).toContain(` ${figure} of this layer`);
+    expect(await render('multi-stage')).toContain(`>${figure}</data>`);
+  });
+
+  it('AptInstallSize prints the bytes the layer breakdown gives the same install', () => {
+    const install = layer!.items.find((i) => i.label.startsWith('apt-get install gcc'));
+    const html = renderToStaticMarkup(
+      createElement(AptInstallSize, {
+        image: 'python:3.11-slim-bookworm',
+        packages: ['gcc', 'libc6-dev', 'libpq-dev'],
+      }),
+    );
+    expect(install).toBeDefined();
+    expect(html).toContain(`value="${install!.bytes}"`);
+    expect(html).toContain(`>${formatBytes(install!.bytes)}</data>`);
   });
 });

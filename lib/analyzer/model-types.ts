@@ -147,6 +147,8 @@ export interface FsEntry {
   kind: LayerItem['kind'];
   /** Package name when the entry is an installed package. */
   pkg?: string;
+  /** What the layer breakdown calls it ("apt-get install curl (12 packages)"), when known. */
+  item?: string;
   /** Files inside a copied entry (absolute paths), when known; a file may stand for an opaque folder. */
   files?: { path: string; bytes: number }[];
 }

@@ -37,3 +37,40 @@ describe('analyze', () => {
     expect(report.problems).toEqual([]);
   });
 });
+
+describe('here-documents that never end', () => {
+  // The errors this check adds (a shell script's own syntax errors are reported apart).
+  const errors = (dockerfile: string) =>
+    analyze({ dockerfile })
+      .problems.filter((p) => p.severity === 'error' && p.message.includes('never ends'))
+      .map((p) => p.message);
+
+  it.each([
+    ['the terminator indented with spaces', 'FROM alpine\nRUN <<EOF\necho hi\n  EOF\nCMD ["x"]\n'],
+    ['no terminator before the end of the file', 'FROM alpine\nRUN <<EOF\necho hi\n'],
+    ['<<- with spaces, not tabs', 'FROM alpine\nRUN <<-EOF\n\techo hi\n  EOF\n'],
+    ['a COPY here-document', 'FROM alpine\nCOPY <<EOF /x\nhi\n'],
+  ])('%s: an error, as BuildKit stops with "unterminated heredoc"', (_why, dockerfile) => {
+    const found = errors(dockerfile);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/<<EOF never ends/);
+  });
+
+  it('names only the second of two here-documents when only it is open', () => {
+    expect(errors('FROM alpine\nRUN <<EOF <<END\necho 1\nEOF\necho 2\n')).toEqual([
+      expect.stringMatching(/<<END never ends/),
+    ]);
+  });
+
+  it.each([
+    ['terminated', 'FROM alpine\nRUN <<EOF\necho hi\nEOF\n'],
+    ['<<- with a tab-indented terminator', 'FROM alpine\nRUN <<-EOF\n\techo hi\n\tEOF\n'],
+    ['a quoted name', 'FROM alpine\nRUN cat <<"EOF"\nhi\nEOF\n'],
+    ['CRLF line ends', 'FROM alpine\r\nRUN cat <<EOF\r\nhi\r\nEOF\r\n'],
+    ['exec form, where << is just text', 'FROM alpine\nRUN ["sh", "-c", "cat <<EOF"]\n'],
+    ['a here-string', 'FROM alpine\nRUN cat <<< "hi"\n'],
+    ['<< inside quotes', 'FROM alpine\nRUN echo "<<EOF" > x\n'],
+  ])('%s: no error', (_why, dockerfile) => {
+    expect(errors(dockerfile)).toEqual([]);
+  });
+});

@@ -139,3 +139,22 @@ export function typed(ins: Instruction): Instruction {
   }
   return t;
 }
+
+/**
+ * Names of the here-documents of a RUN, COPY or ADD that no line ends (`<<EOF` without a line that
+ * is exactly `EOF`, or tabs then `EOF` for `<<-EOF`). BuildKit stops on them with "unterminated
+ * heredoc" (moby/buildkit frontend/dockerfile/parser/parser.go), so the image does not build.
+ * Exec form has no here-documents: dockerfile-ast would read `["sh", "-c", "cat <<EOF"]` as one.
+ */
+export function unterminatedHeredocs(ins: Instruction, argsText: string): string[] {
+  if (!HEREDOC_KEYWORDS.has(ins.getKeyword()) || !argsText.includes('<<')) return [];
+  if (argsText.trimStart().startsWith('[')) return [];
+  const t = typed(ins) as unknown as {
+    getHeredocs?: () => { getName(): string; getDelimiterRange(): Range | null }[];
+  };
+  try {
+    return (t.getHeredocs?.() ?? []).filter((h) => !h.getDelimiterRange()).map((h) => h.getName());
+  } catch {
+    return [];
+  }
+}

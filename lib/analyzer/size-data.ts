@@ -5,6 +5,7 @@
  */
 import {
   APK_INDEX_CACHE_BYTES,
+  APT_INFO_BYTES_PER_PACKAGE,
   APT_LISTS_BYTES,
   PIP_CACHE_RATIO as SIZES_PIP_CACHE_RATIO,
   apkAddClosure,
@@ -131,6 +132,12 @@ export const UNKNOWN_APT_BYTES = 2_000_000;
 export const UNKNOWN_APK_BYTES = 1_000_000;
 export const UNKNOWN_PIP_BYTES = 2_000_000;
 export const UNKNOWN_NPM_BYTES = 500_000;
+/**
+ * A venv without pip (links to the interpreter, pyvenv.cfg, activate scripts): measured on this
+ * machine (Debian 12, Python 3.11.7, 2026-12-03) as `python3 -m venv --without-pip v && du -sb v`.
+ */
+export const VENV_WITHOUT_PIP_BYTES = 42_778;
+
 /** pip's own installed size when the table lacks it (pip 25.2 RECORD sum, package-sizes.json). */
 export const PIP_SELF_BYTES = 5_320_607;
 /** Wheel bytes per installed byte, for cache estimates of unknown packages. */
@@ -155,15 +162,9 @@ export function aptListsBytes(release: AptRelease | undefined, record: BaseImage
       : 19_872_227;
 }
 
-/**
- * dpkg's own files per installed package (info/*.list, *.md5sums, maintainer scripts): measured on
- * this machine (Debian bookworm, 2026-11-27) as `du -sb /var/lib/dpkg/info` = 23,305,882 B for 825
- * installed packages ≈ 28,250 B a package. (lib/sizes' residual of the base images, 47,929 B,
- * also holds what debootstrap writes once per image, so it over-counts for later installs: the
- * buildpack-deps check in size.test.ts came out +1.6 % with it and +0.9 % with this.)
- */
+/** dpkg's own files per installed package: see APT_INFO_BYTES_PER_PACKAGE in lib/sizes. */
 export function aptStateBytesPerPackage(): number {
-  return 28_250;
+  return APT_INFO_BYTES_PER_PACKAGE;
 }
 
 /**

@@ -270,3 +270,33 @@ describe('estimateSize: calibrated bands (npm run calibrate)', () => {
     expect(s.sizeRange[0]).toBeLessThanOrEqual(s.baseBytes * 0.05 + 1);
   });
 });
+
+describe('a venv’s own pip', () => {
+  const head = 'FROM python:3.11-slim-bookworm\n';
+  const venv = 'RUN python -m venv /opt/venv && /opt/venv/bin/pip install --no-cache-dir flask';
+  const bytes = (dockerfile: string) => size(head + dockerfile).bytes;
+  const withPip = bytes(`${venv}\n`);
+
+  it.each([
+    ['pip uninstall by the venv’s path', `${venv} && /opt/venv/bin/pip uninstall -y pip\n`],
+    [
+      'pip uninstall through PATH',
+      `ENV PATH=/opt/venv/bin:$PATH\n${venv.replace('/opt/venv/bin/pip', 'pip')} && pip uninstall -y pip\n`,
+    ],
+    ['python -m pip of the venv', `${venv} && /opt/venv/bin/python -m pip uninstall -y pip\n`],
+    ['rm of its pip folder', `${venv} && rm -rf /opt/venv/lib/python3.11/site-packages/pip\n`],
+  ])('%s in the same RUN takes pip’s bytes out', (_how, dockerfile) => {
+    expect(bytes(dockerfile)).toBeLessThan(withPip - 5_000_000);
+  });
+
+  it('--without-pip makes a venv of a few kB', () => {
+    expect(bytes('RUN python -m venv --without-pip /opt/venv\n')).toBeLessThan(
+      bytes('RUN python -m venv /opt/venv\n') - 5_000_000,
+    );
+  });
+
+  it('the system pip’s uninstall leaves the venv alone, and a later RUN’s only hides it', () => {
+    expect(bytes(`${venv} && pip uninstall -y pip\n`)).toBe(withPip);
+    expect(bytes(`${venv}\nRUN /opt/venv/bin/pip uninstall -y pip\n`)).toBe(withPip);
+  });
+});

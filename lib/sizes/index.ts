@@ -37,9 +37,11 @@ export {
 } from './apk';
 export { PIP_CACHE_RATIO, normalizePipName, pipCacheBytes, pipClosure, pypiPackage } from './pip';
 export {
+  APT_INFO_BYTES_PER_PACKAGE,
   APT_LISTS_BYTES,
   APT_RELEASES,
   aptInstallClosure,
+  aptInstalledBytes,
   aptPackage,
   aptPackageBytes,
   aptPackageNames,

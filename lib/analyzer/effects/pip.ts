@@ -83,10 +83,39 @@ export function makeVenv(dir: string | undefined, cmd: ShellCommand, rc: RunCont
   const path = absPath(dir, rc.stage);
   rc.state.venvs.push(path);
   // A venv holds links to the interpreter plus its own pip: pip's installed size + byte code.
+  // Its pip is a file of the entry, so `pip uninstall pip` or an rm of it takes only that part.
+  const skeleton = { path: `${path}/bin`, bytes: data.VENV_WITHOUT_PIP_BYTES };
+  if (cmd.args.includes('--without-pip')) {
+    rc.add({ ...skeleton, kind: 'pip', item: `virtualenv ${path} (no pip)`, files: [skeleton] });
+    return;
+  }
   const pip = data.pipInstall(['pip'], { musl: rc.state.libc === 'musl' }).packages[0];
-  const bytes = pip ? pip.installedBytes : data.PIP_SELF_BYTES;
-  rc.add({ path, bytes, kind: 'pip', item: `virtualenv ${path} (pip inside it, estimate)` });
-  void cmd;
+  const pipBytes = pip ? pip.installedBytes : data.PIP_SELF_BYTES;
+  const pipFiles = {
+    path: `${path}/lib/python${pythonVer(rc.state)}/site-packages/pip`,
+    bytes: pipBytes,
+  };
+  rc.add({
+    path,
+    bytes: skeleton.bytes + pipBytes,
+    kind: 'pip',
+    item: `virtualenv ${path} (pip inside it, estimate)`,
+    files: [skeleton, pipFiles],
+  });
+}
+
+/** The venv whose pip `cmd` runs: by its path (`/opt/venv/bin/pip`), else the first on PATH. */
+function venvOfPip(cmd: ShellCommand, rc: RunContext): string | undefined {
+  const venvOfDir = (dir: string) =>
+    rc.state.venvs.find((v) => dir.replace(/\/+$/, '') === `${v}/bin`);
+  if (cmd.path) return venvOfDir(cmd.path.slice(0, cmd.path.lastIndexOf('/')));
+  for (const dir of (cmd.assignments.PATH ?? rc.run.env.PATH ?? '').split(':')) {
+    const venv = venvOfDir(dir);
+    if (venv) return venv;
+    // The system's own folders come first: their pip is not a venv's.
+    if (/^(\/usr(\/local)?)?\/s?bin\/?$/.test(dir)) return undefined;
+  }
+  return undefined;
 }
 
 function pythonVer(state: StageState): string {
@@ -265,6 +294,8 @@ export function applyPip(cmd: ShellCommand, rc: RunContext): void {
       const n = requirementName(a);
       if (!n || a.startsWith('-')) continue;
       if (n === 'pip') state.removedManagers.add('pip');
+      const venv = n === 'pip' ? venvOfPip(cmd, rc) : undefined;
+      if (venv) rc.remove(`${venv}/lib/python*/site-packages/pip`);
       // pip uninstall pip also deletes the files of the OS package that brought pip (py3-pip,
       // python3-pip): in the layer that installed them that shrinks the image, later it hides them.
       const osPip = (x: FsEntry) => n === 'pip' && (x.pkg === 'py3-pip' || x.pkg === 'python3-pip');

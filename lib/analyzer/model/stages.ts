@@ -5,6 +5,7 @@
  * (WORKDIR, USER, CMD, ENTRYPOINT) and packages at its end.
  */
 import type { Instruction } from 'dockerfile-ast';
+import { unterminatedHeredocs } from '../parse';
 import type { Range } from '../types';
 import type { Stage } from '../model-types';
 import { newScope } from '../scope';
@@ -84,6 +85,12 @@ export function splitStages(
   const { escape, problems } = b;
   const raw: RawStage[] = [];
   for (const ins of instructions.slice(firstFrom)) {
+    for (const name of unterminatedHeredocs(ins, insText(b, ins).text))
+      problems.push({
+        range: ins.getRange(),
+        severity: 'error',
+        message: `The here-document <<${name} never ends: no line is exactly ${name}, so the build stops ("unterminated heredoc"). Put ${name} alone at the start of a line (<<-${name} allows leading tabs, not spaces).`,
+      });
     if (ins.getKeyword() === 'FROM') {
       const tokens = insText(b, ins)
         .text.split(/\s+/)

@@ -1,5 +1,7 @@
 import { buildToolsInFinal } from './build-tools-in-final';
-import { df, ruleTests } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../model';
+import { df, ruleTests, runRule } from './test-helpers';
 
 ruleTests(buildToolsInFinal, {
   valid: {
@@ -44,7 +46,8 @@ ruleTests(buildToolsInFinal, {
         RUN pip install --no-cache-dir psycopg2
       `,
       lines: [2],
-      message: /gcc, libpq-dev ship/,
+      message:
+        /gcc, libpq-dev ship in the final image: with the \d+ packages they pulled in, \d+ MB of this layer/,
     },
     'build-base on Alpine without apk del': {
       dockerfile: df`
@@ -63,4 +66,29 @@ ruleTests(buildToolsInFinal, {
       lines: [2],
     },
   },
+});
+
+describe('build-tools-in-final: the saving is the part of the layer the toolchain made', () => {
+  const layerOf = (dockerfile: string) =>
+    buildModel({ dockerfile }).layers.find((l) => l.step.range.start.line === 1);
+
+  it('a RUN that installs only the toolchain: the whole layer, as the chart shows it', () => {
+    const dockerfile = df`
+      FROM python:3.11-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev && rm -rf /var/lib/apt/lists/*
+    `;
+    const [hit] = runRule(buildToolsInFinal, dockerfile);
+    expect(hit.savedBytes).toBe(layerOf(dockerfile)?.sizeBytes);
+  });
+
+  it('a RUN that also installs a runtime package: only the toolchain’s install', () => {
+    const dockerfile = df`
+      FROM python:3.11-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends curl && apt-get install -y --no-install-recommends gcc && rm -rf /var/lib/apt/lists/*
+    `;
+    const [hit] = runRule(buildToolsInFinal, dockerfile);
+    const gcc = layerOf(dockerfile)?.items.find((i) => i.label.startsWith('apt-get install gcc'));
+    expect(gcc).toBeDefined();
+    expect(hit.savedBytes).toBe(gcc?.bytes);
+  });
 });

@@ -8,6 +8,7 @@ import {
   packageOperands,
 } from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
+import type { FsEntry, Layer } from '../model-types';
 
 const SIMULATE = new Set(['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon']);
 
@@ -33,17 +34,39 @@ export const buildToolsInFinal = defineRule({
           (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
         );
         if (tools.length === 0) continue;
-        // Bytes the layer installed for build-tool packages still present at the end.
-        const bytes = final.fs.entries
-          .filter((e) => e.layer === run.layer && e.pkg !== undefined && isBuildToolPackage(e.pkg))
-          .reduce((n, e) => n + e.bytes, 0);
+        const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools);
         hits.push({
           range: command.range,
           savedBytes: bytes > 0 ? bytes : undefined,
-          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: ${formatBytes(bytes)} of compiler and header packages, not counting the libraries they pulled in` : ''}. Build in a separate stage and copy only the result, or remove build tools in the same RUN that uses them.`,
+          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`,
         });
       }
     }
     return hits;
   },
 });
+
+/**
+ * What the final image loses when this install moves to a build stage: the bytes the layer chart
+ * shows for the install (its packages with what they pulled in: the layer-breakdown items of the
+ * tools' entries), and the layer's package-database rewrite too when this install is all the layer
+ * installs. The same figure the layer breakdown prints, so the finding and the chart agree.
+ */
+function removable(
+  entries: FsEntry[],
+  layer: Layer | undefined,
+  tools: string[],
+): { bytes: number; pulledIn: number } {
+  const inLayer = entries.filter((e) => e.layer === layer);
+  const packages = inLayer.filter((e) => e.pkg !== undefined);
+  const items = new Set(packages.filter((e) => tools.includes(e.pkg as string)).map((e) => e.item));
+  const own = packages.filter((e) => e.item !== undefined && items.has(e.item));
+  const database =
+    own.length === packages.length
+      ? inLayer.filter((e) => e.pkg === undefined && e.path === '/var/lib/dpkg/status')
+      : [];
+  return {
+    bytes: [...own, ...database].reduce((n, e) => n + e.bytes, 0),
+    pulledIn: own.filter((e) => !tools.includes(e.pkg as string)).length,
+  };
+}
