@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import type { Database } from './database';
 import { openDatabase, targetFromEnv } from './open';
 
@@ -17,7 +18,10 @@ export function getDatabase(): Promise<Database> {
     const opening = openDatabase(targetFromEnv());
     holder[KEY] = opening;
     opening.then(
-      (database) => registerShutdown(database),
+      (database) => {
+        registerShutdown(database);
+        sampleMemory(database, process.env.LAYERLAB_MEMORY_SAMPLES?.trim());
+      },
       () => {
         if (holder[KEY] === opening) delete holder[KEY];
       },
@@ -34,4 +38,27 @@ function registerShutdown(database: Database): void {
   };
   process.once('SIGTERM', close);
   process.once('SIGINT', close);
+}
+
+/**
+ * With `LAYERLAB_MEMORY_SAMPLES=FILE` (the load bench sets it), appends one JSON line a second
+ * to FILE: this process's `process.memoryUsage()` and the embedded engine's WebAssembly memory,
+ * in bytes. Off by default; nothing is served over HTTP.
+ */
+function sampleMemory(database: Database, file: string | undefined): void {
+  if (!file) return;
+  const sample = () => {
+    const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
+    const wasm = database.wasmMemoryBytes?.();
+    const line = { at: Date.now(), rss, heapTotal, heapUsed, external, arrayBuffers, wasm };
+    try {
+      appendFileSync(file, `${JSON.stringify(line)}\n`);
+    } catch {
+      // A bench that went away: stop quietly rather than fail the server.
+      clearInterval(timer);
+    }
+  };
+  const timer = setInterval(sample, 1000);
+  timer.unref();
+  sample();
 }
