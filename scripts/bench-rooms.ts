@@ -128,14 +128,25 @@ interface Result {
 
 /** One line the server appends each second under LAYERLAB_MEMORY_SAMPLES (bytes). */
 interface MemorySample {
+  at?: number;
   rss: number;
   heapTotal: number;
   heapUsed: number;
   external: number;
   arrayBuffers: number;
   wasm?: number;
+  /** CPU time (user + system) the server used since its previous sample, in ms. */
+  cpuMs?: number;
+  /** The longest event-loop delay since its previous sample, in ms. */
+  loopMaxMs?: number;
 }
-type MemoryPeaks = Required<MemorySample> & { samples: number; wasmSeen: boolean };
+type MemoryPeaks = Required<Omit<MemorySample, 'at' | 'cpuMs' | 'loopMaxMs'>> & {
+  samples: number;
+  wasmSeen: boolean;
+  /** The server's CPU use over the samples, in % of one core. */
+  cpuPercent: number;
+  loopMaxMs: number;
+};
 
 function memoryPeaks(file: string): MemoryPeaks | undefined {
   if (!existsSync(file)) return undefined;
@@ -149,7 +160,12 @@ function memoryPeaks(file: string): MemoryPeaks | undefined {
     wasm: 0,
     samples: 0,
     wasmSeen: false,
+    cpuPercent: 0,
+    loopMaxMs: 0,
   };
+  let cpuMs = 0;
+  let first: number | undefined;
+  let last: number | undefined;
   for (const line of lines) {
     let sample: MemorySample;
     try {
@@ -165,6 +181,16 @@ function memoryPeaks(file: string): MemoryPeaks | undefined {
       peaks.wasmSeen = true;
       peaks.wasm = Math.max(peaks.wasm, sample.wasm);
     }
+    if (typeof sample.at === 'number') {
+      // The first sample's CPU is the server's start-up: count from it on.
+      if (first === undefined) first = sample.at;
+      else cpuMs += sample.cpuMs ?? 0;
+      last = sample.at;
+    }
+    peaks.loopMaxMs = Math.max(peaks.loopMaxMs, sample.loopMaxMs ?? 0);
+  }
+  if (first !== undefined && last !== undefined && last > first) {
+    peaks.cpuPercent = (100 * cpuMs) / (last - first);
   }
   return peaks.samples > 0 ? peaks : undefined;
 }
@@ -342,7 +368,9 @@ async function run(
     lost,
     duplicated,
     gaps,
-    eventsPerSecond: received / elapsedS,
+    // Per second of the window in which learners send (no report is sent after it); the run's
+    // own length also holds the last round trips and waits.
+    eventsPerSecond: received / options.seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? Number.NaN,
@@ -354,7 +382,7 @@ async function run(
   };
 }
 
-function print(result: Result): void {
+function print(result: Result, options: Options): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(`\n${result.label}`);
   console.log(
@@ -362,7 +390,8 @@ function print(result: Result): void {
       `${result.sent} reports sent, ${result.acked} acknowledged, ${result.errors} errors`,
   );
   console.log(
-    `  board: ${result.received} progress events, ${result.eventsPerSecond.toFixed(1)} events/s, ` +
+    `  board: ${result.received} progress events, ${result.eventsPerSecond.toFixed(1)} events/s ` +
+      `over the ${options.seconds} s learners send (${((result.learners * 1000) / options.intervalMs).toFixed(0)}/s offered), ` +
       `lost ${result.lost}, duplicated ${result.duplicated}, gaps in ids ${result.gaps}`,
   );
   console.log(
@@ -381,7 +410,8 @@ function print(result: Result): void {
       `  instance ${i + 1} server process, peaks of ${m.samples} samples: rss ${mb(m.rss)}, ` +
         `V8 heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)} ` +
         `(array buffers ${mb(m.arrayBuffers)})` +
-        (m.wasmSeen ? `, PGlite WebAssembly memory ${mb(m.wasm ?? 0)}` : ''),
+        (m.wasmSeen ? `, PGlite WebAssembly memory ${mb(m.wasm)}` : '') +
+        `; CPU ${m.cpuPercent.toFixed(0)} % of a core, longest event-loop stall ${m.loopMaxMs} ms`,
     );
   });
 }
@@ -548,7 +578,7 @@ async function main(): Promise<void> {
     const rows: Result[] = [];
     for (const learners of steps) {
       const result = await runStep(learners);
-      print(result);
+      print(result, { ...options, learners });
       rows.push(result);
       if (brokenTarget(result, options)) break;
     }
@@ -559,7 +589,7 @@ async function main(): Promise<void> {
     if (options.db !== 'postgres') {
       await storeCost();
       if (options.findLimit) await findLimit(embeddedLabel, embedded);
-      else print(await embedded(options.learners));
+      else print(await embedded(options.learners), options);
     }
 
     if (options.db !== 'embedded') {
@@ -567,7 +597,7 @@ async function main(): Promise<void> {
       try {
         const step = (learners: number) => onPostgres(postgres, learners);
         if (options.findLimit) await findLimit(postgresLabel, step);
-        else print(await step(options.learners));
+        else print(await step(options.learners), options);
       } finally {
         await postgres.stop();
       }
