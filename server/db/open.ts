@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -86,7 +86,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const release = takeFolderLock(dataDir);
   let client: PGlite;
   try {
-    initializeInChild(folder);
+    await initializeInChild(folder);
     client = await PGlite.create({ dataDir: folder, startParams: embeddedStartParams() });
   } catch (error) {
     release();
@@ -142,21 +142,37 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
  * section). A folder that already holds a cluster, or a child that fails, leaves the work to
  * `PGlite.create` here, which initializes an empty folder itself.
  */
-function initializeInChild(folder: string): void {
+async function initializeInChild(folder: string): Promise<void> {
   if (pgliteDefaults() || readdirSync(folder).length > 0) return;
   const script = [
     "const { PGlite } = await import('@electric-sql/pglite');",
     'const client = await PGlite.create({ dataDir: process.argv[1] });',
     'await client.close();',
   ].join('\n');
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script, folder], {
-    cwd: process.cwd(),
-    stdio: ['ignore', 'ignore', 'pipe'],
-    timeout: 120_000,
+  // Asynchronous, so the server keeps answering its static pages while initdb runs (seconds).
+  const failure = await new Promise<string | undefined>((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, folder], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 120_000,
+    });
+    let stderr = '';
+    child.stderr?.on(
+      'data',
+      (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)),
+    );
+    child.once('error', (error) => resolve(error.message));
+    child.once('exit', (status, signal) =>
+      resolve(
+        status === 0
+          ? undefined
+          : stderr.trim().split('\n').at(-1) || `exit ${status ?? signal ?? 'unknown'}`,
+      ),
+    );
   });
-  if (child.status !== 0) {
+  if (failure !== undefined) {
     console.warn(
-      `Layerlab: initializing ${folder} in a child process failed (${child.error?.message ?? child.stderr?.toString().trim().split('\n').at(-1) ?? `exit ${child.status}`}); initializing it here instead.`,
+      `Layerlab: initializing ${folder} in a child process failed (${failure}); initializing it here instead.`,
     );
     // Whatever the child left half-written goes, so PGlite starts from an empty folder.
     for (const name of readdirSync(folder)) rmSync(path.join(folder, name), { recursive: true });
