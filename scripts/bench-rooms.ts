@@ -522,6 +522,8 @@ async function storeCost(): Promise<void> {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // The in-process store line opens the engine in this process: the same settings as the server.
+  if (options.pgliteDefaults) process.env.LAYERLAB_PGLITE_DEFAULTS = '1';
   if (!hasProductionBuild()) {
     console.log('No production build yet: running npm run build first.');
     const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
