@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Locator, Page } from '@playwright/test';
-import { setEditorText, waitForEditor } from './helpers/editor';
+import { setEditorText, waitForDiff, waitForEditor } from './helpers/editor';
 import { LESSONS, lessonDockerfile } from './helpers/site';
 import { expect, seriousAxeViolations, test } from './helpers/test';
 
@@ -124,7 +124,10 @@ test('rooms: a trainer and three learners — progress, hand, pacing, broadcast,
 
   // Spotlight Ada's solution, name hidden: every learner sees it read-only, then it goes.
   await trainer.getByRole('button', { name: /Open Ada’s solution of/ }).click();
-  await expect(trainer.getByRole('heading', { name: /Ada’s solution of/ })).toBeVisible();
+  // Focus moves to the opened solution (below the table), and its diff is axe-clean.
+  await expect(trainer.getByRole('heading', { name: /Ada’s solution of/ })).toBeFocused();
+  await waitForDiff(trainer);
+  expect(await seriousAxeViolations(trainer), 'the solution diff').toEqual([]);
   await trainer.getByRole('button', { name: 'Spotlight this solution' }).click();
   const firstLine = lessonDockerfile(FIRST, 'solution').split('\n')[0];
   for (const learner of [ada, bo, cy]) {
@@ -133,6 +136,13 @@ test('rooms: a trainer and three learners — progress, hand, pacing, broadcast,
     await expect(spotlight).toContainText('Estimated size');
     await expect(spotlight).not.toContainText('Ada');
   }
+  // The spotlight's long lines scroll inside it: the page still fits a 375 px screen.
+  await cy.setViewportSize({ width: 375, height: 800 });
+  const sideways = await cy.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(sideways, 'a spotlight at 375 px scrolls the page sideways').toBeLessThanOrEqual(0);
+  await cy.setViewportSize({ width: 1280, height: 720 });
   await trainer.getByRole('button', { name: 'Take down spotlight' }).click();
   for (const learner of [ada, bo, cy])
     await expect(learner.getByTestId('room-spotlight')).toHaveCount(0);

@@ -1,13 +1,23 @@
 // npm run bench:rooms -- [--learners 200] [--seconds 60] [--interval-ms 2000] [--db embedded|postgres|both]
+//                         [--find-limit] [--pglite-defaults]
 //
 // Simulated learners (HTTP clients on localhost) post a progress report every interval while a
 // trainer's board listens over Server-Sent Events. Against the production build (`next start`),
 // first on the embedded database, then on PostgreSQL with two app instances (learners split
 // between them, the board on the second, so every event crosses instances by LISTEN/NOTIFY).
 // Prints events/s, event-to-board latency (from the moment a learner sends the report to the
-// moment the board has parsed the event), errors, lost and duplicated events, and server memory.
+// moment the board has parsed the event), errors, lost and duplicated events, and server memory
+// (peak RSS of each instance's process group, and where the server process's memory goes:
+// `process.memoryUsage()` and PGlite's WebAssembly memory, sampled by the server each second).
+//
+// --find-limit raises N along 50, 100, 200, 300, 400, 600, 800, 1000 (from --learners on, runs of
+// 15 s unless --seconds is given, a fresh server and database for each) until a target breaks:
+// any error, lost or duplicated event, p95 event-to-board latency over 250 ms, or the board
+// receiving under 95 % of the events offered (learners / interval). It prints a table per setup
+// and the first N that broke, and which target.
+// --pglite-defaults runs the embedded engine as PGlite ships it (LAYERLAB_PGLITE_DEFAULTS=1).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -29,12 +39,35 @@ interface Options {
   seconds: number;
   intervalMs: number;
   db: 'embedded' | 'postgres' | 'both';
+  findLimit: boolean;
+  pgliteDefaults: boolean;
 }
 
+/** The steps of --find-limit; it starts at the first one not below --learners. */
+const LIMIT_STEPS = [50, 100, 200, 300, 400, 600, 800, 1000];
+/** Seconds per step of --find-limit unless --seconds says otherwise. */
+const LIMIT_SECONDS = 15;
+const TARGET_P95_MS = 250;
+const TARGET_DELIVERED = 0.95;
+
 function parseArgs(argv: string[]): Options {
-  const options: Options = { learners: 200, seconds: 60, intervalMs: 2000, db: 'both' };
+  const options: Options = {
+    learners: 200,
+    seconds: 60,
+    intervalMs: 2000,
+    db: 'both',
+    findLimit: false,
+    pgliteDefaults: false,
+  };
+  let secondsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
+    if (flag === '--find-limit' || flag === '--pglite-defaults') {
+      if (inline !== undefined) throw new Error(`${flag} takes no value`);
+      if (flag === '--find-limit') options.findLimit = true;
+      else options.pgliteDefaults = true;
+      continue;
+    }
     const value = inline ?? argv[++i];
     const number = Number(value);
     switch (flag) {
@@ -43,8 +76,10 @@ function parseArgs(argv: string[]): Options {
       case '--interval-ms':
         if (!Number.isFinite(number) || number <= 0) throw new Error(`${flag} needs a number > 0`);
         if (flag === '--learners') options.learners = Math.round(number);
-        else if (flag === '--seconds') options.seconds = number;
-        else options.intervalMs = number;
+        else if (flag === '--seconds') {
+          options.seconds = number;
+          secondsGiven = true;
+        } else options.intervalMs = number;
         break;
       case '--db':
         if (value !== 'embedded' && value !== 'postgres' && value !== 'both') {
@@ -56,6 +91,7 @@ function parseArgs(argv: string[]): Options {
         throw new Error(`unknown option ${argv[i]}`);
     }
   }
+  if (options.findLimit && !secondsGiven) options.seconds = LIMIT_SECONDS;
   return options;
 }
 
@@ -86,9 +122,95 @@ interface Result {
   ackP95: number;
   ackMax: number;
   rssMb: number[];
+  /** Peaks of the server process's own samples, per instance (none when it wrote none). */
+  memory: (MemoryPeaks | undefined)[];
 }
 
-async function run(label: string, servers: AppServer[], options: Options): Promise<Result> {
+/** One line the server appends each second under LAYERLAB_MEMORY_SAMPLES (bytes). */
+interface MemorySample {
+  at?: number;
+  rss: number;
+  heapTotal: number;
+  heapUsed: number;
+  external: number;
+  arrayBuffers: number;
+  wasm?: number;
+  /** CPU time (user + system) the server used since its previous sample, in ms. */
+  cpuMs?: number;
+  /** The longest event-loop delay since its previous sample, in ms. */
+  loopMaxMs?: number;
+}
+type MemoryPeaks = Required<Omit<MemorySample, 'at' | 'cpuMs' | 'loopMaxMs'>> & {
+  samples: number;
+  wasmSeen: boolean;
+  /** The server's CPU use over the samples, in % of one core. */
+  cpuPercent: number;
+  loopMaxMs: number;
+};
+
+function memoryPeaks(file: string): MemoryPeaks | undefined {
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  const peaks: MemoryPeaks = {
+    rss: 0,
+    heapTotal: 0,
+    heapUsed: 0,
+    external: 0,
+    arrayBuffers: 0,
+    wasm: 0,
+    samples: 0,
+    wasmSeen: false,
+    cpuPercent: 0,
+    loopMaxMs: 0,
+  };
+  let cpuMs = 0;
+  let first: number | undefined;
+  let last: number | undefined;
+  for (const line of lines) {
+    let sample: MemorySample;
+    try {
+      sample = JSON.parse(line) as MemorySample;
+    } catch {
+      continue; // a line cut off by the server's stop
+    }
+    peaks.samples++;
+    for (const key of ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const) {
+      peaks[key] = Math.max(peaks[key], sample[key]);
+    }
+    if (typeof sample.wasm === 'number') {
+      peaks.wasmSeen = true;
+      peaks.wasm = Math.max(peaks.wasm, sample.wasm);
+    }
+    if (typeof sample.at === 'number') {
+      // The first sample's CPU is the server's start-up: count from it on.
+      if (first === undefined) first = sample.at;
+      else cpuMs += sample.cpuMs ?? 0;
+      last = sample.at;
+    }
+    peaks.loopMaxMs = Math.max(peaks.loopMaxMs, sample.loopMaxMs ?? 0);
+  }
+  if (first !== undefined && last !== undefined && last > first) {
+    peaks.cpuPercent = (100 * cpuMs) / (last - first);
+  }
+  return peaks.samples > 0 ? peaks : undefined;
+}
+
+/** A server for the bench: memory samples go to a file in `dir`, read after the run. */
+async function benchServer(
+  dir: string,
+  env: Record<string, string>,
+): Promise<{ server: AppServer; samples: string }> {
+  const samples = path.join(dir, `memory-${Math.random().toString(36).slice(2)}.jsonl`);
+  const server = await startAppServer({ env: { ...env, LAYERLAB_MEMORY_SAMPLES: samples } });
+  return { server, samples };
+}
+
+async function run(
+  label: string,
+  servers: AppServer[],
+  options: Options,
+  sampleFiles: string[] = [],
+): Promise<Result> {
   const clients = servers.map((s) => roomClient(s.url));
   const roomCount = Math.ceil(options.learners / ROOM_LIMITS.membersPerRoom);
   const boardServer = servers[servers.length - 1];
@@ -246,7 +368,9 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
     lost,
     duplicated,
     gaps,
-    eventsPerSecond: received / elapsedS,
+    // Per second of the window in which learners send (no report is sent after it); the run's
+    // own length also holds the last round trips and waits.
+    eventsPerSecond: received / options.seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     max: sorted.at(-1) ?? Number.NaN,
@@ -254,10 +378,11 @@ async function run(label: string, servers: AppServer[], options: Options): Promi
     ackP95: percentile(acks, 95),
     ackMax: acks.at(-1) ?? Number.NaN,
     rssMb: rssPeak.map((b) => Math.round(b / 1e6)),
+    memory: sampleFiles.map(memoryPeaks),
   };
 }
 
-function print(result: Result): void {
+function print(result: Result, options: Options): void {
   const ms = (n: number) => `${n.toFixed(0)} ms`;
   console.log(`\n${result.label}`);
   console.log(
@@ -265,7 +390,8 @@ function print(result: Result): void {
       `${result.sent} reports sent, ${result.acked} acknowledged, ${result.errors} errors`,
   );
   console.log(
-    `  board: ${result.received} progress events, ${result.eventsPerSecond.toFixed(1)} events/s, ` +
+    `  board: ${result.received} progress events, ${result.eventsPerSecond.toFixed(1)} events/s ` +
+      `over the ${options.seconds} s learners send (${((result.learners * 1000) / options.intervalMs).toFixed(0)}/s offered), ` +
       `lost ${result.lost}, duplicated ${result.duplicated}, gaps in ids ${result.gaps}`,
   );
   console.log(
@@ -275,7 +401,58 @@ function print(result: Result): void {
     `  report round trip (sent to acknowledged): p50 ${ms(result.ackP50)}, p95 ${ms(result.ackP95)}, max ${ms(result.ackMax)}`,
   );
   console.log(
-    `  server memory (peak RSS per instance): ${result.rssMb.map((m) => `${m} MB`).join(', ')}`,
+    `  server memory (peak RSS per instance, all its processes): ${result.rssMb.map((m) => `${m} MB`).join(', ')}`,
+  );
+  result.memory.forEach((m, i) => {
+    if (!m) return;
+    const mb = (n: number) => `${Math.round(n / 1e6)} MB`;
+    console.log(
+      `  instance ${i + 1} server process, peaks of ${m.samples} samples: rss ${mb(m.rss)}, ` +
+        `V8 heap ${mb(m.heapUsed)} used of ${mb(m.heapTotal)}, external ${mb(m.external)} ` +
+        `(array buffers ${mb(m.arrayBuffers)})` +
+        (m.wasmSeen ? `, PGlite WebAssembly memory ${mb(m.wasm)}` : '') +
+        `; CPU ${m.cpuPercent.toFixed(0)} % of a core, longest event-loop stall ${m.loopMaxMs} ms`,
+    );
+  });
+}
+
+/** The first target `result` misses, or `undefined` when it meets all of them. */
+function brokenTarget(result: Result, options: Options): string | undefined {
+  const offered = (result.learners * 1000) / options.intervalMs;
+  if (result.errors > 0) return `${result.errors} errors`;
+  if (result.lost > 0) return `${result.lost} lost`;
+  if (result.duplicated > 0) return `${result.duplicated} duplicated`;
+  if (!(result.p95 <= TARGET_P95_MS)) {
+    return `p95 ${result.p95.toFixed(0)} ms > ${TARGET_P95_MS} ms`;
+  }
+  if (result.eventsPerSecond < TARGET_DELIVERED * offered) {
+    return `${result.eventsPerSecond.toFixed(1)} events/s < ${Math.round(TARGET_DELIVERED * 100)} % of ${offered.toFixed(0)} offered`;
+  }
+  return undefined;
+}
+
+function printLimitTable(label: string, rows: Result[], options: Options): void {
+  console.log(`\n${label}: where it breaks (${options.seconds} s per step)`);
+  console.log(
+    '  learners | offered/s | events/s | board p50 / p95 | round trip p95 | errors lost dup | peak RSS      | target',
+  );
+  for (const r of rows) {
+    const offered = (r.learners * 1000) / options.intervalMs;
+    const broken = brokenTarget(r, options);
+    console.log(
+      `  ${String(r.learners).padStart(8)} | ${offered.toFixed(0).padStart(9)} | ${r.eventsPerSecond.toFixed(1).padStart(8)} | ` +
+        `${`${r.p50.toFixed(0)} / ${r.p95.toFixed(0)} ms`.padEnd(15)} | ${`${r.ackP95.toFixed(0)} ms`.padEnd(14)} | ` +
+        `${`${r.errors} ${r.lost} ${r.duplicated}`.padEnd(15)} | ${r.rssMb
+          .map((m) => `${m}`)
+          .join(', ')
+          .padEnd(10)} MB | ${broken ?? 'met'}`,
+    );
+  }
+  const first = rows.find((r) => brokenTarget(r, options));
+  console.log(
+    first
+      ? `  first N that broke: ${first.learners} (${brokenTarget(first, options)})`
+      : `  no step broke up to ${rows.at(-1)?.learners} learners`,
   );
 }
 
@@ -345,45 +522,90 @@ async function storeCost(): Promise<void> {
 
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
+  // The in-process store line opens the engine in this process: the same settings as the server.
+  if (options.pgliteDefaults) process.env.LAYERLAB_PGLITE_DEFAULTS = '1';
   if (!hasProductionBuild()) {
     console.log('No production build yet: running npm run build first.');
     const built = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
     if (built.status !== 0) process.exit(built.status ?? 1);
   }
   console.log(
-    `bench:rooms: ${options.learners} learners, a report every ${options.intervalMs} ms each, for ${options.seconds} s (${os.cpus().length} CPUs)`,
+    `bench:rooms: ${options.findLimit ? `from ${options.learners} learners up until a target breaks` : `${options.learners} learners`}, a report every ${options.intervalMs} ms each, for ${options.seconds} s (${os.cpus().length} CPUs, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')})`,
   );
 
-  if (options.db !== 'postgres') {
-    await storeCost();
-    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-'));
-    const server = await startAppServer({ env: { LAYERLAB_DATA_DIR: dataDir } });
+  const work = mkdtempSync(path.join(os.tmpdir(), 'layerlab-bench-'));
+  const embeddedLabel = `embedded database (PGlite${options.pgliteDefaults ? ', as PGlite ships it' : ''}), one instance`;
+  const postgresLabel = 'PostgreSQL, two instances (learners on both, board on the second)';
+
+  const embedded = async (learners: number): Promise<Result> => {
+    const dataDir = mkdtempSync(path.join(work, 'data-'));
+    const env: Record<string, string> = { LAYERLAB_DATA_DIR: dataDir };
+    if (options.pgliteDefaults) env.LAYERLAB_PGLITE_DEFAULTS = '1';
+    const { server, samples } = await benchServer(work, env);
     try {
-      print(await run('embedded database (PGlite), one instance', [server], options));
+      return await run(embeddedLabel, [server], { ...options, learners }, [samples]);
     } finally {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     }
-  }
+  };
 
-  if (options.db !== 'embedded') {
-    const postgres = await startTestPostgres();
-    const servers: AppServer[] = [];
+  const onPostgres = async (
+    postgres: Awaited<ReturnType<typeof startTestPostgres>>,
+    learners: number,
+  ): Promise<Result> => {
+    const url = await createDatabase(postgres.url, `bench_${Date.now()}`);
+    const started: { server: AppServer; samples: string }[] = [];
     try {
-      const url = await createDatabase(postgres.url, `bench_${Date.now()}`);
-      servers.push(await startAppServer({ env: { DATABASE_URL: url } }));
-      servers.push(await startAppServer({ env: { DATABASE_URL: url } }));
-      print(
-        await run(
-          'PostgreSQL, two instances (learners on both, board on the second)',
-          servers,
-          options,
-        ),
+      started.push(await benchServer(work, { DATABASE_URL: url }));
+      started.push(await benchServer(work, { DATABASE_URL: url }));
+      return await run(
+        postgresLabel,
+        started.map((s) => s.server),
+        { ...options, learners },
+        started.map((s) => s.samples),
       );
     } finally {
-      for (const server of servers) await server.stop();
-      await postgres.stop();
+      for (const { server } of started) await server.stop();
     }
+  };
+
+  /** Runs the steps of --find-limit until one breaks a target; prints them as a table. */
+  const findLimit = async (label: string, runStep: (learners: number) => Promise<Result>) => {
+    const steps = LIMIT_STEPS.filter((n) => n >= options.learners);
+    if (steps.length === 0) steps.push(options.learners);
+    const rows: Result[] = [];
+    for (const learners of steps) {
+      const result = await runStep(learners);
+      print(result, { ...options, learners });
+      rows.push(result);
+      if (brokenTarget(result, options)) break;
+    }
+    printLimitTable(label, rows, options);
+  };
+
+  try {
+    if (options.db !== 'postgres') {
+      await storeCost();
+      if (options.findLimit) await findLimit(embeddedLabel, embedded);
+      else print(await embedded(options.learners), options);
+    }
+
+    if (options.db !== 'embedded') {
+      const postgres = await startTestPostgres();
+      try {
+        const step = (learners: number) => onPostgres(postgres, learners);
+        if (options.findLimit) await findLimit(postgresLabel, step);
+        else print(await step(options.learners), options);
+      } finally {
+        await postgres.stop();
+      }
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
   }
 }
 

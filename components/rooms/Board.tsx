@@ -53,6 +53,15 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
   const [message, setMessage] = useState('');
   const [status, setStatus] = useState('');
   const [opened, setOpened] = useState<Opened>();
+  // Opening a solution moves focus to its panel (below the table, out of sight on a laptop);
+  // closing it gives focus back to the button that opened it.
+  const openedHeading = useRef<HTMLHeadingElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (!opened) return;
+    openedHeading.current?.focus();
+    openedHeading.current?.scrollIntoView({ block: 'start' });
+  }, [opened]);
   const [isClosing, setClosing] = useState(false);
   const [showNames, setShowNames] = useState(false);
   const [invite, setInvite] = useState<string>();
@@ -169,6 +178,7 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
 
   async function openSolution(memberId: string, nickname: string, lesson: string) {
     if (!secret) return;
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const answer = await roomApi<{ dockerfile: string; dockerignore: string }>(
       `/api/rooms/${code}/members/${memberId}/solutions/${lesson}`,
       { token: secret },
@@ -454,7 +464,7 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
           aria-labelledby="opened-title"
           style={{ marginTop: 'var(--space-4)' }}
         >
-          <h2 id="opened-title">
+          <h2 id="opened-title" ref={openedHeading} tabIndex={-1}>
             {opened.nickname}’s solution of {titles.get(opened.lesson) ?? opened.lesson}
           </h2>
           <div className="button-row">
@@ -486,7 +496,14 @@ export function Board({ code, lessons }: { code: string; lessons: BoardLesson[] 
                 Spotlight this solution
               </button>
             ) : null}
-            <button type="button" className="button" onClick={() => setOpened(undefined)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setOpened(undefined);
+                if (opener.current?.isConnected) opener.current.focus();
+              }}
+            >
               Close the diff
             </button>
           </div>
@@ -532,12 +549,17 @@ function CellText({ cell }: { cell: BoardCell }) {
         {size} · {cell.goalsMet}/{cell.goalsTotal} goals
       </span>
     );
-  const minutes =
-    cell.durationMs !== undefined ? Math.max(1, Math.round(cell.durationMs / 60_000)) : undefined;
+  // Under a minute says so rather than rounding up to "1 min".
+  const took =
+    cell.durationMs === undefined
+      ? ''
+      : cell.durationMs < 60_000
+        ? ' · under 1 min'
+        : ` · ${Math.round(cell.durationMs / 60_000)} min`;
   return (
     <span>
       ✓ {size}
-      {minutes !== undefined ? ` · ${minutes} min` : ''}
+      {took}
     </span>
   );
 }

@@ -51,6 +51,7 @@ export default function DiffView({
     callbacks.current = { onOriginalCursor, onDiffUpdate };
   });
 
+  const [leftLabel, rightLabel] = labels;
   const originalText = original[file];
   const modifiedText = modified[file];
   useEffect(() => {
@@ -82,6 +83,13 @@ export default function DiffView({
       ariaLabel,
     });
     diff.setModel({ original: left, modified: right });
+    // The two editors inside are what a screen reader lands on: each says which side it is.
+    // Monaco 0.57 drops `originalAriaLabel`/`modifiedAriaLabel` (its option sync sets an empty
+    // label whenever the layout changes), so the label is put back after every change.
+    const labelled = [
+      keepAriaLabel(diff.getOriginalEditor(), `${leftLabel} (read only)`),
+      keepAriaLabel(diff.getModifiedEditor(), `${rightLabel} (read only)`),
+    ];
     const isDockerfile = file === 'dockerfile';
     const cursor = diff.getOriginalEditor().onDidChangeCursorPosition((event) => {
       if (isDockerfile) callbacks.current.onOriginalCursor?.(event.position.lineNumber);
@@ -90,13 +98,14 @@ export default function DiffView({
       if (isDockerfile) callbacks.current.onDiffUpdate?.(diff.getLineChanges() ?? []);
     });
     return () => {
+      for (const listener of labelled) listener.dispose();
       cursor.dispose();
       updated.dispose();
       diff.dispose();
       left.dispose();
       right.dispose();
     };
-  }, [monaco, instanceId, originalText, modifiedText, file, ariaLabel]);
+  }, [monaco, instanceId, originalText, modifiedText, file, ariaLabel, leftLabel, rightLabel]);
 
   useEffect(() => {
     // The names monaco-setup.ts defines (imported as values they would pull Monaco into this chunk).
@@ -139,4 +148,17 @@ export default function DiffView({
       <div ref={hostRef} className={styles.diffHost} data-testid="diff-view" />
     </div>
   );
+}
+
+type InnerEditor = ReturnType<
+  ReturnType<Monaco['editor']['createDiffEditor']>['getOriginalEditor']
+>;
+
+/** Sets `label` as the editor's accessible name now and again whenever its options change. */
+function keepAriaLabel(editor: InnerEditor, label: string): { dispose(): void } {
+  const apply = () => {
+    if (editor.getRawOptions().ariaLabel !== label) editor.updateOptions({ ariaLabel: label });
+  };
+  apply();
+  return editor.onDidChangeConfiguration(apply);
 }

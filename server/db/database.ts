@@ -32,5 +32,7 @@ export interface Database {
    * re-read what you follow.
    */
   subscribe(topic: string, listener: NotifyListener): () => void;
+  /** The embedded engine's WebAssembly memory in bytes (absent for PostgreSQL, which runs apart). */
+  wasmMemoryBytes?(): number | undefined;
   close(): Promise<void>;
 }

@@ -1,7 +1,11 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeStorage } from '../testing/storage';
 import { rowsOf } from './migrate';
+import { EMBEDDED_SHARED_BUFFERS, openDatabase } from './open';
 import { hitRateLimit } from './rate-limit';
 
 function nextMessage(
@@ -82,4 +86,38 @@ describeStorage('hitRateLimit', (ctx) => {
     const otherKey = await hitRateLimit(db, 'join:5.6.7.8', 3, 60_000, t0);
     expect(otherKey.hits).toBe(1);
   });
+});
+
+describe('openDatabase, embedded engine', () => {
+  it('initializes a new folder, runs with small shared buffers and reports its WebAssembly memory', async () => {
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'layerlab-open-'));
+    try {
+      const database = await openDatabase({ dataDir });
+      try {
+        const rows = rowsOf<{ shared_buffers: string }>(
+          await database.db.execute(sql`SHOW shared_buffers`),
+        );
+        expect(rows[0].shared_buffers).toBe(EMBEDDED_SHARED_BUFFERS);
+        // PGlite's memory starts at 128 MiB and only grows.
+        expect(database.wasmMemoryBytes?.()).toBeGreaterThanOrEqual(128 * 1024 * 1024);
+        await database.db.execute(
+          sql`INSERT INTO rate_limits (key, window_start, hits) VALUES ('fresh', now(), 1)`,
+        );
+      } finally {
+        await database.close();
+      }
+      expect(readdirSync(path.join(dataDir, 'pglite'))).toContain('PG_VERSION');
+      const again = await openDatabase({ dataDir });
+      try {
+        const rows = rowsOf<{ hits: number }>(
+          await again.db.execute(sql`SELECT hits FROM rate_limits WHERE key = 'fresh'`),
+        );
+        expect(rows.map((r) => Number(r.hits))).toEqual([1]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });

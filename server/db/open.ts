@@ -1,5 +1,6 @@
+import { spawn } from 'node:child_process';
 import { EventEmitter } from 'node:events';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -21,6 +22,28 @@ export interface OpenOptions {
 }
 
 const CHANNEL = 'layerlab';
+
+/**
+ * PostgreSQL's shared buffer pool inside PGlite's WebAssembly memory. The default, 128MB, is
+ * touched when the engine starts and grows that memory from 134 to 198 MB; a room's whole data
+ * is a few megabytes, and the operating system's page cache holds the files below it.
+ */
+export const EMBEDDED_SHARED_BUFFERS = '16MB';
+
+/**
+ * `LAYERLAB_PGLITE_DEFAULTS=1` runs the embedded engine as PGlite ships it (128MB shared buffers,
+ * a new folder initialized in this process), for comparing memory (`npm run bench:rooms --
+ * --pglite-defaults`).
+ */
+function pgliteDefaults(): boolean {
+  return process.env.LAYERLAB_PGLITE_DEFAULTS === '1';
+}
+
+/** PGlite's own start parameters plus ours. */
+function embeddedStartParams(): string[] {
+  if (pgliteDefaults()) return PGlite.defaultStartParams;
+  return [...PGlite.defaultStartParams, '-c', `shared_buffers=${EMBEDDED_SHARED_BUFFERS}`];
+}
 const MAX_MESSAGE = 1000;
 
 /**
@@ -63,7 +86,8 @@ async function openEmbedded(dataDir: string): Promise<Database> {
   const release = takeFolderLock(dataDir);
   let client: PGlite;
   try {
-    client = await PGlite.create({ dataDir: folder });
+    await initializeInChild(folder);
+    client = await PGlite.create({ dataDir: folder, startParams: embeddedStartParams() });
   } catch (error) {
     release();
     throw error;
@@ -74,6 +98,7 @@ async function openEmbedded(dataDir: string): Promise<Database> {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     notify: async (topic, message) => bus.emit(topic, checkMessage(message)),
     subscribe: (topic, listener) => bus.on(topic, listener),
+    wasmMemoryBytes: () => wasmMemoryBytes(client),
     close: once(async () => {
       bus.clear();
       await client.close();
@@ -108,6 +133,56 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
       await pool.end();
     }),
   };
+}
+
+/**
+ * Creates a new data folder's cluster (PostgreSQL's initdb) in a short-lived child process. Done
+ * in this process, initdb runs in a second WebAssembly instance whose memory stays referenced
+ * after it finishes: the server kept about 450 MB it never used again (see the README's memory
+ * section). A folder that already holds a cluster, or a child that fails, leaves the work to
+ * `PGlite.create` here, which initializes an empty folder itself.
+ */
+async function initializeInChild(folder: string): Promise<void> {
+  if (pgliteDefaults() || readdirSync(folder).length > 0) return;
+  const script = [
+    "const { PGlite } = await import('@electric-sql/pglite');",
+    'const client = await PGlite.create({ dataDir: process.argv[1] });',
+    'await client.close();',
+  ].join('\n');
+  // Asynchronous, so the server keeps answering its static pages while initdb runs (seconds).
+  const failure = await new Promise<string | undefined>((resolve) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, folder], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+      timeout: 120_000,
+    });
+    let stderr = '';
+    child.stderr?.on(
+      'data',
+      (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)),
+    );
+    child.once('error', (error) => resolve(error.message));
+    child.once('exit', (status, signal) =>
+      resolve(
+        status === 0
+          ? undefined
+          : stderr.trim().split('\n').at(-1) || `exit ${status ?? signal ?? 'unknown'}`,
+      ),
+    );
+  });
+  if (failure !== undefined) {
+    console.warn(
+      `Layerlab: initializing ${folder} in a child process failed (${failure}); initializing it here instead.`,
+    );
+    // Whatever the child left half-written goes, so PGlite starts from an empty folder.
+    for (const name of readdirSync(folder)) rmSync(path.join(folder, name), { recursive: true });
+  }
+}
+
+/** Bytes of PGlite's WebAssembly memory (it grows, never shrinks); `undefined` if not exposed. */
+function wasmMemoryBytes(client: PGlite): number | undefined {
+  const module = client.Module as { wasmMemory?: WebAssembly.Memory; HEAPU8?: Uint8Array };
+  return module.wasmMemory?.buffer.byteLength ?? module.HEAPU8?.buffer.byteLength;
 }
 
 function once(fn: () => Promise<void>): () => Promise<void> {

@@ -9,7 +9,7 @@ import { rowsOf } from '../db/migrate';
 import { hitRateLimit } from '../db/rate-limit';
 import { checkOrigin, clientKey, json, limit, readJson, refuse } from '../gallery/http';
 import { hashSecret } from './secrets';
-import { findRoom, memberForToken, roomForTrainer } from './store';
+import { findRoom, MemberRefused, memberForToken, roomForTrainer } from './store';
 
 export { checkOrigin, clientKey, json, limit, refuse };
 
@@ -142,22 +142,23 @@ export async function authMember(
   return { ok: false, response: exists ? refuse(403, NEEDS_MEMBER) : refuse(404, NO_ROOM) };
 }
 
-/** How long a token that checked out is trusted for progress reports without a read. */
+/** How long a token that checked out is trusted by `authMemberCached` without a read. */
 const TOKEN_CACHE_MS = 30_000;
 /** Most tokens remembered per process; the oldest go first. */
 const TOKEN_CACHE_MAX = 10_000;
-const TOKENS = Symbol.for('layerlab.progressTokens');
+const TOKENS = Symbol.for('layerlab.memberTokens');
 type TokenEntry = { at: number; room: Room; member: Member };
 type TokenHolder = { [TOKENS]?: WeakMap<Database, Map<string, TokenEntry>> };
 
 /**
- * `authMember` for progress reports, the one request every learner sends all the time: a token
- * that checked out in the last 30 s is taken without a read. That is safe because the progress
- * write itself checks, inside its transaction, that the learner is still a member and the room
- * is open and current (`ProgressRefused`), so a learner who left is refused on every instance at
- * once; the cache only saves the read for learners who are still in.
+ * `authMember` for the requests every learner sends all the time (progress reports, the raised
+ * hand, their screen's snapshot): a token that checked out in the last 30 s is taken without a
+ * read. That is safe because each of those checks again, inside its transaction, that the
+ * learner is still a member and the room is current (and, for a write, open) — `MemberRefused` —
+ * so a learner who left is refused on every instance at once; the cache only saves the read for
+ * learners who are still in.
  */
-export async function authMemberForProgress(
+export async function authMemberCached(
   database: Database,
   request: Request,
   codeText: string,
@@ -165,10 +166,7 @@ export async function authMemberForProgress(
   const code = parseCode(codeText);
   const token = bearer(request);
   if (!code || !token) return authMember(database, request, codeText);
-  const holder = globalThis as TokenHolder;
-  const byDatabase = (holder[TOKENS] ??= new WeakMap());
-  let cache = byDatabase.get(database);
-  if (!cache) byDatabase.set(database, (cache = new Map()));
+  const cache = tokenCache(database);
   const key = `${code}:${hashSecret(token)}`;
   const now = Date.now();
   const hit = cache.get(key);
@@ -182,8 +180,26 @@ export async function authMemberForProgress(
   return auth;
 }
 
-/** The answer to a progress write refused in its transaction (see `ProgressRefused`). */
-export function refuseProgress(reason: 'left' | 'closed' | 'gone'): Response {
+function tokenCache(database: Database): Map<string, TokenEntry> {
+  const holder = globalThis as TokenHolder;
+  const byDatabase = (holder[TOKENS] ??= new WeakMap());
+  let cache = byDatabase.get(database);
+  if (!cache) byDatabase.set(database, (cache = new Map()));
+  return cache;
+}
+
+/**
+ * Forgets this process's cached check of the request's token (after the learner left). Other
+ * instances keep theirs for up to 30 s, which the in-transaction check makes harmless.
+ */
+export function forgetMemberToken(database: Database, request: Request, codeText: string): void {
+  const code = parseCode(codeText);
+  const token = bearer(request);
+  if (code && token) tokenCache(database).delete(`${code}:${hashSecret(token)}`);
+}
+
+/** The answer to a learner's request refused in its transaction (see `MemberRefused`). */
+export function refuseMember(reason: 'left' | 'closed' | 'gone'): Response {
   if (reason === 'closed') return refuseClosed();
   if (reason === 'gone') return refuse(404, NO_ROOM);
   return refuse(403, NEEDS_MEMBER);
@@ -243,7 +259,11 @@ export function trainerWrite<S extends v.GenericSchema>(
     });
 }
 
-/** A learner's POST to an open room: as `trainerWrite`, with a member token instead. */
+/**
+ * A learner's POST to an open room: as `trainerWrite`, with a member token instead (the cached
+ * check, `authMemberCached`: `act` must check standing in its transaction and throw
+ * `MemberRefused`, which becomes the matching 403 / 404 / 410).
+ */
 export function memberWrite<S extends v.GenericSchema>(
   schema: S,
   act: (context: WriteContext<v.InferOutput<S>> & { member: Member }) => Promise<Response>,
@@ -253,14 +273,18 @@ export function memberWrite<S extends v.GenericSchema>(
       const wrongOrigin = checkOrigin(request);
       if (wrongOrigin) return wrongOrigin;
       const database = await roomsDatabase();
-      const auth = await authMember(database, request, (await params).code);
+      const auth = await authMemberCached(database, request, (await params).code);
       if (!auth.ok) return auth.response;
       const body = await readBody(request, schema);
       if (!body.ok) return body.response;
-      return (
-        refuseIfClosed(auth.room) ??
-        act({ database, room: auth.room, member: auth.member, body: body.value })
-      );
+      const closed = refuseIfClosed(auth.room);
+      if (closed) return closed;
+      try {
+        return await act({ database, room: auth.room, member: auth.member, body: body.value });
+      } catch (error) {
+        if (error instanceof MemberRefused) return refuseMember(error.reason);
+        throw error;
+      }
     });
 }
 

@@ -14,7 +14,7 @@ import {
   joinRoom,
   learnerSnapshot,
   leaveRoom,
-  ProgressRefused,
+  MemberRefused,
   memberForToken,
   recordProgress,
   roomForTrainer,
@@ -153,14 +153,48 @@ describeStorage('room store', (ctx) => {
       recordProgress(database, r, a.member, [report('gone-0001')]),
       recordProgress(database, r, b.member, [report('here-0001')]),
     ]);
-    expect(left.status === 'rejected' && left.reason).toEqual(new ProgressRefused('left'));
+    expect(left.status === 'rejected' && left.reason).toEqual(new MemberRefused('left'));
     expect(stayed.status === 'fulfilled' && stayed.value.events).toHaveLength(1);
     await closeRoom(database, r);
     await expect(recordProgress(database, r, b.member, [report('here-0002')])).rejects.toEqual(
-      new ProgressRefused('closed'),
+      new MemberRefused('closed'),
     );
     const board = await boardSnapshot(database, r);
     expect(Object.keys(board.progress)).toEqual([b.member.id]);
+  });
+
+  it('refuses a hand and a snapshot in their transaction from a learner who left or in a closed room', async () => {
+    const { room: r } = await room();
+    const database = ctx.database();
+    const a = await joinRoom(database, r, 'a');
+    const b = await joinRoom(database, r, 'b');
+    if (!a.ok || !b.ok) throw new Error('join failed');
+    await leaveRoom(database, r, a.member);
+    const seq = (await boardSnapshot(database, r)).seq;
+    // `r` and `a.member` are what a cached token check would still hold.
+    await expect(setHand(database, r, a.member, true)).rejects.toEqual(new MemberRefused('left'));
+    await expect(learnerSnapshot(database, r, a.member)).rejects.toEqual(new MemberRefused('left'));
+    expect((await setHand(database, r, b.member, true))?.kind).toBe('hand');
+    await closeRoom(database, r);
+    await expect(setHand(database, r, b.member, false)).rejects.toEqual(
+      new MemberRefused('closed'),
+    );
+    // A closed room stays readable.
+    expect((await learnerSnapshot(database, r, b.member)).handRaisedAt).toEqual(expect.any(String));
+    const board = await boardSnapshot(database, r);
+    expect(board.seq).toBe(seq + 2); // b's hand and the close, nothing else
+    expect(board.members.find((m) => m.id === a.member.id)?.handRaisedAt).toBeUndefined();
+    expect(board.members.find((m) => m.id === b.member.id)?.handRaisedAt).toEqual(
+      expect.any(String),
+    );
+    // Past its expiry the room is gone for both.
+    const later = new Date(Date.parse(r.expiresAt) + 1000);
+    await expect(setHand(database, r, b.member, false, later)).rejects.toEqual(
+      new MemberRefused('gone'),
+    );
+    await expect(learnerSnapshot(database, r, b.member, later)).rejects.toEqual(
+      new MemberRefused('gone'),
+    );
   });
 
   it('gives a board snapshot that the events after it continue exactly', async () => {

@@ -348,15 +348,37 @@ export async function leaveRoom(
 }
 
 /**
- * A progress write refused inside its transaction: the learner has left the room, or the room is
- * closed or gone. Checked there (not only when the request's token was read) so a learner who
- * left is refused on every instance even when the token check came from a cache.
+ * A learner's write (progress, hand) or read of their own screen refused inside its
+ * transaction: the learner has left the room, or the room is closed or gone. Checked there (not
+ * only when the request's token was read) so a learner who left is refused on every instance
+ * even when the token check came from a cache. A read refuses `left` and `gone`, never `closed`.
  */
-export class ProgressRefused extends Error {
+export class MemberRefused extends Error {
   constructor(readonly reason: 'left' | 'closed' | 'gone') {
-    super(`progress refused: ${reason}`);
-    this.name = 'ProgressRefused';
+    super(`member refused: ${reason}`);
+    this.name = 'MemberRefused';
   }
+}
+
+/**
+ * Inside `tx`: why `memberId` may not write to the room now (`left`, `gone` or `closed`, in that
+ * order), or `undefined` when they may. Reads the member's and the room's rows.
+ */
+async function memberStanding(
+  tx: Tx,
+  roomId: string,
+  memberId: string,
+  now: Date,
+): Promise<MemberRefused | undefined> {
+  const [row] = await tx
+    .select({ leftAt: roomMembers.leftAt, closedAt: rooms.closedAt, expiresAt: rooms.expiresAt })
+    .from(roomMembers)
+    .innerJoin(rooms, eq(rooms.id, roomMembers.roomId))
+    .where(and(eq(rooms.id, roomId), eq(roomMembers.id, memberId)));
+  if (!row || row.leftAt) return new MemberRefused('left');
+  if (row.expiresAt <= now) return new MemberRefused('gone');
+  if (row.closedAt) return new MemberRefused('closed');
+  return undefined;
 }
 
 /** One request's progress reports, waiting for the room's next write. */
@@ -368,10 +390,10 @@ interface ProgressJob {
   reject: (error: unknown) => void;
 }
 
-type JobOutcome = RoomEvent[] | ProgressRefused;
+type JobOutcome = RoomEvent[] | MemberRefused;
 
 function settle(job: ProgressJob, outcome: JobOutcome): void {
-  if (outcome instanceof ProgressRefused) job.reject(outcome);
+  if (outcome instanceof MemberRefused) job.reject(outcome);
   else job.resolve(outcome);
 }
 
@@ -486,9 +508,9 @@ async function writeProgress(
     const jobs: ProgressJob[] = [];
     const jobIndex: number[] = [];
     allJobs.forEach((job, i) => {
-      if (!current.has(job.member.id)) perJob[i] = new ProgressRefused('left');
-      else if (roomState.expiresAt <= job.now) perJob[i] = new ProgressRefused('gone');
-      else if (roomState.closedAt) perJob[i] = new ProgressRefused('closed');
+      if (!current.has(job.member.id)) perJob[i] = new MemberRefused('left');
+      else if (roomState.expiresAt <= job.now) perJob[i] = new MemberRefused('gone');
+      else if (roomState.closedAt) perJob[i] = new MemberRefused('closed');
       else {
         jobIndex.push(i);
         jobs.push(job);
@@ -595,7 +617,10 @@ async function writeProgress(
   return perJob;
 }
 
-/** Raises or lowers the learner's hand; no event when nothing changes. */
+/**
+ * Raises or lowers the learner's hand; no event when nothing changes. Throws `MemberRefused`
+ * (changing nothing) when the learner has left or the room is closed or gone.
+ */
 export async function setHand(
   database: Database,
   room: Room,
@@ -604,6 +629,8 @@ export async function setHand(
   now = new Date(),
 ): Promise<RoomEvent | undefined> {
   const result = await writeRoom(database, room.id, async (tx) => {
+    const refused = await memberStanding(tx, room.id, member.id, now);
+    if (refused) throw refused;
     const [row] = await tx
       .select({ at: roomMembers.handRaisedAt })
       .from(roomMembers)
@@ -758,11 +785,15 @@ export async function boardSnapshot(database: Database, room: Room): Promise<Boa
   });
 }
 
-/** What a learner's screen starts from: the room's part and their own hand, plus their progress. */
+/**
+ * What a learner's screen starts from: the room's part and their own hand, plus their progress.
+ * Throws `MemberRefused` when the learner has left or the room is gone (a closed room is read).
+ */
 export async function learnerSnapshot(
   database: Database,
   room: Room,
   member: Member,
+  now = new Date(),
 ): Promise<LearnerRoomView & { progress: ProgressSummary[] }> {
   return database.db.transaction(async (tx) => {
     const rows = rowsOf<{ last_seq: number | string }>(
@@ -770,6 +801,8 @@ export async function learnerSnapshot(
     );
     const [fresh] = await tx.select().from(rooms).where(eq(rooms.id, room.id));
     const [me] = await tx.select().from(roomMembers).where(eq(roomMembers.id, member.id));
+    if (!fresh || !me || me.roomId !== room.id || me.leftAt) throw new MemberRefused('left');
+    if (fresh.expiresAt <= now) throw new MemberRefused('gone');
     const messages = await tx
       .select({ data: roomEvents.data })
       .from(roomEvents)

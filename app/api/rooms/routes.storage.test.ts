@@ -3,7 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { rowsOf } from '@/server/db/migrate';
 import type { Database } from '@/server/db/database';
 import { describeStorage } from '@/server/testing/storage';
-import { lastSeq, findRoom } from '@/server/rooms/store';
+import { closeRoom, findRoom, lastSeq, leaveRoom } from '@/server/rooms/store';
 import { CODE_MISSES, CREATE_ROOMS, MAX_ROOM_BODY_BYTES } from '@/server/rooms/http';
 import * as createRoute from './route';
 import * as roomRoute from './[code]/route';
@@ -727,6 +727,51 @@ describeStorage('room API', (ctx) => {
     expect(rows.body.rows).toHaveLength(1);
     // The nickname is free again.
     await join(code, 'Ada');
+  });
+
+  it('refuses a hand and a snapshot from a learner who left on another instance, and a hand in a room closed there', async () => {
+    const room = await newRoom();
+    const { code, trainerSecret: secret } = room;
+    const ada = await join(code, 'Ada');
+    const bob = await join(code, 'Bob');
+    const hand = (token: string, raised: boolean) =>
+      call(handRoute.POST, 'POST', '', { code }, { token, body: { raised } });
+    const me = (token: string) => call(meRoute.GET, 'GET', '', { code }, { token });
+    // Both tokens check out once here, so this process trusts them for a while without a read.
+    expect((await me(ada.token)).status).toBe(200);
+    expect((await me(bob.token)).status).toBe(200);
+    // Ada leaves through another instance: this process's cached check knows nothing of it.
+    const stored = await findRoom(ctx.database().db, code);
+    const members = (await board(code, secret)).body.members as { id: string }[];
+    expect(members.map((m) => m.id)).toContain(ada.memberId);
+    await leaveRoom(ctx.database(), stored!, {
+      id: ada.memberId,
+      nickname: 'Ada',
+      joinedAt: new Date().toISOString(),
+    });
+    const seq = await seqOf(code);
+    const raised = await hand(ada.token, true);
+    expect(raised.status).toBe(403);
+    expect(raised.body.error).toMatch(/membership/);
+    expect((await me(ada.token)).status).toBe(403);
+    expect(await seqOf(code)).toBe(seq);
+    // The trainer closes the room through another instance: the cached room says open.
+    await closeRoom(ctx.database(), stored!);
+    const closedSeq = await seqOf(code);
+    const late = await hand(bob.token, true);
+    expect(late.status).toBe(410);
+    expect(late.body.error).toMatch(/closed/);
+    expect(await seqOf(code)).toBe(closedSeq);
+    const after = await board(code, secret);
+    expect(
+      (after.body.members as { id: string; handRaisedAt?: string }[]).every(
+        (m) => m.handRaisedAt === undefined,
+      ),
+    ).toBe(true);
+    // A closed room stays readable for a learner still in it.
+    const read = await me(bob.token);
+    expect(read.status).toBe(200);
+    expect(read.body.isClosed).toBe(true);
   });
 
   it('closes a room: readable, and nothing in it changes', async () => {

@@ -1,6 +1,7 @@
 import {
   authMember,
   checkOrigin,
+  forgetMemberToken,
   handle,
   roomsDatabase,
   type RoomParams,
@@ -18,9 +19,11 @@ export function DELETE(request: Request, { params }: RoomParams): Promise<Respon
     const wrongOrigin = checkOrigin(request);
     if (wrongOrigin) return wrongOrigin;
     const database = await roomsDatabase();
-    const auth = await authMember(database, request, (await params).code);
+    const { code } = await params;
+    const auth = await authMember(database, request, code);
     if (!auth.ok) return auth.response;
     await leaveRoom(database, auth.room, auth.member);
+    forgetMemberToken(database, request, code);
     return new Response(null, { status: 204, headers: { 'cache-control': 'no-store' } });
   });
 }
