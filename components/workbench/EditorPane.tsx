@@ -183,6 +183,8 @@ export default function EditorPane(props: EditorPaneProps) {
         disposers.push(() => {
           if (hookHost.__layerlab?.editorText === editorText) delete hookHost.__layerlab.editorText;
         });
+        // For `npm run bench:web`: when Monaco took over, on the page's clock.
+        performance.mark('layerlab:monaco-ready');
         setIsReady(true);
         propsRef.current.onReady();
       })
