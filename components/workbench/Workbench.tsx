@@ -22,6 +22,7 @@ import SizePanel from './SizePanel';
 import { formatBytes, formatChange } from './format';
 import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
+import type { EarlyText } from './early-text';
 import { useAnalysis } from './useAnalysis';
 import styles from './workbench.module.css';
 
@@ -76,7 +77,7 @@ const EDIT_MEASURE = 'layerlab:edit-to-estimate';
 if (typeof window !== 'undefined') void preloadMonaco();
 const NO_HINTS: string[] = [];
 
-export default function Workbench(props: WorkbenchProps) {
+export default function Workbench(props: WorkbenchProps & { early?: EarlyText }) {
   const {
     mode,
     initialFiles,
@@ -131,7 +132,8 @@ export default function Workbench(props: WorkbenchProps) {
   // project or the goals change (the playground's folder picker), with the text as it is now.
   useEffect(() => {
     const handle = editorRef.current;
-    const files = handle?.getVersionId() !== undefined ? handle.getFiles() : initialFiles;
+    // The handle knows the text typed so far, in Monaco or in the plain editor before it.
+    const files = handle ? handle.getFiles() : initialFiles;
     const tooBig = oversizeOf(files);
     setOversize(tooBig);
     if (!tooBig) request(files, handle?.getVersionId());
@@ -223,7 +225,7 @@ export default function Workbench(props: WorkbenchProps) {
   }, [result, resultTag, live, readOnly, isStale]);
 
   const onEditorChange = useCallback(
-    (files: WorkbenchFiles, versionId: number, lines: number) => {
+    (files: WorkbenchFiles, versionId: number | undefined, lines: number) => {
       editPendingSince.current ??= performance.now();
       const tooBig = oversizeOf(files, lines);
       setOversize(tooBig);
@@ -415,6 +417,7 @@ export default function Workbench(props: WorkbenchProps) {
             instanceId={instanceId}
             initialFiles={initialFiles}
             readOnly={readOnly}
+            early={props.early}
             theme={theme}
             markers={markers}
             onChange={onEditorChange}
