@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { EarlyEditor } from './workbench/EarlyEditor';
 import { EarlyText } from './workbench/early-text';
-import { preloadMonaco } from './workbench/monaco-loader';
 import type { WorkbenchFiles, WorkbenchProps } from './workbench/types';
 
 export type { WorkbenchFiles, WorkbenchProps };
@@ -56,9 +55,6 @@ export function WorkbenchLoader(props: WorkbenchProps) {
 
   useEffect(() => {
     let isCurrent = true;
-    // Both chunks at once, now that the plain editor is on screen: Monaco does not wait for the
-    // workbench's chunk to arrive and ask for it.
-    void preloadMonaco().catch(() => undefined);
     loadWorkbench().then(
       (component) => isCurrent && setWorkbench(() => component),
       (error: Error) =>

@@ -72,9 +72,14 @@ const NO_GOALS: never[] = [];
 /** Performance API measure name: edit → estimate on screen. */
 const EDIT_MEASURE = 'layerlab:edit-to-estimate';
 
-// The workbench chunk is only ever loaded in the browser (next/dynamic, ssr: false): start fetching
-// Monaco now, in parallel with the first render, rather than after EditorPane mounts.
-if (typeof window !== 'undefined') void preloadMonaco();
+// The workbench chunk is only ever loaded in the browser (WorkbenchLoader): Monaco is asked for as
+// soon as the main thread is idle after the first render (the plain editor takes typing by then),
+// rather than after EditorPane mounts. Its ~3 MB script then never competes with the first paint
+// of the plain editor nor with the workbench's first render for the main thread.
+if (typeof window !== 'undefined') {
+  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
+  idle(() => void preloadMonaco().catch(() => undefined), { timeout: 1000 });
+}
 const NO_HINTS: string[] = [];
 
 export default function Workbench(props: WorkbenchProps & { early?: EarlyText }) {
