@@ -84,6 +84,7 @@ async function main() {
     await fetch(URL_UNDER_TEST);
     const runs = [];
     const failing = new Set();
+    const shifts = new Set();
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(
         URL_UNDER_TEST,
@@ -104,6 +105,8 @@ async function main() {
           SI: metric('speed-index'),
         },
       });
+      for (const item of audits['layout-shifts']?.details?.items ?? [])
+        shifts.add(`${item.node?.selector ?? '?'} (${Number(item.score).toFixed(3)})`);
       for (const ref of categories.accessibility?.auditRefs ?? []) {
         const audit = audits[ref.id];
         if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
@@ -130,6 +133,7 @@ async function main() {
         `  ${name}: median ${fmt(median(values))}${unit} (${values.map(fmt).join(', ')})`,
       );
     }
+    if (shifts.size) console.log(`  layout shifts: ${[...shifts].join('; ')}`);
     if (failing.size) console.log(`  accessibility audits not passed: ${[...failing].join('; ')}`);
   } finally {
     await chrome.kill();

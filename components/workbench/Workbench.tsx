@@ -416,6 +416,19 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
               {result.report.isBuildable && <LayerStrip report={result.report} />}
             </div>
           )}
+          {!result && (
+            // The same room before the first answer, so the editor below does not jump down
+            // when it comes (Lighthouse counted that as the page's one layout shift).
+            <div className={styles.summaryBlock} aria-hidden="true">
+              <p className={styles.summary}>
+                <span className={styles.summaryBig}>&nbsp;</span>
+              </p>
+              <div className={styles.strip}>
+                <span className={styles.stripBar} />
+                <span>&nbsp;</span>
+              </div>
+            </div>
+          )}
           <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
           <EditorPane
             ref={editorRef}
