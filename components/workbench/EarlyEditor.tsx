@@ -76,6 +76,11 @@ function textareaFor(store: EarlyText): HTMLTextAreaElement {
       if (document.activeElement !== el) store.hasFocus = false;
     });
   });
+  const active = () => {
+    store.lastActivityAt = performance.now();
+  };
+  for (const type of ['keydown', 'pointerdown', 'focus', 'input'])
+    el.addEventListener(type, active);
   elements.set(store, el);
   return el;
 }

@@ -18,7 +18,7 @@ import {
   toMonacoLine,
 } from './monaco-convert';
 import type { Monaco } from './monaco-setup';
-import { preloadMonaco } from './monaco-loader';
+import { preloadMonaco, whenMonacoRequested } from './monaco-loader';
 import { EarlyEditor } from './EarlyEditor';
 import type { EarlyText } from './early-text';
 import type { SiteTheme } from '../theme';
@@ -156,7 +156,8 @@ export default function EditorPane(props: EditorPaneProps) {
   useEffect(() => {
     let isCancelled = false;
     const disposers: (() => void)[] = [];
-    preloadMonaco()
+    // With the plain editor in use, Monaco comes when the workbench's schedule asks for it.
+    (early && !early.isTakenOver ? whenMonacoRequested() : preloadMonaco())
       .then(({ setupMonaco, attachModelHooks, THEME_DARK, THEME_LIGHT }) => {
         if (isCancelled || !hostRef.current) return;
         const monaco = setupMonaco();

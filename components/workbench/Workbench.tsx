@@ -9,7 +9,8 @@ import type { Finding, Fix } from '@/lib/analyzer';
 import { allGoalsMet } from '@/lib/lessons';
 import { SharePanel } from '../gallery/SharePanel';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
-import EditorPane, { preloadMonaco } from './EditorPane';
+import EditorPane from './EditorPane';
+import { scheduleMonaco } from './monaco-loader';
 import { ConfirmDialog } from '../ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
@@ -72,14 +73,6 @@ const NO_GOALS: never[] = [];
 /** Performance API measure name: edit → estimate on screen. */
 const EDIT_MEASURE = 'layerlab:edit-to-estimate';
 
-// The workbench chunk is only ever loaded in the browser (WorkbenchLoader): Monaco is asked for as
-// soon as the main thread is idle after the first render (the plain editor takes typing by then),
-// rather than after EditorPane mounts. Its ~3 MB script then never competes with the first paint
-// of the plain editor nor with the workbench's first render for the main thread.
-if (typeof window !== 'undefined') {
-  const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
-  idle(() => void preloadMonaco().catch(() => undefined), { timeout: 1000 });
-}
 const NO_HINTS: string[] = [];
 
 export default function Workbench(props: WorkbenchProps & { early?: EarlyText }) {
@@ -106,6 +99,12 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   const { request, result, startResult, live, resultTag, status } = analysis;
 
   const [isEditorReady, setIsEditorReady] = useState(false);
+
+  // Monaco is asked for as soon as the main thread is idle after the first render, but not while
+  // the learner is typing in the plain editor (see scheduleMonaco): EditorPane then finds it
+  // loaded or on its way.
+  const early = props.early;
+  useEffect(() => scheduleMonaco(() => early?.lastActivityAt ?? -Infinity), [early]);
   const [notice, setNotice] = useState<string>();
   const [hintsShown, setHintsShown] = useState(0);
   const [attempts, setAttempts] = useState(0);

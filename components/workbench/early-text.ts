@@ -50,6 +50,8 @@ export class EarlyText {
   hasFocus = false;
   /** Scroll offset of the textarea, for the editor that takes over. */
   scrollTop = 0;
+  /** performance.now() of the learner's last key, click or focus in the textarea. */
+  lastActivityAt = -Infinity;
   /** True once the full editor has taken the text over: no one types here any more. */
   isTakenOver = false;
 
