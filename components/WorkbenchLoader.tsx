@@ -1,6 +1,8 @@
 'use client';
 
-import dynamic from 'next/dynamic';
+import { useEffect, useRef, useState, type ComponentType } from 'react';
+import { EarlyEditor } from './workbench/EarlyEditor';
+import { EarlyText } from './workbench/early-text';
 import type { WorkbenchFiles, WorkbenchProps } from './workbench/types';
 
 export type { WorkbenchFiles, WorkbenchProps };
@@ -14,11 +16,91 @@ export function WorkbenchSkeleton({ label = 'Loading the editor…' }: { label?:
   );
 }
 
+type WorkbenchComponent = ComponentType<WorkbenchProps & { early?: EarlyText }>;
+
+let workbenchModule: Promise<WorkbenchComponent> | undefined;
+let loadedWorkbench: WorkbenchComponent | undefined;
+
+function loadWorkbench(): Promise<WorkbenchComponent> {
+  workbenchModule ??= import('./workbench/Workbench').then(
+    (module) => (loadedWorkbench = module.default),
+    (error: unknown) => {
+      workbenchModule = undefined;
+      throw error;
+    },
+  );
+  return workbenchModule;
+}
+
+/** Autosave of what is typed before the workbench has arrived waits for this pause, as there. */
+const EARLY_SAVE_DEBOUNCE_MS = 400;
+
 /**
  * The workbench, loaded only in the browser and only when a page shows it, so Monaco and the
- * analyzer stay out of the page's first-load JavaScript.
+ * analyzer stay out of the page's first-load JavaScript. Until its chunk has arrived, an editable
+ * plain-text Dockerfile stands in (not in read-only mode): the learner can type at once, and the
+ * workbench, then Monaco, take over the text, the cursor and the undo history.
  */
-export const WorkbenchLoader = dynamic<WorkbenchProps>(() => import('./workbench/Workbench'), {
-  ssr: false,
-  loading: () => <WorkbenchSkeleton />,
-});
+export function WorkbenchLoader(props: WorkbenchProps) {
+  const readOnly = props.readOnly ?? props.mode === 'share';
+  const [Workbench, setWorkbench] = useState<WorkbenchComponent | undefined>(() => loadedWorkbench);
+  const [early] = useState(() =>
+    readOnly ? undefined : new EarlyText(props.initialFiles.dockerfile),
+  );
+  const [loadError, setLoadError] = useState<string>();
+  const onFilesChangeRef = useRef(props.onFilesChange);
+  useEffect(() => {
+    onFilesChangeRef.current = props.onFilesChange;
+  });
+
+  useEffect(() => {
+    let isCurrent = true;
+    loadWorkbench().then(
+      (component) => isCurrent && setWorkbench(() => component),
+      (error: Error) =>
+        isCurrent &&
+        setLoadError(
+          `The workbench could not load: ${error.message}. Reload the page to try again.`,
+        ),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, []);
+
+  // Typed before the workbench is here: saved as the workbench would save it.
+  const dockerignore = props.initialFiles.dockerignore;
+  useEffect(() => {
+    if (!early || Workbench) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const unsubscribe = early.subscribe(() => {
+      clearTimeout(timer);
+      const files = { dockerfile: early.text, dockerignore };
+      timer = setTimeout(() => onFilesChangeRef.current?.(files), EARLY_SAVE_DEBOUNCE_MS);
+    });
+    return () => {
+      unsubscribe();
+      // The workbench takes over saving; what is pending is saved now rather than dropped.
+      if (timer !== undefined) {
+        clearTimeout(timer);
+        onFilesChangeRef.current?.({ dockerfile: early.text, dockerignore });
+      }
+    };
+  }, [early, Workbench, dockerignore]);
+
+  if (Workbench) return <Workbench {...props} early={early} />;
+  if (!early) return <WorkbenchSkeleton label={loadError} />;
+  return (
+    <div className="workbench-early">
+      <p className="workbench-early__status" role="status">
+        {loadError ??
+          'Loading the full editor (hovers, completion, quick fixes); you can type already.'}
+      </p>
+      <EarlyEditor
+        store={early}
+        className="workbench-early__text"
+        label="Dockerfile (plain text until the full editor has loaded)"
+      />
+    </div>
+  );
+}

@@ -92,3 +92,48 @@ test('workbench: "What rebuilds" shows fewer layers rerun once the manifests are
   await setEditorText(page, lessonDockerfile(lesson.slug, 'solution'));
   await expect.poll(rerunLayers).toBeLessThan(before);
 });
+
+test('workbench: typing before Monaco has loaded goes into the plain editor, and Monaco takes over text, cursor and undo', async ({
+  page,
+}) => {
+  // Hold back the one script over 1 MB (Monaco) until the plain editor has been used.
+  let releaseMonaco: () => void = () => {};
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.length > 1_000_000) await monacoHeld;
+    await route.fulfill({ response, body });
+  });
+  const start = lessonDockerfile(first.slug, 'start');
+  await page.goto(`/lessons/${first.slug}`);
+  const plain = page.locator('textarea[data-early-editor]');
+  await expect(plain).toBeVisible();
+  await expect(page.locator('[data-editor-ready="true"]')).toHaveCount(0);
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# one');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(plain).toHaveValue(`${start}# one`);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('# two');
+
+  releaseMonaco();
+  await waitForEditor(page);
+  await expect(plain).toHaveCount(0);
+  const typed = `${start}# one\n# two`;
+  expect(await getEditorText(page)).toBe(typed);
+  // The cursor stayed at the end and the focus in the editor: typing goes on where it was.
+  await page.keyboard.type('!');
+  await expect.poll(() => getEditorText(page)).toBe(`${typed}!`);
+  // Each step typed before Monaco is one undo step in it.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(typed);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(`${start}# one\n`);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(`${start}# one`);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(start);
+});

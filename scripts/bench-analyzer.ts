@@ -4,7 +4,7 @@
  * built from varied realistic units. Prints per-file medians and ratios, cold (shell-parse memo
  * cleared before every file) and warm (memo kept, as in the editor while typing).
  *
- *   npm run bench -- [--rounds N] [--quick]
+ *   npm run bench -- [--rounds N] [--quick] [--multi-stage]
  */
 import { validate } from 'dockerfile-utils';
 import { createRequire } from 'node:module';
@@ -138,6 +138,100 @@ export function makeFile(lines: number, seed = 1): string {
   return out.join('\n') + '\n';
 }
 
+/** Small deterministic PRNG (mulberry32), so every run measures the same files. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const APT_PACKAGES = [
+  'curl',
+  'ca-certificates',
+  'git',
+  'build-essential',
+  'libpq-dev',
+  'python3',
+  'python3-pip',
+  'openssl',
+  'libssl-dev',
+  'pkg-config',
+  'gnupg',
+  'unzip',
+  'wget',
+  'jq',
+  'tzdata',
+  'locales',
+  'libxml2-dev',
+  'zlib1g-dev',
+  'libffi-dev',
+  'make',
+  'gcc',
+  'g++',
+  'tini',
+  'procps',
+];
+const STAGE_BASES = [
+  'debian:bookworm-slim',
+  'ubuntu:24.04',
+  'python:3.12-slim',
+  'node:22-bookworm',
+];
+
+/**
+ * A multi-stage Dockerfile of about `lines` lines as teams write them: stages of 25–60 lines,
+ * each with ARG/ENV, comments, several `apt-get install` steps (continued lines, several
+ * packages, some cleaning their lists), COPY of the context and `COPY --from` an earlier stage.
+ */
+export function makeMultiStage(lines: number, seed: number): string {
+  const rnd = random(seed);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+  const out: string[] = ['# syntax=docker/dockerfile:1', 'ARG DEBIAN_FRONTEND=noninteractive'];
+  let stage = 0;
+  while (out.length < lines) {
+    const name = `stage${stage}`;
+    const stageEnd = out.length + 25 + Math.floor(rnd() * 36);
+    out.push(`# --- ${name} ---`);
+    out.push(
+      stage > 0 && rnd() < 0.3
+        ? `FROM stage${stage - 1} AS ${name}`
+        : `FROM ${pick(STAGE_BASES)} AS ${name}`,
+    );
+    out.push(`ARG VERSION_${stage}=1.${stage}.${Math.floor(rnd() * 10)}`);
+    out.push(`ENV APP_HOME=/srv/${name} PATH=/srv/${name}/bin:$PATH`);
+    out.push(`WORKDIR /srv/${name}`);
+    while (out.length < stageEnd && out.length < lines) {
+      const r = rnd();
+      if (r < 0.3) {
+        const pkgs = Array.from({ length: 2 + Math.floor(rnd() * 5) }, () => pick(APT_PACKAGES));
+        const clean = rnd() < 0.6;
+        out.push('RUN apt-get update \\');
+        out.push(`    && apt-get install -y${rnd() < 0.5 ? ' --no-install-recommends' : ''} \\`);
+        for (const p of pkgs) out.push(`       ${p} \\`);
+        out.push(clean ? '    && rm -rf /var/lib/apt/lists/*' : '    && echo installed');
+      } else if (r < 0.4)
+        out.push(`# step ${out.length}: ${pick(['deps', 'build', 'tidy', 'assets'])}`);
+      else if (r < 0.5) out.push(`ENV FEATURE_${out.length}=${rnd() < 0.5 ? 'on' : 'off'}`);
+      else if (r < 0.55) out.push(`ARG BUILD_${out.length}`);
+      else if (r < 0.7 && stage > 0)
+        out.push(
+          `COPY --from=stage${Math.floor(rnd() * stage)} /srv/stage0/out ./from-${out.length}/`,
+        );
+      else if (r < 0.8) out.push(`COPY src/part${out.length % 17}/ ./src/`);
+      else if (r < 0.9) out.push(`RUN make -C src target-${out.length % 9} && rm -rf /tmp/*`);
+      else out.push(`RUN useradd -r u${out.length} || true`);
+    }
+    stage++;
+  }
+  out.push('USER 10001', 'CMD ["/srv/app/bin/start"]');
+  return out.join('\n') + '\n';
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
@@ -164,7 +258,8 @@ function main(): void {
   const quick = args.includes('--quick');
   const r = args.indexOf('--rounds');
   const rounds = r >= 0 ? Number(args[r + 1]) : quick ? 3 : 7;
-  const rows: Row[] = [
+  const only = args.includes('--multi-stage');
+  const allRows: Row[] = [
     {
       label: `small (${SMALL.length} files, ${Math.round(SMALL.reduce((s, f) => s + f.split('\n').length, 0) / SMALL.length)} lines avg)`,
       files: SMALL,
@@ -186,7 +281,23 @@ function main(): void {
       files: [makeFile(5000, 1)],
       rounds: Math.max(3, Math.ceil(rounds / 2)),
     },
+    {
+      label: 'multi-stage 100 lines (4 seeds)',
+      files: [1, 2, 3, 4].map((seed) => makeMultiStage(100, seed)),
+      rounds: rounds * 3,
+    },
+    {
+      label: 'multi-stage 1,000 lines (3 seeds)',
+      files: [1, 2, 3].map((seed) => makeMultiStage(1000, seed)),
+      rounds,
+    },
+    {
+      label: 'multi-stage 5,000 lines (2 seeds)',
+      files: [1, 2].map((seed) => makeMultiStage(5000, seed)),
+      rounds: Math.max(3, Math.ceil(rounds / 2)),
+    },
   ];
+  const rows = only ? allRows.filter((row) => row.label.startsWith('multi-stage')) : allRows;
   // Warm up every tool's JIT on the small corpus first.
   for (let i = 0; i < 20; i++)
     for (const f of SMALL) {

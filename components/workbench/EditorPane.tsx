@@ -18,19 +18,16 @@ import {
   toMonacoLine,
 } from './monaco-convert';
 import type { Monaco } from './monaco-setup';
+import { preloadMonaco, whenMonacoRequested } from './monaco-loader';
+import { EarlyEditor } from './EarlyEditor';
+import type { EarlyText } from './early-text';
 import type { SiteTheme } from '../theme';
 import type { WorkbenchFiles } from './types';
 import styles from './workbench.module.css';
 
 export type FileTab = 'dockerfile' | 'dockerignore';
 
-let monacoModule: Promise<typeof import('./monaco-setup')> | undefined;
-
-/** Starts downloading Monaco (idempotent): call it as early as the workbench is on its way. */
-export function preloadMonaco(): Promise<typeof import('./monaco-setup')> {
-  monacoModule ??= import('./monaco-setup');
-  return monacoModule;
-}
+export { preloadMonaco };
 
 const TAB_LABEL: Record<FileTab, string> = {
   dockerfile: 'Dockerfile',
@@ -62,9 +59,16 @@ interface EditorPaneProps {
   instanceId: string;
   initialFiles: WorkbenchFiles;
   readOnly: boolean;
+  /** The plain editor's text and history, typed before Monaco arrived; Monaco takes them over. */
+  early?: EarlyText;
   theme: SiteTheme;
   markers: EditorMarkers | undefined;
-  onChange(files: WorkbenchFiles, dockerfileVersionId: number, dockerfileLines: number): void;
+  /** The version id is undefined for text typed before Monaco has loaded. */
+  onChange(
+    files: WorkbenchFiles,
+    dockerfileVersionId: number | undefined,
+    dockerfileLines: number,
+  ): void;
   onReady(): void;
   hover(args: {
     text: string;
@@ -83,8 +87,38 @@ interface Loaded {
   viewStates: Partial<Record<FileTab, MonacoEditor.ICodeEditorViewState | null>>;
 }
 
+/**
+ * Replays the plain editor's history on Monaco's model, one undo step per step there: Ctrl+Z in
+ * Monaco then walks back through what was typed before it loaded, and redo is kept too.
+ */
+function takeOver(model: MonacoEditor.ITextModel, early: EarlyText): void {
+  const { done, undone } = early.history();
+  for (const edit of [...done, ...undone]) {
+    const start = model.getPositionAt(edit.start);
+    const end = model.getPositionAt(edit.end);
+    model.pushStackElement();
+    model.pushEditOperations(
+      [],
+      [
+        {
+          range: {
+            startLineNumber: start.lineNumber,
+            startColumn: start.column,
+            endLineNumber: end.lineNumber,
+            endColumn: end.column,
+          },
+          text: edit.text,
+        },
+      ],
+      () => null,
+    );
+    model.pushStackElement();
+  }
+  for (let i = 0; i < undone.length; i++) void model.undo();
+}
+
 export default function EditorPane(props: EditorPaneProps) {
-  const { ref, instanceId, initialFiles, readOnly, theme, markers } = props;
+  const { ref, instanceId, initialFiles, readOnly, theme, markers, early } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const loadedRef = useRef<Loaded | undefined>(undefined);
   const propsRef = useRef(props);
@@ -102,10 +136,28 @@ export default function EditorPane(props: EditorPaneProps) {
     markersRef.current = markers;
   });
 
+  // Text typed in the plain editor goes to the analysis and the autosave like Monaco's.
+  const emitEarly = (text: string) => {
+    let lines = 1;
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+    propsRef.current.onChange(
+      { dockerfile: text, dockerignore: initialFiles.dockerignore },
+      undefined,
+      lines,
+    );
+  };
+
+  useEffect(() => {
+    // Typed before the workbench arrived: analyse and save it now.
+    if (early && !early.isTakenOver && early.isEdited) emitEarly(early.text);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per mount
+  }, [early]);
+
   useEffect(() => {
     let isCancelled = false;
     const disposers: (() => void)[] = [];
-    preloadMonaco()
+    // With the plain editor in use, Monaco comes when the workbench's schedule asks for it.
+    (early && !early.isTakenOver ? whenMonacoRequested() : preloadMonaco())
       .then(({ setupMonaco, attachModelHooks, THEME_DARK, THEME_LIGHT }) => {
         if (isCancelled || !hostRef.current) return;
         const monaco = setupMonaco();
@@ -122,6 +174,7 @@ export default function EditorPane(props: EditorPaneProps) {
             monaco.Uri.parse(`inmemory://layerlab/${instanceId}/.dockerignore`),
           ),
         };
+        if (early && !early.isTakenOver) takeOver(models.dockerfile, early);
         const editor = monaco.editor.create(hostRef.current, {
           model: models.dockerfile,
           theme: propsRef.current.theme === 'dark' ? THEME_DARK : THEME_LIGHT,
@@ -148,6 +201,17 @@ export default function EditorPane(props: EditorPaneProps) {
           // The wheel scrolls the page once the editor has nothing more to scroll.
           scrollbar: { alwaysConsumeMouseWheel: false },
         });
+        if (early && !early.isTakenOver) {
+          early.isTakenOver = true;
+          const model = models.dockerfile;
+          const start = model.getPositionAt(early.selection.start);
+          const end = model.getPositionAt(early.selection.end);
+          editor.setSelection(
+            new monaco.Selection(start.lineNumber, start.column, end.lineNumber, end.column),
+          );
+          editor.setScrollTop(early.scrollTop);
+          if (early.hasFocus) editor.focus();
+        }
         const loaded: Loaded = { monaco, editor, models, viewStates: {} };
         loadedRef.current = loaded;
         disposers.push(
@@ -187,11 +251,12 @@ export default function EditorPane(props: EditorPaneProps) {
         disposers.push(() => {
           if (hookHost.__layerlab?.editorText === editorText) delete hookHost.__layerlab.editorText;
         });
+        // For `npm run bench:web`: when Monaco took over, on the page's clock.
+        performance.mark('layerlab:monaco-ready');
         setIsReady(true);
         propsRef.current.onReady();
       })
       .catch((error: Error) => {
-        monacoModule = undefined;
         if (!isCancelled)
           setLoadError(
             `The editor could not load: ${error.message}. Reload the page to try again.`,
@@ -264,7 +329,11 @@ export default function EditorPane(props: EditorPaneProps) {
     },
     getFiles() {
       const loaded = loadedRef.current;
-      if (!loaded) return initialFiles;
+      if (!loaded)
+        return {
+          dockerfile: early && !early.isTakenOver ? early.text : initialFiles.dockerfile,
+          dockerignore: initialFiles.dockerignore,
+        };
       return {
         dockerfile: loaded.models.dockerfile.getValue(),
         dockerignore: loaded.models.dockerignore.getValue(),
@@ -350,7 +419,22 @@ export default function EditorPane(props: EditorPaneProps) {
         aria-busy={!isReady}
       >
         <div ref={hostRef} className={styles.editorHost} />
-        {!isReady && (
+        {!isReady && early && tab === 'dockerfile' && (
+          <>
+            {loadError && (
+              <p role="alert" className={styles.editorLoadError}>
+                {loadError} Your text stays here and is saved.
+              </p>
+            )}
+            <EarlyEditor
+              store={early}
+              className={styles.editorFallback}
+              label="Dockerfile (plain text until the full editor has loaded)"
+              onText={emitEarly}
+            />
+          </>
+        )}
+        {!isReady && !(early && tab === 'dockerfile') && (
           <pre
             className={styles.editorFallback}
             aria-label={`${TAB_LABEL[tab]} (loading the editor)`}

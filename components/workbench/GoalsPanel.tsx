@@ -38,6 +38,17 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
               : `${met} of ${goals.length} goals met`}
         </p>
       </div>
+      {!goals && (
+        // One empty row per goal until the first answer: the editor below keeps its place.
+        <ul className={styles.goalList} aria-hidden="true">
+          {Array.from({ length: total }, (_, i) => (
+            <li key={i} className={styles.goal}>
+              <span className={styles.goalOpen}>○</span>
+              <span className={styles.goalText}>&nbsp;</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {goals && (
         <ul
           className={`${styles.goalList} ${goals.length > LONG_LIST ? styles.goalListColumns : ''}`}

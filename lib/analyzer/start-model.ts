@@ -446,10 +446,39 @@ function collectPython(scene: Scene): void {
 }
 
 function collectCopied(scene: Scene, copy: CopyStep): void {
+  const got = copiedBy(copy);
+  // Fresh objects for each caller, as when they were made per call.
+  for (const v of got.venvs) scene.venvs.push({ ...v });
+  for (const p of got.packages) scene.packages.push({ ...p });
+}
+
+/**
+ * What a COPY --from brings (venvs and Python packages, with their new paths), worked out once
+ * per COPY: a stage copying from stages that copy from others asked for the same upstream copies
+ * again for every source of every copy, which on long multi-stage files made this the
+ * analyzer's hottest path (`npm run bench -- --multi-stage`, profiled with `node --cpu-prof`).
+ * The model is not changed after it is built, so the answer for a COPY never changes.
+ */
+const copiedMemo = new WeakMap<CopyStep, { venvs: Venv[]; packages: PyPackage[] }>();
+
+function copiedBy(copy: CopyStep): { venvs: Venv[]; packages: PyPackage[] } {
+  const known = copiedMemo.get(copy);
+  if (known) return known;
+  const out: { venvs: Venv[]; packages: PyPackage[] } = { venvs: [], packages: [] };
   const from = copy.fromStage!;
   const venvs = venvsMadeIn(from);
   const destAbs = joinPath(workdirOfRun(copy.stage, copy.range.start.line), copy.dest);
   const destIsDir = copy.dest.endsWith('/') || copy.dest === '.' || copy.sources.length > 1;
+  // The same for every source: the packages pip put in `from`, and what earlier copies brought.
+  const origins: Origin[] = [];
+  for (const e of from.fs.entries)
+    if (e.kind === 'pip' && e.pkg) origins.push({ stage: from, entry: e });
+  // A copy of a copy: follow the earlier stage's packages to where they landed in `from`.
+  const upstream: PyPackage[] = [];
+  for (const c of stageChain(from).flatMap((x) => x.copies)) {
+    if (!c.fromStage) continue;
+    for (const p of copiedBy(c).packages) upstream.push({ ...p });
+  }
   for (const src of copy.sources) {
     // COPY --from sources are relative to the root of the source stage, not its WORKDIR.
     const srcAbs = joinPath('/', src);
@@ -461,18 +490,7 @@ function collectCopied(scene: Scene, copy: CopyStep): void {
     };
     for (const v of venvs) {
       const to = map(v.path);
-      if (to) scene.venvs.push({ ...v, path: to });
-    }
-    const origins: Origin[] = [];
-    for (const e of from.fs.entries)
-      if (e.kind === 'pip' && e.pkg) origins.push({ stage: from, entry: e });
-    // A copy of a copy: follow the earlier stage's packages to where they landed in `from`.
-    const upstream: PyPackage[] = [];
-    for (const c of stageChain(from).flatMap((x) => x.copies)) {
-      if (!c.fromStage) continue;
-      const inner: Scene = { ...scene, packages: [], venvs: [] };
-      collectCopied(inner, c);
-      upstream.push(...inner.packages);
+      if (to) out.venvs.push({ ...v, path: to });
     }
     for (const { entry } of origins) {
       const dir = entry.path.slice(0, entry.path.lastIndexOf('/'));
@@ -480,7 +498,7 @@ function collectCopied(scene: Scene, copy: CopyStep): void {
       if (!to) continue;
       const inst = installerOf(from, dir, venvs);
       const bin = binDirFor(dir);
-      scene.packages.push({
+      out.packages.push({
         name: entry.pkg!,
         dir: to.slice(0, to.lastIndexOf('/')),
         minor: SITE_RE.exec(dir)?.[2] ?? inst.minor,
@@ -491,13 +509,15 @@ function collectCopied(scene: Scene, copy: CopyStep): void {
     for (const p of upstream) {
       const to = map(`${p.dir}/${p.name}`);
       if (!to) continue;
-      scene.packages.push({
+      out.packages.push({
         ...p,
         dir: to.slice(0, to.lastIndexOf('/')),
         ...(p.binDir && map(p.binDir) ? { binDir: map(p.binDir) } : {}),
       });
     }
   }
+  copiedMemo.set(copy, out);
+  return out;
 }
 
 // ------------------------------------------------------------------------------------ the checks

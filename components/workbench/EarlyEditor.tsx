@@ -1,0 +1,115 @@
+'use client';
+/**
+ * A plain textarea that takes typing at once, while Monaco (~700 KiB gzip) is still on its way.
+ * Its text, cursor, scroll and undo history live in an EarlyText, so Monaco can take everything
+ * over. It is one and the same textarea element for the whole wait: when the workbench arrives
+ * and renders it in its own place, the element moves there (in the same commit, so neither the
+ * learner nor a script holding it sees it go), and gets its focus back.
+ * Undo is ours, not the browser's: a textarea whose value is set by script loses its own history.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { EarlyText, TextState } from './early-text';
+
+interface EarlyEditorProps {
+  store: EarlyText;
+  label: string;
+  className?: string;
+  /** Called after each change of the text (typing, undo, redo), not for cursor moves. */
+  onText?: (text: string) => void;
+}
+
+const elements = new WeakMap<EarlyText, HTMLTextAreaElement>();
+
+/** The store's textarea, made once with its listeners. */
+function textareaFor(store: EarlyText): HTMLTextAreaElement {
+  const existing = elements.get(store);
+  if (existing) return existing;
+  const el = document.createElement('textarea');
+  el.dataset.earlyEditor = '';
+  el.spellcheck = false;
+  el.wrap = 'off';
+  el.setAttribute('autocapitalize', 'off');
+  el.setAttribute('autocomplete', 'off');
+  el.setAttribute('autocorrect', 'off');
+  el.value = store.text;
+  const show = (state: TextState | undefined) => {
+    if (!state) return;
+    el.value = state.text;
+    el.setSelectionRange(state.selectionStart, state.selectionEnd);
+  };
+  el.addEventListener('keydown', (event) => {
+    const mod = event.ctrlKey || event.metaKey;
+    if (!mod || event.altKey) return;
+    const key = event.key.toLowerCase();
+    const isUndo = key === 'z' && !event.shiftKey;
+    const isRedo = (key === 'z' && event.shiftKey) || (key === 'y' && !event.shiftKey);
+    if (!isUndo && !isRedo) return;
+    event.preventDefault();
+    show(isUndo ? store.undo() : store.redo());
+  });
+  el.addEventListener('beforeinput', (event) => {
+    // Undo and redo from a menu or a gesture arrive as input types: they are ours too.
+    if (event.inputType !== 'historyUndo' && event.inputType !== 'historyRedo') return;
+    event.preventDefault();
+    show(event.inputType === 'historyUndo' ? store.undo() : store.redo());
+  });
+  el.addEventListener('input', (event) => {
+    const type = (event as InputEvent).inputType;
+    store.input(
+      { text: el.value, selectionStart: el.selectionStart, selectionEnd: el.selectionEnd },
+      type === 'insertText' || type === 'deleteContentBackward',
+      performance.now(),
+    );
+  });
+  el.addEventListener('select', () => store.select(el.selectionStart, el.selectionEnd));
+  el.addEventListener('keyup', () => store.select(el.selectionStart, el.selectionEnd));
+  el.addEventListener('mouseup', () => store.select(el.selectionStart, el.selectionEnd));
+  el.addEventListener('scroll', () => {
+    store.scrollTop = el.scrollTop;
+  });
+  el.addEventListener('focus', () => {
+    store.hasFocus = true;
+  });
+  el.addEventListener('blur', () => {
+    // Moved to its new place, it is focused again at once: that was no blur by the learner.
+    setTimeout(() => {
+      if (document.activeElement !== el) store.hasFocus = false;
+    });
+  });
+  const active = () => {
+    store.lastActivityAt = performance.now();
+  };
+  for (const type of ['keydown', 'pointerdown', 'focus', 'input'])
+    el.addEventListener(type, active);
+  elements.set(store, el);
+  return el;
+}
+
+export function EarlyEditor({ store, label, className, onText }: EarlyEditorProps) {
+  const hostRef = useRef<HTMLDivElement>(null);
+  const onTextRef = useRef(onText);
+  useEffect(() => {
+    onTextRef.current = onText;
+  });
+
+  // Before paint: the textarea is in its place, focused again if it was.
+  useLayoutEffect(() => {
+    const host = hostRef.current;
+    if (!host) return;
+    const el = textareaFor(store);
+    el.className = className ?? '';
+    el.setAttribute('aria-label', label);
+    if (el.parentElement !== host) {
+      host.appendChild(el);
+      el.scrollTop = store.scrollTop;
+      if (store.hasFocus && !store.isTakenOver) {
+        el.focus({ preventScroll: true });
+        el.setSelectionRange(store.selection.start, store.selection.end);
+      }
+    }
+  }, [store, className, label]);
+
+  useEffect(() => store.subscribe(() => onTextRef.current?.(store.text)), [store]);
+
+  return <div ref={hostRef} style={{ display: 'contents' }} />;
+}
