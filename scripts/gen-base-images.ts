@@ -78,7 +78,7 @@ type Generated = BaseImageRecord & { key: string; nginx?: string };
 /**
  * Package lists the data lacks but that follow from the image's Dockerfile: each install is
  * `apt-get install --no-install-recommends`, so the list is the base image's packages plus the
- * Depends/Pre-Depends closure in the committed apt table (scripts/gen-apt.mjs).
+ * Depends/Pre-Depends closure in the committed apt table (scripts/gen-apt.ts).
  * golang:1.26-bookworm = buildpack-deps:bookworm-curl + -scm + the cgo packages
  * (docker-library/buildpack-deps debian/bookworm/{curl,scm}/Dockerfile; docker-library/golang
  * bookworm Dockerfile).

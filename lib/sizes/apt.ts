@@ -2,7 +2,7 @@ import type { AptClosure, AptPackage, AptRelease } from './types';
 import { listBaseImages } from './base-images';
 import generated from './generated/apt.json';
 
-/** One release of generated/apt.json, as scripts/gen-apt.mjs writes it (see its `format`). */
+/** One release of generated/apt.json, as scripts/gen-apt.ts writes it (see its `format`). */
 export interface AptReleaseTable {
   inputs: { files: string[]; newestInRelease: string; packagesInArchive: number };
   calibration: Record<string, number>;
@@ -49,7 +49,7 @@ export function aptTableInfo(release: AptRelease) {
 /**
  * What `apt-get update` leaves in /var/lib/apt/lists until removed in the same layer, per
  * release, measured with `du -sb` right after `apt-get update` with the official images' apt
- * config (scripts/gen-apt.mjs; bookworm 19,872,227 B per PACKAGE-SIZES.md). See
+ * config (scripts/gen-apt.ts; bookworm 19,872,227 B per PACKAGE-SIZES.md). See
  * {@link aptTableInfo} for how each figure was taken.
  */
 export const APT_LISTS_BYTES: Record<AptRelease, number> = Object.fromEntries(

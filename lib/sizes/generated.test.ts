@@ -16,6 +16,8 @@ import {
   render as renderBaseImages,
 } from '../../scripts/gen-base-images';
 import { INPUT as PACKAGE_SIZES_INPUT, render as renderApkPip } from '../../scripts/gen-apk-pip';
+import { encodeLines, type NpmBuildTable } from '../../scripts/gen-npm';
+import { decodeNpmLines } from './npm';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const generated = (file: string) => readFileSync(`${root}lib/sizes/generated/${file}`, 'utf8');
@@ -57,5 +59,26 @@ describe('generated tables', () => {
     expect(renderThirdParty(JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')))).toBe(
       generated('third-party-images.json'),
     );
+  });
+
+  it("gen-npm.ts's encoder and lib/sizes' decoder agree: the committed lines re-encode unchanged", () => {
+    const { lines } = JSON.parse(generated('npm.json')) as { lines: string };
+    const table: NpmBuildTable = {};
+    for (const [name, versions] of decodeNpmLines(lines)) {
+      table[name] = {};
+      for (const v of versions) {
+        table[name][v.version] = {
+          deps: Object.fromEntries(v.depRanges),
+          ...(v.optional.length ? { optionalDeps: Object.fromEntries(v.optional) } : {}),
+          ...(v.peers.length ? { peerDeps: Object.fromEntries(v.peers) } : {}),
+          ...(v.os.length ? { os: v.os } : {}),
+          ...(v.cpu.length ? { cpu: v.cpu } : {}),
+          ...(v.libc.length ? { libc: v.libc } : {}),
+          unpackedBytes: v.unpackedBytes,
+        };
+      }
+    }
+    expect(lines.split('\n').length).toBeGreaterThan(1000);
+    expect(encodeLines(table)).toBe(lines);
   });
 });
