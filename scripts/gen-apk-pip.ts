@@ -223,11 +223,11 @@ function buildPip(pypi: DataPypi[]): ApkPipTable['pip'] {
   return { calibration: cal, packages };
 }
 
-/** Pure transform from the shared data to the generated table (tested for freshness). */
+/** Pure transform from data/package-sizes.json to the generated table (tested for freshness). */
 export function build(data: PackageSizesData): ApkPipTable & { generatedBy: string } {
   return {
     source:
-      'shared/data/package-sizes.json (repo-info apk reports, committed APKINDEX/installed files, uv.lock wheel sizes, committed RECORD files)',
+      'data/package-sizes.json (repo-info apk reports, committed APKINDEX/installed files, uv.lock wheel sizes, committed RECORD files)',
     collectedOn: data.collectedOn,
     generatedBy: 'scripts/gen-apk-pip.ts',
     apk: buildApk(data.alpine),

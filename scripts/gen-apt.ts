@@ -5,7 +5,7 @@
 // Usage:
 //   npx tsx scripts/gen-apt.ts            build from the apt lists (fetching missing ones with apt)
 //   npx tsx scripts/gen-apt.ts --measure  also download a sample of .debs into /tmp and measure
-//                                       doc/man/locale and .py bytes (scripts/gen-apt-measured.json)
+//                                       doc/man/locale and .py bytes (data/apt-measured-debs.json)
 //
 // Inputs: bookworm = this machine's /var/lib/apt/lists (apt-get update already run). Other releases
 // are fetched with apt-get into private directories under /tmp/layerlab-apt/<release>, using the
@@ -38,7 +38,7 @@ interface ReleaseIndex {
   newestInRelease: string;
 }
 
-/** What a downloaded .deb holds (one package of the MEASURED file). */
+/** What a downloaded .deb holds (one package of data/apt-measured-debs.json). */
 interface MeasuredDeb {
   version: string;
   fileBytes: number;
@@ -58,7 +58,7 @@ type Calibration = ReturnType<typeof calibrate>;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE_IMAGES = join(ROOT, 'data', 'base-images.json');
 const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
-const MEASURED = join(ROOT, 'scripts', 'gen-apt-measured.json');
+const MEASURED = join(ROOT, 'data', 'apt-measured-debs.json');
 const WORK = '/tmp/layerlab-apt';
 
 /** Packages Dockerfiles commonly install (apt-get install lines of real-world images). */

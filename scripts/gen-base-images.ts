@@ -323,7 +323,7 @@ function extraRecords(
   return out;
 }
 
-/** Pure transform from the shared data (and the apt table) to the generated table. */
+/** Pure transform from data/ (and the apt table) to the generated table. */
 export function build(
   data: BaseImagesData,
   aptTable: AptTable,
