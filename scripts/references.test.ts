@@ -4,14 +4,21 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 
 /**
- * Every repository path named in the docs (README.md, CONTRIBUTING.md, data/README.md) or in a
+ * Every repository path named in the docs (README.md, CONTRIBUTING.md and the READMEs of data/, lib/sizes/, lib/share/, cli/) or in a
  * code comment under lib/, components/, app/, scripts/, cli/ and server/ must exist: a path that
  * was moved or deleted is a stale reference. URLs and paths outside the repository are not
  * checked; `*` in a path must match at least one file.
  */
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const DOCS = ['README.md', 'CONTRIBUTING.md', 'data/README.md'];
+const DOCS = [
+  'README.md',
+  'CONTRIBUTING.md',
+  'data/README.md',
+  'lib/sizes/README.md',
+  'lib/share/README.md',
+  'cli/README.md',
+];
 const CODE_DIRS = ['lib', 'components', 'app', 'scripts', 'cli', 'server'];
 const TOP = ['lib', 'components', 'app', 'scripts', 'content', 'cli', 'server', 'data', 'e2e'];
 const CODE_FILE = /\.(ts|tsx|mjs|js)$/;
@@ -102,6 +109,11 @@ describe('references to repository paths', () => {
     expect(pathsIn('https://github.com/x/y/blob/main/lib/a.ts ../shared/data/x.json')).toEqual([]);
     expect(exists('lib/sizes/npm')).toBe(true);
     expect(exists('lib/sizes/no-such-file.ts')).toBe(false);
+  });
+
+  it('points at no folder outside the repository (a clone has no ../shared/)', () => {
+    const outside = DOCS.filter((doc) => /\.\.\/shared\//.test(readFileSync(ROOT + doc, 'utf8')));
+    expect(outside).toEqual([]);
   });
 
   it('names only paths that exist in the docs', () => {

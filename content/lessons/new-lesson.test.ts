@@ -21,7 +21,7 @@ import {
   lessonFolders as readFolders,
   renderLessonSlugs,
   renderLessons,
-} from '../../scripts/gen-lessons.mjs';
+} from '../../scripts/gen-lessons';
 import { LESSON_SLUGS } from './generated';
 import { loadAlternatives, loadBroken } from './variants';
 

@@ -1,6 +1,6 @@
 /**
  * Installed sizes of Python distributions in a local .venv, [name, bytes, files].
- * Bytes: `installedBytes` from shared/data/package-sizes.json (RECORD sums from public
+ * Bytes: `installedBytes` from data/package-sizes.json (RECORD sums from public
  * Python 3.12 virtualenvs, collected 2026-11-27) plus 45 % of `installedPySourceBytes` for the
  * .pyc files pip compiles (the data note gives 30–60 %). Entries marked "estimate" are not in
  * that table: rough sizes of their wheels' contents, for the tree only. File counts are rough.

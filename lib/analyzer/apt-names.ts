@@ -1,6 +1,6 @@
 /**
  * Which package names exist in an apt release: per release a Bloom filter over every Package and
- * Provides name of the archive's amd64 indexes (scripts/gen-apt-names.mjs). A rejected name is
+ * Provides name of the archive's amd64 indexes (scripts/gen-apt-names.ts). A rejected name is
  * certainly absent; an accepted one may still be absent (the filter's false-positive rate, 1 %).
  *
  * The filters are large (about 0.6 MB gzip for four releases), so nothing loads them by default:
@@ -47,8 +47,8 @@ function decodeBase64(text: string): Uint8Array {
   return out;
 }
 
-/** FNV-1a 32-bit with a seed, over UTF-16 code units (the generator uses the same function). */
-function fnv(s: string, seed: number): number {
+/** FNV-1a 32-bit with a seed, over UTF-16 code units (scripts/gen-apt-names.ts imports it). */
+export function fnv(s: string, seed: number): number {
   let h = (0x811c9dc5 ^ seed) >>> 0;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { DockerfileParser, type Instruction } from 'dockerfile-ast';
 import { parseDockerfile, typed } from './parse';
@@ -80,4 +81,19 @@ describe('parseDockerfile (lazily typed dockerfile-ast)', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('the libraries whose internals parse.ts and shell.ts read', () => {
+  // A range (`^0.7.1`) would let an install pick a release whose private fields differ; the
+  // differential tests above and in shell.test.ts then check the version that is installed.
+  const root = new URL('../../', import.meta.url);
+  const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8'));
+  it.each(['dockerfile-ast', 'mvdan-sh'])(
+    '%s is pinned exactly, and that version is installed',
+    (name) => {
+      const pin = json('package.json').dependencies[name] as string;
+      expect(pin).toMatch(/^\d+\.\d+\.\d+$/);
+      expect(json(`node_modules/${name}/package.json`).version).toBe(pin);
+    },
+  );
 });

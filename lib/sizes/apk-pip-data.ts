@@ -1,7 +1,7 @@
 import type { ApkAddObservation, ApkPackage, PypiPackage } from './types';
 import generated from './generated/apk-pip.json';
 
-/** Shape of generated/apk-pip.json (scripts/gen-apk-pip.mjs). */
+/** Shape of generated/apk-pip.json (scripts/gen-apk-pip.ts). */
 export interface ApkPipTable {
   source: string;
   collectedOn: string;

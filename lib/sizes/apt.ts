@@ -2,7 +2,8 @@ import type { AptClosure, AptPackage, AptRelease } from './types';
 import { listBaseImages } from './base-images';
 import generated from './generated/apt.json';
 
-interface ReleaseTable {
+/** One release of generated/apt.json, as scripts/gen-apt.ts writes it (see its `format`). */
+export interface AptReleaseTable {
   inputs: { files: string[]; newestInRelease: string; packagesInArchive: number };
   calibration: Record<string, number>;
   measuredPackages: number;
@@ -15,10 +16,11 @@ interface ReleaseTable {
   rows: string;
 }
 
-interface AptTable {
+/** Shape of generated/apt.json. */
+export interface AptTable {
   source: string;
   generatedOn: string;
-  releases: Record<AptRelease, ReleaseTable>;
+  releases: Record<AptRelease, AptReleaseTable>;
 }
 
 const table = generated as unknown as AptTable;
@@ -47,24 +49,31 @@ export function aptTableInfo(release: AptRelease) {
 /**
  * What `apt-get update` leaves in /var/lib/apt/lists until removed in the same layer, per
  * release, measured with `du -sb` right after `apt-get update` with the official images' apt
- * config (scripts/gen-apt.mjs; bookworm 19,872,227 B per PACKAGE-SIZES.md). See
+ * config (scripts/gen-apt.ts; bookworm 19,872,227 B per PACKAGE-SIZES.md). See
  * {@link aptTableInfo} for how each figure was taken.
  */
 export const APT_LISTS_BYTES: Record<AptRelease, number> = Object.fromEntries(
   APT_RELEASES.map((r) => [r, table.releases[r].listsBytes]),
 ) as Record<AptRelease, number>;
 
-interface Parsed {
+/** A release's table decoded: packages by name and virtual names' providers. */
+export interface AptReleaseIndex {
   byName: Map<string, AptPackage>;
   virtuals: Map<string, string[]>;
 }
 
-const parsed = new Map<AptRelease, Parsed>();
+const parsed = new Map<AptRelease, AptReleaseIndex>();
 
-function load(release: AptRelease): Parsed {
+function load(release: AptRelease): AptReleaseIndex {
   const cached = parsed.get(release);
   if (cached) return cached;
-  const t = table.releases[release];
+  const result = decodeAptRelease(table.releases[release]);
+  parsed.set(release, result);
+  return result;
+}
+
+/** Decodes one release of the generated table (the committed one, or one a generator read). */
+export function decodeAptRelease(t: AptReleaseTable): AptReleaseIndex {
   const fileFactor = t.calibration.fileBytesPerInstalledByte;
   const names = t.names.split('\n');
   const ref = (token: string) =>
@@ -85,9 +94,7 @@ function load(release: AptRelease): Parsed {
       recommends: groups(recs),
     });
   });
-  const result = { byName, virtuals: new Map(Object.entries(t.virtuals)) };
-  parsed.set(release, result);
-  return result;
+  return { byName, virtuals: new Map(Object.entries(t.virtuals)) };
 }
 
 /**
@@ -145,7 +152,16 @@ export function aptInstallClosure(
   names: readonly string[],
   options: AptInstallOptions,
 ): AptClosure {
-  const { byName, virtuals } = load(release);
+  return aptClosureIn(load(release), names, options);
+}
+
+/** {@link aptInstallClosure} over a decoded table ({@link decodeAptRelease}). */
+export function aptClosureIn(
+  index: AptReleaseIndex,
+  names: readonly string[],
+  options: AptInstallOptions,
+): AptClosure {
+  const { byName, virtuals } = index;
   const chosen = new Set<string>();
   const order: string[] = [];
   const unknown: string[] = [];

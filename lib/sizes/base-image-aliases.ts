@@ -1,7 +1,7 @@
 /**
  * References that mean a measured image (kind `same`) or that are best sized by one
  * (kind `stand-in`: the tag moved to a build that was not measured). Each entry says why.
- * Facts come from shared/data/BASE-IMAGES.md (caveat 3: which tags moved) unless noted.
+ * Facts come from data/BASE-IMAGES.md (caveat 3: which tags moved) unless noted.
  */
 export interface BaseImageAlias {
   alias: string;

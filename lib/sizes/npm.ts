@@ -10,7 +10,8 @@ interface NpmTable {
   lines: string;
 }
 
-interface Entry extends NpmPackage {
+/** A version of generated/npm.json as decoded: its ranges, optional and peer dependencies. */
+export interface NpmTableEntry extends NpmPackage {
   optional: [string, string][];
   peers: [string, string][];
   depRanges: [string, string][];
@@ -18,6 +19,8 @@ interface Entry extends NpmPackage {
   cpu: string[];
   libc: string[];
 }
+
+type Entry = NpmTableEntry;
 
 const table = generated as unknown as NpmTable;
 
@@ -36,8 +39,17 @@ function pairs(field: string): [string, string][] {
 
 function load(): Map<string, Entry[]> {
   if (index) return index;
-  index = new Map();
-  for (const line of table.lines.split('\n')) {
+  index = decodeNpmLines(table.lines);
+  return index;
+}
+
+/**
+ * Decodes the table's `lines` (see its `format`): name → its versions, highest first. For the
+ * committed table or one a generator reads back.
+ */
+export function decodeNpmLines(lines: string): Map<string, NpmTableEntry[]> {
+  const byName = new Map<string, Entry[]>();
+  for (const line of lines.split('\n')) {
     if (line === '') continue;
     const [name, version, bytes, deps, optional, peers, platform] = line.split('|');
     const [os, cpu, libc] = (platform || ';;').split(';').map((s) => (s ? s.split(' ') : []));
@@ -54,12 +66,12 @@ function load(): Map<string, Entry[]> {
       cpu,
       libc,
     };
-    const list = index.get(name) ?? [];
+    const list = byName.get(name) ?? [];
     list.push(entry);
-    index.set(name, list);
+    byName.set(name, list);
   }
-  for (const list of index.values()) list.sort((a, b) => compareVersions(b.version, a.version));
-  return index;
+  for (const list of byName.values()) list.sort((a, b) => compareVersions(b.version, a.version));
+  return byName;
 }
 
 /** `npm:other@^1` aliases resolve to the other package. */

@@ -44,7 +44,7 @@ export interface BaseImageRecord {
   entrypoint: string[] | null;
   cmd: string[] | null;
   notes: string[];
-  /** Key of the entry in shared/data/base-images.json this record comes from. */
+  /** Key of the entry in data/base-images.json this record comes from. */
   key?: string;
   /** `read-from-source`, `same-as:<key>`, `derived` or `not-collected` (how `packages` was read). */
   packagesStatus?: string;

@@ -66,7 +66,7 @@ ruleTests(aptListsNotRemoved, {
       `,
       lines: [2],
       // The later RUN's cleanup-in-later-layer finding carries these bytes; counted once there.
-      // Measured bookworm lists: 19,872,227 B (shared/data/PACKAGE-SIZES.md).
+      // Measured bookworm lists: 19,872,227 B (data/PACKAGE-SIZES.md).
       message: /leaves 19\.9 MB of package lists/,
       fixed: df`
         FROM debian:bookworm-slim

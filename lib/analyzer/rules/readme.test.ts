@@ -35,7 +35,7 @@ describe('README.md', () => {
     expect(readme.indexOf(RULES_END)).toBeGreaterThan(readme.indexOf(RULES_START));
   });
 
-  it('has the current rule table (run `node scripts/gen-readme-rules.mjs`)', () => {
+  it('has the current rule table (run `npm run gen:readme`)', () => {
     expect(withRulesTable(readme, rules, folderOf)).toBe(readme);
   });
 });

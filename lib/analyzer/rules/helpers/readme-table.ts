@@ -1,4 +1,4 @@
-/** The README's rule table, generated from rule metadata (scripts/gen-readme-rules.mjs writes it). */
+/** The README's rule table, generated from rule metadata (scripts/gen-readme-rules.ts writes it). */
 import type { RuleDefinition } from '../../rule';
 
 export const RULES_START = '<!-- rules:start -->';

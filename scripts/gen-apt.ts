@@ -1,12 +1,11 @@
-#!/usr/bin/env node
 // Generates lib/sizes/generated/apt.json: Debian/Ubuntu package tables (Installed-Size, Depends,
 // Pre-Depends, Recommends, Provides) for the packages Dockerfiles commonly install, every package
 // of the measured base images, and the dependency closure of both.
 //
 // Usage:
-//   node scripts/gen-apt.mjs            build from the apt lists (fetching missing ones with apt)
-//   node scripts/gen-apt.mjs --measure  also download a sample of .debs into /tmp and measure
-//                                       doc/man/locale and .py bytes (scripts/gen-apt-measured.json)
+//   npx tsx scripts/gen-apt.ts            build from the apt lists (fetching missing ones with apt)
+//   npx tsx scripts/gen-apt.ts --measure  also download a sample of .debs into /tmp and measure
+//                                       doc/man/locale and .py bytes (data/apt-measured-debs.json)
 //
 // Inputs: bookworm = this machine's /var/lib/apt/lists (apt-get update already run). Other releases
 // are fetched with apt-get into private directories under /tmp/layerlab-apt/<release>, using the
@@ -15,11 +14,51 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { AptReleaseTable, AptTable } from '../lib/sizes/apt';
+import type { AptRelease } from '../lib/sizes/types';
+
+/** A package of a release's Packages index (the newest version when several are listed). */
+interface DebPackage {
+  name: string;
+  version: string;
+  installedKiB: number;
+  depends: string[][];
+  recommends: string[][];
+  provides: string[];
+  priority: string;
+  filename?: string;
+  debBytes: number;
+}
+
+/** One release's archive, read: packages by name, virtual names' providers (preferred first). */
+interface ReleaseIndex {
+  pkgs: Map<string, DebPackage>;
+  providers: Map<string, string[]>;
+  files: string[];
+  newestInRelease: string;
+}
+
+/** What a downloaded .deb holds (one package of data/apt-measured-debs.json). */
+interface MeasuredDeb {
+  version: string;
+  fileBytes: number;
+  docBytes: number;
+  pyBytes: number;
+  debBytes: number;
+}
+
+interface MeasuredFile {
+  releases: Partial<
+    Record<AptRelease, { measuredOn: string; packages: Record<string, MeasuredDeb> }>
+  >;
+}
+
+type Calibration = ReturnType<typeof calibrate>;
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BASE_IMAGES = join(ROOT, 'data', 'base-images.json');
 const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
-const MEASURED = join(ROOT, 'scripts', 'gen-apt-measured.json');
+const MEASURED = join(ROOT, 'data', 'apt-measured-debs.json');
 const WORK = '/tmp/layerlab-apt';
 
 /** Packages Dockerfiles commonly install (apt-get install lines of real-world images). */
@@ -76,7 +115,10 @@ sq sqv libxslt-dev
   .filter(Boolean);
 
 /** Where each release's lists live and how apt fetches them when they are missing. */
-const RELEASES = {
+const RELEASES: Record<
+  AptRelease,
+  { distro: 'debian' | 'ubuntu'; lists?: string; suites: string[] }
+> = {
   bookworm: {
     distro: 'debian',
     lists: '/var/lib/apt/lists',
@@ -111,7 +153,7 @@ const PY_FILE = /^\.?\/usr\/lib\/python3(\.\d+)?\/.*\.py$/;
  */
 export const DEBIAN_PYC_PER_PY_BYTE = 1.167;
 
-const aptOpts = (dir, parts) => [
+const aptOpts = (dir: string, parts: string) => [
   '-o',
   'Dir::Etc::SourceList=/dev/null',
   '-o',
@@ -124,7 +166,7 @@ const aptOpts = (dir, parts) => [
   'Acquire::Languages=none',
 ];
 
-function ubuntuKeyring() {
+function ubuntuKeyring(): string {
   const key = join(WORK, 'ubuntu-keyring', 'usr/share/keyrings/ubuntu-archive-keyring.gpg');
   if (existsSync(key)) return key;
   // Debian trixie packages Ubuntu's archive keys (ubuntu-keyring); bookworm does not.
@@ -136,15 +178,16 @@ function ubuntuKeyring() {
     stdio: 'inherit',
   });
   const deb = readdirSync(join(WORK, 'debs')).find((f) => f.startsWith('ubuntu-keyring_'));
+  if (!deb) throw new Error('apt-get download ubuntu-keyring left no .deb');
   execFileSync('dpkg-deb', ['-x', join(WORK, 'debs', deb), join(WORK, 'ubuntu-keyring')]);
   return key;
 }
 
-function listsDir(release) {
+function listsDir(release: AptRelease): string {
   return RELEASES[release].lists ?? join(WORK, release, 'lists');
 }
 
-function ensureLists(release) {
+function ensureLists(release: AptRelease): void {
   const r = RELEASES[release];
   if (r.lists) return;
   const dir = join(WORK, release);
@@ -157,7 +200,7 @@ function ensureLists(release) {
     mkdirSync(join(dir, d), { recursive: true });
   const main = r.suites.filter((s) => !s.endsWith('-security'));
   const sec = r.suites.filter((s) => s.endsWith('-security'));
-  let sources;
+  let sources: string;
   if (r.distro === 'debian') {
     const key = '/usr/share/keyrings/debian-archive-keyring.gpg';
     sources = `Types: deb\nURIs: http://deb.debian.org/debian\nSuites: ${main.join(' ')}\nComponents: main\nSigned-By: ${key}\n\nTypes: deb\nURIs: http://deb.debian.org/debian-security\nSuites: ${sec.join(' ')}\nComponents: main\nSigned-By: ${key}\n`;
@@ -180,7 +223,7 @@ function ensureLists(release) {
  * jammy figure (39.82 MB in 2022, below the ~73 MB its release indexes take uncompressed), of the
  * Ubuntu images too. bookworm is this machine's own lists directory (same config).
  */
-function measureLists(release) {
+function measureLists(release: AptRelease): number {
   // bookworm: the figure measured on this machine by the data collector (PACKAGE-SIZES.md).
   if (release === 'bookworm') {
     const sizes = JSON.parse(readFileSync(join(ROOT, 'data', 'package-sizes.json'), 'utf8'));
@@ -209,13 +252,13 @@ function measureLists(release) {
   return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split(/\s/)[0]);
 }
 
-function readPackagesFiles(release) {
+function readPackagesFiles(release: AptRelease) {
   const dir = listsDir(release);
   const files = readdirSync(dir).filter((f) => /_binary-amd64_Packages(\.\w+)?$/.test(f));
   const dates = readdirSync(dir)
     .filter((f) => f.endsWith('_InRelease'))
     .map((f) => /^Date: (.*)$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1])
-    .filter(Boolean)
+    .filter((d): d is string => Boolean(d))
     .map((d) => new Date(d).toISOString().slice(0, 10))
     .sort();
   const texts = files.map((f) => {
@@ -231,14 +274,14 @@ function readPackagesFiles(release) {
 }
 
 // dpkg version comparison (deb-version(7)).
-function order(c) {
+function order(c: string | undefined): number {
   if (c === undefined) return 0;
   if (c === '~') return -1;
   if (/[0-9]/.test(c)) return 0;
   if (/[A-Za-z]/.test(c)) return c.charCodeAt(0);
   return c.charCodeAt(0) + 256;
 }
-function verrevcmp(a, b) {
+function verrevcmp(a: string, b: string): number {
   let i = 0;
   let j = 0;
   while (i < a.length || j < b.length) {
@@ -263,8 +306,8 @@ function verrevcmp(a, b) {
   }
   return 0;
 }
-export function compareDebVersions(a, b) {
-  const split = (v) => {
+export function compareDebVersions(a: string, b: string): number {
+  const split = (v: string): [number, string, string] => {
     const c = v.indexOf(':');
     const epoch = c >= 0 ? Number(v.slice(0, c)) : 0;
     const rest = c >= 0 ? v.slice(c + 1) : v;
@@ -277,7 +320,7 @@ export function compareDebVersions(a, b) {
 }
 
 /** `a (>= 1) | b:any, c` → [['a','b'],['c']] */
-function parseRelations(s) {
+function parseRelations(s: string | undefined): string[][] {
   if (!s) return [];
   return s
     .split(',')
@@ -297,11 +340,11 @@ function parseRelations(s) {
     .filter((g) => g.length > 0);
 }
 
-function parseStanzas(text, into) {
+function parseStanzas(text: string, into: Map<string, DebPackage>): void {
   for (const block of text.split('\n\n')) {
     if (!block.startsWith('Package:')) continue;
-    const fields = {};
-    let last = null;
+    const fields: Record<string, string> = {};
+    let last: string | null = null;
     for (const line of block.split('\n')) {
       if (line.startsWith(' ') || line.startsWith('\t')) {
         if (last) fields[last] += line;
@@ -330,39 +373,58 @@ function parseStanzas(text, into) {
   }
 }
 
-const PRIORITY = { required: 0, important: 1, standard: 2, optional: 3, extra: 4 };
+/** The package `name` of a map that is known to hold it. */
+function pkgOf(pkgs: Map<string, DebPackage>, name: string): DebPackage {
+  const p = pkgs.get(name);
+  if (!p) throw new Error(`no package ${name}`);
+  return p;
+}
 
-function loadRelease(release) {
+/** The releases in the order the table lists them. */
+const releaseNames = () => Object.keys(RELEASES) as AptRelease[];
+
+const PRIORITY: Record<string, number> = {
+  required: 0,
+  important: 1,
+  standard: 2,
+  optional: 3,
+  extra: 4,
+};
+
+function loadRelease(release: AptRelease): ReleaseIndex {
   ensureLists(release);
   const { files, texts, newestInRelease } = readPackagesFiles(release);
-  const pkgs = new Map();
+  const pkgs = new Map<string, DebPackage>();
   for (const t of texts) parseStanzas(t, pkgs);
-  const providers = new Map();
+  const providers = new Map<string, string[]>();
   for (const p of pkgs.values()) {
     for (const v of p.provides) {
-      if (!providers.has(v)) providers.set(v, []);
-      providers.get(v).push(p.name);
+      const list = providers.get(v) ?? [];
+      list.push(p.name);
+      providers.set(v, list);
     }
   }
   for (const list of providers.values()) {
     list.sort(
       (a, b) =>
-        (PRIORITY[pkgs.get(a).priority] ?? 3) - (PRIORITY[pkgs.get(b).priority] ?? 3) ||
+        (PRIORITY[pkgOf(pkgs, a).priority] ?? 3) - (PRIORITY[pkgOf(pkgs, b).priority] ?? 3) ||
         a.localeCompare(b),
     );
   }
   return { pkgs, providers, files, newestInRelease };
 }
 
-function baseLists(images) {
-  const byRelease = {};
+function baseLists(
+  images: { packages: string[] | null; packageManager: string; osRelease: string }[],
+): Partial<Record<AptRelease, Set<string>>> {
+  const byRelease: Partial<Record<AptRelease, Set<string>>> = {};
   for (const img of images) {
     if (!img.packages || img.packageManager !== 'apt') continue;
     const os = img.osRelease.toLowerCase();
-    const release = Object.keys(RELEASES).find((r) => os.includes(r));
+    const release = releaseNames().find((r) => os.includes(r));
     if (!release) continue;
-    byRelease[release] ??= new Set();
-    for (const p of img.packages) byRelease[release].add(p);
+    const set = (byRelease[release] ??= new Set());
+    for (const p of img.packages) set.add(p);
   }
   return byRelease;
 }
@@ -371,20 +433,24 @@ function baseLists(images) {
  * Closure over Depends + Pre-Depends + Recommends: for each alternatives group, the real packages
  * already chosen or the first that exists; virtual names pull in their preferred provider.
  */
-function closure(rel, roots) {
+function closure(rel: ReleaseIndex, roots: string[]): Set<string> {
   const { pkgs, providers } = rel;
-  const keep = new Set();
+  const keep = new Set<string>();
   const stack = [...roots];
-  const pick = (group) => {
+  const pick = (group: string[]): string | null => {
     for (const alt of group) if (keep.has(alt)) return alt;
     for (const alt of group) if (pkgs.has(alt)) return alt;
-    for (const alt of group) if (providers.has(alt)) return providers.get(alt)[0];
+    for (const alt of group) {
+      const first = providers.get(alt)?.[0];
+      if (providers.has(alt)) return first as string;
+    }
     return null;
   };
   while (stack.length) {
-    const name = stack.pop();
+    const name = stack.pop() as string;
     if (keep.has(name)) continue;
-    const p = pkgs.get(name) ?? (providers.has(name) ? pkgs.get(providers.get(name)[0]) : null);
+    const provider = providers.get(name)?.[0];
+    const p = pkgs.get(name) ?? (providers.has(name) ? pkgs.get(provider as string) : null);
     if (!p || keep.has(p.name)) continue;
     keep.add(p.name);
     for (const group of [...p.depends, ...p.recommends]) {
@@ -395,9 +461,9 @@ function closure(rel, roots) {
   return keep;
 }
 
-function debFiles(dir) {
+function debFiles(dir: string): Map<string, string> {
   // apt-get download names files name_version_arch.deb with the epoch's ':' written as %3a.
-  const map = new Map();
+  const map = new Map<string, string>();
   for (const f of readdirSync(dir)) {
     const m = /^([^_]+)_([^_]+)_[^_]+\.deb$/.exec(f);
     if (m) map.set(`${m[1]} ${decodeURIComponent(m[2])}`, join(dir, f));
@@ -405,14 +471,18 @@ function debFiles(dir) {
   return map;
 }
 
-function measureDebs(release, rel, names) {
+function measureDebs(
+  release: AptRelease,
+  rel: ReleaseIndex,
+  names: string[],
+): Record<string, MeasuredDeb> {
   const dir = join(WORK, 'debs', release);
   mkdirSync(dir, { recursive: true });
   const have = debFiles(dir);
   // name=version: otherwise apt's candidate can be this machine's installed (newer) version.
   const missing = names
-    .filter((n) => rel.pkgs.has(n) && !have.has(`${n} ${rel.pkgs.get(n).version}`))
-    .map((n) => `${n}=${rel.pkgs.get(n).version}`);
+    .filter((n) => rel.pkgs.has(n) && !have.has(`${n} ${pkgOf(rel.pkgs, n).version}`))
+    .map((n) => `${n}=${pkgOf(rel.pkgs, n).version}`);
   const opts = RELEASES[release].lists
     ? []
     : aptOpts(join(WORK, release), join(WORK, release, 'parts'));
@@ -433,11 +503,11 @@ function measureDebs(release, rel, names) {
     }
   }
   const debs = debFiles(dir);
-  const out = {};
+  const out: Record<string, MeasuredDeb> = {};
   for (const n of names) {
     const p = rel.pkgs.get(n);
     const f = p && debs.get(`${n} ${p.version}`);
-    if (!f) continue;
+    if (!p || !f) continue;
     const listing = execFileSync('dpkg-deb', ['-c', f], { maxBuffer: 1 << 28, encoding: 'utf8' });
     let doc = 0;
     let py = 0;
@@ -462,15 +532,15 @@ function measureDebs(release, rel, names) {
   return out;
 }
 
-const round4 = (x) => Math.round(x * 10000) / 10000;
+const round4 = (x: number) => Math.round(x * 10000) / 10000;
 
-function median(xs) {
+function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length === 0 ? 0 : s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-const isPythonPackage = (n) => /^(python3|libpython3|python-is-python3)/.test(n);
+const isPythonPackage = (n: string) => /^(python3|libpython3|python-is-python3)/.test(n);
 
 /** Sample measured per release: every base package of the Debian/Ubuntu images plus a seed subset. */
 const SAMPLE_SEED = `
@@ -492,26 +562,33 @@ coreutils bash util-linux libc6 libc-bin tar findutils
   .split(/\s+/)
   .filter(Boolean);
 
-export function encodeTable(rel, keep, measured, cal, seeds) {
+export function encodeTable(
+  rel: ReleaseIndex,
+  keep: Set<string>,
+  measured: Record<string, MeasuredDeb> | undefined,
+  cal: Calibration,
+  seeds: string[],
+): Pick<AptReleaseTable, 'names' | 'rows' | 'virtuals'> {
   const names = [...keep].sort();
   const index = new Map(names.map((n, i) => [n, i.toString(36)]));
-  const virtuals = {};
-  const ref = (n) => {
-    if (index.has(n)) return index.get(n);
+  const virtuals: Record<string, string[]> = {};
+  const ref = (n: string): string | null => {
+    const at = index.get(n);
+    if (at !== undefined) return at;
     const providers = (rel.providers.get(n) ?? []).filter((p) => keep.has(p));
     if (providers.length === 0) return null;
     virtuals[n] = providers;
     return `~${n}`;
   };
   for (const s of seeds) if (!keep.has(s)) ref(s);
-  const groups = (gs) =>
+  const groups = (gs: string[][]) =>
     gs
       .map((g) => g.map(ref).filter((x) => x !== null))
       .filter((g) => g.length > 0)
       .map((g) => g.join('/'))
       .join(',');
   const rows = names.map((name) => {
-    const p = rel.pkgs.get(name);
+    const p = pkgOf(rel.pkgs, name);
     const installed = p.installedKiB * 1024;
     const m = measured?.[name];
     // Installed-Size rounds each file up (and older dpkg counted blocks); Docker counts file bytes.
@@ -538,14 +615,14 @@ export function encodeTable(rel, keep, measured, cal, seeds) {
   return { names: names.join('\n'), rows: rows.join('\n'), virtuals };
 }
 
-function calibrate(measuredAll, rel) {
+function calibrate(measuredAll: Record<string, MeasuredDeb>, rel: ReleaseIndex) {
   const entries = Object.entries(measuredAll);
   const same = entries.filter(([n, m]) => rel.pkgs.get(n)?.version === m.version);
   const fileBytesPerInstalledByte =
     same.reduce((s, [, m]) => s + m.fileBytes, 0) /
     Math.max(
       1,
-      same.reduce((s, [n]) => s + rel.pkgs.get(n).installedKiB * 1024, 0),
+      same.reduce((s, [n]) => s + pkgOf(rel.pkgs, n).installedKiB * 1024, 0),
     );
   const nonPython = entries.filter(([n]) => !isPythonPackage(n));
   const docShare =
@@ -569,21 +646,23 @@ function calibrate(measuredAll, rel) {
 
 async function main() {
   const measure = process.argv.includes('--measure');
-  const images = JSON.parse(readFileSync(BASE_IMAGES, 'utf8')).images;
+  const images = JSON.parse(readFileSync(BASE_IMAGES, 'utf8')).images as Parameters<
+    typeof baseLists
+  >[0];
   const bases = baseLists(images);
-  const measuredFile = existsSync(MEASURED)
+  const measuredFile: MeasuredFile = existsSync(MEASURED)
     ? JSON.parse(readFileSync(MEASURED, 'utf8'))
     : { releases: {} };
-  const out = {
+  const out: AptTable & { generatedBy: string; format: string } = {
     source:
       'Debian and Ubuntu archive Packages indexes (amd64) read with apt on this machine; doc and .py shares from .deb contents (dpkg-deb -c)',
-    generatedBy: 'scripts/gen-apt.mjs',
+    generatedBy: 'scripts/gen-apt.ts',
     generatedOn: new Date().toISOString().slice(0, 10),
     format:
       'names: sorted package names, one a line; rows: the same order, version|Installed-Size KiB|doc KiB|pyc KiB|depends|recommends|file KiB (measured from the .deb, else empty: Installed-Size × calibration.fileBytesPerInstalledByte), groups joined by ",", alternatives by "/", each a base-36 index into names or ~virtual (see virtuals: providers in apt preference order)',
-    releases: {},
+    releases: {} as AptTable['releases'],
   };
-  for (const release of Object.keys(RELEASES)) {
+  for (const release of releaseNames()) {
     const rel = loadRelease(release);
     const base = bases[release] ?? new Set();
     const seeds = [...SEED, ...base].filter((n) => rel.pkgs.has(n) || rel.providers.has(n));
@@ -593,8 +672,8 @@ async function main() {
     if (measure) {
       const sample = [
         ...new Set([...base, ...SAMPLE_SEED, ...[...keep].filter(isPythonPackage)]),
-      ].filter((n) => keep.has(n) && rel.pkgs.get(n).debBytes < 40e6);
-      const mb = sample.reduce((s, n) => s + rel.pkgs.get(n).debBytes, 0) / 1e6;
+      ].filter((n) => keep.has(n) && pkgOf(rel.pkgs, n).debBytes < 40e6);
+      const mb = sample.reduce((s, n) => s + pkgOf(rel.pkgs, n).debBytes, 0) / 1e6;
       console.log(`${release}: measuring ${sample.length} packages (${mb.toFixed(1)} MB of .debs)`);
       if (process.argv.includes('--plan')) continue;
       measuredFile.releases[release] = {
@@ -640,7 +719,7 @@ async function main() {
   console.log(`wrote ${OUTPUT} (${statSync(OUTPUT).size} bytes)`);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // Generates lib/analyzer/generated/apt-names.json: for each apt release, a Bloom filter of every
 // package name and every Provides name of the archive's amd64 Packages indexes (the components
 // the official images enable: Debian main; Ubuntu main, restricted, universe, multiverse, with
@@ -6,7 +5,7 @@
 // release, so `apt-get install <name>` fails there (rule package-not-in-release); a name it
 // accepts may still be missing (false-positive rate below), and the rule then says nothing.
 //
-// Usage: node scripts/gen-apt-names.mjs   (npm run gen:apt-names)
+// Usage: npx tsx scripts/gen-apt-names.ts   (npm run gen:apt-names)
 //
 // Inputs: each release's lists are fetched with apt-get into /tmp/layerlab-apt-names/<release>
 // from deb.debian.org / archive.ubuntu.com (and their security hosts). The newest InRelease date
@@ -15,6 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fnv, type AptNameFilter } from '../lib/analyzer/apt-names';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'lib', 'analyzer', 'generated', 'apt-names.json');
@@ -23,20 +23,21 @@ const WORK = '/tmp/layerlab-apt-names';
 const FALSE_POSITIVE_RATE = 0.01;
 
 const DEBIAN_KEY = '/usr/share/keyrings/debian-archive-keyring.gpg';
-const RELEASES = {
-  bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
-  trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
-  jammy: {
-    distro: 'ubuntu',
-    suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
-  },
-  noble: {
-    distro: 'ubuntu',
-    suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
-  },
-};
+const RELEASES: Record<string, { distro: 'debian' | 'ubuntu'; lists?: string; suites: string[] }> =
+  {
+    bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
+    trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
+    jammy: {
+      distro: 'ubuntu',
+      suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
+    },
+    noble: {
+      distro: 'ubuntu',
+      suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
+    },
+  };
 
-const aptOpts = (dir) => [
+const aptOpts = (dir: string) => [
   '-o',
   'Dir::Etc::SourceList=/dev/null',
   '-o',
@@ -51,7 +52,7 @@ const aptOpts = (dir) => [
   'APT::Architectures::=amd64',
 ];
 
-function ubuntuKeyring() {
+function ubuntuKeyring(): string {
   const key = join(WORK, 'ubuntu-keyring', 'usr/share/keyrings/ubuntu-archive-keyring.gpg');
   if (existsSync(key)) return key;
   // Debian trixie packages Ubuntu's archive keys (ubuntu-keyring).
@@ -62,12 +63,13 @@ function ubuntuKeyring() {
     stdio: 'inherit',
   });
   const deb = readdirSync(join(WORK, 'debs')).find((f) => f.startsWith('ubuntu-keyring_'));
+  if (!deb) throw new Error('apt-get download ubuntu-keyring left no .deb');
   execFileSync('dpkg-deb', ['-x', join(WORK, 'debs', deb), join(WORK, 'ubuntu-keyring')]);
   return key;
 }
 
 /** The release's lists directory, fetched with apt-get update when missing. */
-function ensureLists(release) {
+function ensureLists(release: string): string {
   const r = RELEASES[release];
   if (r.lists) return dirname(r.lists);
   const dir = join(WORK, release);
@@ -94,7 +96,7 @@ function ensureLists(release) {
           'main restricted universe multiverse',
           ubuntuKeyring(),
         ];
-  const entry = (u, suites) =>
+  const entry = (u: string, suites: string[]) =>
     `Types: deb\nURIs: ${u}\nSuites: ${suites.join(' ')}\nComponents: ${comps}\nSigned-By: ${key}\n`;
   writeFileSync(
     join(dir, 'parts', `${release}.sources`),
@@ -104,16 +106,16 @@ function ensureLists(release) {
   return dir;
 }
 
-function namesOf(release) {
+function namesOf(release: string) {
   const lists = RELEASES[release].lists ?? join(ensureLists(release), 'lists');
   const files = readdirSync(lists).filter((f) => /_binary-amd64_Packages(\.\w+)?$/.test(f));
   const dates = readdirSync(lists)
     .filter((f) => f.endsWith('_InRelease'))
     .map((f) => /^Date: (.*)$/m.exec(readFileSync(join(lists, f), 'utf8'))?.[1])
-    .filter(Boolean)
+    .filter((d): d is string => Boolean(d))
     .map((d) => new Date(d).toISOString().slice(0, 10))
     .sort();
-  const names = new Set();
+  const names = new Set<string>();
   for (const f of files) {
     const p = join(lists, f);
     const text = /\.(lz4|xz|gz|zst)$/.test(f)
@@ -129,17 +131,8 @@ function namesOf(release) {
   return { names, files, newestInRelease: dates[dates.length - 1] };
 }
 
-/** FNV-1a 32-bit over the UTF-16 code units, with a seed; the same function as lib/analyzer/apt-names.ts. */
-function fnv(s, seed) {
-  let h = (0x811c9dc5 ^ seed) >>> 0;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h >>> 0;
-}
-
-function bloom(names) {
+/** A Bloom filter over `names` that lib/analyzer/apt-names.ts reads (same hash, same layout). */
+export function bloom(names: Set<string>): Pick<AptNameFilter, 'bits' | 'hashes' | 'filter'> {
   const n = names.size;
   const bits = Math.ceil((-n * Math.log(FALSE_POSITIVE_RATE)) / Math.LN2 ** 2 / 8) * 8;
   const hashes = Math.max(1, Math.round((bits / n) * Math.LN2));
@@ -156,25 +149,42 @@ function bloom(names) {
   return { bits, hashes, filter: buf.toString('base64') };
 }
 
-const out = {
-  source:
-    'Debian and Ubuntu archive Packages indexes (amd64): every Package and Provides name, read with apt on this machine',
-  generatedBy: 'scripts/gen-apt-names.mjs',
-  generatedOn: new Date().toISOString().slice(0, 10),
-  falsePositiveRate: FALSE_POSITIVE_RATE,
-  releases: {},
-};
-for (const release of Object.keys(RELEASES)) {
-  try {
-    const { names, files, newestInRelease } = namesOf(release);
-    if (names.size === 0) throw new Error('no Packages files');
-    out.releases[release] = { names: names.size, inputs: files, newestInRelease, ...bloom(names) };
-    console.log(`${release}: ${names.size} names`);
-  } catch (err) {
-    // A release whose index cannot be read here gets no filter: the rule stays silent on it.
-    console.log(`${release}: skipped (${err instanceof Error ? err.message.split('\n')[0] : err})`);
+function main(): void {
+  const out: {
+    source: string;
+    generatedBy: string;
+    generatedOn: string;
+    falsePositiveRate: number;
+    releases: Record<string, AptNameFilter & { inputs: string[] }>;
+  } = {
+    source:
+      'Debian and Ubuntu archive Packages indexes (amd64): every Package and Provides name, read with apt on this machine',
+    generatedBy: 'scripts/gen-apt-names.ts',
+    generatedOn: new Date().toISOString().slice(0, 10),
+    falsePositiveRate: FALSE_POSITIVE_RATE,
+    releases: {},
+  };
+  for (const release of Object.keys(RELEASES)) {
+    try {
+      const { names, files, newestInRelease } = namesOf(release);
+      if (names.size === 0) throw new Error('no Packages files');
+      out.releases[release] = {
+        names: names.size,
+        inputs: files,
+        newestInRelease,
+        ...bloom(names),
+      };
+      console.log(`${release}: ${names.size} names`);
+    } catch (err) {
+      // A release whose index cannot be read here gets no filter: the rule stays silent on it.
+      console.log(
+        `${release}: skipped (${err instanceof Error ? err.message.split('\n')[0] : err})`,
+      );
+    }
   }
+  mkdirSync(dirname(OUTPUT), { recursive: true });
+  writeFileSync(OUTPUT, JSON.stringify(out, null, 1) + '\n');
+  console.log(`wrote ${OUTPUT}`);
 }
-mkdirSync(dirname(OUTPUT), { recursive: true });
-writeFileSync(OUTPUT, JSON.stringify(out, null, 1) + '\n');
-console.log(`wrote ${OUTPUT}`);
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main();

@@ -1,11 +1,15 @@
-#!/usr/bin/env node
-// Generates lib/sizes/generated/base-images.json from data/base-images.json.
-// Usage: node scripts/gen-base-images.mjs [--stdout]
-// The output keeps what the analyzer and the UI need (size, source, date, confidence,
-// OS facts, package list) and drops the rest. Aliases live in lib/sizes/base-image-aliases.ts.
+/**
+ * Generates lib/sizes/generated/base-images.json from data/base-images.json.
+ * Usage: npx tsx scripts/gen-base-images.ts [--stdout]
+ * The output keeps what the analyzer and the UI need (size, source, date, confidence,
+ * OS facts, package list) and drops the rest. Aliases live in lib/sizes/base-image-aliases.ts.
+ * Package closures are computed with lib/sizes' own apt decoder over the committed apt table.
+ */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptClosureIn, decodeAptRelease, type AptTable } from '../lib/sizes/apt';
+import type { AptRelease, BaseImageRecord } from '../lib/sizes/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, 'data', 'base-images.json');
@@ -13,15 +17,76 @@ export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-images.json'
 export const APT_TABLE = join(ROOT, 'lib', 'sizes', 'generated', 'apt.json');
 export const REPO_INFO_SIZES = join(ROOT, 'data', 'repo-info-sizes.json');
 
+/** An image of data/base-images.json (the fields this generator reads). */
+interface DataImage {
+  key: string;
+  uncompressedBytes: number | null;
+  compressedBytes: number | null;
+  created: string | null;
+  source: {
+    repo?: string;
+    path?: string;
+    commit?: string;
+    confidence?: string;
+    references?: string[];
+  };
+  confidence?: string;
+  osFamily: BaseImageRecord['osFamily'];
+  osRelease: string;
+  libc: BaseImageRecord['libc'];
+  hasShell: boolean;
+  packageManager: BaseImageRecord['packageManager'];
+  packages: string[] | null;
+  packagesStatus?: string;
+  runtimes?: Record<string, string | undefined>;
+  defaultUser: string;
+  entrypoint: string | string[] | null;
+  cmd: string | string[] | null;
+  notes?: string[];
+  estimateMethod?: string;
+  contentsSummary?: string;
+}
+
+/** data/base-images.json. */
+export interface BaseImagesData {
+  collectedOn: string;
+  images: DataImage[];
+}
+
+/** data/repo-info-sizes.json. */
+export interface RepoInfoSizes {
+  source: { repo: string };
+  images: {
+    ref: string;
+    virtualSize: string;
+    created: string;
+    commit: string;
+    path: string;
+    osFamily: BaseImageRecord['osFamily'];
+    osRelease: string;
+    packages: { from: string; install?: string[] };
+    note?: string;
+    runtimes?: BaseImageRecord['runtimes'];
+    entrypoint?: string[];
+    cmd?: string[];
+  }[];
+}
+
+/** A record of the generated table (lib/sizes reads it as a BaseImageRecord). */
+type Generated = BaseImageRecord & { key: string; nginx?: string };
+
 /**
  * Package lists the data lacks but that follow from the image's Dockerfile: each install is
  * `apt-get install --no-install-recommends`, so the list is the base image's packages plus the
- * Depends/Pre-Depends closure in the committed apt table (scripts/gen-apt.mjs).
+ * Depends/Pre-Depends closure in the committed apt table (scripts/gen-apt.ts).
  * golang:1.26-bookworm = buildpack-deps:bookworm-curl + -scm + the cgo packages
  * (docker-library/buildpack-deps debian/bookworm/{curl,scm}/Dockerfile; docker-library/golang
  * bookworm Dockerfile).
  */
-const DERIVED_PACKAGES = {
+const DERIVED_PACKAGES: Record<
+  string,
+  { release: AptRelease; from: string; install: string[]; note: string }
+> = {
   'golang:1.26': {
     release: 'bookworm',
     from: 'debian:bookworm',
@@ -42,43 +107,29 @@ const DERIVED_PACKAGES = {
   },
 };
 
-/** Depends + Pre-Depends closure of `names` over one release of the generated apt table. */
-function aptClosure(aptTable, release, installed, names) {
-  const t = aptTable.releases[release];
-  const list = t.names.split('\n');
-  const rows = new Map(t.rows.split('\n').map((row, i) => [list[i], row.split('|')]));
-  const ref = (tok) => (tok.startsWith('~') ? tok.slice(1) : list[parseInt(tok, 36)]);
-  const have = new Set(installed);
-  const present = (n) => have.has(n) || (t.virtuals[n] ?? []).some((p) => have.has(p));
-  const queue = [];
-  const add = (n) => {
-    if (have.has(n)) return;
-    have.add(n);
-    queue.push(n);
-  };
-  const pick = (group) => {
-    if (group.some(present)) return undefined;
-    return group.find((n) => rows.has(n)) ?? group.map((n) => t.virtuals[n]?.[0]).find(Boolean);
-  };
-  for (const n of names) {
-    const p = pick([n]);
-    if (p) add(p);
-  }
-  while (queue.length > 0) {
-    const deps = rows.get(queue.shift())[4];
-    for (const g of deps ? deps.split(',') : []) {
-      const p = pick(g.split('/').map(ref));
-      if (p) add(p);
-    }
-  }
-  return [...have];
+/**
+ * `installed` plus the Depends + Pre-Depends closure of `names` over one release of the apt
+ * table (lib/sizes' decoder and closure: what `apt-get install --no-install-recommends` adds).
+ */
+function aptClosure(
+  aptTable: AptTable,
+  release: AptRelease,
+  installed: readonly string[],
+  names: readonly string[],
+): string[] {
+  const closure = aptClosureIn(decodeAptRelease(aptTable.releases[release]), names, {
+    recommends: false,
+    installed: new Set(installed),
+    excludesDocs: false,
+  });
+  return [...new Set([...installed, ...closure.packages.map((p) => p.name)])];
 }
 
 /**
  * Canonical reference per data `key`: the most specific tag of the image that was read
  * (`tagRead` in the data), without its patch version, so that it stays a tag people write.
  */
-const CANONICAL = {
+const CANONICAL: Record<string, string> = {
   'node:16': 'node:16-buster',
   'node:16-alpine': 'node:16-alpine3.16',
   'python:3.9': 'python:3.9-bookworm',
@@ -116,7 +167,10 @@ const CANONICAL = {
  * distroless READMEs document (GoogleContainerTools/distroless python3/, nodejs/, java/ READMEs).
  * Sizes the data has as null get an estimate with its method spelled out (confidence low).
  */
-const DISTROLESS_FACTS = {
+const DISTROLESS_FACTS: Record<
+  string,
+  { entrypoint: string[]; estimateBytes?: number; estimateMethod?: string }
+> = {
   'gcr.io/distroless/python3-debian12': { entrypoint: ['/usr/bin/python3.11'] },
   'gcr.io/distroless/nodejs20-debian12': { entrypoint: ['/nodejs/bin/node'] },
   'gcr.io/distroless/nodejs22-debian12': {
@@ -138,7 +192,9 @@ const DISTROLESS_FACTS = {
   },
 };
 
-function aptReleaseOf(img) {
+function aptReleaseOf(
+  img: Pick<DataImage, 'osRelease' | 'packageManager' | 'osFamily'>,
+): AptRelease | undefined {
   const r = img.osRelease.toLowerCase();
   if (img.packageManager !== 'apt') return undefined;
   if (r.includes('trixie')) return 'trixie';
@@ -151,19 +207,19 @@ function aptReleaseOf(img) {
   return 'bookworm';
 }
 
-function majorMinor(v) {
+function majorMinor(v: string): string | undefined {
   const m = /(\d+)(?:\.(\d+))?/.exec(v);
   if (!m) return undefined;
   return m[2] === undefined ? m[1] : `${m[1]}.${m[2]}`;
 }
 
-function major(v) {
+function major(v: string): string | undefined {
   const m = /(\d+)/.exec(v);
   return m ? m[1] : undefined;
 }
 
-function runtimesOf(rt) {
-  const out = {};
+function runtimesOf(rt: Record<string, string | undefined>): BaseImageRecord['runtimes'] {
+  const out: BaseImageRecord['runtimes'] = {};
   if (rt.python) out.python = majorMinor(rt.python);
   if (rt.node) out.node = major(rt.node);
   if (rt.go) out.go = majorMinor(rt.go);
@@ -174,7 +230,7 @@ function runtimesOf(rt) {
   return out;
 }
 
-function parseJsonArray(s) {
+function parseJsonArray(s: string | string[] | null | undefined): string[] | null {
   if (s === null || s === undefined) return null;
   if (Array.isArray(s)) return s;
   try {
@@ -185,7 +241,7 @@ function parseJsonArray(s) {
   }
 }
 
-function confidenceOf(img) {
+function confidenceOf(img: DataImage): BaseImageRecord['confidence'] {
   if (img.confidence === 'low' || img.confidence === 'medium' || img.confidence === 'high') {
     return img.confidence;
   }
@@ -195,7 +251,7 @@ function confidenceOf(img) {
   return 'low';
 }
 
-function sourceOf(img) {
+function sourceOf(img: DataImage): string {
   const s = img.source;
   if (s.repo && s.path) return `${s.repo} @${String(s.commit).slice(0, 7)}, ${s.path}`;
   const refs = (s.references ?? []).join(', ');
@@ -203,7 +259,7 @@ function sourceOf(img) {
 }
 
 /** `929.95 Mb` / `1.02 Gb` (repo-info's decimal units) → bytes. */
-function virtualBytes(text) {
+function virtualBytes(text: string): number {
   const m = /^([\d.]+)\s*(Mb|Gb)$/.exec(text.trim());
   if (!m) throw new Error(`unreadable Virtual Size: ${text}`);
   return Math.round(Number(m[1]) * (m[2] === 'Gb' ? 1e9 : 1e6));
@@ -213,8 +269,13 @@ function virtualBytes(text) {
  * Records for data/repo-info-sizes.json: size, date and source as read; the package list copied
  * from an image built from the same template, plus the closure of what the Dockerfile installs.
  */
-function extraRecords(extra, data, aptTable, built) {
-  const out = [];
+function extraRecords(
+  extra: RepoInfoSizes,
+  data: BaseImagesData,
+  aptTable: AptTable,
+  built: Generated[],
+): Generated[] {
+  const out: Generated[] = [];
   for (const e of extra.images) {
     const fromKey = e.packages.from;
     const from =
@@ -223,12 +284,12 @@ function extraRecords(extra, data, aptTable, built) {
       built.find((r) => r.key === fromKey);
     if (!from?.packages) throw new Error(`no package list to start ${e.ref} from (${fromKey})`);
     const osRelease = e.osRelease;
-    const probe = { osRelease, packageManager: 'apt', osFamily: e.osFamily };
-    const aptRelease = aptReleaseOf(probe);
+    const probe = { osRelease, packageManager: 'apt' as const, osFamily: e.osFamily };
+    const aptRelease = aptReleaseOf(probe) as AptRelease;
     const packages = e.packages.install
       ? aptClosure(aptTable, aptRelease, from.packages, e.packages.install).sort()
       : [...from.packages];
-    const notes = [];
+    const notes: string[] = [];
     if (e.note) notes.push(e.note);
     if (!osRelease.toLowerCase().includes(aptRelease)) {
       notes.push(`No apt table for ${osRelease}: package sizes use Debian ${aptRelease}.`);
@@ -262,14 +323,19 @@ function extraRecords(extra, data, aptTable, built) {
   return out;
 }
 
-/** Pure transform from the shared data (and the apt table) to the generated table. */
-export function build(data, aptTable, extra = { images: [] }) {
-  const images = [];
+/** Pure transform from data/ (and the apt table) to the generated table. */
+export function build(
+  data: BaseImagesData,
+  aptTable: AptTable,
+  extra: RepoInfoSizes = { source: { repo: '' }, images: [] },
+) {
+  const images: Generated[] = [];
   for (const source of data.images) {
     const derived = DERIVED_PACKAGES[source.key];
     let img = source;
     if (derived && source.packages === null) {
       const base = data.images.find((i) => i.key === derived.from);
+      if (!base?.packages) throw new Error(`no package list for ${derived.from}`);
       const packages = aptClosure(aptTable, derived.release, base.packages, derived.install);
       img = {
         ...source,
@@ -346,22 +412,22 @@ export function build(data, aptTable, extra = { images: [] }) {
     source:
       'data/base-images.json and data/repo-info-sizes.json (docker-library/repo-info; distroless from GitHub threads)',
     collectedOn: data.collectedOn,
-    generatedBy: 'scripts/gen-base-images.mjs',
+    generatedBy: 'scripts/gen-base-images.ts',
     images,
   };
 }
 
-export function render(data, aptTable, extra) {
+export function render(data: BaseImagesData, aptTable: AptTable, extra: RepoInfoSizes): string {
   return (
     JSON.stringify(build(data, aptTable, extra), null, 0).replace(/\},\{"ref"/g, '},\n{"ref"') +
     '\n'
   );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const data = JSON.parse(readFileSync(INPUT, 'utf8'));
-  const aptTable = JSON.parse(readFileSync(APT_TABLE, 'utf8'));
-  const extra = JSON.parse(readFileSync(REPO_INFO_SIZES, 'utf8'));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const data = JSON.parse(readFileSync(INPUT, 'utf8')) as BaseImagesData;
+  const aptTable = JSON.parse(readFileSync(APT_TABLE, 'utf8')) as AptTable;
+  const extra = JSON.parse(readFileSync(REPO_INFO_SIZES, 'utf8')) as RepoInfoSizes;
   const text = render(data, aptTable, extra);
   if (process.argv.includes('--stdout')) {
     process.stdout.write(text);

@@ -1,26 +1,22 @@
-#!/usr/bin/env node
 // Writes the rule table into README.md between <!-- rules:start --> and <!-- rules:end -->,
 // from the rule metadata in lib/analyzer/rules (the single source). Adds the section at the end
 // when the markers are missing. lib/analyzer/rules/readme.test.ts fails when the table is stale.
+// Usage: npx tsx scripts/gen-readme-rules.ts (npm run gen:readme)
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { tsImport } from 'tsx/esm/api';
+import { rules } from '../lib/analyzer/rules/index';
+import { RULES_END, RULES_START, withRulesTable } from '../lib/analyzer/rules/helpers/readme-table';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const { rules } = await tsImport('../lib/analyzer/rules/index.ts', import.meta.url);
-const { withRulesTable, RULES_START, RULES_END } = await tsImport(
-  '../lib/analyzer/rules/helpers/readme-table.ts',
-  import.meta.url,
-);
 
 // Lesson slug → folder (NN-slug), for links that work on a code host.
 const folders = new Map(
   readdirSync(`${root}content/lessons`)
     .map((name) => /^\d\d-(.+)$/.exec(name))
-    .filter(Boolean)
+    .filter((m) => m !== null)
     .map((m) => [m[1], m[0]]),
 );
-const folderOf = (slug) => {
+const folderOf = (slug: string): string => {
   const folder = folders.get(slug);
   if (!folder) throw new Error(`no lesson folder for ${slug}`);
   return folder;

@@ -1,8 +1,7 @@
-#!/usr/bin/env node
 // Generates lib/sizes/generated/npm.json: the production dependency closure of common npm
 // packages, each version with its unpacked size.
 //
-// Usage: node scripts/gen-npm.mjs
+// Usage: npx tsx scripts/gen-npm.ts (npm run gen:npm)
 //
 // Metadata comes from the npm registry through npm's own client library (pacote and
 // npm-pick-manifest from the npm CLI that is installed on the machine), so ranges resolve exactly
@@ -16,6 +15,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { decodeNpmLines } from '../lib/sizes/npm';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'npm.json');
@@ -50,19 +50,57 @@ pino@9.7.0 supertest@7.1.1
   .split(/\s+/)
   .filter(Boolean);
 
-const npmRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
-const requireNpm = createRequire(join(npmRoot, 'npm', 'package.json'));
-const pacote = requireNpm('pacote');
-const pickManifest = requireNpm('npm-pick-manifest');
+/** What this script reads of a manifest (npm-pick-manifest's result). */
+interface Manifest {
+  version: string;
+  dependencies?: Record<string, string>;
+  optionalDependencies?: Record<string, string>;
+  peerDependencies?: Record<string, string>;
+  peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+}
 
-function splitSpec(spec) {
+/** The parts of npm's client libraries this script calls. */
+interface NpmClient {
+  pacote: {
+    packument(name: string, options: { fullMetadata: boolean }): Promise<unknown>;
+    tarball(spec: string): Promise<Buffer>;
+  };
+  pickManifest(packument: unknown, range: string): Manifest;
+}
+
+/** A version in the table being built. */
+export interface VersionRecord {
+  deps: Record<string, string>;
+  optionalDeps?: Record<string, string>;
+  peerDeps?: Record<string, string>;
+  os?: string[];
+  cpu?: string[];
+  libc?: string[];
+  unpackedBytes?: number;
+  fileCount?: number;
+}
+
+/** name → version → record. */
+export type NpmBuildTable = Record<string, Record<string, VersionRecord>>;
+
+/** npm's own client libraries from the npm CLI installed on the machine (loaded on first use). */
+function npmClient(): NpmClient {
+  const npmRoot = execFileSync('npm', ['root', '-g'], { encoding: 'utf8' }).trim();
+  const requireNpm = createRequire(join(npmRoot, 'npm', 'package.json'));
+  return { pacote: requireNpm('pacote'), pickManifest: requireNpm('npm-pick-manifest') };
+}
+
+function splitSpec(spec: string): [string, string] {
   const at = spec.lastIndexOf('@');
   return at > 0 ? [spec.slice(0, at), spec.slice(at + 1)] : [spec, 'latest'];
 }
 
 /** Platform packages npm installs on linux/x64 (glibc or musl): everything else is skipped. */
-function installsOnLinuxX64(m) {
-  const ok = (list, want) =>
+function installsOnLinuxX64(m: Pick<Manifest, 'os' | 'cpu'>): boolean {
+  const ok = (list: string[] | undefined, want: string) =>
     !list ||
     list.length === 0 ||
     list.some((v) => v === want) ||
@@ -71,12 +109,12 @@ function installsOnLinuxX64(m) {
 }
 
 /** Sum of regular-file sizes in a .tgz: what `npm pack --dry-run` reports as unpacked size. */
-function unpackedSize(tgz) {
+function unpackedSize(tgz: Uint8Array): { total: number; files: number } {
   const tar = gunzipSync(tgz);
   let total = 0;
   let files = 0;
   for (let off = 0; off + 512 <= tar.length;) {
-    const header = tar.subarray(off, off + 512);
+    const header = Buffer.from(tar.subarray(off, off + 512));
     if (header.every((b) => b === 0)) break;
     const size = parseInt(
       header.subarray(124, 136).toString('latin1').replace(/\0.*$/, '').trim() || '0',
@@ -92,8 +130,8 @@ function unpackedSize(tgz) {
   return { total, files };
 }
 
-async function pool(items, fn) {
-  const results = [];
+async function pool<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
   let i = 0;
   const workers = Array.from({ length: CONCURRENCY }, async () => {
     while (i < items.length) {
@@ -106,19 +144,21 @@ async function pool(items, fn) {
 }
 
 async function main() {
+  const { pacote, pickManifest } = npmClient();
   const previous = readPrevious();
-  const packuments = new Map();
-  const getPackument = async (name) => {
+  const packuments = new Map<string, Promise<unknown>>();
+  const getPackument = async (name: string) => {
     if (!packuments.has(name))
       packuments.set(name, pacote.packument(name, { fullMetadata: false }));
     return packuments.get(name);
   };
-  /** name → version → record */
-  const table = {};
-  const failed = [];
-  const queue = SEED.map(splitSpec).map(([name, range]) => ({ name, range, seed: true }));
-  const seen = new Set();
-  const roots = [];
+  const table: NpmBuildTable = {};
+  const failed: string[] = [];
+  const queue: { name: string; range: string; seed?: boolean; optional?: boolean }[] = SEED.map(
+    splitSpec,
+  ).map(([name, range]) => ({ name, range, seed: true }));
+  const seen = new Set<string>();
+  const roots: string[] = [];
   while (queue.length > 0) {
     // `npm:real@range` aliases install the real package under another folder name.
     for (const q of queue) {
@@ -137,7 +177,7 @@ async function main() {
         const m = pickManifest(pk, q.range);
         return { q, m };
       } catch (e) {
-        failed.push(`${q.name}@${q.range}: ${String(e.code ?? e.message).slice(0, 80)}`);
+        failed.push(`${q.name}@${q.range}: ${errorCode(e)}`);
         return { q, m: null };
       }
     });
@@ -152,7 +192,7 @@ async function main() {
         ([n]) => !peerMeta[n]?.optional,
       );
       const deps = Object.entries(m.dependencies ?? {}).filter(([n]) => !optional.includes(n));
-      const rec = {
+      const rec: VersionRecord = {
         deps: Object.fromEntries(deps),
         ...(optional.length ? { optionalDeps: m.optionalDependencies } : {}),
         ...(peers.length ? { peerDeps: Object.fromEntries(peers) } : {}),
@@ -191,16 +231,41 @@ async function main() {
       sizedFiles += files;
       if (++fetched % 50 === 0) console.log(`sized ${fetched} tarballs`);
     } catch (e) {
-      failed.push(`${name}@${version} tarball: ${String(e.code ?? e.message).slice(0, 80)}`);
+      failed.push(`${name}@${version} tarball: ${errorCode(e)}`);
       delete table[name][version];
     }
   });
-  const lines = [];
+  const out = {
+    source:
+      'npm registry (registry.npmjs.org) via the npm CLI client libraries (pacote, npm-pick-manifest); unpacked sizes summed from each tarball',
+    generatedBy: 'scripts/gen-npm.ts',
+    generatedOn: new Date().toISOString().slice(0, 10),
+    platform:
+      'linux x64: optional platform packages for other systems dropped; os;cpu;libc kept for the rest',
+    format:
+      'lines: name|version|unpacked bytes|dependencies|optionalDependencies|peerDependencies (non-optional)|os;cpu;libc; dependency lists are name@range joined by ",", with a range\'s "||" written "‖"',
+    roots: [...new Set(roots)].sort(),
+    failed,
+    lines: encodeLines(table),
+  };
+  mkdirSync(dirname(OUTPUT), { recursive: true });
+  writeFileSync(OUTPUT, JSON.stringify(out) + '\n');
+  console.log(
+    `wrote ${OUTPUT}: ${Object.keys(table).length} names, ${out.lines.split('\n').length} versions, ${failed.length} failures, ${fetched} tarballs fetched (${sizedFiles} files)`,
+  );
+}
+
+/**
+ * The table's `lines` (its `format`): one line per name@version in sorted order. Optional
+ * dependencies that are not in the table (other platforms' packages) are left out.
+ */
+export function encodeLines(table: NpmBuildTable): string {
+  const lines: string[] = [];
   for (const name of Object.keys(table).sort()) {
     for (const version of Object.keys(table[name]).sort()) {
       const r = table[name][version];
       // "|" separates fields, so a range's "||" is written as "‖" (and read back by lib/sizes/npm.ts).
-      const list = (o) =>
+      const list = (o: Record<string, string> | undefined) =>
         Object.entries(o ?? {})
           .map(([n, range]) => `${n}@${range.replaceAll(',', ' ').replaceAll('||', '‖')}`)
           .join(',');
@@ -222,35 +287,20 @@ async function main() {
       );
     }
   }
-  const out = {
-    source:
-      'npm registry (registry.npmjs.org) via the npm CLI client libraries (pacote, npm-pick-manifest); unpacked sizes summed from each tarball',
-    generatedBy: 'scripts/gen-npm.mjs',
-    generatedOn: new Date().toISOString().slice(0, 10),
-    platform:
-      'linux x64: optional platform packages for other systems dropped; os;cpu;libc kept for the rest',
-    format:
-      'lines: name|version|unpacked bytes|dependencies|optionalDependencies|peerDependencies (non-optional)|os;cpu;libc; dependency lists are name@range joined by ",", with a range\'s "||" written "‖"',
-    roots: [...new Set(roots)].sort(),
-    failed,
-    lines: lines.join('\n'),
-  };
-  mkdirSync(dirname(OUTPUT), { recursive: true });
-  writeFileSync(OUTPUT, JSON.stringify(out) + '\n');
-  console.log(
-    `wrote ${OUTPUT}: ${Object.keys(table).length} names, ${lines.length} versions, ${failed.length} failures, ${fetched} tarballs fetched (${sizedFiles} files)`,
-  );
+  return lines.join('\n');
 }
 
 /** name@version → unpacked bytes from the committed table (either format), to skip refetching. */
-function readPrevious() {
-  const map = new Map();
+function readPrevious(): Map<string, number> {
+  const map = new Map<string, number>();
   if (!existsSync(OUTPUT)) return map;
-  const prev = JSON.parse(readFileSync(OUTPUT, 'utf8'));
+  const prev = JSON.parse(readFileSync(OUTPUT, 'utf8')) as {
+    lines?: string;
+    packages?: Record<string, Record<string, { unpackedBytes?: number }>>;
+  };
   if (prev.lines) {
-    for (const line of prev.lines.split('\n')) {
-      const [name, version, bytes] = line.split('|');
-      map.set(`${name}@${version}`, Number(bytes));
+    for (const versions of decodeNpmLines(prev.lines).values()) {
+      for (const v of versions) map.set(`${v.name}@${v.version}`, v.unpackedBytes);
     }
   }
   for (const [name, versions] of Object.entries(prev.packages ?? {})) {
@@ -261,7 +311,13 @@ function readPrevious() {
   return map;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** An error's code or message, short, for the table's `failed` list. */
+function errorCode(e: unknown): string {
+  const err = e as { code?: string; message?: string };
+  return String(err.code ?? err.message).slice(0, 80);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e) => {
     console.error(e);
     process.exit(1);

@@ -1,9 +1,14 @@
-#!/usr/bin/env node
-// Generates lib/sizes/generated/apk-pip.json from data/package-sizes.json.
-// Usage: node scripts/gen-apk-pip.mjs [--stdout]
+/**
+ * Generates lib/sizes/generated/apk-pip.json from data/package-sizes.json, in the shape
+ * lib/sizes reads (`ApkPipTable`).
+ * Usage: npx tsx scripts/gen-apk-pip.ts [--stdout]
+ */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Confidence } from '../lib/analyzer/types';
+import type { ApkPipTable } from '../lib/sizes/apk-pip-data';
+import type { ApkAddObservation, ApkPackage, PypiPackage } from '../lib/sizes/types';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, 'data', 'package-sizes.json');
@@ -17,11 +22,59 @@ export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'apk-pip.json');
  */
 export const PYC_PER_PY_BYTE = 1.28;
 
+/** data/package-sizes.json (the fields this generator reads). */
+export interface PackageSizesData {
+  collectedOn: string;
+  alpine: {
+    baseImageApkInstalledBytes: { value: number };
+    apkIndexCacheBytes: number;
+    packages: {
+      name: string;
+      version?: string;
+      alpineBranch?: string;
+      installedBytes?: number | null;
+      estimate?: number;
+      deps?: string[];
+      confidence: Confidence;
+      preferred?: boolean;
+    }[];
+    apkAddObservations: {
+      command: string;
+      alpineBranch: string;
+      result: string;
+      note?: string;
+      source: string;
+    }[];
+  };
+  pypi: DataPypi[];
+  caches: {
+    pip: { ratioToDownloadedWheels: number };
+    npm: { measurements: (ApkPipTable['caches']['npm'][number] & { indexBytes?: number })[] };
+  };
+  debianAptListsBytes: Record<string, { bytes?: number; estimate?: number }>;
+}
+
+interface DataPypi {
+  name: string;
+  version?: string;
+  installedBytes?: number;
+  wheelBytes?: number;
+  sdistBytes?: number;
+  pureWheel?: boolean;
+  musllinuxWheels?: boolean;
+  pureFallbackWheelBytes?: number;
+  installedPySourceBytes?: number;
+  estimate?: { installedBytes?: number };
+  deps?: string[];
+  confidence?: string;
+  alpineNote?: string;
+}
+
 /**
  * apk estimates that are whole RUN-line totals (the package with its dependencies), per the
  * data's notes: their dependencies are not added again.
  */
-const APK_TOTALS_WITH_DEPS = {
+const APK_TOTALS_WITH_DEPS: Record<string, string> = {
   'build-base':
     'estimate is the RUN-line total of build-base and its compilers (notes: ~245-255 MiB on 3.24)',
   chromium:
@@ -35,7 +88,7 @@ const APK_TOTALS_WITH_DEPS = {
 };
 
 /** Names `apk add` accepts that are provided by another package (aports `provides=`). */
-const APK_ALIASES = {
+const APK_ALIASES: Record<string, string> = {
   'postgresql-dev': 'postgresql17-dev',
   'postgresql-client': 'postgresql17-client',
   'jpeg-dev': 'libjpeg-turbo-dev',
@@ -45,31 +98,33 @@ const APK_ALIASES = {
   'libstdc++6': 'libstdc++',
 };
 
-function parseApkResult(result) {
+function parseApkResult(
+  result: string,
+): Pick<ApkAddObservation, 'totalBytes' | 'packageCount'> | null {
   const m = /OK:\s*([\d.]+)\s*MiB in (\d+) packages/.exec(result);
   if (!m) return null;
   return { totalBytes: Math.round(Number(m[1]) * 1048576), packageCount: Number(m[2]) };
 }
 
-function median(xs) {
+function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   if (s.length === 0) return NaN;
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
 }
 
-const round3 = (x) => Math.round(x * 1000) / 1000;
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
-function buildApk(alpine) {
-  const preferred = new Map();
+function buildApk(alpine: PackageSizesData['alpine']): ApkPipTable['apk'] {
+  const preferred = new Map<string, PackageSizesData['alpine']['packages'][number]>();
   for (const p of alpine.packages) {
     if (p.preferred || !preferred.has(p.name)) preferred.set(p.name, p);
   }
   const packages = [...preferred.values()].map((p) => {
     const estimated = p.installedBytes === null || p.installedBytes === undefined;
-    const bytes = estimated ? (p.estimate ?? 0) : p.installedBytes;
+    const bytes = estimated ? (p.estimate ?? 0) : (p.installedBytes as number);
     const deps = (p.deps ?? []).filter((d) => /^[a-z0-9][\w.+-]*$/i.test(d));
-    const out = {
+    const out: ApkPackage = {
       name: p.name,
       version: p.version,
       branch: p.alpineBranch,
@@ -88,7 +143,7 @@ function buildApk(alpine) {
     result: o.result,
     ...(o.note ? { note: o.note } : {}),
     source: o.source,
-  }));
+  })) as ApkAddObservation[];
   return {
     baseImageApkInstalledBytes: alpine.baseImageApkInstalledBytes.value,
     indexCacheBytes: alpine.apkIndexCacheBytes,
@@ -98,16 +153,18 @@ function buildApk(alpine) {
   };
 }
 
-function pipConfidence(p, estimated) {
+function pipConfidence(p: DataPypi, estimated: boolean): Confidence {
   if (estimated) return 'low';
   return /medium/.test(p.confidence ?? '') ? 'medium' : 'high';
 }
 
-function buildPip(pypi) {
+function buildPip(pypi: DataPypi[]): ApkPipTable['pip'] {
   // Calibration from the entries that have both numbers (reported in the output).
-  const measured = pypi.filter((p) => p.installedBytes && p.wheelBytes);
-  const ratio = (pred, f) => median(measured.filter(pred).map(f));
-  const isPure = (p) => p.pureWheel === true;
+  type Measured = DataPypi & { installedBytes: number; wheelBytes: number };
+  const measured = pypi.filter((p): p is Measured => Boolean(p.installedBytes && p.wheelBytes));
+  const ratio = (pred: (p: Measured) => unknown, f: (p: Measured) => number) =>
+    median(measured.filter(pred).map(f));
+  const isPure = (p: DataPypi) => p.pureWheel === true;
   const cal = {
     installedPerWheelPure: round3(ratio(isPure, (p) => p.installedBytes / p.wheelBytes)),
     installedPerWheelBinary: round3(
@@ -119,18 +176,18 @@ function buildPip(pypi) {
     pySharePure: round3(
       ratio(
         (p) => isPure(p) && p.installedPySourceBytes,
-        (p) => p.installedPySourceBytes / p.installedBytes,
+        (p) => (p.installedPySourceBytes as number) / p.installedBytes,
       ),
     ),
     pyShareBinary: round3(
       ratio(
         (p) => !isPure(p) && p.installedPySourceBytes,
-        (p) => p.installedPySourceBytes / p.installedBytes,
+        (p) => (p.installedPySourceBytes as number) / p.installedBytes,
       ),
     ),
     pycPerPyByte: PYC_PER_PY_BYTE,
   };
-  const packages = pypi.map((p) => {
+  const packages = pypi.map((p): PypiPackage => {
     const pure = isPure(p);
     let installed = p.installedBytes;
     let estimated = false;
@@ -166,13 +223,13 @@ function buildPip(pypi) {
   return { calibration: cal, packages };
 }
 
-/** Pure transform from the shared data to the generated table (tested for freshness). */
-export function build(data) {
+/** Pure transform from data/package-sizes.json to the generated table (tested for freshness). */
+export function build(data: PackageSizesData): ApkPipTable & { generatedBy: string } {
   return {
     source:
-      'shared/data/package-sizes.json (repo-info apk reports, committed APKINDEX/installed files, uv.lock wheel sizes, committed RECORD files)',
+      'data/package-sizes.json (repo-info apk reports, committed APKINDEX/installed files, uv.lock wheel sizes, committed RECORD files)',
     collectedOn: data.collectedOn,
-    generatedBy: 'scripts/gen-apk-pip.mjs',
+    generatedBy: 'scripts/gen-apk-pip.ts',
     apk: buildApk(data.alpine),
     pip: buildPip(data.pypi),
     caches: {
@@ -188,22 +245,23 @@ export function build(data) {
       })),
     },
     aptLists: {
-      bookworm: data.debianAptListsBytes['debian-bookworm'].bytes,
-      bookwormUncompressed: data.debianAptListsBytes['debian-bookworm-uncompressedLists'].bytes,
-      jammy: data.debianAptListsBytes['ubuntu-22.04-jammy'].bytes,
+      bookworm: data.debianAptListsBytes['debian-bookworm'].bytes as number,
+      bookwormUncompressed: data.debianAptListsBytes['debian-bookworm-uncompressedLists']
+        .bytes as number,
+      jammy: data.debianAptListsBytes['ubuntu-22.04-jammy'].bytes as number,
       noble:
         data.debianAptListsBytes['ubuntu-24.04-noble'].bytes ??
-        data.debianAptListsBytes['ubuntu-24.04-noble'].estimate,
+        (data.debianAptListsBytes['ubuntu-24.04-noble'].estimate as number),
     },
   };
 }
 
-export function render(data) {
+export function render(data: PackageSizesData): string {
   return JSON.stringify(build(data), null, 0).replace(/\},\{"name"/g, '},\n{"name"') + '\n';
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const data = JSON.parse(readFileSync(INPUT, 'utf8'));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const data = JSON.parse(readFileSync(INPUT, 'utf8')) as PackageSizesData;
   const text = render(data);
   if (process.argv.includes('--stdout')) {
     process.stdout.write(text);
