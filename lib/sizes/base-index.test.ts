@@ -54,6 +54,7 @@ describe('resolveBaseImage with the index', () => {
     ['maven:3.9-eclipse-temurin-17', 'maven:3.9-eclipse-temurin-17-noble'],
     ['traefik:latest', 'traefik:v3.7'],
     ['node', 'node:26-trixie'],
+    ['eclipse-temurin:21-noble', 'eclipse-temurin:21-jdk-noble'],
   ])('%s is the same build as the measured %s', (ref, measured) => {
     const res = resolveBaseImage(ref);
     expect(res?.record.ref).toBe(measured);
