@@ -64,7 +64,8 @@ export interface RepoInfoSizes {
     path: string;
     osFamily: BaseImageRecord['osFamily'];
     osRelease: string;
-    packages: { from: string; install?: string[] };
+    /** `list`: the package list as the repo-info file prints it; else `from` plus `install`. */
+    packages: { from?: string; install?: string[]; list?: string[] };
     note?: string;
     runtimes?: BaseImageRecord['runtimes'];
     entrypoint?: string[];
@@ -266,8 +267,9 @@ function virtualBytes(text: string): number {
 }
 
 /**
- * Records for data/repo-info-sizes.json: size, date and source as read; the package list copied
- * from an image built from the same template, plus the closure of what the Dockerfile installs.
+ * Records for data/repo-info-sizes.json: size, date and source as read; the package list as the
+ * file prints it (`list`), or copied from an image built from the same template, plus the closure
+ * of what the Dockerfile installs. Debian/Ubuntu (apt) and Alpine (apk) images.
  */
 function extraRecords(
   extra: RepoInfoSizes,
@@ -277,21 +279,31 @@ function extraRecords(
 ): Generated[] {
   const out: Generated[] = [];
   for (const e of extra.images) {
+    const isAlpine = e.osFamily === 'alpine';
     const fromKey = e.packages.from;
-    const from =
-      data.images.find((i) => i.key === fromKey) ??
-      out.find((r) => r.key === fromKey) ??
-      built.find((r) => r.key === fromKey);
-    if (!from?.packages) throw new Error(`no package list to start ${e.ref} from (${fromKey})`);
+    const from = fromKey
+      ? (data.images.find((i) => i.key === fromKey) ??
+        out.find((r) => r.key === fromKey) ??
+        built.find((r) => r.key === fromKey))
+      : undefined;
+    // `list`: the package list as the repo-info file prints it (read whole, no closure needed).
+    if (!e.packages.list && !from?.packages)
+      throw new Error(`no package list to start ${e.ref} from (${fromKey})`);
     const osRelease = e.osRelease;
-    const probe = { osRelease, packageManager: 'apt' as const, osFamily: e.osFamily };
-    const aptRelease = aptReleaseOf(probe) as AptRelease;
-    const packages = e.packages.install
-      ? aptClosure(aptTable, aptRelease, from.packages, e.packages.install).sort()
-      : [...from.packages];
+    const probe = {
+      osRelease,
+      packageManager: isAlpine ? ('apk' as const) : ('apt' as const),
+      osFamily: e.osFamily,
+    };
+    const aptRelease = isAlpine ? undefined : (aptReleaseOf(probe) as AptRelease);
+    const packages = e.packages.list
+      ? [...e.packages.list].sort()
+      : e.packages.install && aptRelease
+        ? aptClosure(aptTable, aptRelease, from!.packages!, e.packages.install).sort()
+        : [...from!.packages!];
     const notes: string[] = [];
     if (e.note) notes.push(e.note);
-    if (!osRelease.toLowerCase().includes(aptRelease)) {
+    if (aptRelease && !osRelease.toLowerCase().includes(aptRelease)) {
       notes.push(`No apt table for ${osRelease}: package sizes use Debian ${aptRelease}.`);
     }
     const isOld = Number(e.created.slice(0, 4)) < 2026;
@@ -306,18 +318,22 @@ function extraRecords(
       confidence: isOld ? 'medium' : 'high',
       osFamily: e.osFamily,
       osRelease,
-      libc: 'glibc',
+      libc: isAlpine ? 'musl' : 'glibc',
       hasShell: true,
-      packageManager: 'apt',
-      aptRelease,
-      excludesDocs: /slim/.test(e.ref) || e.osFamily === 'ubuntu',
+      packageManager: isAlpine ? 'apk' : 'apt',
+      ...(aptRelease ? { aptRelease } : {}),
+      excludesDocs: !isAlpine && (/slim/.test(e.ref) || e.osFamily === 'ubuntu'),
       packages,
       runtimes: e.runtimes ?? {},
       defaultUser: 'root',
       entrypoint: e.entrypoint ?? null,
-      cmd: e.cmd ?? (e.ref.startsWith('ruby:') ? ['irb'] : ['bash']),
+      cmd: e.cmd ?? (e.ref.startsWith('ruby:') ? ['irb'] : isAlpine ? ['/bin/sh'] : ['bash']),
       notes,
-      packagesStatus: e.packages.install ? 'derived' : `same-as:${fromKey}`,
+      packagesStatus: e.packages.list
+        ? 'read-from-source'
+        : e.packages.install
+          ? 'derived'
+          : `same-as:${fromKey}`,
     });
   }
   return out;

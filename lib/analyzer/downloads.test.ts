@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './index';
-import { knownDownload } from './downloads';
+import { resolveBaseImage } from '../sizes';
+import { RUBY_SLIM_KEEPS, RUST_SLIM_KEEPS, differenceLessApt, knownDownload } from './downloads';
 
 const PY_BUILD = `RUN set -eux; \\
   savedAptMark="$(apt-mark showmanual)"; \\
@@ -37,6 +38,46 @@ describe('knownDownload', () => {
     );
     expect(d?.isMeasured).toBe(false);
     expect(d?.rangeBytes[1]).toBeGreaterThan(d?.rangeBytes[0] ?? Infinity);
+  });
+
+  it('sizes the Rust toolchain as rust:1-slim-bookworm − debian:bookworm-slim − its kept apt packages', () => {
+    // The published sizes (repo-info, data/repo-info-sizes.json and data/base-images.json).
+    expect(resolveBaseImage('rust:1-slim-bookworm')?.record.uncompressedBytes).toBe(910_360_000);
+    expect(resolveBaseImage('debian:bookworm-slim')?.record.uncompressedBytes).toBe(74_830_000);
+    const d = differenceLessApt('rust:1-slim-bookworm', 'debian:bookworm-slim', RUST_SLIM_KEEPS);
+    // gcc and libc6-dev with their closure: about 210 MB over the bookworm apt table.
+    expect(d?.aptBytes).toBeGreaterThan(200e6);
+    expect(d?.aptBytes).toBeLessThan(220e6);
+    expect(d?.bytes).toBe(910_360_000 - 74_830_000 - (d?.aptBytes ?? NaN));
+    const k = knownDownload(
+      'https://static.rust-lang.org/rustup/archive/1.28.2/x86_64-unknown-linux-gnu/rustup-init',
+      {},
+      'bookworm',
+    );
+    expect(k?.bytes).toBe(d?.bytes);
+    expect(k?.source).toMatch(/rust:1-slim-bookworm .*minus debian:bookworm-slim .*minus the apt/);
+  });
+
+  it('sizes Ruby 3.4 as ruby:3.4-slim-trixie − debian:trixie-slim − its kept apt packages', () => {
+    expect(resolveBaseImage('ruby:3.4-slim-trixie')?.record.uncompressedBytes).toBe(157_040_000);
+    expect(resolveBaseImage('debian:trixie-slim')?.record.uncompressedBytes).toBe(78_640_000);
+    const d = differenceLessApt('ruby:3.4-slim-trixie', 'debian:trixie-slim', RUBY_SLIM_KEEPS);
+    // ca-certificates and the few libraries ldd finds: a few MB.
+    expect(d?.aptBytes).toBeGreaterThan(1e6);
+    expect(d?.aptBytes).toBeLessThan(10e6);
+    expect(d?.bytes).toBe(157_040_000 - 78_640_000 - (d?.aptBytes ?? NaN));
+    const url = 'https://cache.ruby-lang.org/pub/ruby/3.4/ruby-3.4.10.tar.xz';
+    const k = knownDownload(url, {}, 'bookworm');
+    expect(k).toMatchObject({ name: 'Ruby 3.4', bytes: d?.bytes, isMeasured: true });
+    // Another version line: the same figure as an estimate, with a range.
+    const other = knownDownload(
+      'https://cache.ruby-lang.org/pub/ruby/3.3/ruby-3.3.9.tar.xz',
+      {},
+      'bookworm',
+    );
+    expect(other).toMatchObject({ name: 'Ruby 3.3', bytes: d?.bytes, isMeasured: false });
+    expect(other?.rangeBytes[0]).toBeLessThan(d?.bytes ?? 0);
+    expect(other?.rangeBytes[1]).toBeGreaterThan(d?.bytes ?? Infinity);
   });
 
   it('knows nothing about other URLs', () => {

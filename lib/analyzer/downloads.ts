@@ -1,11 +1,14 @@
 /**
  * Installed sizes of official release downloads (Python's source tarball, Node's and Go's binary
- * archives), derived from published image sizes: the official runtime image minus its parent
- * image, both from the base-image table (docker-library/repo-info, see data/BASE-IMAGES.md), read
- * through `resolveBaseImage` so a larger table flows in. Downloads with no such pair (Ruby, Rust,
- * anything else) get an honest range instead of a figure.
+ * archives, Ruby's source tarball, the Rust toolchain rustup-init installs), derived from
+ * published image sizes: the official image minus its parent image (and, for Ruby and Rust, minus
+ * the apt packages the image's own Dockerfile keeps, sized over the apt table as the model sizes
+ * them), all from the base-image table (docker-library/repo-info, see data/BASE-IMAGES.md), read
+ * through `resolveBaseImage` so a larger table flows in. Downloads with no such pair get an
+ * honest range instead of a figure.
  */
-import { resolveBaseImage } from '../sizes';
+import { APT_INFO_BYTES_PER_PACKAGE, aptInstallClosure, resolveBaseImage } from '../sizes';
+import { formatBytes } from '../format';
 
 /** A download whose installed size is known, or bounded. */
 export interface KnownDownload {
@@ -19,6 +22,45 @@ export interface KnownDownload {
   isMeasured: boolean;
   /** How the figure was worked out, with its sources. */
   source: string;
+}
+
+/**
+ * `image − parent − the apt packages its Dockerfile keeps`: what the download itself installs when
+ * the image's Dockerfile also installs (and keeps) apt packages. The packages are sized as the
+ * model sizes an install of them (--no-install-recommends closure over the parent's package
+ * list, plus dpkg's files per package), so the estimate of that Dockerfile adds back what is
+ * subtracted here. Undefined unless both images are in the table.
+ */
+export function differenceLessApt(
+  image: string,
+  parent: string,
+  keeps: readonly string[],
+): { bytes: number; aptBytes: number; source: string } | undefined {
+  const a = resolveBaseImage(image);
+  const b = resolveBaseImage(parent);
+  const release = a?.record.aptRelease;
+  if (!a || !b || !a.isExact || !release) return undefined;
+  let aptBytes = 0;
+  try {
+    const closure = aptInstallClosure(release, keeps, {
+      recommends: false,
+      installed: new Set(b.record.packages ?? []),
+      excludesDocs: false,
+    });
+    if (closure.unknown.length > 0) return undefined;
+    aptBytes = closure.totalBytes + closure.packages.length * APT_INFO_BYTES_PER_PACKAGE;
+  } catch {
+    return undefined;
+  }
+  const bytes = a.record.uncompressedBytes - b.record.uncompressedBytes - aptBytes;
+  if (bytes <= 0) return undefined;
+  return {
+    bytes,
+    aptBytes,
+    source:
+      `${a.record.ref} (${a.record.source}) minus ${b.record.ref} (${b.record.source}) minus ` +
+      `the apt packages its Dockerfile keeps (${keeps.join(' ')}: ${formatBytes(aptBytes)} over the ${release} apt table)`,
+  };
 }
 
 /** `image − parent` from the table; undefined unless both are in it. */
@@ -85,6 +127,25 @@ function onFullBase(d: KnownDownload, v: string | undefined, baseRef?: string): 
   };
 }
 
+/** What rust:1-slim-bookworm's Dockerfile installs and keeps (wget is purged in the same RUN). */
+export const RUST_SLIM_KEEPS = ['ca-certificates', 'gcc', 'libc6-dev'] as const;
+
+/**
+ * What ruby:3.4-slim-trixie keeps: ca-certificates and the libraries its ldd step marks manual
+ * (data/repo-info-sizes.json, ruby:3.4-slim-trixie `packages.install`).
+ */
+export const RUBY_SLIM_KEEPS = [
+  'ca-certificates',
+  'libffi8',
+  'libgmp10',
+  'libssl3t64',
+  'libyaml-0-2',
+  'libgdbm6t64',
+  'libgdbm-compat4t64',
+  'libncursesw6',
+  'zlib1g',
+] as const;
+
 /** The Debian release or `alpine` a stage runs, for picking the matching image pair. */
 export type DistroKind = 'alpine' | 'bookworm' | 'trixie' | 'other';
 
@@ -131,21 +192,43 @@ export function knownDownload(
     return measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6]);
   }
   if (/static\.rust-lang\.org\/rustup|sh\.rustup\.rs/.test(url)) {
+    // rust:1-slim-bookworm keeps gcc and libc6-dev for the linker and purges wget
+    // (rust-lang/docker-rust stable/bookworm/slim/Dockerfile). The figure is one toolchain
+    // version with `--profile minimal`; other versions and profiles differ, so it stays an
+    // estimate with the measured versions' range.
+    const d = differenceLessApt('rust:1-slim-bookworm', 'debian:bookworm-slim', RUST_SLIM_KEEPS);
     return {
       name: 'Rust (rustup)',
-      bytes: 600e6,
+      bytes: d ? d.bytes : 600e6,
       rangeBytes: [250e6, 1.5e9],
       isMeasured: false,
-      source: 'no measured Rust image in the table; a minimal toolchain is hundreds of MB',
+      source: d
+        ? `toolchain of rust:1-slim-bookworm = ${d.source}; another version or profile differs`
+        : 'no measured Rust image in the table; a minimal toolchain is hundreds of MB',
     };
   }
   if (/cache\.ruby-lang\.org\/pub\/ruby\//.test(url)) {
+    const v = /\/ruby-(\d+\.\d+)/.exec(url)?.[1] ?? /^(\d+\.\d+)/.exec(env.RUBY_VERSION ?? '')?.[1];
+    // ruby:3.4-slim-trixie keeps ca-certificates and the shared libraries Ruby links against
+    // (docker-library/ruby 3.4/slim-trixie/Dockerfile: apt-mark manual of what ldd finds).
+    const d = differenceLessApt('ruby:3.4-slim-trixie', 'debian:trixie-slim', RUBY_SLIM_KEEPS);
+    if (d && v === '3.4')
+      return {
+        name: 'Ruby 3.4',
+        bytes: d.bytes,
+        // Another patch release, the bookworm build and YJIT on or off differ a little: ±10 %.
+        rangeBytes: [d.bytes * 0.9, d.bytes * 1.1],
+        isMeasured: true,
+        source: `installed size of Ruby 3.4 = ${d.source}`,
+      };
     return {
-      name: 'Ruby',
-      bytes: 45e6,
-      rangeBytes: [20e6, 90e6],
+      name: `Ruby ${v ?? ''}`.trim(),
+      bytes: d ? d.bytes : 45e6,
+      rangeBytes: [20e6, 110e6],
       isMeasured: false,
-      source: 'no measured Ruby image in the table; built Ruby with its gems is tens of MB',
+      source: d
+        ? `no measured image of Ruby ${v ?? '(version unknown)'}; Ruby 3.4 = ${d.source}`
+        : 'no measured Ruby image in the table; built Ruby with its gems is tens of MB',
     };
   }
   return undefined;

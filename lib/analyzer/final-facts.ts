@@ -6,6 +6,7 @@ import type { FinalImageFacts } from './types';
 import { baseFactsOf } from './image-facts';
 import { stageChain } from './rules/helpers/commands';
 import { isBuildToolInImage } from './vocabulary';
+import { lookup } from './scope';
 
 const buildToolMemo = new Map<string, boolean>();
 
@@ -75,7 +76,7 @@ function layerManagers(model: ImageModel): string[] {
   for (const layer of model.layers) {
     if (!layer.isShipped) continue;
     for (const entry of layer.adds) {
-      const manager = entry.pkg ? MANAGER_PACKAGES[entry.pkg] : undefined;
+      const manager = entry.pkg ? lookup(MANAGER_PACKAGES, entry.pkg) : undefined;
       if (manager && entry.bytes > 0) out.add(manager);
     }
   }

@@ -29,6 +29,20 @@ const VENV_BUILD = df`
 `;
 
 describe('startOf', () => {
+  it('a package named like an object property is an ordinary name (no table hit, no crash)', () => {
+    const files: FileSpec = { 'requirements.txt': 'constructor\n__proto__\n', 'app.py': 10 };
+    const dockerfile = df`
+      FROM python:3.12-slim
+      WORKDIR /app
+      COPY requirements.txt app.py ./
+      RUN pip install --no-cache-dir -r requirements.txt
+      CMD ["python", "-m", "constructor"]
+    `;
+    const report = reportOf(buildModel({ dockerfile, context: { files: contextFiles(files) } }));
+    expect(report.start.status).toBe('starts');
+    expect(report.problems.map((p) => p.message)).toEqual([]);
+  });
+
   it('a venv copied into the same base, on PATH, with libpq5: starts', () => {
     const r = start(
       VENV_BUILD +

@@ -23,6 +23,7 @@ import { stageChain } from './rules/helpers/commands';
 import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
 import { homeOf } from './vocabulary';
+import { lookup } from './scope';
 
 export type StartStatus = 'starts' | 'fails' | 'unknown';
 
@@ -624,7 +625,7 @@ function programs(scene: Scene): Map<string, Program> {
   }
   for (const p of scene.packages) {
     if (!p.binDir) continue;
-    for (const s of CONSOLE_SCRIPTS[p.name] ?? [])
+    for (const s of lookup(CONSOLE_SCRIPTS, p.name) ?? [])
       map.set(`${p.binDir}/${s}`, { kind: 'script', path: `${p.binDir}/${s}`, pkg: p });
   }
   if (base.nodePath) map.set(base.nodePath, { kind: 'node', path: base.nodePath });
@@ -865,7 +866,7 @@ function checkLibraries(scene: Scene): void {
       ? 'alpine'
       : 'debian';
   for (const req of scene.requirements ?? []) {
-    const lib = RUNTIME_LIBRARIES[req];
+    const lib = lookup(RUNTIME_LIBRARIES, req);
     if (!lib || !scene.packages.some((p) => p.name === req)) continue;
     const names = lib[family];
     if (names.some((n) => scene.final.packages.has(n))) continue;
@@ -923,7 +924,7 @@ function runPython(
       const mod = args[i + 1];
       if (!mod) return;
       const top = mod.split('.')[0];
-      const dist = MODULE_DISTRIBUTION[top] ?? top.toLowerCase().replace(/_/g, '-');
+      const dist = lookup(MODULE_DISTRIBUTION, top) ?? top.toLowerCase().replace(/_/g, '-');
       const declared =
         scene.requirements?.includes(dist) || scene.packages.some((p) => p.name === dist);
       if (declared) {

@@ -22,7 +22,7 @@ export function normalizeApkName(name: string): string {
     .trim()
     .toLowerCase()
     .replace(/[<>=~].*$/, '');
-  return APK_PIP.apk.aliases[bare] ?? bare;
+  return Object.hasOwn(APK_PIP.apk.aliases, bare) ? APK_PIP.apk.aliases[bare] : bare;
 }
 
 /** The Alpine package (preferred entry of the data), or `undefined` when not in the table. */

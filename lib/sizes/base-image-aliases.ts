@@ -97,12 +97,11 @@ export const BASE_IMAGE_ALIASES: readonly BaseImageAlias[] = [
     'redis:8',
     'redis:trixie',
   ),
-  ...standIn(
-    'rust:1-slim-bookworm',
-    'rust:1-slim points to trixie (docker-library/official-images library/rust @37079fb); the bookworm build is the nearest measured one.',
+  ...same(
+    'rust:1-slim-trixie',
+    'rust:1-slim and rust:slim are the trixie build (docker-library/official-images library/rust @37079fb), measured by repo-info as rust:1-slim-trixie.',
     'rust:1-slim',
     'rust:slim',
-    'rust:1-slim-trixie',
   ),
   ...standIn(
     'php:8.3-apache-trixie',

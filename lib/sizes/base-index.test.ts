@@ -49,11 +49,31 @@ describe('resolveBaseImage with the index', () => {
     ['buildpack-deps:stable-curl', 'buildpack-deps:trixie-curl'],
     ['debian:11.11-slim', 'debian:bullseye-slim'],
     ['debian:11-slim', 'debian:bullseye-slim'],
+    ['haproxy:latest', 'haproxy:3.4-trixie'],
+    ['memcached:latest', 'memcached:1.6-trixie'],
+    ['maven:3.9-eclipse-temurin-17', 'maven:3.9-eclipse-temurin-17-noble'],
+    ['traefik:latest', 'traefik:v3.7'],
+    ['node', 'node:26-trixie'],
+    ['eclipse-temurin:21-noble', 'eclipse-temurin:21-jdk-noble'],
   ])('%s is the same build as the measured %s', (ref, measured) => {
     const res = resolveBaseImage(ref);
     expect(res?.record.ref).toBe(measured);
     expect(res?.isExact).toBe(true);
     expect(res?.reason).toMatch(/same build as .*docker-library\/official-images/);
+  });
+
+  it('rust:1-slim is the measured trixie build (an alias), not a bookworm stand-in', () => {
+    const res = resolveBaseImage('rust:1-slim');
+    expect(res?.record.ref).toBe('rust:1-slim-trixie');
+    expect(res?.isExact).toBe(true);
+  });
+
+  it('an Alpine image read from repo-info is a musl/apk record with the package list of its file', () => {
+    const r = resolveBaseImage('traefik:latest')?.record;
+    expect(r).toMatchObject({ libc: 'musl', packageManager: 'apk', osFamily: 'alpine' });
+    expect(r?.aptRelease).toBeUndefined();
+    expect(r?.packages).toEqual(expect.arrayContaining(['busybox', 'ca-certificates', 'musl']));
+    expect(r?.source).toMatch(/repo-info @c1eccc3, repos\/traefik\/local\/v3\.7\.11\.md/);
   });
 
   it('an unmeasured official tag is still a labelled guess of its own family', () => {

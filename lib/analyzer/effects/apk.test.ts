@@ -36,6 +36,16 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     { ...ALPINE, before: ['RUN apk update'] },
     { bytes: 0, deletes: ['/var/cache/apk/*'] },
   ],
+  [
+    'a name like an object property is an ordinary unknown package',
+    'apk add --no-cache __proto__ constructor',
+    ALPINE,
+    {
+      paths: ['/.pkg/apk/__proto__', '/.pkg/apk/constructor'],
+      unknowns: ['apk-package __proto__', 'apk-package constructor'],
+      added: ['__proto__', 'constructor'],
+    },
+  ],
   ['upgrade is listed as not sized', 'apk upgrade', ALPINE, { unknowns: ['command apk upgrade'] }],
 ];
 

@@ -32,6 +32,18 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     {},
     { kinds: ['other'], unknowns: [] },
   ],
+  [
+    'a Ruby 3.4 source release is sized, and autoconf, configure and make on it are covered',
+    'wget -O ruby.tar.xz https://cache.ruby-lang.org/pub/ruby/3.4/ruby-3.4.10.tar.xz && tar -xJf ruby.tar.xz && autoconf && ./configure && make && make install',
+    {},
+    { kinds: ['other'], unknowns: [] },
+  ],
+  [
+    'autoconf with no sized download in the layer is listed',
+    'autoconf && ./configure && make install',
+    {},
+    { unknowns: ['command autoconf', 'command configure', 'command make'] },
+  ],
 ];
 
 describe('download effects (curl, wget)', () => {

@@ -9,7 +9,7 @@ import { absPath, fmtMb, truncate, unknown, type RunContext, type StageState } f
 
 /** Programs that unpack, build or install a release download: covered when the download was sized. */
 export const UNPACK_BUILD = new Set(
-  'tar xz unxz gunzip unzip bunzip2 make configure rustup-init strip ./configure install'.split(
+  'tar xz unxz gunzip unzip bunzip2 make configure autoconf rustup-init strip ./configure install'.split(
     ' ',
   ),
 );

@@ -47,6 +47,13 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
   ],
 ];
 
+describe('find -delete', () => {
+  it('records the pattern under the root with one slash, also for /', () => {
+    expect(effectsOf("find / -name '*.pyc' -delete").deletes).toEqual(['/**/*.pyc']);
+    expect(effectsOf("find /usr -name '*.pyc' -delete").deletes).toEqual(['/usr/**/*.pyc']);
+  });
+});
+
 describe('file effects (rm, find, cp, mv, chown -R)', () => {
   it.each(TABLE)('%s: %s', (_what, command, setup, expected) => {
     expect(effectsOf(command, setup)).toMatchObject(expected);

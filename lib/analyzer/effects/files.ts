@@ -5,7 +5,7 @@
 import type { ShellCommand } from '../model-types';
 import { sum, type SimEntry } from '../sim-fs';
 import { operands } from '../vocabulary';
-import { absPath, type RunContext } from './run-context';
+import { absPath, inDir, type RunContext } from './run-context';
 
 export function applyRm(cmd: ShellCommand, rc: RunContext): void {
   for (const a of cmd.args) {
@@ -29,8 +29,8 @@ export function applyFind(cmd: ShellCommand, rc: RunContext): void {
   const nameIdx = cmd.args.indexOf('-name');
   const name = nameIdx >= 0 ? cmd.args[nameIdx + 1] : undefined;
   // find ROOT -name '*.pyc' -delete: model the common byte-code and cache clean-ups by pattern.
-  if (name) rc.recordDelete(`${root}/**/${name}`);
-  else rc.remove(root + '/*');
+  if (name) rc.recordDelete(inDir(root, `**/${name}`));
+  else rc.remove(inDir(root, '*'));
 }
 
 export function applyChownR(cmd: ShellCommand, rc: RunContext): void {

@@ -81,6 +81,21 @@ describe('npm, pnpm and yarn effects', () => {
     expect(env.bytes).toBe(prod.bytes);
   });
 
+  it('reads /package.json and installs into /node_modules when the WORKDIR is /', () => {
+    const pkg = '{"dependencies":{"express":"4"}}';
+    const atRoot = (files: string[]): Setup => ({
+      from: 'node:22-slim',
+      before: [`COPY ${files.join(' ')} ./`],
+      context: files.map((f) => file(f, f === 'package.json' ? pkg : '{}')),
+    });
+    const e = effectsOf('npm install', atRoot(['package.json']));
+    expect(e.paths).toContain('/node_modules/express');
+    expect(e.paths.filter((p) => p.startsWith('//'))).toEqual([]);
+    expect(e.unknowns).toEqual([]);
+    // The lockfile at /package-lock.json is found too: npm ci does not fail.
+    expect(effectsOf('npm ci', atRoot(['package.json', 'package-lock.json'])).failures).toEqual([]);
+  });
+
   it('puts a global install under /usr/local/lib/node_modules', () => {
     const e = effectsOf('npm install -g typescript', { from: 'node:22-slim' });
     expect(e.paths).toContain('/usr/local/lib/node_modules/typescript');

@@ -13,6 +13,7 @@ import {
   findImageFile,
   fmtMb,
   home,
+  inDir,
   isFollowed,
   unknown,
   type RunContext,
@@ -29,7 +30,7 @@ interface PackageJson {
 }
 
 function readPackageJson(rc: RunContext, dir: string): PackageJson | undefined | 'unreadable' {
-  const f = findImageFile(`${dir}/package.json`, rc);
+  const f = findImageFile(inDir(dir, 'package.json'), rc);
   if (!f) return undefined;
   return parsePackageJson(f.content);
 }
@@ -48,7 +49,7 @@ function installNodeModules(
   const hasDev = Object.keys(dev).length > 0;
   const allClosure = hasDev ? data.npmInstall({ ...dev, ...prod }, state.libc) : prodClosure;
   const prodNames = new Set(prodClosure.packages.map((p) => p.name));
-  const base = `${dir}/node_modules`;
+  const base = inDir(dir, 'node_modules');
   rc.overwrite(allClosure.packages.map((p) => `${base}/${p.name}`));
   const seen = new Set<string>();
   for (const p of allClosure.packages) {
@@ -109,7 +110,7 @@ export function applyNpm(cmd: ShellCommand, rc: RunContext): void {
   if (sub === 'uninstall' || sub === 'remove' || sub === 'rm' || sub === 'un' || sub === 'r') {
     for (const n of rest) {
       if (isGlobal && npmName(n) === 'npm') state.removedManagers.add('npm');
-      rc.remove(`${isGlobal ? '/usr/local/lib' : stage.workdir}/node_modules/${npmName(n)}`);
+      rc.remove(inDir(isGlobal ? '/usr/local/lib' : stage.workdir, `node_modules/${npmName(n)}`));
     }
     return;
   }
@@ -141,7 +142,7 @@ export function applyNpm(cmd: ShellCommand, rc: RunContext): void {
     if (
       isCi &&
       pkg !== undefined &&
-      !lockfiles.some((f) => findImageFile(`${stage.workdir}/${f}`, rc)) &&
+      !lockfiles.some((f) => findImageFile(inDir(stage.workdir, f), rc)) &&
       isFollowed(rc, cmd)
     )
       // npm ci refuses to run without a lockfile ("The `npm ci` command can only install with an
@@ -271,7 +272,7 @@ function buildOutput(cmd: ShellCommand, rc: RunContext, label: string): void {
   }
   const bytes = Math.min(src, 50e6);
   rc.add({
-    path: `${stage.workdir}/dist`,
+    path: inDir(stage.workdir, 'dist'),
     bytes,
     kind: 'build',
     item: `${label} output (estimate: size of the copied sources)`,

@@ -34,6 +34,12 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     { failures: ['compiler-missing'] },
   ],
   [
+    'a name like an object property is not a known source-only package',
+    'pip install --no-cache-dir constructor',
+    PY,
+    { failures: [], unknowns: ['pip-package constructor'] },
+  ],
+  [
     'uninstall deletes the distribution',
     'pip uninstall -y flask',
     { ...PY, before: ['RUN pip install --no-cache-dir flask'] },

@@ -4,7 +4,7 @@
  * and the certain failures (PEP 668, a source build without a compiler).
  */
 import type { FsEntry, ShellCommand } from '../model-types';
-import { isTruthy } from '../scope';
+import { isTruthy, lookup } from '../scope';
 import * as data from '../size-data';
 import { C_COMPILER_PACKAGES, valueOptions } from '../vocabulary';
 import { hasDistClean } from './apt';
@@ -14,6 +14,7 @@ import {
   findImageFile,
   fmtMb,
   home,
+  inDir,
   isFollowed,
   truncate,
   unknown,
@@ -242,10 +243,10 @@ function checkPipBuild(
   if (state.record.packages === undefined && !musl(state)) return;
   const hasCompiler = C_COMPILER_PACKAGES.some((c) => state.packages.has(c));
   const family = musl(state) ? 'alpine' : 'debian';
-  const needs = new Set(names.filter((n) => n in SOURCE_ONLY));
+  const needs = new Set(names.filter((n) => Object.hasOwn(SOURCE_ONLY, n)));
   if (musl(state)) for (const n of compilesOnMusl) needs.add(n);
   if (needs.size === 0) return;
-  const headers = [...needs].flatMap((n) => SOURCE_ONLY[n]?.[family] ?? []);
+  const headers = [...needs].flatMap((n) => lookup(SOURCE_ONLY, n)?.[family] ?? []);
   const missingHeaders = headers.length > 0 && !headers.some((h) => state.packages.has(h));
   if (hasCompiler && !missingHeaders) return;
   const what = [
@@ -408,7 +409,7 @@ export function applyPip(cmd: ShellCommand, rc: RunContext): void {
     const label = `pip wheel ${specs.slice(0, 4).join(' ')}${specs.length > 4 ? ' …' : ''}`;
     for (const p of [...result.packages, ...result.unknown])
       rc.add({
-        path: `${dir}/${p.name}.whl`,
+        path: inDir(dir, `${p.name}.whl`),
         bytes:
           'wheelBytes' in p
             ? p.wheelBytes

@@ -110,6 +110,11 @@ export function absPath(p: string, stage: Stage, rc?: RunContext): string {
   return normalizeAbs(s);
 }
 
+/** `name` inside the absolute directory `dir`, with one slash between them (`/` + `x` → `/x`). */
+export function inDir(dir: string, name: string): string {
+  return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
+}
+
 export function normalizeAbs(p: string): string {
   // Already normal (absolute, no empty, `.` or `..` segment, no trailing slash): most paths are.
   if (

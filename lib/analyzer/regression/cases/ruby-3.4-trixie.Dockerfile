@@ -1,0 +1,41 @@
+# pattern: official ruby full image on buildpack-deps: gemrc, then ruby built with apt-mark + ldd-kept libraries + purge --auto-remove of the few build packages the full base lacks (the YJIT toolchain step of the original is left out)
+# source: docker-library/ruby 3.4/trixie/Dockerfile @0127a2ff1ba87c35091d417c4d86cc4165f34bcb
+# truth: 1100 MB docker-library/repo-info repos/ruby/local/3.4-trixie.md @14d045878a (ruby:3.4.10-trixie; Virtual Size printed as 1.1 Gb, so ±50 MB)
+# expect-not: apt-lists-not-removed cleanup-in-later-layer
+FROM buildpack-deps:trixie
+RUN set -eux; mkdir -p /usr/local/etc; echo 'gem: --no-document' >> /usr/local/etc/gemrc
+ENV LANG=C.UTF-8
+ENV RUBY_VERSION=3.4.10
+ENV RUBY_DOWNLOAD_URL=https://cache.ruby-lang.org/pub/ruby/3.4/ruby-3.4.10.tar.xz
+RUN set -eux; \
+    savedAptMark="$(apt-mark showmanual)"; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends dpkg-dev libgdbm-dev ruby; \
+    wget -O ruby.tar.xz "$RUBY_DOWNLOAD_URL"; \
+    mkdir -p /usr/src/ruby; \
+    tar -xJf ruby.tar.xz -C /usr/src/ruby --strip-components=1; \
+    rm ruby.tar.xz; \
+    cd /usr/src/ruby; \
+    autoconf; \
+    ./configure --disable-install-doc --enable-shared; \
+    make -j "$(nproc)"; \
+    make install; \
+    apt-mark auto '.*' > /dev/null; \
+    apt-mark manual $savedAptMark > /dev/null; \
+    find /usr/local -type f -executable -exec ldd '{}' ';' \
+        | awk '/=>/ { so = $(NF-1); if (index(so, "/usr/local/") == 1) { next }; gsub("^/(usr/)?", "", so); printf "*%s\n", so }' \
+        | sort -u \
+        | xargs -r dpkg-query --search \
+        | awk 'sub(":$", "", $1) { print $1 }' \
+        | sort -u \
+        | xargs -r apt-mark manual; \
+    apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false; \
+    apt-get dist-clean; \
+    cd /; \
+    rm -r /usr/src/ruby; \
+    ruby --version; gem --version; bundle --version
+ENV GEM_HOME=/usr/local/bundle
+ENV BUNDLE_SILENCE_ROOT_WARNING=1 BUNDLE_APP_CONFIG="$GEM_HOME"
+ENV PATH=$GEM_HOME/bin:$PATH
+RUN set -eux; mkdir "$GEM_HOME"; chmod 1777 "$GEM_HOME"
+CMD ["irb"]
