@@ -12,10 +12,9 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, buildModel } from '../lib/analyzer/index';
+import { analyze, createAnalyzerCache } from '../lib/analyzer/index';
 import type { AnalyzeInput } from '../lib/analyzer/types';
 import { parseCase } from '../lib/analyzer/regression/case';
-import { evaluateGoals, rebuiltBytesFor } from '../lib/lessons/goals';
 import { projectContext, type Lesson } from '../lib/lessons/types';
 import { lessons } from '../content/lessons/generated';
 import { ALTERNATIVES, BROKEN } from '../content/lessons/variants';
@@ -222,7 +221,6 @@ function record(item: Input, pass: string, analyzeFile?: AnalyzeFile): string {
     cliText: formatHuman(file, report),
   };
   if (input) {
-    const model = buildModel(input);
     const paths = [
       ...(input.context?.files.map((f) => f.path) ?? []),
       'Dockerfile',
@@ -230,16 +228,20 @@ function record(item: Input, pass: string, analyzeFile?: AnalyzeFile): string {
       'requirements.txt',
       'package.json',
     ];
+    // One cache for the record: the goals and rebuilds below reuse the model of the first call.
+    const cache = createAnalyzerCache();
+    const answered = analyze(input as AnalyzeInput, {
+      rebuildPaths: [...new Set(paths)],
+      cache,
+    });
     rec.rebuilds = Object.fromEntries(
-      [...new Set(paths)].map((p) => [
-        p,
-        model.invalidatedBy(p).map((l) => [l.stage.index, l.step.range.start.line, l.sizeBytes]),
+      (answered.rebuilds ?? []).map((r) => [
+        r.path,
+        r.layers.map((l) => [l.stage, l.line, l.sizeBytes]),
       ]),
     );
     if (item.lesson)
-      rec.goals = evaluateGoals(report, item.lesson.goals, {
-        rebuiltBytes: (p) => rebuiltBytesFor(model, p),
-      });
+      rec.goals = analyze(input as AnalyzeInput, { goals: item.lesson.goals, cache }).goals;
   }
   return JSON.stringify(sorted(rec));
 }
