@@ -19,7 +19,6 @@ import { evaluateGoals } from '../lessons/goals';
 export { buildModel } from './model';
 export { applyFix } from './fix';
 export { AnalyzerCache, createAnalyzerCache } from './cache';
-export { clearShellMemo } from './shell';
 export type * from './types';
 export type * from './model-types';
 
@@ -206,7 +205,7 @@ const LAST_START = cacheSlot<LastInput<Report>>('start analysis', () => ({}));
 
 function analysed(input: AnalyzeInput, cache: AnalyzerCache): Analysed {
   return reuseLast(cache.get(LAST), input, () => {
-    const model = buildModel(input);
+    const model = buildModel(input, cache);
     return { model, report: reportOf(model) };
   });
 }

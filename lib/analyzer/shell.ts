@@ -7,6 +7,7 @@
  */
 // mvdan-sh ships no types and is CommonJS; the bundler and tsx both handle the default import.
 import mvdanSh from 'mvdan-sh';
+import { cacheSlot, type AnalyzerCache } from './cache';
 
 /** One piece of a shell word. `param` parts are expanded from the environment. */
 export type WordPart =
@@ -127,18 +128,16 @@ const PARAM_OPS: Record<number, string> = {
 export const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 
 const MEMO_LIMIT = 512;
-const memo = new Map<string, ParsedScript>();
-
-/** Empties the parse memo (the benchmark uses it to measure cold runs). */
-export function clearShellMemo(): void {
-  memo.clear();
-}
+/** Parsed scripts by text, least recently used first (an LRU of 512 scripts). */
+const SHELL_PARSES = cacheSlot('shell parses', () => new Map<string, ParsedScript>());
 
 /**
  * Parses `script` as a POSIX/bash script. Never throws: a syntax error returns `{ commands: [],
- * error }`. Results are memoised (LRU of 512 scripts); treat them as read-only.
+ * error }`. With a cache, results are memoised in it (LRU of 512 scripts); treat them as read-only.
  */
-export function parseShell(script: string): ParsedScript {
+export function parseShell(script: string, cache?: AnalyzerCache): ParsedScript {
+  if (!cache) return parseUncached(script);
+  const memo = cache.get(SHELL_PARSES);
   const hit = memo.get(script);
   if (hit) {
     memo.delete(script);
