@@ -87,14 +87,22 @@ export function nodeType(node: ShNode): string {
 
 /** Calls `fn` with every node of `script`'s syntax tree and both type names (for the test). */
 export function walkTypesForTest(script: string, fn: (fast: string, slow: string) => void): void {
-  parser ??= syntax.NewParser();
-  syntax.Walk(parser.Parse(script, ''), (node) => {
+  syntax.Walk(shParser().Parse(script, ''), (node) => {
     if (node) fn(nodeType(node), syntax.NodeType(node));
     return true;
   });
 }
 
+/**
+ * The GopherJS parser object, made on first use and replaced after it throws. Module state that
+ * stays: it holds no input between calls and no answer depends on it (see `parseUncached`).
+ */
 let parser: { Parse(src: string, name: string): ShNode } | undefined;
+
+function shParser(): { Parse(src: string, name: string): ShNode } {
+  parser ??= syntax.NewParser();
+  return parser;
+}
 
 // Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
 const BIN_PIPE = 12;
@@ -186,8 +194,7 @@ function parseUncached(script: string, prune = true, via: 'raw' | 'walk' = 'raw'
   if (complex) return { commands: [], error: complex };
   let file: ShNode;
   try {
-    parser ??= syntax.NewParser();
-    file = parser.Parse(script, '');
+    file = shParser().Parse(script, '');
   } catch (err) {
     parser = undefined; // a parser that threw may hold state; make a fresh one next time
     return { commands: [], error: errorMessage(err) };

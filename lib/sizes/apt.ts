@@ -1,6 +1,7 @@
 import type { AptClosure, AptPackage, AptRelease } from './types';
 import { listBaseImages } from './base-images';
 import generated from './generated/apt.json';
+import { lazy, lazyPer } from './lazy';
 
 interface ReleaseTable {
   inputs: { files: string[]; newestInRelease: string; packagesInArchive: number };
@@ -59,11 +60,8 @@ interface Parsed {
   virtuals: Map<string, string[]>;
 }
 
-const parsed = new Map<AptRelease, Parsed>();
-
-function load(release: AptRelease): Parsed {
-  const cached = parsed.get(release);
-  if (cached) return cached;
+/** A release's rows decoded into packages by name (once per release, see lazy.ts). */
+const load = lazyPer((release: AptRelease): Parsed => {
   const t = table.releases[release];
   const fileFactor = t.calibration.fileBytesPerInstalledByte;
   const names = t.names.split('\n');
@@ -85,10 +83,8 @@ function load(release: AptRelease): Parsed {
       recommends: groups(recs),
     });
   });
-  const result = { byName, virtuals: new Map(Object.entries(t.virtuals)) };
-  parsed.set(release, result);
-  return result;
-}
+  return { byName, virtuals: new Map(Object.entries(t.virtuals)) };
+});
 
 /**
  * The name apt would act on: `curl=7.88.1-10`, `curl/bookworm-backports`, `curl:amd64` → `curl`.
@@ -208,8 +204,6 @@ export function aptInstalledBytes(closure: Pick<AptClosure, 'packages'>): number
   return closure.packages.reduce((s, p) => s + p.bytes + APT_INFO_BYTES_PER_PACKAGE, 0);
 }
 
-let dpkgState: number | undefined;
-
 /**
  * Bytes of dpkg/apt state an installed package leaves beside its files (/var/lib/dpkg/info lists
  * and md5sums, the status entry, debconf and ld.so caches), as the median residual over the plain
@@ -217,7 +211,11 @@ let dpkgState: number | undefined;
  * On the data of 2026-11-27 this is 39–54 kB a package (7 images, Debian and Ubuntu).
  */
 export function dpkgStateBytesPerPackage(): number {
-  if (dpkgState !== undefined) return dpkgState;
+  return dpkgState();
+}
+
+/** The median above, worked out once from the base and apt tables (see lazy.ts). */
+const dpkgState = lazy((): number => {
   const residuals = listBaseImages()
     .filter((r) => ['debian', 'ubuntu'].includes(r.ref.split(':')[0]) && r.packages && r.aptRelease)
     .map((r) => {
@@ -229,6 +227,5 @@ export function dpkgStateBytesPerPackage(): number {
       return (r.uncompressedBytes - files) / (r.packages?.length ?? 1);
     })
     .sort((a, b) => a - b);
-  dpkgState = Math.round(residuals[Math.floor(residuals.length / 2)] ?? 0);
-  return dpkgState;
-}
+  return Math.round(residuals[Math.floor(residuals.length / 2)] ?? 0);
+});

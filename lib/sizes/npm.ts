@@ -2,6 +2,7 @@ import type { NpmPackage, PackageClosure } from './types';
 import { APK_PIP } from './apk-pip-data';
 import { compareVersions, satisfies } from './versions';
 import generated from './generated/npm.json';
+import { lazy } from './lazy';
 
 interface NpmTable {
   source: string;
@@ -24,8 +25,6 @@ const table = generated as unknown as NpmTable;
 /** Where the npm table comes from and when it was generated. */
 export const NPM_TABLE_SOURCE = { source: table.source, generatedOn: table.generatedOn };
 
-let index: Map<string, Entry[]> | undefined;
-
 function pairs(field: string): [string, string][] {
   if (field === '') return [];
   return field.split(',').map((d) => {
@@ -34,9 +33,9 @@ function pairs(field: string): [string, string][] {
   });
 }
 
-function load(): Map<string, Entry[]> {
-  if (index) return index;
-  index = new Map();
+/** The table decoded into entries by name, newest version first (decoded once, see lazy.ts). */
+const load = lazy((): Map<string, Entry[]> => {
+  const index = new Map<string, Entry[]>();
   for (const line of table.lines.split('\n')) {
     if (line === '') continue;
     const [name, version, bytes, deps, optional, peers, platform] = line.split('|');
@@ -60,7 +59,7 @@ function load(): Map<string, Entry[]> {
   }
   for (const list of index.values()) list.sort((a, b) => compareVersions(b.version, a.version));
   return index;
-}
+});
 
 /** `npm:other@^1` aliases resolve to the other package. */
 function unalias(name: string, range: string): [string, string] {
