@@ -7,6 +7,13 @@
  * it with `cache.get(slot)`: the slot is a constant key, its value lives in the cache.
  */
 import type { AnalyzeInput, ContextFile } from './types';
+import type { AptNames } from './apt-names';
+
+/** Data sources the host hands the analyzer along with its memory. */
+export interface AnalyzerCacheOptions {
+  /** apt name filters for `package-not-in-release`; without them the rule says nothing. */
+  aptNames?: AptNames;
+}
 
 /** A typed place in an `AnalyzerCache`; `make` builds its value the first time it is asked for. */
 export interface CacheSlot<T> {
@@ -21,6 +28,12 @@ export function cacheSlot<T>(name: string, make: () => T): CacheSlot<T> {
 
 export class AnalyzerCache {
   private readonly values = new Map<CacheSlot<unknown>, unknown>();
+  /** The apt name registry the host passed, if any. */
+  readonly aptNames: AptNames | undefined;
+
+  constructor(options: AnalyzerCacheOptions = {}) {
+    this.aptNames = options.aptNames;
+  }
 
   /** The slot's value in this cache, made on first use. */
   get<T>(slot: CacheSlot<T>): T {
@@ -30,7 +43,7 @@ export class AnalyzerCache {
     return value;
   }
 
-  /** Forgets everything (the benchmark's cold runs). */
+  /** Forgets every memo (the registries passed in stay). */
   clear(): void {
     this.values.clear();
   }
@@ -41,8 +54,8 @@ export class AnalyzerCache {
   }
 }
 
-export function createAnalyzerCache(): AnalyzerCache {
-  return new AnalyzerCache();
+export function createAnalyzerCache(options: AnalyzerCacheOptions = {}): AnalyzerCache {
+  return new AnalyzerCache(options);
 }
 
 /** The cache to use when the caller passed none: a fresh one, so the call is cold and stateless. */
