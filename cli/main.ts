@@ -6,12 +6,12 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readSync, statSy
 import type { Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
-import { analyze } from '../lib/analyzer/index';
+import { analyze, createAnalyzerCache, type AnalyzerCache } from '../lib/analyzer/index';
 import { compileDockerignore } from '../lib/analyzer/dockerignore';
 // The official-image tag index (other tags of measured builds, Windows-only tags), installed once.
 import '../lib/sizes/base-index-static';
 // Which apt package names exist per release (package-not-in-release): fine to load in a CLI.
-import '../lib/analyzer/apt-names-all';
+import { ALL_APT_NAMES } from '../lib/analyzer/apt-names-all';
 import type { Report } from '../lib/analyzer/types';
 import { ContextError, readContext } from './read-context';
 import { formatHuman, printable, toJson } from './format';
@@ -216,10 +216,19 @@ export interface FileResult {
   warnings: string[];
 }
 
-/** Analyses one Dockerfile with its context. Throws InputError/ContextError on unreadable input. */
+/** The analyzer memory of one CLI run, with every apt release's name filter. */
+export function cliCache(): AnalyzerCache {
+  return createAnalyzerCache({ aptNames: ALL_APT_NAMES });
+}
+
+/**
+ * Analyses one Dockerfile with its context (in `cache`: one per run). Throws
+ * InputError/ContextError on unreadable input.
+ */
 export function analyzeFile(
   file: string,
   opts: Pick<CliOptions, 'context' | 'target'>,
+  cache: AnalyzerCache = cliCache(),
 ): FileResult {
   const dockerfile = readDockerfile(file);
   const contextDir = resolve(opts.context ?? dirname(file));
@@ -241,12 +250,15 @@ export function analyzeFile(
         `cannot read ${sent.slice(0, 3).join(', ')}${sent.length > 3 ? ` and ${sent.length - 3} more` : ''} in the build context ${contextDir} (Docker would fail too; exclude them in .dockerignore)`,
       );
   }
-  const report = analyze({
-    dockerfile,
-    dockerignore,
-    context,
-    ...(opts.target ? { target: opts.target } : {}),
-  });
+  const report = analyze(
+    {
+      dockerfile,
+      dockerignore,
+      context,
+      ...(opts.target ? { target: opts.target } : {}),
+    },
+    { cache },
+  );
   if (opts.target && !namesStage(report, opts.target)) {
     const names = report.stages.map((s) => s.name ?? String(s.index));
     throw new InputError(
@@ -304,9 +316,10 @@ function runUnchecked(argv: string[]): RunResult {
   const results: FileResult[] = [];
   let stderr = '';
   let code = 0;
+  const cache = cliCache();
   for (const file of opts.files) {
     try {
-      results.push(analyzeFile(file, opts));
+      results.push(analyzeFile(file, opts, cache));
     } catch (err) {
       stderr +=
         err instanceof InputError || err instanceof ContextError

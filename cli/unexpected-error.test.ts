@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 // An analyzer that throws stands for any error the CLI does not expect.
 vi.mock('../lib/analyzer/index', () => ({
+  createAnalyzerCache: () => ({}),
   analyze: () => {
     throw new TypeError('boom\n    at absPath (model.ts:1:1)');
   },

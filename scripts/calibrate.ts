@@ -10,18 +10,22 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import '../lib/analyzer/apt-names-all';
 import { parseCase } from '../lib/analyzer/regression/case';
 import { evaluateCase, PROMISED_ERROR, type CaseResult } from '../lib/analyzer/regression/evaluate';
 import type { Confidence } from '../lib/analyzer/types';
 import { formatBytes } from '../lib/format';
+import { ALL_APT_NAMES } from '../lib/analyzer/apt-names-all';
+import { createAnalyzerCache } from '../lib/analyzer/cache';
+
+/** One cache for the run, with the apt name registry the CLI uses. */
+const cache = createAnalyzerCache({ aptNames: ALL_APT_NAMES });
 
 const DIR = new URL('../lib/analyzer/regression/cases', import.meta.url).pathname;
 const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.Dockerfile'))
   .sort();
 const results: CaseResult[] = files.map((f) =>
-  evaluateCase(parseCase(f, readFileSync(join(DIR, f), 'utf8'))),
+  evaluateCase(parseCase(f, readFileSync(join(DIR, f), 'utf8')), cache),
 );
 
 function quantile(sorted: number[], q: number): number {

@@ -6,16 +6,15 @@
  *
  * A record holds the full `analyze()` report, the CLI's JSON object and human text, the layers
  * each context path rebuilds (`invalidatedBy`) and, for lesson inputs, the goal results. Two
- * passes: first as the web page runs (no tag or apt-name index installed), then as the CLI runs
- * (both indexes installed; the CLI fixtures are read in that pass only). Used to prove that a refactoring changes no report: take a snapshot
+ * passes: first as the web page runs (no tag index installed, no apt name registry), then as the
+ * CLI runs (the tag index installed, the CLI's cache with the apt name registry; the CLI fixtures are read in that pass only). Used to prove that a refactoring changes no report: take a snapshot
  * before, one after, and compare them with `cmp`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, buildModel } from '../lib/analyzer/index';
+import { analyze, createAnalyzerCache, type AnalyzerCache } from '../lib/analyzer/index';
 import type { AnalyzeInput } from '../lib/analyzer/types';
 import { parseCase } from '../lib/analyzer/regression/case';
-import { evaluateGoals, rebuiltBytesFor } from '../lib/lessons/goals';
 import { projectContext, type Lesson } from '../lib/lessons/types';
 import { lessons } from '../content/lessons/generated';
 import { ALTERNATIVES, BROKEN } from '../content/lessons/variants';
@@ -191,17 +190,19 @@ function sorted(value: unknown): unknown {
   return value;
 }
 
-type AnalyzeFile = typeof import('../cli/main').analyzeFile;
+type Cli = Pick<typeof import('../cli/main'), 'analyzeFile' | 'cliCache'>;
 
-function record(item: Input, pass: string, analyzeFile?: AnalyzeFile): string {
+function record(item: Input, pass: string, cli?: Cli): string {
+  // The CLI pass analyses as the CLI does: its cache carries the apt name registry.
+  const newCache = (): AnalyzerCache => (cli ? cli.cliCache() : createAnalyzerCache());
   let report;
   const input = item.input;
   let file = item.name;
   if (item.file) {
-    if (!analyzeFile) throw new Error('a CLI fixture is read in the CLI pass only');
+    if (!cli) throw new Error('a CLI fixture is read in the CLI pass only');
     file = item.file.slice(item.file.indexOf('cli/fixtures/'));
     try {
-      report = analyzeFile(item.file, {}).report;
+      report = cli.analyzeFile(item.file, {}).report;
     } catch (err) {
       // The CLI refuses some fixtures (a binary file): its message is the record, with the
       // checkout's own path cut off so two checkouts compare equal.
@@ -211,7 +212,7 @@ function record(item: Input, pass: string, analyzeFile?: AnalyzeFile): string {
       return JSON.stringify({ error, name: item.name, pass });
     }
   } else {
-    report = analyze(input as AnalyzeInput);
+    report = analyze(input as AnalyzeInput, { cache: newCache() });
   }
   delete report.elapsedMs;
   const rec: Record<string, unknown> = {
@@ -222,7 +223,6 @@ function record(item: Input, pass: string, analyzeFile?: AnalyzeFile): string {
     cliText: formatHuman(file, report),
   };
   if (input) {
-    const model = buildModel(input);
     const paths = [
       ...(input.context?.files.map((f) => f.path) ?? []),
       'Dockerfile',
@@ -230,16 +230,20 @@ function record(item: Input, pass: string, analyzeFile?: AnalyzeFile): string {
       'requirements.txt',
       'package.json',
     ];
+    // One cache for the record: the goals and rebuilds below reuse the model of the first call.
+    const cache = newCache();
+    const answered = analyze(input as AnalyzeInput, {
+      rebuildPaths: [...new Set(paths)],
+      cache,
+    });
     rec.rebuilds = Object.fromEntries(
-      [...new Set(paths)].map((p) => [
-        p,
-        model.invalidatedBy(p).map((l) => [l.stage.index, l.step.range.start.line, l.sizeBytes]),
+      (answered.rebuilds ?? []).map((r) => [
+        r.path,
+        r.layers.map((l) => [l.stage, l.line, l.sizeBytes]),
       ]),
     );
     if (item.lesson)
-      rec.goals = evaluateGoals(report, item.lesson.goals, {
-        rebuiltBytes: (p) => rebuiltBytesFor(model, p),
-      });
+      rec.goals = analyze(input as AnalyzeInput, { goals: item.lesson.goals, cache }).goals;
   }
   return JSON.stringify(sorted(rec));
 }
@@ -254,10 +258,10 @@ async function main(): Promise<void> {
   const all = inputs();
   const lines: string[] = [];
   for (const item of all) if (!item.file) lines.push(record(item, 'web'));
-  // The CLI installs the official-tag index and the apt-name index when it loads; the page does
-  // not. So the CLI is loaded only now, after the pass that runs as the page does.
-  const { analyzeFile } = await import('../cli/main');
-  for (const item of all) lines.push(record(item, 'cli', analyzeFile));
+  // The CLI installs the official-tag index when it loads (the page does not), so it is loaded
+  // only now, after the pass that runs as the page does; its cache carries the apt name registry.
+  const cli = await import('../cli/main');
+  for (const item of all) lines.push(record(item, 'cli', cli));
   writeFileSync(out, lines.join('\n') + '\n');
   process.stdout.write(`${lines.length} records (${all.length} inputs, two passes) → ${out}\n`);
 }

@@ -13,7 +13,8 @@ const CONFIDENCE_TEXT = {
 
 interface SizePanelProps {
   report: Report | undefined;
-  startReport: Report | undefined;
+  /** Estimated size of the starting Dockerfile's image, when known. */
+  startBytes: number | undefined;
   /** Sequence number of the analysis shown, for scripts that wait for a fresh estimate. */
   seq: number | undefined;
   isStale: boolean;
@@ -22,7 +23,7 @@ interface SizePanelProps {
 }
 
 /** The headline: estimated image size, change vs. the start, pull size, confidence and provenance. */
-function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelProps) {
+function SizePanel({ report, startBytes, seq, isStale, elapsedMs }: SizePanelProps) {
   if (!report) {
     return (
       <section className={styles.panel} aria-labelledby="wb-size-h" aria-busy="true">
@@ -34,7 +35,7 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
     );
   }
   const { size, base } = report;
-  const change = startReport ? formatChange(startReport.size.bytes, size.bytes) : undefined;
+  const change = startBytes !== undefined ? formatChange(startBytes, size.bytes) : undefined;
   return (
     <section className={styles.panel} aria-labelledby="wb-size-h">
       <h2 id="wb-size-h" className={styles.panelTitle}>
@@ -55,10 +56,7 @@ function SizePanel({ report, startReport, seq, isStale, elapsedMs }: SizePanelPr
           <span aria-hidden="true">{change.text}</span>
           <span className={styles.srOnly}>{change.label}</span>
           {change.direction !== 'same' && (
-            <span className={styles.muted}>
-              {' '}
-              vs. the start ({formatBytes(startReport!.size.bytes)})
-            </span>
+            <span className={styles.muted}> vs. the start ({formatBytes(startBytes!)})</span>
           )}
         </p>
       )}

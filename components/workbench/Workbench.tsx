@@ -93,7 +93,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   const editorRef = useRef<EditorHandle>(null);
   const context = useMemo(() => ({ files: project.files.map((f) => ({ ...f })) }), [project.files]);
   const analysis = useAnalysis({ context, goals, startFiles });
-  const { request, result, startResult, live, resultTag, status } = analysis;
+  const { request, result, startBytes, live, resultTag, status } = analysis;
 
   const [isEditorReady, setIsEditorReady] = useState(false);
 
@@ -296,7 +296,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     const files = editorRef.current?.getFiles() ?? initialFiles;
     // The figures of the Markdown line are the latest analysis of these texts, taken now.
     const figures = {
-      beforeBytes: props.startSizeBytes ?? startResult?.report.size.bytes,
+      beforeBytes: props.startSizeBytes ?? startBytes,
       afterBytes: result?.report.isBuildable ? result.report.size.bytes : undefined,
       score: result?.report.isBuildable ? result.report.score.score : undefined,
     };
@@ -393,9 +393,9 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
                 <span className={styles.summaryBig} data-testid="summary-size">
                   {result.report.isBuildable ? formatBytes(result.report.size.bytes) : 'No image'}
                 </span>
-                {startResult && result.report.isBuildable && (
+                {startBytes !== undefined && result.report.isBuildable && (
                   <span className={styles.muted}>
-                    {formatChange(startResult.report.size.bytes, result.report.size.bytes).text}
+                    {formatChange(startBytes, result.report.size.bytes).text}
                   </span>
                 )}
                 {result.goals.length > 0 && (
@@ -510,7 +510,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
           {result?.report.isBuildable !== false && (
             <SizePanel
               report={result?.report}
-              startReport={startResult?.report}
+              startBytes={startBytes}
               seq={live?.seq}
               isStale={isStale}
               elapsedMs={result?.elapsedMs}

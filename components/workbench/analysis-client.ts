@@ -27,6 +27,9 @@ export interface LiveAnalysis {
   error?: string;
 }
 
+/** The starting texts a live analysis compares against. */
+type StartFiles = { dockerfile: string; dockerignore: string };
+
 interface Pending {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
@@ -40,7 +43,8 @@ export class AnalysisClient {
   private latestSeq = 0;
   private inFlight: object | undefined;
   private lastShownSeq = 0;
-  private queued: { seq: number; input: AnalyzeInput; goals: Goal[] } | undefined;
+  private queued:
+    { seq: number; input: AnalyzeInput; goals: Goal[]; start?: StartFiles } | undefined;
   private crashes: number[] = [];
   private disposed = false;
 
@@ -52,8 +56,11 @@ export class AnalysisClient {
     this.start();
   }
 
-  /** Queues an analysis of this text; only the newest request is ever answered. */
-  analyzeLatest(input: AnalyzeInput, goals: Goal[]): number {
+  /**
+   * Queues an analysis of this text (with the change vs. `start` when given); only the newest
+   * request is ever answered.
+   */
+  analyzeLatest(input: AnalyzeInput, goals: Goal[], start?: StartFiles): number {
     const seq = ++this.latestSeq;
     // Paused after repeated crashes: new text gets a fresh try once the crash window has passed.
     if (
@@ -65,7 +72,7 @@ export class AnalysisClient {
       this.onStatus(undefined);
       this.start();
     }
-    this.queued = { seq, input, goals };
+    this.queued = { seq, input, goals, start };
     this.pump();
     return seq;
   }
@@ -101,7 +108,11 @@ export class AnalysisClient {
     this.inFlight = job;
     // Answers arrive in order (one in flight), so an answer is shown unless a newer one already
     // was (after a restart): intermediate results keep the panel moving while someone types.
-    this.call('analyze', { input: job.input, goals: job.goals })
+    this.call('analyze', {
+      input: job.input,
+      goals: job.goals,
+      ...(job.start ? { start: job.start } : {}),
+    })
       .then(
         (result) => {
           if (job.seq <= this.lastShownSeq) return;

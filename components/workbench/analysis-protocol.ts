@@ -3,7 +3,7 @@
  * Everything is plain, structured-clonable data. Positions stay 0-based here, like the core;
  * only `monaco-*.ts` converts them for Monaco.
  */
-import type { AnalyzeInput, Position, Range, Report } from '@/lib/analyzer';
+import type { AnalyzeInput, Position, Range, RebuildResult, Report } from '@/lib/analyzer';
 import type { Goal, GoalResult } from '@/lib/lessons';
 
 /** A diagnostic of dockerfile-language-service (syntax and instruction checks). */
@@ -13,28 +13,12 @@ export interface SyntaxDiagnostic {
   severity: 'error' | 'warning' | 'info';
 }
 
-/** One layer a change to a context file makes Docker run again. */
-export interface RebuildLayer {
-  stage: number;
-  /** 0-based line of the instruction. */
-  line: number;
-  instruction: 'RUN' | 'COPY' | 'ADD';
-  text: string;
-  sizeBytes: number;
-  isShipped: boolean;
-}
+export type { RebuildLayer, RebuildResult } from '@/lib/analyzer';
 
-/** Which layers rerun when `path` changes, and how many bytes they rebuild. */
-export interface RebuildResult {
-  path: string;
-  layers: RebuildLayer[];
-  /** Sum of the layers' sizes, as the model reports them. */
-  rebuiltBytes: number;
-  /** Layers before the first invalidated one that stay cached. */
-  cachedLayers: number;
-}
-
-/** The result of one live analysis: the core's report and the lesson's goals against it. */
+/**
+ * The result of one live analysis: the core's report (with `startComparison` when the start was
+ * sent) and the lesson's goals against it.
+ */
 export interface AnalysisResult {
   report: Report;
   goals: GoalResult[];
@@ -62,7 +46,14 @@ export interface LsCompletion {
 }
 
 export interface WorkerMethods {
-  analyze: { args: { input: AnalyzeInput; goals: Goal[] }; result: AnalysisResult };
+  analyze: {
+    args: {
+      input: AnalyzeInput;
+      goals: Goal[];
+      start?: { dockerfile: string; dockerignore: string };
+    };
+    result: AnalysisResult;
+  };
   rebuild: { args: { input: AnalyzeInput; path: string }; result: RebuildResult };
   hover: { args: { text: string; position: Position }; result: LsHover | null };
   complete: { args: { text: string; position: Position }; result: LsCompletion[] };

@@ -1,14 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * Live analysis off the main thread: the core's analyze() + the lesson's goals, the model's
- * "what rebuilds" answer, and dockerfile-language-service hovers, completion and diagnostics.
+ * Live analysis off the main thread: the core's analyze() answers the goals, "what rebuilds" and
+ * the change vs. the start (this worker only forwards, with the workbench's one AnalyzerCache),
+ * and dockerfile-language-service hovers, completion and diagnostics.
  * Every call answers with { ok: false, error } instead of throwing, so one bad input never
  * kills the worker; a real crash is caught and restarted by analysis-client.ts.
  */
-import { buildModel, reportOf } from '@/lib/analyzer';
-import type { ImageModel } from '@/lib/analyzer';
-import type { AnalyzeInput } from '@/lib/analyzer';
-import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons';
+import { analyze, createAnalyzerCache } from '@/lib/analyzer';
 import { loadBaseIndex } from '@/lib/sizes';
 import { LIMITS } from '@/lib/limits';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
@@ -50,44 +48,14 @@ function diagnostics(text: string): SyntaxDiagnostic[] {
   }));
 }
 
-/** The model of the last analysis, reused by "what rebuilds" and 'rebuild-below' goals. */
-let lastModel: { key: string; model: ImageModel } | undefined;
+/** The workbench's analyzer memory: one worker per workbench, so one cache per workbench. */
+const cache = createAnalyzerCache();
 
-function inputKey(input: AnalyzeInput): string {
-  const files = input.context?.files ?? [];
-  let contextBytes = 0;
-  for (const f of files) contextBytes += f.sizeBytes;
-  return `${files.length}:${contextBytes}:${input.target ?? ''}\u0000${input.dockerignore ?? ''}\u0000${input.dockerfile}`;
-}
-
-function modelFor(input: AnalyzeInput): ImageModel {
-  const key = inputKey(input);
-  if (lastModel?.key !== key) lastModel = { key, model: buildModel(input) };
-  return lastModel.model;
-}
-
-function rebuildsFor(args: WorkerMethods['rebuild']['args']): RebuildResult {
-  const model = modelFor(args.input);
-  const layers = model.invalidatedBy(args.path).map((layer) => ({
-    stage: layer.stage.index,
-    line: layer.step.range.start.line,
-    instruction: layer.step.kind,
-    text: layer.step.text.length > 80 ? `${layer.step.text.slice(0, 77)}…` : layer.step.text,
-    sizeBytes: layer.sizeBytes,
-    isShipped: layer.isShipped,
-  }));
-  const first = layers[0];
-  const cachedLayers = first
-    ? model.layers.filter(
-        (l) => l.stage.index === first.stage && l.step.range.start.line < first.line,
-      ).length
-    : model.layers.length;
-  return {
-    path: args.path,
-    layers,
-    rebuiltBytes: layers.reduce((sum, l) => sum + l.sizeBytes, 0),
-    cachedLayers,
-  };
+function rebuild(args: WorkerMethods['rebuild']['args']): RebuildResult {
+  const report = analyze(args.input, { rebuildPaths: [args.path], cache });
+  const answer = report.rebuilds?.[0];
+  if (!answer) throw new Error('the analyzer gave no rebuild answer');
+  return answer;
 }
 
 function hover(args: WorkerMethods['hover']['args']): LsHover | null {
@@ -120,16 +88,10 @@ async function complete(args: WorkerMethods['complete']['args']): Promise<LsComp
 
 function runAnalysis(args: WorkerMethods['analyze']['args']): AnalysisResult {
   const started = performance.now();
-  const model = modelFor(args.input);
-  const report = reportOf(model);
-  report.elapsedMs = performance.now() - started;
-  // 'rebuild-below' goals need the model's invalidation, which the Report does not carry.
-  const goals = evaluateGoals(report, args.goals, {
-    rebuiltBytes: (path: string) => rebuiltBytesFor(model, path),
-  });
+  const report = analyze(args.input, { goals: args.goals, start: args.start, cache });
   return {
     report,
-    goals,
+    goals: report.goals ?? [],
     diagnostics: diagnostics(args.input.dockerfile),
     elapsedMs: performance.now() - started,
   };
@@ -140,7 +102,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case 'analyze':
       return runAnalysis(request.args);
     case 'rebuild':
-      return rebuildsFor(request.args);
+      return rebuild(request.args);
     case 'hover':
       return hover(request.args);
     case 'complete':

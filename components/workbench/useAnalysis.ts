@@ -17,8 +17,8 @@ export interface UseAnalysis {
   live: LiveAnalysis | undefined;
   /** The latest successful analysis. */
   result: AnalysisResult | undefined;
-  /** Analysis of the start files, for "change vs. start". */
-  startResult: AnalysisResult | undefined;
+  /** Estimated size of the start files' image, for "change vs. start" (from the latest result). */
+  startBytes: number | undefined;
   /** A worker problem (crash, restart, pause) to show in the panel. */
   status: string | undefined;
   /** Sequence number of the last request; equal to `live.seq` when the panel is up to date. */
@@ -45,7 +45,6 @@ export function useAnalysis(options: {
   const [live, setLive] = useState<LiveAnalysis>();
   const [result, setResult] = useState<AnalysisResult>();
   const [resultTag, setResultTag] = useState<number>();
-  const [startResult, setStartResult] = useState<AnalysisResult>();
   const [status, setStatus] = useState<string>();
   const [requestedSeq, setRequestedSeq] = useState(0);
 
@@ -78,28 +77,6 @@ export function useAnalysis(options: {
     };
   }, []);
 
-  useEffect(() => {
-    const client = clientRef.current;
-    if (!client) return;
-    let isCurrent = true;
-    client
-      .call('analyze', {
-        input: {
-          dockerfile: startFiles.dockerfile,
-          dockerignore: startFiles.dockerignore,
-          context,
-        },
-        goals: [],
-      })
-      .then(
-        (answer) => isCurrent && setStartResult(answer),
-        () => isCurrent && setStartResult(undefined),
-      );
-    return () => {
-      isCurrent = false;
-    };
-  }, [startFiles.dockerfile, startFiles.dockerignore, context]);
-
   const request = useCallback(
     (files: WorkbenchFiles, tag?: number) => {
       const client = clientRef.current;
@@ -107,11 +84,12 @@ export function useAnalysis(options: {
       const seq = client.analyzeLatest(
         { dockerfile: files.dockerfile, dockerignore: files.dockerignore, context },
         goals,
+        { dockerfile: startFiles.dockerfile, dockerignore: startFiles.dockerignore },
       );
       if (tag !== undefined) tagsRef.current.set(seq, tag);
       setRequestedSeq(seq);
     },
-    [context, goals],
+    [context, goals, startFiles.dockerfile, startFiles.dockerignore],
   );
 
   const rebuild = useCallback(
@@ -140,7 +118,7 @@ export function useAnalysis(options: {
   return {
     live,
     result,
-    startResult,
+    startBytes: result?.report.startComparison?.startBytes,
     status,
     requestedSeq,
     request,

@@ -1,6 +1,5 @@
-import { analyze, buildModel } from '@/lib/analyzer';
+import { analyze } from '@/lib/analyzer';
 import type { Report } from '@/lib/analyzer/types';
-import { evaluateGoals, rebuiltBytesFor } from '@/lib/lessons/goals';
 import type { GoalResult, Lesson } from '@/lib/lessons/types';
 import { projectContext } from '@/lib/lessons/types';
 
@@ -25,11 +24,8 @@ export function checkLesson(
     dockerignore: dockerignore ?? lesson.solutionDockerignore ?? lesson.startDockerignore ?? '',
     context: projectContext(lesson.project),
   };
-  const report = analyze(input);
-  const model = buildModel(input);
-  const results = evaluateGoals(report, lesson.goals, {
-    rebuiltBytes: (path) => rebuiltBytesFor(model, path),
-  });
+  const report = analyze(input, { goals: lesson.goals });
+  const results = report.goals ?? [];
   return {
     report,
     results,

@@ -1,10 +1,9 @@
 /**
- * Registers every generated apt name filter (lib/analyzer/generated/apt-names.json, about
- * 0.6 MB gzip). Import it for its effect where that weight is fine: the CLI, tests, scripts, or a
- * lazily loaded chunk in the browser.
+ * Every generated apt name filter (lib/analyzer/generated/apt-names.json, about 0.6 MB gzip) as
+ * one registry. Import it where that weight is fine (the CLI, tests, scripts, or a lazily loaded
+ * chunk in the browser) and pass it in: `createAnalyzerCache({ aptNames: ALL_APT_NAMES })`.
  */
 import table from './generated/apt-names.json';
-import { registerAptNames, type AptNameFilter } from './apt-names';
+import { AptNames, type AptNameFilter } from './apt-names';
 
-for (const [release, f] of Object.entries(table.releases as Record<string, AptNameFilter>))
-  registerAptNames(release, f);
+export const ALL_APT_NAMES = new AptNames(table.releases as Record<string, AptNameFilter>);

@@ -4,9 +4,10 @@
  * certainly absent; an accepted one may still be absent (the filter's false-positive rate, 1 %).
  *
  * The filters are large (about 0.6 MB gzip for four releases), so nothing loads them by default:
- * a host that wants `package-not-in-release` registers them, all at once with
- * `import '…/apt-names-all'` or one release at a time with {@link registerAptNames}. Without a
- * filter for a release every answer is `undefined` and the rule says nothing.
+ * a host that wants `package-not-in-release` makes an {@link AptNames} registry (all releases:
+ * `ALL_APT_NAMES` of `…/apt-names-all`) and passes it in its AnalyzerCache
+ * (`createAnalyzerCache({ aptNames })`). Without a filter for a release every answer is
+ * `undefined` and the rule says nothing.
  */
 
 /** One release's filter as the generator writes it. */
@@ -25,8 +26,6 @@ interface Loaded {
   hashes: number;
   bytes: Uint8Array;
 }
-
-const filters = new Map<string, Loaded>();
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 
@@ -57,23 +56,11 @@ export function fnv(s: string, seed: number): number {
   return h >>> 0;
 }
 
-/** Makes `release`'s name filter available to the analyzer (replacing an earlier one). */
-export function registerAptNames(release: string, f: AptNameFilter): void {
-  filters.set(release, { bits: f.bits, hashes: f.hashes, bytes: decodeBase64(f.filter) });
-}
-
-/** Releases with a registered filter. */
-export function aptNameReleases(): string[] {
-  return [...filters.keys()];
-}
-
 /**
  * `false` when `name` is certainly not a package (or a Provides name) of `release`; `true` when
  * it probably is; `undefined` when no filter for that release is registered.
  */
-export function aptNameExists(release: string, name: string): boolean | undefined {
-  const f = filters.get(release);
-  if (!f) return undefined;
+function exists(f: Loaded, name: string): boolean {
   const a = fnv(name, 0);
   const b = fnv(name, 0x5bd1e995) | 1;
   for (let i = 0; i < f.hashes; i++) {
@@ -81,4 +68,34 @@ export function aptNameExists(release: string, name: string): boolean | undefine
     if ((f.bytes[k >> 3] & (1 << (k & 7))) === 0) return false;
   }
   return true;
+}
+
+/**
+ * The name filters of some apt releases: an explicit registry the host makes and passes in (no
+ * module keeps one). A release's bit array is decoded on its first question.
+ */
+export class AptNames {
+  private readonly loaded = new Map<string, Loaded>();
+
+  constructor(private readonly filters: Readonly<Record<string, AptNameFilter>>) {}
+
+  /** Releases with a filter. */
+  releases(): string[] {
+    return Object.keys(this.filters);
+  }
+
+  /**
+   * `false` when `name` is certainly not a package (or a Provides name) of `release`; `true` when
+   * it probably is; `undefined` when there is no filter for that release.
+   */
+  exists(release: string, name: string): boolean | undefined {
+    let f = this.loaded.get(release);
+    if (!f) {
+      const raw = Object.hasOwn(this.filters, release) ? this.filters[release] : undefined;
+      if (!raw) return undefined;
+      f = { bits: raw.bits, hashes: raw.hashes, bytes: decodeBase64(raw.filter) };
+      this.loaded.set(release, f);
+    }
+    return exists(f, name);
+  }
 }

@@ -7,11 +7,13 @@ import { baseFactsOf } from './image-facts';
 import { stageChain } from './rules/helpers/commands';
 import { isBuildToolInImage } from './vocabulary';
 import { lookup } from './scope';
+import { cacheSlot, type AnalyzerCache } from './cache';
 
-const buildToolMemo = new Map<string, boolean>();
+const BUILD_TOOLS = cacheSlot('build-tool packages', () => new Map<string, boolean>());
 
-/** True for compilers, build systems and `-dev`/`-devel` headers packages. */
-export function isBuildTool(pkg: string): boolean {
+/** True for compilers, build systems and `-dev`/`-devel` headers packages (memoised in `cache`). */
+export function isBuildTool(pkg: string, cache: AnalyzerCache): boolean {
+  const buildToolMemo = cache.get(BUILD_TOOLS);
   let hit = buildToolMemo.get(pkg);
   if (hit === undefined) {
     hit = isBuildToolInImage(pkg);
@@ -21,16 +23,26 @@ export function isBuildTool(pkg: string): boolean {
   return hit;
 }
 
-const sortedCache = new Map<
-  string,
-  { set: Set<string>; names: string[]; sorted: string[]; buildTools: string[] }
->();
+const SORTED_PACKAGES = cacheSlot(
+  'sorted package lists',
+  () =>
+    new Map<
+      string,
+      { set: Set<string>; names: string[]; sorted: string[]; buildTools: string[] }
+    >(),
+);
 
 /**
  * The set's names sorted, and its build tools. Most final images keep their base image's package
  * list, so the sorted list is cached per base image and reused when the set holds the same names.
  */
-function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buildTools: string[] } {
+function sortedPackages(
+  set: Set<string>,
+  key: string,
+  cache: AnalyzerCache,
+): { sorted: string[]; buildTools: string[] } {
+  const sortedCache = cache.get(SORTED_PACKAGES);
+  const isTool = (pkg: string) => isBuildTool(pkg, cache);
   const hit = sortedCache.get(key);
   // The same Set object (a base image's shared, never-written set) holds the same names.
   if (
@@ -51,11 +63,11 @@ function sortedPackages(set: Set<string>, key: string): { sorted: string[]; buil
       sorted.push(n);
     }
     while (j < added.length) sorted.push(added[j++]);
-    return { sorted, buildTools: sorted.filter(isBuildTool) };
+    return { sorted, buildTools: sorted.filter(isTool) };
   }
   const names = [...set];
   const sorted = [...names].sort();
-  const buildTools = sorted.filter(isBuildTool);
+  const buildTools = sorted.filter(isTool);
   if (sortedCache.size > 64) sortedCache.clear();
   sortedCache.set(key, { set, names, sorted, buildTools });
   return { sorted, buildTools: [...buildTools] };
@@ -89,6 +101,7 @@ export function finalFacts(model: ImageModel): FinalImageFacts {
   const { sorted: packages, buildTools } = sortedPackages(
     stage.packages,
     stage.baseImage.resolvedRef ?? stage.baseImage.ref,
+    model.cache,
   );
   const copied = new Set<string>();
   for (const c of model.shippedCopies) for (const e of c.layer?.adds ?? []) copied.add(e.path);

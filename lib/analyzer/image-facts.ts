@@ -9,6 +9,7 @@ import type { Stage } from './model-types';
 import { baseRecord, minor } from './rules/helpers/runtime';
 import { rootStage, splitRef } from './rules/helpers/model';
 import type { BaseImageRecord } from '../sizes/types';
+import { cacheSlot } from './cache';
 
 /** python3 of each Debian/Ubuntu/Alpine release (packages.debian.org, packages.ubuntu.com, pkgs.alpinelinux.org, checked 2026-11). */
 const OS_PYTHON: [RegExp, string][] = [
@@ -143,10 +144,11 @@ function osPython(record: BaseImageRecord | undefined, ref: string): string | un
   return OS_PYTHON.find(([re]) => re.test(text))?.[1];
 }
 
-const cache = new WeakMap<Stage, BaseFacts>();
+const BASE_FACTS = cacheSlot('base run-time facts', () => new WeakMap<Stage, BaseFacts>());
 
-/** Run-time facts of the root base image of `stage` (memoised per stage). */
+/** Run-time facts of the root base image of `stage` (memoised per stage, in its cache). */
 export function baseFactsOf(stage: Stage): BaseFacts {
+  const cache = stage.cache.get(BASE_FACTS);
   const hit = cache.get(stage);
   if (hit) return hit;
   const root = rootStage(stage);

@@ -11,11 +11,14 @@ import { estimateSize } from './size-estimate';
 import { computeScore } from './score';
 import { finalFacts } from './final-facts';
 import { startOf } from './start-model';
-import type { StartSummary } from './types';
+import type { Goal, RebuildResult, StartSummary } from './types';
+import { AnalyzerCache, cacheOr, cacheSlot, reuseLast, type LastInput } from './cache';
+import { rebuildOf } from './rebuilds';
+import { evaluateGoals } from '../lessons/goals';
 
 export { buildModel } from './model';
 export { applyFix } from './fix';
-export { clearShellMemo } from './shell';
+export { AnalyzerCache, createAnalyzerCache } from './cache';
 export type * from './types';
 export type * from './model-types';
 
@@ -171,13 +174,65 @@ export function reportOf(model: ImageModel, rules: RuleDefinition[] = allRules):
   };
 }
 
+/** What `analyze()` answers beyond the report, and the cache it may reuse. */
+export interface AnalyzeOptions {
+  /** Goals to check; the report's `goals` says which are met (implicit `no-errors` last). */
+  goals?: Goal[];
+  /** Context paths to answer "What rebuilds" for, in `report.rebuilds` (in this order). */
+  rebuildPaths?: string[];
+  /**
+   * The starting Dockerfile (same context and target): `report.startComparison` gives its size
+   * for "change vs. the start".
+   */
+  start?: { dockerfile: string; dockerignore?: string };
+  /**
+   * Memory between calls (`createAnalyzerCache()`): shell parses, base lookups and the last
+   * input's model and report. Without one the call is cold and remembers nothing.
+   */
+  cache?: AnalyzerCache;
+}
+
+interface Analysed {
+  model: ImageModel;
+  /** The report without `elapsedMs` or the answers of the options; never handed out as is. */
+  report: Report;
+}
+
+/** The last input's model and report, so "What rebuilds" after an analysis builds nothing. */
+const LAST = cacheSlot<LastInput<Analysed>>('last analysis', () => ({}));
+/** The starting Dockerfile's report, analysed again only when the start changes. */
+const LAST_START = cacheSlot<LastInput<Report>>('start analysis', () => ({}));
+
+function analysed(input: AnalyzeInput, cache: AnalyzerCache): Analysed {
+  return reuseLast(cache.get(LAST), input, () => {
+    const model = buildModel(input, cache);
+    return { model, report: reportOf(model) };
+  });
+}
+
 /**
  * Analyses a Dockerfile: the model, the size estimate, every rule's findings, the score and the
- * facts about the final image. Never throws for any text (problems are reported instead).
+ * facts about the final image, and, when asked, the goals met, what rebuilds for each path and the
+ * comparison with the start. Never throws for any text (problems are reported instead).
  */
-export function analyze(input: AnalyzeInput): Report {
+export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Report {
   const t0 = now();
-  const report = reportOf(buildModel(input));
+  const cache = cacheOr(options.cache);
+  const { model, report: base } = analysed(input, cache);
+  const report: Report = { ...base };
+  const goals = options.goals;
+  const goalPaths = (goals ?? []).flatMap((g) => (g.type === 'rebuild-below' ? [g.path] : []));
+  const paths = [...new Set([...(options.rebuildPaths ?? []), ...goalPaths])];
+  if (paths.length > 0) {
+    const rebuilds: RebuildResult[] = paths.map((p) => rebuildOf(model, p));
+    report.rebuilds = rebuilds;
+  }
+  if (goals) report.goals = evaluateGoals(report, goals);
+  if (options.start) {
+    const start = { ...input, ...options.start, dockerignore: options.start.dockerignore ?? '' };
+    const startReport = reuseLast(cache.get(LAST_START), start, () => reportOf(buildModel(start)));
+    report.startComparison = { startBytes: startReport.size.bytes };
+  }
   report.elapsedMs = now() - t0;
   return report;
 }

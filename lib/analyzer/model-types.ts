@@ -3,6 +3,7 @@
  * Built once per analysis by `buildModel()` (model.ts); rules only read it.
  * Rules never run regexes over raw Dockerfile text: they ask this model.
  */
+import type { AnalyzerCache } from './cache';
 import type {
   BaseImageSummary,
   ContextFile,
@@ -182,6 +183,8 @@ export interface Layer {
 }
 
 export interface Stage {
+  /** The model's cache (the same object as `ImageModel.cache`), for per-stage memos. */
+  cache: AnalyzerCache;
   index: number;
   name?: string;
   range: Range;
@@ -293,4 +296,6 @@ export interface ImageModel {
   truncatedAtLine?: number;
   /** False when there is nothing to build: no FROM, or not a text file. */
   isBuildable: boolean;
+  /** The memory the model was built with; rules and facts that memoise keep their memos in it. */
+  cache: AnalyzerCache;
 }

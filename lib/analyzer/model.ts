@@ -5,6 +5,7 @@
  * layer bookkeeping (layers.ts) and what rebuilds (invalidation.ts). Each stage's file system is
  * simulated to size its layers (effects/, sim-fs.ts, size-data.ts).
  */
+import { cacheOr, type AnalyzerCache } from './cache';
 import { parseDockerfile } from './parse';
 import type { AnalyzeInput, BuildContext, ContextFile, ParseProblem, Unknown } from './types';
 import type {
@@ -41,8 +42,13 @@ export { MAX_CHARS, MAX_LINES } from './model/document';
 export { COPY_FILE_BUDGET } from './model/copy';
 export { expandDockerVars, parseEnvPairs } from './model/variables';
 
-/** Builds the image model. Never throws for any text; problems are reported in `model.problems`. */
-export function buildModel(input: AnalyzeInput): ImageModel {
+/**
+ * Builds the image model. Never throws for any text; problems are reported in `model.problems`.
+ * `cache` (the caller's, see `createAnalyzerCache`) is kept on the model for the rules and facts
+ * that memoise; without one the model gets a fresh cache of its own.
+ */
+export function buildModel(input: AnalyzeInput, cacheIn?: AnalyzerCache): ImageModel {
+  const cache = cacheOr(cacheIn);
   const problems: ParseProblem[] = [];
   const unknowns: Unknown[] = [];
   const buildFailures: BuildFailure[] = [];
@@ -63,6 +69,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     stages: [],
     byName: new Map(),
     copyBudget: COPY_FILE_BUDGET,
+    cache,
   };
 
   const args: ArgDecl[] = [];
@@ -85,7 +92,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
   for (let i = 0; i < stages.length; i++) {
     const stage = stages[i];
     const r = raw[i];
-    const state = initState(stage, states, resolveBaseMemo);
+    const state = initState(stage, states, (ref) => resolveBaseMemo(ref, cache));
     states.set(stage, state);
     for (const ins of r.body) {
       const kw = ins.getKeyword();
@@ -161,6 +168,7 @@ export function buildModel(input: AnalyzeInput): ImageModel {
     buildFailures,
     ...(truncatedAtLine !== undefined ? { truncatedAtLine } : {}),
     isBuildable: firstFrom < instructions.length && !notText,
+    cache,
   };
 }
 

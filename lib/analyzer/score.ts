@@ -8,6 +8,7 @@ import type { Finding, ScoreBreakdown, Severity, SizeEstimate } from './types';
 import { resolveBaseImage, smallerVariants } from '../sizes';
 import { isBuildTool } from './final-facts';
 import { formatBytes } from '../format';
+import { cacheSlot, type AnalyzerCache } from './cache';
 
 export const SIZE_POINTS = 60;
 export const FINDING_POINTS = 40;
@@ -31,7 +32,7 @@ export function bestAchievable(model: ImageModel, size: SizeEstimate): BestEstim
   const base = model.target.baseImage;
   let baseBytes = base.sizeBytes;
   let baseRef = base.resolvedRef ?? base.ref;
-  const smallest = base.resolvedRef ? smallestDropIn(base.resolvedRef) : undefined;
+  const smallest = base.resolvedRef ? smallestDropIn(base.resolvedRef, model.cache) : undefined;
   if (smallest && smallest.bytes < baseBytes) {
     baseBytes = smallest.bytes;
     baseRef = smallest.ref;
@@ -42,7 +43,8 @@ export function bestAchievable(model: ImageModel, size: SizeEstimate): BestEstim
     let bytes = 0;
     for (const e of layer.adds) {
       if (e.kind === 'cache' || e.kind === 'lists') continue;
-      if (e.pkg && (e.kind === 'apt' || e.kind === 'apk') && isBuildTool(e.pkg)) continue;
+      if (e.pkg && (e.kind === 'apt' || e.kind === 'apk') && isBuildTool(e.pkg, model.cache))
+        continue;
       bytes += e.bytes;
     }
     bytes -= layer.wastedBytes + (layer.recommendsBytes ?? 0) + (layer.devDependencyBytes ?? 0);
@@ -52,10 +54,17 @@ export function bestAchievable(model: ImageModel, size: SizeEstimate): BestEstim
   return { bytes, baseRef, baseBytes, contentBytes };
 }
 
-const dropInMemo = new Map<string, { ref: string; bytes: number } | undefined>();
+const DROP_INS = cacheSlot(
+  'smallest drop-in bases',
+  () => new Map<string, { ref: string; bytes: number } | undefined>(),
+);
 
-/** The smallest measured variant with the same runtime and libc (memoised: the table is static). */
-function smallestDropIn(ref: string): { ref: string; bytes: number } | undefined {
+/** The smallest measured variant with the same runtime and libc (memoised in `cache`). */
+function smallestDropIn(
+  ref: string,
+  cache: AnalyzerCache,
+): { ref: string; bytes: number } | undefined {
+  const dropInMemo = cache.get(DROP_INS);
   if (dropInMemo.has(ref)) return dropInMemo.get(ref);
   const res = resolveBaseImage(ref);
   let best: { ref: string; bytes: number } | undefined;

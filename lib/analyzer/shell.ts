@@ -7,6 +7,7 @@
  */
 // mvdan-sh ships no types and is CommonJS; the bundler and tsx both handle the default import.
 import mvdanSh from 'mvdan-sh';
+import { cacheSlot, type AnalyzerCache } from './cache';
 
 /** One piece of a shell word. `param` parts are expanded from the environment. */
 export type WordPart =
@@ -86,14 +87,22 @@ export function nodeType(node: ShNode): string {
 
 /** Calls `fn` with every node of `script`'s syntax tree and both type names (for the test). */
 export function walkTypesForTest(script: string, fn: (fast: string, slow: string) => void): void {
-  parser ??= syntax.NewParser();
-  syntax.Walk(parser.Parse(script, ''), (node) => {
+  syntax.Walk(shParser().Parse(script, ''), (node) => {
     if (node) fn(nodeType(node), syntax.NodeType(node));
     return true;
   });
 }
 
+/**
+ * The GopherJS parser object, made on first use and replaced after it throws. Module state that
+ * stays: it holds no input between calls and no answer depends on it (see `parseUncached`).
+ */
 let parser: { Parse(src: string, name: string): ShNode } | undefined;
+
+function shParser(): { Parse(src: string, name: string): ShNode } {
+  parser ??= syntax.NewParser();
+  return parser;
+}
 
 // Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
 const BIN_PIPE = 12;
@@ -127,18 +136,16 @@ const PARAM_OPS: Record<number, string> = {
 export const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 
 const MEMO_LIMIT = 512;
-const memo = new Map<string, ParsedScript>();
-
-/** Empties the parse memo (the benchmark uses it to measure cold runs). */
-export function clearShellMemo(): void {
-  memo.clear();
-}
+/** Parsed scripts by text, least recently used first (an LRU of 512 scripts). */
+const SHELL_PARSES = cacheSlot('shell parses', () => new Map<string, ParsedScript>());
 
 /**
  * Parses `script` as a POSIX/bash script. Never throws: a syntax error returns `{ commands: [],
- * error }`. Results are memoised (LRU of 512 scripts); treat them as read-only.
+ * error }`. With a cache, results are memoised in it (LRU of 512 scripts); treat them as read-only.
  */
-export function parseShell(script: string): ParsedScript {
+export function parseShell(script: string, cache?: AnalyzerCache): ParsedScript {
+  if (!cache) return parseUncached(script);
+  const memo = cache.get(SHELL_PARSES);
   const hit = memo.get(script);
   if (hit) {
     memo.delete(script);
@@ -187,8 +194,7 @@ function parseUncached(script: string, prune = true, via: 'raw' | 'walk' = 'raw'
   if (complex) return { commands: [], error: complex };
   let file: ShNode;
   try {
-    parser ??= syntax.NewParser();
-    file = parser.Parse(script, '');
+    file = shParser().Parse(script, '');
   } catch (err) {
     parser = undefined; // a parser that threw may hold state; make a fresh one next time
     return { commands: [], error: errorMessage(err) };

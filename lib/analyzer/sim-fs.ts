@@ -8,6 +8,7 @@
 import type { ContextFile } from './types';
 import { compilePathGlob, type PathGlob } from './glob';
 import type { FsEntry, Layer, SimFs } from './model-types';
+import { cacheSlot, type AnalyzerCache } from './cache';
 
 /** One file inside a copied entry (absolute path in the image). */
 export interface EntryFile {
@@ -33,14 +34,16 @@ export function isUnder(path: string, base: string): boolean {
   );
 }
 
-const globCache = new Map<string, PathGlob>();
+const GLOBS = cacheSlot('path globs', () => new Map<string, PathGlob>());
 
 /**
  * The matcher for an absolute path pattern with shell globs (`*`, `?`, `[...]`): `test(path)` is
  * true for a matching path or anything under one. Linear in the input (see glob.ts); compiled
- * matchers are kept in a bounded table, which only saves work and never changes an answer.
+ * matchers are kept in a bounded table of `cache`, which only saves work and never changes an
+ * answer.
  */
-export function globMatcher(pattern: string): PathGlob {
+export function globMatcher(pattern: string, cache: AnalyzerCache): PathGlob {
+  const globCache = cache.get(GLOBS);
   let m = globCache.get(pattern);
   if (m) return m;
   m = compilePathGlob(pattern);
@@ -55,11 +58,17 @@ export function hasShellGlob(s: string): boolean {
 
 /** Does deletion `pattern` (absolute, may hold globs, may end in `/*`) remove `path`? */
 export function patternRemoves(pattern: string, path: string): boolean {
-  if (!hasShellGlob(pattern)) return isUnder(path, pattern);
+  return patternRemover(pattern)(path);
+}
+
+/** `patternRemoves` for one pattern, its glob compiled once for every path asked. */
+function patternRemover(pattern: string): (path: string) => boolean {
+  if (!hasShellGlob(pattern)) return (path) => isUnder(path, pattern);
   // An entry stands for a directory's contents: `dir/*` (or `dir/**`, `dir/.*`) empties it.
   const m = /^(.*)\/(\*|\*\*|\.\*|\*\/)$/.exec(pattern);
-  if (m && !hasShellGlob(m[1]) && path === m[1]) return true;
-  return globMatcher(pattern).test(path);
+  const dir = m && !hasShellGlob(m[1]) ? m[1] : undefined;
+  const glob = compilePathGlob(pattern);
+  return (path) => path === dir || glob.test(path);
 }
 
 /** Static prefix of a glob pattern (the directory part before the first glob character). */
@@ -257,8 +266,9 @@ export class StageFs implements SimFs {
     if (node) collect(node, candidates);
     for (const e of this.ancestors(base)) if (e.files) candidates.push(e);
     let removed = 0;
+    const removes = patternRemover(pattern);
     for (const e of candidates) {
-      if (patternRemoves(pattern, e.path)) {
+      if (removes(e.path)) {
         this.removeEntry(e);
         onRemoved(e, e.bytes);
         removed += e.bytes;
@@ -268,7 +278,7 @@ export class StageFs implements SimFs {
       const kept: EntryFile[] = [];
       let gone = 0;
       for (const f of e.files) {
-        if (patternRemoves(pattern, f.path)) gone += f.bytes;
+        if (removes(f.path)) gone += f.bytes;
         else kept.push(f);
       }
       if (gone > 0) {

@@ -25,18 +25,17 @@ export interface ResolvedBase {
   record: BaseImageRecord;
 }
 
-/** Compressed/uncompressed ratio of the base table's entries that have both, computed once. */
-let baseRatio: number | undefined;
-
-/** Median compressed/uncompressed ratio of the measured base images (gzip layers vs on disk). */
+/**
+ * Median compressed/uncompressed ratio of `records` that have both (gzip layers vs on disk).
+ * Computed on each call (a sort of a few hundred numbers): no memo that could answer for another
+ * list than the one given.
+ */
 export function measuredBaseCompressionRatio(records: BaseImageRecord[]): number {
-  if (baseRatio !== undefined) return baseRatio;
   const ratios = records
     .filter((r) => r.compressedBytes && r.uncompressedBytes > 0)
     .map((r) => (r.compressedBytes as number) / r.uncompressedBytes)
     .sort((a, b) => a - b);
-  baseRatio = ratios.length ? ratios[Math.floor(ratios.length / 2)] : 0.4;
-  return baseRatio;
+  return ratios.length ? ratios[Math.floor(ratios.length / 2)] : 0.4;
 }
 
 /**

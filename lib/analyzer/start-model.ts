@@ -24,6 +24,7 @@ import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
 import { homeOf } from './vocabulary';
 import { lookup } from './scope';
+import { cacheSlot } from './cache';
 
 export type StartStatus = 'starts' | 'fails' | 'unknown';
 
@@ -140,10 +141,11 @@ interface Scene {
   checks: StartCheck[];
 }
 
-const memo = new WeakMap<ImageModel, StartReport>();
+const START_REPORTS = cacheSlot('start reports', () => new WeakMap<ImageModel, StartReport>());
 
-/** Decides whether the final image's container starts (memoised per model). */
+/** Decides whether the final image's container starts (memoised per model, in its cache). */
 export function startOf(model: ImageModel): StartReport {
+  const memo = model.cache.get(START_REPORTS);
   const hit = memo.get(model);
   if (hit) return hit;
   const report = decide(model);

@@ -260,6 +260,85 @@ export interface StartSummary {
   argv?: string[];
 }
 
+/**
+ * A challenge goal, checked live against the analyzer's Report by `evaluateGoals()`.
+ * Goals are data, so lessons stay declarative and every correct solution passes,
+ * not one exact text.
+ */
+export type Goal = GoalKind & {
+  /**
+   * The starting Dockerfile already meets this goal: it guards what the learner must not break
+   * (the app still starts, its code still ships), and the goals panel marks it "already fine".
+   * A content test checks that exactly these goals are met by the start.
+   */
+  alreadyMet?: boolean;
+};
+
+/** What a goal checks; see `Goal`. */
+export type GoalKind =
+  | { type: 'size-below'; megabytes: number; label?: string }
+  | { type: 'rule-clear'; rule: string; label?: string }
+  | { type: 'technique-clear'; technique: Technique; label?: string }
+  | { type: 'no-build-tools'; label?: string }
+  | {
+      type: 'no-package-manager';
+      managers?: string[];
+      label?: string;
+    }
+  | { type: 'no-shell'; label?: string }
+  | { type: 'file-shipped'; path: string; label?: string }
+  | { type: 'file-not-shipped'; path: string; label?: string }
+  | { type: 'context-below'; megabytes: number; label?: string }
+  | { type: 'rebuild-below'; path: string; megabytes: number; label?: string }
+  | { type: 'non-root'; label?: string }
+  | { type: 'stages-at-least'; count: number; label?: string }
+  | { type: 'score-at-least'; score: number; label?: string }
+  /** The start model is certain the container starts (unknown does not count). */
+  | { type: 'app-starts'; label?: string }
+  /**
+   * No error finding is open: the image would build and start. `evaluateGoals` adds this goal to
+   * every lesson, so an error on screen always blocks completion.
+   */
+  | { type: 'no-errors'; label?: string };
+
+export interface GoalResult {
+  goal: Goal;
+  label: string;
+  isMet: boolean;
+  /** Short explanation of the current state, e.g. "412 MB now". */
+  detail: string;
+  /** True for the goal `evaluateGoals` adds on its own (`no-errors`). */
+  isImplicit?: boolean;
+}
+
+/** One layer a change to a context file makes Docker run again, as "What rebuilds" shows it. */
+export interface RebuildLayer {
+  stage: number;
+  /** 0-based line of the instruction. */
+  line: number;
+  instruction: 'RUN' | 'COPY' | 'ADD';
+  /** The instruction's text, shortened to 80 characters as the panel shows it. */
+  text: string;
+  sizeBytes: number;
+  isShipped: boolean;
+}
+
+/** Which layers rerun when context file `path` changes, and how many bytes they rebuild. */
+export interface RebuildResult {
+  path: string;
+  layers: RebuildLayer[];
+  /** Sum of the layers' sizes, as the model reports them. */
+  rebuiltBytes: number;
+  /** Layers before the first invalidated one that stay cached. */
+  cachedLayers: number;
+}
+
+/** The analysed Dockerfile against the lesson's starting one (`analyze(…, { start })`). */
+export interface StartComparison {
+  /** Estimated size of the starting Dockerfile's image. */
+  startBytes: number;
+}
+
 export interface Report {
   stages: StageInfo[];
   /** All layers of all stages, in order; `isShipped` marks what is in the image. */
@@ -280,4 +359,13 @@ export interface Report {
   isBuildable: boolean;
   /** Analyzer time in milliseconds (not part of determinism checks). */
   elapsedMs?: number;
+  /** The asked goals, each met or not (`analyze(…, { goals })`), implicit `no-errors` last. */
+  goals?: GoalResult[];
+  /**
+   * "What rebuilds" for each asked path, in the order asked (`analyze(…, { rebuildPaths })`,
+   * plus the paths of 'rebuild-below' goals).
+   */
+  rebuilds?: RebuildResult[];
+  /** Set when `analyze(…, { start })` was given the starting Dockerfile. */
+  startComparison?: StartComparison;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../analyzer/index';
 import type { Finding, Report } from '../analyzer/types';
-import { allGoalsMet, defaultGoalLabel, evaluateGoals, rebuiltBytesFor } from './goals';
+import { allGoalsMet, defaultGoalLabel, evaluateGoals } from './goals';
 import type { Goal } from './types';
 
 const range = { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } };
@@ -88,8 +88,13 @@ function report(
   };
 }
 
-function met(r: Report, goal: Goal, extra?: Parameters<typeof evaluateGoals>[2]): boolean {
-  return evaluateGoals(r, [goal], extra)[0].isMet;
+function met(r: Report, goal: Goal): boolean {
+  return evaluateGoals(r, [goal])[0].isMet;
+}
+
+/** `r` with "What rebuilds" answered for `path` (as `analyze(…, { goals })` adds it). */
+function withRebuild(r: Report, path: string, rebuiltBytes: number): Report {
+  return { ...r, rebuilds: [{ path, layers: [], rebuiltBytes, cachedLayers: 0 }] };
 }
 
 describe('evaluateGoals', () => {
@@ -166,13 +171,12 @@ describe('evaluateGoals', () => {
     expect(r.detail).toContain('412 MB sent');
   });
 
-  it('rebuild-below uses the callback and is not met without it', () => {
+  it('rebuild-below reads its path in the report rebuilds and is not met without it', () => {
     const goal: Goal = { type: 'rebuild-below', path: 'src/app.js', megabytes: 1 };
-    const seen: string[] = [];
-    const rebuiltBytes = (p: string) => (seen.push(p), p === 'src/app.js' ? 40_000 : 9e9);
-    expect(met(report(), goal, { rebuiltBytes })).toBe(true);
-    expect(seen).toEqual(['src/app.js']);
-    expect(met(report(), goal, { rebuiltBytes: () => 25_000_000 })).toBe(false);
+    expect(met(withRebuild(report(), 'src/app.js', 40_000), goal)).toBe(true);
+    expect(met(withRebuild(report(), 'src/app.js', 25_000_000), goal)).toBe(false);
+    // Another path's answer does not count for this goal.
+    expect(met(withRebuild(report(), 'README.md', 40_000), goal)).toBe(false);
     const [missing] = evaluateGoals(report(), [goal]);
     expect(missing.isMet).toBe(false);
     expect(missing.detail).toMatch(/not measured/i);
@@ -304,17 +308,31 @@ describe('evaluateGoals', () => {
   });
 });
 
-describe('rebuiltBytesFor', () => {
-  it('sums the sizes of the layers the model says a change invalidates', () => {
-    const calls: string[] = [];
-    const model = {
-      invalidatedBy: (path: string) => {
-        calls.push(path);
-        return [{ sizeBytes: 30_000 }, { sizeBytes: 70_000_000 }] as never;
-      },
-    };
-    expect(rebuiltBytesFor(model, './src/app.js')).toBe(70_030_000);
-    expect(calls).toEqual(['src/app.js']);
-    expect(rebuiltBytesFor({ invalidatedBy: () => [] }, 'README.md')).toBe(0);
+describe('analyze(input, { goals })', () => {
+  const input = {
+    dockerfile: 'FROM node:22-slim\nCOPY package.json .\nRUN npm install\nCOPY src/ src/\n',
+    context: {
+      files: [
+        { path: 'package.json', sizeBytes: 500, content: '{"dependencies":{}}' },
+        { path: 'src/app.js', sizeBytes: 40_000 },
+      ],
+    },
+  };
+
+  it('measures a rebuild-below goal by the layers a change to its path reruns', () => {
+    const goal: Goal = { type: 'rebuild-below', path: './src/app.js', megabytes: 1 };
+    const out = analyze(input, { goals: [goal] });
+    const rebuild = out.rebuilds?.find((r) => r.path === './src/app.js');
+    expect(rebuild?.layers.map((l) => l.line)).toEqual([3]);
+    expect(rebuild?.rebuiltBytes).toBe(out.layers[2].sizeBytes);
+    expect(out.goals?.[0].isMet).toBe(rebuild!.rebuiltBytes < 1_000_000);
+    expect(out.goals?.[0].detail).toMatch(/rebuilt$/);
+  });
+
+  it('a change to package.json reruns the install: over a tiny limit, the goal is not met', () => {
+    const goal: Goal = { type: 'rebuild-below', path: 'package.json', megabytes: 0.000001 };
+    const out = analyze(input, { goals: [goal] });
+    expect(out.rebuilds?.[0].layers.map((l) => l.line)).toEqual([1, 2, 3]);
+    expect(out.goals?.[0].isMet).toBe(false);
   });
 });

@@ -1,16 +1,5 @@
-import type { ImageModel } from '../analyzer/model-types';
-import type { Report, Technique } from '../analyzer/types';
+import type { Goal, GoalResult, Report, Technique } from '../analyzer/types';
 import { formatBytes, megabytes } from '../format';
-import type { Goal, GoalResult } from './types';
-
-/** Inputs a Report cannot carry, computed by the caller from the build model. */
-export interface GoalExtras {
-  /**
-   * Bytes of the layers that rerun when the context file `path` changes
-   * (see `rebuiltBytesFor`). Without it, 'rebuild-below' goals are reported as not met.
-   */
-  rebuiltBytes?: (path: string) => number;
-}
 
 /**
  * How a technique reads in a goal's label ("No RUN layering findings"); a technique without an
@@ -33,17 +22,16 @@ const ROOT_USERS = new Set(['', 'root', '0', 'root:root', '0:0', 'root:0', '0:ro
  * Checks each goal against the analyzer's report, in the order given, then the implicit
  * `no-errors` goal (flagged `isImplicit`) unless the list is empty or already has one. Pure: the same report and
  * goals always give the same results. A goal's `label` wins over the default label.
- * 'rebuild-below' needs `extra.rebuiltBytes`; without it the goal is not met and says why.
+ * 'rebuild-below' reads the goal's path in `report.rebuilds` (`analyze(input, { goals })` puts it
+ * there); without it the goal is not met and says why.
  */
-export function evaluateGoals(report: Report, goals: Goal[], extra: GoalExtras = {}): GoalResult[] {
+export function evaluateGoals(report: Report, goals: Goal[]): GoalResult[] {
   const blocker = nothingToJudge(report);
   // No goals (the playground): nothing to complete, so no implicit goal either.
   const implicit =
     goals.length === 0 || goals.some((g) => g.type === 'no-errors') ? [] : [NO_ERRORS];
   return [...goals, ...implicit].map((goal) => {
-    const { isMet, detail } = blocker
-      ? { isMet: false, detail: blocker }
-      : check(report, goal, extra);
+    const { isMet, detail } = blocker ? { isMet: false, detail: blocker } : check(report, goal);
     return {
       goal,
       label: goal.label ?? defaultGoalLabel(goal),
@@ -112,16 +100,7 @@ export function defaultGoalLabel(goal: Goal): string {
   }
 }
 
-/**
- * Bytes of every layer that reruns when context file `path` changes: the first COPY/ADD that
- * includes it and all layers after it in that stage and in stages built from it. 0 when no
- * layer copies the path (for example when .dockerignore excludes it).
- */
-export function rebuiltBytesFor(model: Pick<ImageModel, 'invalidatedBy'>, path: string): number {
-  return model.invalidatedBy(normalizePath(path)).reduce((sum, layer) => sum + layer.sizeBytes, 0);
-}
-
-function check(report: Report, goal: Goal, extra: GoalExtras): { isMet: boolean; detail: string } {
+function check(report: Report, goal: Goal): { isMet: boolean; detail: string } {
   switch (goal.type) {
     case 'size-below': {
       const bytes = report.size.bytes;
@@ -187,8 +166,9 @@ function check(report: Report, goal: Goal, extra: GoalExtras): { isMet: boolean;
       };
     }
     case 'rebuild-below': {
-      if (!extra.rebuiltBytes) return { isMet: false, detail: 'Not measured yet' };
-      const bytes = extra.rebuiltBytes(goal.path);
+      const rebuild = report.rebuilds?.find((r) => r.path === goal.path);
+      if (!rebuild) return { isMet: false, detail: 'Not measured yet' };
+      const bytes = rebuild.rebuiltBytes;
       return { isMet: bytes < megabytes(goal.megabytes), detail: `${formatBytes(bytes)} rebuilt` };
     }
     case 'non-root': {

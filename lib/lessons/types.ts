@@ -1,55 +1,6 @@
-import type { BuildContext, Technique } from '../analyzer/types';
+import type { BuildContext, Goal, Technique } from '../analyzer/types';
 
-/**
- * A challenge goal, checked live against the analyzer's Report by `evaluateGoals()`.
- * Goals are data, so lessons stay declarative and every correct solution passes,
- * not one exact text.
- */
-export type Goal = GoalKind & {
-  /**
-   * The starting Dockerfile already meets this goal: it guards what the learner must not break
-   * (the app still starts, its code still ships), and the goals panel marks it "already fine".
-   * A content test checks that exactly these goals are met by the start.
-   */
-  alreadyMet?: boolean;
-};
-
-/** What a goal checks; see `Goal`. */
-export type GoalKind =
-  | { type: 'size-below'; megabytes: number; label?: string }
-  | { type: 'rule-clear'; rule: string; label?: string }
-  | { type: 'technique-clear'; technique: Technique; label?: string }
-  | { type: 'no-build-tools'; label?: string }
-  | {
-      type: 'no-package-manager';
-      managers?: string[];
-      label?: string;
-    }
-  | { type: 'no-shell'; label?: string }
-  | { type: 'file-shipped'; path: string; label?: string }
-  | { type: 'file-not-shipped'; path: string; label?: string }
-  | { type: 'context-below'; megabytes: number; label?: string }
-  | { type: 'rebuild-below'; path: string; megabytes: number; label?: string }
-  | { type: 'non-root'; label?: string }
-  | { type: 'stages-at-least'; count: number; label?: string }
-  | { type: 'score-at-least'; score: number; label?: string }
-  /** The start model is certain the container starts (unknown does not count). */
-  | { type: 'app-starts'; label?: string }
-  /**
-   * No error finding is open: the image would build and start. `evaluateGoals` adds this goal to
-   * every lesson, so an error on screen always blocks completion.
-   */
-  | { type: 'no-errors'; label?: string };
-
-export interface GoalResult {
-  goal: Goal;
-  label: string;
-  isMet: boolean;
-  /** Short explanation of the current state, e.g. "412 MB now". */
-  detail: string;
-  /** True for the goal `evaluateGoals` adds on its own (`no-errors`). */
-  isImplicit?: boolean;
-}
+export type { Goal, GoalKind, GoalResult } from '../analyzer/types';
 
 /** A file of a lesson's virtual project; `content` for the few files the analyzer reads. */
 export interface ProjectFile {

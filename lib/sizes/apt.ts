@@ -1,6 +1,7 @@
 import type { AptClosure, AptPackage, AptRelease } from './types';
 import { listBaseImages } from './base-images';
 import generated from './generated/apt.json';
+import { lazy, lazyPer } from './lazy';
 
 /** One release of generated/apt.json, as scripts/gen-apt.ts writes it (see its `format`). */
 export interface AptReleaseTable {
@@ -62,15 +63,10 @@ export interface AptReleaseIndex {
   virtuals: Map<string, string[]>;
 }
 
-const parsed = new Map<AptRelease, AptReleaseIndex>();
-
-function load(release: AptRelease): AptReleaseIndex {
-  const cached = parsed.get(release);
-  if (cached) return cached;
-  const result = decodeAptRelease(table.releases[release]);
-  parsed.set(release, result);
-  return result;
-}
+/** A release's rows decoded into packages by name (once per release, see lazy.ts). */
+const load = lazyPer((release: AptRelease): AptReleaseIndex =>
+  decodeAptRelease(table.releases[release]),
+);
 
 /** Decodes one release of the generated table (the committed one, or one a generator read). */
 export function decodeAptRelease(t: AptReleaseTable): AptReleaseIndex {
@@ -224,8 +220,6 @@ export function aptInstalledBytes(closure: Pick<AptClosure, 'packages'>): number
   return closure.packages.reduce((s, p) => s + p.bytes + APT_INFO_BYTES_PER_PACKAGE, 0);
 }
 
-let dpkgState: number | undefined;
-
 /**
  * Bytes of dpkg/apt state an installed package leaves beside its files (/var/lib/dpkg/info lists
  * and md5sums, the status entry, debconf and ld.so caches), as the median residual over the plain
@@ -233,7 +227,11 @@ let dpkgState: number | undefined;
  * On the data of 2026-11-27 this is 39–54 kB a package (7 images, Debian and Ubuntu).
  */
 export function dpkgStateBytesPerPackage(): number {
-  if (dpkgState !== undefined) return dpkgState;
+  return dpkgState();
+}
+
+/** The median above, worked out once from the base and apt tables (see lazy.ts). */
+const dpkgState = lazy((): number => {
   const residuals = listBaseImages()
     .filter((r) => ['debian', 'ubuntu'].includes(r.ref.split(':')[0]) && r.packages && r.aptRelease)
     .map((r) => {
@@ -245,6 +243,5 @@ export function dpkgStateBytesPerPackage(): number {
       return (r.uncompressedBytes - files) / (r.packages?.length ?? 1);
     })
     .sort((a, b) => a - b);
-  dpkgState = Math.round(residuals[Math.floor(residuals.length / 2)] ?? 0);
-  return dpkgState;
-}
+  return Math.round(residuals[Math.floor(residuals.length / 2)] ?? 0);
+});

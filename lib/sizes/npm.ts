@@ -2,6 +2,7 @@ import type { NpmPackage, PackageClosure } from './types';
 import { APK_PIP } from './apk-pip-data';
 import { compareVersions, satisfies } from './versions';
 import generated from './generated/npm.json';
+import { lazy } from './lazy';
 
 interface NpmTable {
   source: string;
@@ -27,8 +28,6 @@ const table = generated as unknown as NpmTable;
 /** Where the npm table comes from and when it was generated. */
 export const NPM_TABLE_SOURCE = { source: table.source, generatedOn: table.generatedOn };
 
-let index: Map<string, Entry[]> | undefined;
-
 function pairs(field: string): [string, string][] {
   if (field === '') return [];
   return field.split(',').map((d) => {
@@ -37,11 +36,8 @@ function pairs(field: string): [string, string][] {
   });
 }
 
-function load(): Map<string, Entry[]> {
-  if (index) return index;
-  index = decodeNpmLines(table.lines);
-  return index;
-}
+/** The table decoded into entries by name, newest version first (decoded once, see lazy.ts). */
+const load = lazy((): Map<string, Entry[]> => decodeNpmLines(table.lines));
 
 /**
  * Decodes the table's `lines` (see its `format`): name → its versions, highest first. For the

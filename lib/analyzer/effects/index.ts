@@ -6,6 +6,7 @@
  */
 import type { ShellCommand } from '../model-types';
 import { parseShell } from '../shell';
+import type { AnalyzerCache } from '../cache';
 import { isPipProgram, isPythonProgram, isShellProgram } from '../vocabulary';
 import { applyApt, applyAptMark, applyDpkg, aptMarksOf } from './apt';
 import { applyApk } from './apk';
@@ -77,10 +78,10 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
 }
 
 /** Re-parses `sh -c '…'` scripts so their commands are modelled too. */
-export function nestedScript(cmd: ShellCommand): string | undefined {
+export function nestedScript(cmd: ShellCommand, cache?: AnalyzerCache): string | undefined {
   if (!isShellProgram(cmd.name)) return undefined;
   const i = cmd.args.findIndex((a) => /^-[a-z]*c[a-z]*$/.test(a));
   if (i < 0 || i + 1 >= cmd.args.length) return undefined;
   const script = cmd.args[i + 1];
-  return parseShell(script).error ? undefined : script;
+  return parseShell(script, cache).error ? undefined : script;
 }

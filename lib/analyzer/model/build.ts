@@ -2,6 +2,7 @@
  * What the parts of one buildModel() call share: the document, the context, the stages, and the
  * problems, unknowns and certain build failures found so far.
  */
+import type { AnalyzerCache } from '../cache';
 import type { ParseProblem, Unknown } from '../types';
 import type { BuildFailure, Stage } from '../model-types';
 import type { ResolvedContext } from '../context';
@@ -18,6 +19,8 @@ export interface ModelBuild extends DocText {
   byName: Map<string, Stage>;
   /** Files still allowed to be copied in this analysis: a bound on the work COPY can cause. */
   copyBudget: number;
+  /** The caller's memory between analyses (shell parses, base lookups). */
+  cache: AnalyzerCache;
 }
 
 /** The stage a `--from`, mount `from` or target names: by name (any case) or by index. */

@@ -194,7 +194,7 @@ function copyFromStage(job: CopyJob, fromStage: Stage): void {
     const srcAbs = normalizeAbs('/' + s);
     const isGlob = hasGlob(srcAbs);
     const root = isGlob ? globBase(srcAbs) : srcAbs;
-    const re = isGlob ? globMatcher(srcAbs) : undefined;
+    const re = isGlob ? globMatcher(srcAbs, b.cache) : undefined;
     const found = (srcFs.under(root) as SimEntry[]).filter(
       (e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)),
     );

@@ -7,6 +7,7 @@ import type { Instruction } from 'dockerfile-ast';
 import type { ContextFile, ParseProblem, Range, Unknown } from '../types';
 import type { Layer, Mount, RunStep, ShellCommand, Stage } from '../model-types';
 import { parseShell, expandFields, expandWord, type ParsedScript } from '../shell';
+import type { AnalyzerCache } from '../cache';
 import { newScope } from '../scope';
 import { matchSource, hasGlob } from '../context';
 import { isUnder, globMatcher, type SimEntry } from '../sim-fs';
@@ -125,6 +126,7 @@ function makeCommand(
 
 /** ShellCommands of a parsed script, with variables expanded from `env` and script assignments. */
 function commandsOf(
+  cache: AnalyzerCache,
   parsed: ParsedScript,
   script: string,
   env: Record<string, string>,
@@ -163,10 +165,11 @@ function commandsOf(
         return literal === undefined ? { range: r } : { literal, range: r };
       });
     out.push(cmd);
-    const nested = depth < 2 ? nestedScript(cmd) : undefined;
+    const nested = depth < 2 ? nestedScript(cmd, cache) : undefined;
     if (nested !== undefined) {
-      const inner = parseShell(nested);
+      const inner = parseShell(nested, cache);
       const innerCmds = commandsOf(
+        cache,
         inner,
         nested,
         local,
@@ -257,7 +260,7 @@ class RunStepImpl implements RunStep {
     return this.deleted.some((d) => {
       const base = d.endsWith('/*') ? d.slice(0, -2) : d;
       if (isUnder(p, base)) return true;
-      return hasGlob(d) && globMatcher(d).test(p);
+      return hasGlob(d) && globMatcher(d, this.stage.cache).test(p);
     });
   }
 
@@ -340,7 +343,7 @@ export function buildRun(
     });
     if (c) commands = [c];
   } else if (src.script.trim() !== '') {
-    const parsed = parseShell(src.script);
+    const parsed = parseShell(src.script, b.cache);
     if (parsed.error) {
       parseError = parsed.error;
       problems.push({
@@ -355,7 +358,8 @@ export function buildRun(
         message: `RUN could not be parsed (${parsed.error}); its effects are not sized.`,
         assumedBytes: 0,
       });
-    } else commands = commandsOf(parsed, src.script, env, rangeOf, 0, 0, src.map !== undefined);
+    } else
+      commands = commandsOf(b.cache, parsed, src.script, env, rangeOf, 0, 0, src.map !== undefined);
   }
   const mountTargets = mounts
     .filter((m) => (m.type === 'cache' || m.type === 'tmpfs' || m.type === 'secret') && m.target)

@@ -4,6 +4,7 @@
  * state (from its base image's record or its parent stage), and the stage-wide settings
  * (WORKDIR, USER, CMD, ENTRYPOINT) and packages at its end.
  */
+import { cacheSlot, type AnalyzerCache } from '../cache';
 import type { Instruction } from 'dockerfile-ast';
 import { unterminatedHeredocs } from '../parse';
 import type { Range } from '../types';
@@ -120,7 +121,7 @@ export function splitStages(
 /** Creates every stage (base image or parent stage, platform, name) into `b.stages` and `b.byName`. */
 export function createStages(b: ModelBuild, raw: RawStage[]): void {
   const { stages, byName, unknowns } = b;
-  const resolveBaseCached = resolveBaseMemo;
+  const resolveBaseCached = (ref: string) => resolveBaseMemo(ref, b.cache);
 
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];
@@ -132,6 +133,7 @@ export function createStages(b: ModelBuild, raw: RawStage[]): void {
       : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const parent = byName.get(r.ref.toLowerCase());
     const stage: Stage = {
+      cache: b.cache,
       index: i,
       name: r.name,
       range,
@@ -294,7 +296,7 @@ export function initState(
   if (record.runtimes.node) stage.env.NODE_VERSION = record.runtimes.node;
   return {
     fs: new StageFs(),
-    packages: basePackages(record),
+    packages: basePackages(record, stage.cache),
     packagesShared: true,
     record,
     aptRelease: record.aptRelease,
@@ -314,10 +316,11 @@ export function initState(
   };
 }
 
-const baseMemo = new Map<string, ResolvedBase>();
+const BASES = cacheSlot('resolved bases', () => new Map<string, ResolvedBase>());
 
-/** resolveBase is a pure function of the reference: memoised across analyses (bounded). */
-export function resolveBaseMemo(ref: string): ResolvedBase {
+/** resolveBase is a pure function of the reference: memoised in the cache (bounded). */
+export function resolveBaseMemo(ref: string, cache: AnalyzerCache): ResolvedBase {
+  const baseMemo = cache.get(BASES);
   let hit = baseMemo.get(ref);
   if (!hit) {
     if (baseMemo.size > 200) baseMemo.clear();
@@ -327,13 +330,14 @@ export function resolveBaseMemo(ref: string): ResolvedBase {
   return hit;
 }
 
-const basePackageSets = new WeakMap<object, Set<string>>();
+const BASE_PACKAGE_SETS = cacheSlot('base package sets', () => new WeakMap<object, Set<string>>());
 
 /**
  * The base image's package set, built once per record and shared by every stage on that base
  * (read-only: effects/run-context.ts copies it on the first install or removal, see `ownPackages`).
  */
-function basePackages(record: { packages: string[] | null }): Set<string> {
+function basePackages(record: { packages: string[] | null }, cache: AnalyzerCache): Set<string> {
+  const basePackageSets = cache.get(BASE_PACKAGE_SETS);
   let set = basePackageSets.get(record);
   if (!set) {
     set = new Set(record.packages ?? []);

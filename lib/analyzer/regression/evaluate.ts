@@ -5,7 +5,7 @@
  * its confidence level promises (high ±10 %, medium ±25 %). Pure: the test and
  * `npm run calibrate` read the case files and pass their text in.
  */
-import { analyze } from '../index';
+import { analyze, type AnalyzerCache } from '../index';
 import type { Confidence, Report } from '../types';
 import type { RegressionCase } from './case';
 import { formatBytes } from '../../format';
@@ -29,11 +29,14 @@ export interface CaseResult {
   failures: string[];
 }
 
-/** Analyzes one case and lists every expectation it misses; never throws. */
-export function evaluateCase(c: RegressionCase): CaseResult {
+/**
+ * Analyzes one case (with `cache`: pass one holding the apt name registry, as the CLI does) and
+ * lists every expectation it misses; never throws.
+ */
+export function evaluateCase(c: RegressionCase, cache?: AnalyzerCache): CaseResult {
   let report: Report;
   try {
-    report = analyze(c.input);
+    report = analyze(c.input, { cache });
   } catch (err) {
     return {
       case: c,

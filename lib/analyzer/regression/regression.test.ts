@@ -1,8 +1,9 @@
-import '../apt-names-all';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCase } from './case';
+import { ALL_APT_NAMES } from '../apt-names-all';
+import { createAnalyzerCache } from '../cache';
 import { evaluateCase } from './evaluate';
 
 const DIR = join(__dirname, 'cases');
@@ -23,7 +24,7 @@ describe('regression cases', () => {
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
-    const result = evaluateCase(c);
+    const result = evaluateCase(c, createAnalyzerCache({ aptNames: ALL_APT_NAMES }));
     expect(result.failures).toEqual([]);
   });
 });

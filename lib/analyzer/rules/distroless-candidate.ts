@@ -110,7 +110,7 @@ export const distrolessCandidate = defineRule({
     if (runs.some((r) => r.commands.some((c) => !SETUP.some((p) => isCall(c, p))))) return [];
     const s = suggestion(final, program);
     if (!s) return [];
-    const target = recordOf(s.ref)?.uncompressedBytes;
+    const target = recordOf(s.ref, final.cache)?.uncompressedBytes;
     const saved = target !== undefined ? final.baseImage.sizeBytes - target : undefined;
     return [
       {

@@ -38,11 +38,11 @@ export const largeBaseImage = defineRule({
     const root = rootStage(image.target);
     const ref = root.baseRef;
     if (ref.includes('$') || isDistrolessRef(ref)) return [];
-    const current = recordOf(ref);
+    const current = recordOf(ref, image.cache);
     if (!current) return [];
     // Same libc only: a drop-in change (Alpine's musl breaks some binaries and Python wheels).
     // Same release first: python:3.11-bookworm → python:3.11-slim-bookworm, not a trixie image.
-    const sameLibc = variantsOf(current).filter((v) => v.libc === current.libc);
+    const sameLibc = variantsOf(current, image.cache).filter((v) => v.libc === current.libc);
     const variant =
       sameLibc.find((v) => v.osRelease !== undefined && v.osRelease === current.osRelease) ??
       sameLibc[0];

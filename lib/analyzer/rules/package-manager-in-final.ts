@@ -58,7 +58,9 @@ function removedByRun(image: ImageModel): Set<Manager> {
 function present(image: ImageModel, stage: Stage): Set<Manager> {
   const found = new Set<Manager>();
   const root = rootStage(stage);
-  const runtimes = isDistrolessRef(root.baseRef) ? {} : (recordOf(root.baseRef)?.runtimes ?? {});
+  const runtimes = isDistrolessRef(root.baseRef)
+    ? {}
+    : (recordOf(root.baseRef, image.cache)?.runtimes ?? {});
   if (stage.packageManagers) {
     for (const m of MANAGERS) if (stage.packageManagers.includes(m)) found.add(m);
   } else {

@@ -2,7 +2,6 @@ import { defineRule } from '../rule';
 import type { RuleHit } from '../rule';
 import type { RunStep, ShellCommand, Stage } from '../model-types';
 import { resolveBaseImage } from '../../sizes';
-import { aptNameExists } from '../apt-names';
 import { aptInstalls, isCall, packageOperands, stepsOfImage } from './helpers/commands';
 import { rootStage } from './helpers/model';
 
@@ -88,7 +87,7 @@ export const packageNotInRelease = defineRule({
           if (mayAddSource(command)) sourcesChanged = true;
           if (sourcesChanged || !aptInstalls(run).includes(command)) continue;
           const missing = packageOperands(command).filter(
-            (p) => PLAIN_NAME.test(p) && aptNameExists(release, p) === false,
+            (p) => PLAIN_NAME.test(p) && image.cache.aptNames?.exists(release, p) === false,
           );
           if (missing.length === 0) continue;
           const where = RELEASE_NAMES[release] ?? release;

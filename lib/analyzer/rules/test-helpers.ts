@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyFix } from '../fix';
 import { buildModel } from '../model';
+import type { AnalyzerCache } from '../cache';
 import type { RuleDefinition, RuleHit } from '../rule';
 import type { AnalyzeInput, ContextFile, Fix } from '../types';
 
@@ -64,10 +65,16 @@ function inputOf(c: RuleCase | string): AnalyzeInput {
   };
 }
 
-/** Runs `rule` on the input. */
-export function runRule(rule: RuleDefinition, c: RuleCase | string): RuleHit[] {
-  return rule.check(buildModel(inputOf(c)));
+/** Runs `rule` on the input (with `cache`, e.g. one holding the apt name registry). */
+export function runRule(
+  rule: RuleDefinition,
+  c: RuleCase | string,
+  cache?: AnalyzerCache,
+): RuleHit[] {
+  return rule.check(buildModel(inputOf(c), cache));
 }
+
+const runRuleWith = runRule;
 
 /** Merges the fixes of several hits into one fix (edits sorted by position by applyFix). */
 export function mergeFixes(hits: RuleHit[]): Fix | undefined {
@@ -80,7 +87,9 @@ export function mergeFixes(hits: RuleHit[]): Fix | undefined {
 export function ruleTests(
   rule: RuleDefinition,
   tables: { valid: Record<string, RuleCase | string>; invalid: Record<string, InvalidCase> },
+  options: { cache?: () => AnalyzerCache } = {},
 ): void {
+  const runRule = (r: RuleDefinition, c: RuleCase | string) => runRuleWith(r, c, options.cache?.());
   describe(rule.id, () => {
     describe('valid', () => {
       for (const [reason, c] of Object.entries(tables.valid)) {

@@ -13,6 +13,7 @@ import {
   operands,
   subcommand,
 } from '../../vocabulary';
+import { cacheSlot } from '../../cache';
 
 // The command vocabulary is shared with the build model (lib/analyzer/vocabulary.ts).
 export { homeOf, isBuildToolPackage, isPipProgram, isPythonProgram, operands, subcommand };
@@ -147,10 +148,11 @@ export function stageChain(stage: Stage): Stage[] {
   return chain;
 }
 
-const stepsCache = new WeakMap<Stage, Stage['steps']>();
+const IMAGE_STEPS = cacheSlot('image steps', () => new WeakMap<Stage, Stage['steps']>());
 
 /** Steps that make up the image of `stage`, root stage first (a stage FROM another inherits its steps). Cached per stage. */
 export function stepsOfImage(stage: Stage): Stage['steps'] {
+  const stepsCache = stage.cache.get(IMAGE_STEPS);
   let steps = stepsCache.get(stage);
   if (!steps) {
     steps = stageChain(stage)
@@ -230,10 +232,14 @@ export function buildStepOf(command: ShellCommand): string | undefined {
   return undefined;
 }
 
-const firstInstallers = new WeakMap<Stage, Map<string, RunStep>>();
+const FIRST_INSTALLERS = cacheSlot(
+  'first installers',
+  () => new WeakMap<Stage, Map<string, RunStep>>(),
+);
 
 /** Per package name, the first RUN of the stage's image (parents first) whose apt/apk install names it. Cached per stage. */
 function firstInstallerOf(stage: Stage): Map<string, RunStep> {
+  const firstInstallers = stage.cache.get(FIRST_INSTALLERS);
   let map = firstInstallers.get(stage);
   if (!map) {
     map = new Map();

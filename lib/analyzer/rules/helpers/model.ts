@@ -3,6 +3,7 @@ import type { FsEntry, ImageModel, Layer, Stage, Step } from '../../model-types'
 import type { LayerItem, Range } from '../../types';
 import { stageChain } from './commands';
 import { tokensIn } from './source';
+import { cacheSlot } from '../../cache';
 
 /** True when `path` equals `base` or lies under it (`base` may end in `/*` or `/`). */
 export function pathUnder(path: string, base: string): boolean {
@@ -61,10 +62,11 @@ interface StageFacts {
   endUser: string | undefined;
 }
 
-const factsCache = new WeakMap<Stage, StageFacts>();
+const STAGE_FACTS = cacheSlot('stage WORKDIR/USER facts', () => new WeakMap<Stage, StageFacts>());
 
 /** WORKDIR/USER per step, computed once per stage (following the stages it is FROM). */
 function factsOf(stage: Stage): StageFacts {
+  const factsCache = stage.cache.get(STAGE_FACTS);
   const cached = factsCache.get(stage);
   if (cached) return cached;
   const parent =

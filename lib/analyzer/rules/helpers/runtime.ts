@@ -3,6 +3,7 @@ import type { Stage } from '../../model-types';
 import { resolveBaseImage, smallerVariants } from '../../../sizes/base-images';
 import type { BaseImageRecord } from '../../../sizes/types';
 import { rootStage } from './model';
+import { cacheSlot, type AnalyzerCache } from '../../cache';
 
 /** Debian/Ubuntu/Alpine releases and the python3 their packages install (Debian/Ubuntu/Alpine package trackers). */
 const OS_PYTHON: Record<string, string> = {
@@ -17,11 +18,15 @@ const OS_PYTHON: Record<string, string> = {
   trixie: '3.13',
 };
 
-const recordCache = new Map<string, BaseImageRecord | undefined>();
-const variantCache = new WeakMap<BaseImageRecord, BaseImageRecord[]>();
+const RECORDS = cacheSlot('base records', () => new Map<string, BaseImageRecord | undefined>());
+const VARIANTS = cacheSlot(
+  'smaller variants',
+  () => new WeakMap<BaseImageRecord, BaseImageRecord[]>(),
+);
 
-/** The measured record for an image reference (memoised: the table never changes at run time). */
-export function recordOf(ref: string): BaseImageRecord | undefined {
+/** The measured record for an image reference (memoised in `cache`). */
+export function recordOf(ref: string, cache: AnalyzerCache): BaseImageRecord | undefined {
+  const recordCache = cache.get(RECORDS);
   if (recordCache.has(ref)) return recordCache.get(ref);
   const record = ref.includes('$') ? undefined : resolveBaseImage(ref)?.record;
   if (recordCache.size > 500) recordCache.clear();
@@ -30,7 +35,8 @@ export function recordOf(ref: string): BaseImageRecord | undefined {
 }
 
 /** Smaller measured variants of a record (memoised `smallerVariants`). */
-export function variantsOf(record: BaseImageRecord): BaseImageRecord[] {
+export function variantsOf(record: BaseImageRecord, cache: AnalyzerCache): BaseImageRecord[] {
+  const variantCache = cache.get(VARIANTS);
   let variants = variantCache.get(record);
   if (!variants) {
     variants = smallerVariants(record);
@@ -41,7 +47,7 @@ export function variantsOf(record: BaseImageRecord): BaseImageRecord[] {
 
 /** The measured record of the stage's root base image, if any. */
 export function baseRecord(stage: Stage): BaseImageRecord | undefined {
-  return recordOf(rootStage(stage).baseRef);
+  return recordOf(rootStage(stage).baseRef, stage.cache);
 }
 
 /** `3.11.4` / `3.11 (Debian 12 …)` → `3.11`. */
