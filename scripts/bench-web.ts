@@ -315,7 +315,7 @@ async function editLatencies(
     pastes.push(await nextMeasure(page, before));
   }
   // The same texts as one input event (what an IME commit or dictation gives, and what
-  // Playwright's insertText sends): Monaco types those one character at a time.
+  // Playwright's insertText sends), which reach Monaco's `type` command (see monaco-setup.ts).
   const inputs: number[] = [];
   for (let i = 0; i < EDITS; i++) {
     await page.keyboard.press('Control+A');
@@ -428,8 +428,7 @@ async function main(): Promise<void> {
         `over ${pastes.length} (Ctrl+V) — target p95 ≤ 80 ms`,
     );
     console.log(
-      `  the same texts as one input event (IME commit, insertText; Monaco types them a character ` +
-        `at a time): p50 ${percentile(inputs, 50).toFixed(1)} ms, p95 ${percentile(inputs, 95).toFixed(1)} ms ` +
+      `  the same texts as one input event each (an IME commit, insertText): p50 ${percentile(inputs, 50).toFixed(1)} ms, p95 ${percentile(inputs, 95).toFixed(1)} ms ` +
         `over ${inputs.length}`,
     );
     console.log(`  ${load()}`);
