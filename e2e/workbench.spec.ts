@@ -137,3 +137,25 @@ test('workbench: typing before Monaco has loaded goes into the plain editor, and
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => getEditorText(page)).toBe(start);
 });
+
+test('workbench: a long text entered as one input event is one edit, one analysis and one undo step', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  const size = page.getByTestId('estimated-size').first();
+  const seqBefore = Number(await size.getAttribute('data-seq'));
+  // What an IME commit or dictation gives: Monaco would type it a character at a time.
+  const lines = ['FROM node:20-alpine', 'WORKDIR /app', 'COPY package.json ./'];
+  for (let i = 0; i < 40; i++) lines.push(`RUN echo ${i} > /tmp/f${i}`);
+  const text = `${lines.join('\n')}\n`;
+  await setEditorText(page, text);
+  expect(await getEditorText(page)).toBe(text);
+  await waitForFreshEstimate(page);
+  // One report of the change, so one analysis request for the whole text.
+  expect(Number(await size.getAttribute('data-seq'))).toBe(seqBefore + 1);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(start);
+});

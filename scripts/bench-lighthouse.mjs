@@ -85,6 +85,7 @@ async function main() {
     const runs = [];
     const failing = new Set();
     const shifts = new Set();
+    const longTasks = [];
     for (let i = 0; i < RUNS; i++) {
       const result = await lighthouse(
         URL_UNDER_TEST,
@@ -105,6 +106,14 @@ async function main() {
           SI: metric('speed-index'),
         },
       });
+      // The main thread's long tasks (over 50 ms) and what ran in them: what total blocking time
+      // is made of (the script URL, the task's start and length, Lighthouse's simulated figures).
+      longTasks.push(
+        (audits['long-tasks']?.details?.items ?? []).map(
+          (item) =>
+            `${String(item.url ?? '?').replace(/^https?:\/\/[^/]+/, '')} at ${Math.round(item.startTime)} ms for ${Math.round(item.duration)} ms`,
+        ),
+      );
       for (const item of audits['layout-shifts']?.details?.items ?? [])
         shifts.add(`${item.node?.selector ?? '?'} (${Number(item.score).toFixed(3)})`);
       for (const ref of categories.accessibility?.auditRefs ?? []) {
@@ -133,6 +142,9 @@ async function main() {
         `  ${name}: median ${fmt(median(values))}${unit} (${values.map(fmt).join(', ')})`,
       );
     }
+    longTasks.forEach((tasks, i) =>
+      console.log(`  long tasks, run ${i + 1}: ${tasks.length ? tasks.join('; ') : 'none'}`),
+    );
     if (shifts.size) console.log(`  layout shifts: ${[...shifts].join('; ')}`);
     if (failing.size) console.log(`  accessibility audits not passed: ${[...failing].join('; ')}`);
   } finally {

@@ -226,8 +226,8 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   }, [result, resultTag, live, readOnly, isStale]);
 
   const onEditorChange = useCallback(
-    (files: WorkbenchFiles, versionId: number | undefined, lines: number) => {
-      editPendingSince.current ??= performance.now();
+    (files: WorkbenchFiles, versionId: number | undefined, lines: number, changedAt?: number) => {
+      editPendingSince.current ??= changedAt ?? performance.now();
       const tooBig = oversizeOf(files, lines);
       setOversize(tooBig);
       if (!tooBig) request(files, versionId);
