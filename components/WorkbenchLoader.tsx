@@ -76,9 +76,24 @@ export function WorkbenchLoader(props: WorkbenchProps) {
     const unsubscribe = early.subscribe(() => {
       clearTimeout(timer);
       const files = { dockerfile: early.text, dockerignore };
-      timer = setTimeout(() => onFilesChangeRef.current?.(files), EARLY_SAVE_DEBOUNCE_MS);
+      timer = setTimeout(() => {
+        timer = undefined;
+        onFilesChangeRef.current?.(files);
+      }, EARLY_SAVE_DEBOUNCE_MS);
     });
+    // Leaving the page within the delay saves at once (as the workbench does).
+    const flush = () => {
+      if (timer === undefined) return;
+      clearTimeout(timer);
+      timer = undefined;
+      onFilesChangeRef.current?.({ dockerfile: early.text, dockerignore });
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
     return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
       unsubscribe();
       // The workbench takes over saving; what is pending is saved now rather than dropped.
       if (timer !== undefined) {

@@ -1,5 +1,5 @@
 import { PROGRESS_KEY } from '../lib/progress';
-import { getEditorText, setEditorText, waitForEditor } from './helpers/editor';
+import { focusEditor, getEditorText, setEditorText, waitForEditor } from './helpers/editor';
 import { LESSONS, lessonDockerfile, seedRawProgress, storedProgress } from './helpers/site';
 import { expect, seriousAxeViolations, test } from './helpers/test';
 
@@ -93,4 +93,18 @@ test('progress-safety: data from a newer version is backed up and restored from 
   expect(await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY)).toBe(raw);
   // What was stored before the restore is a backup too.
   await expect(backups.getByRole('listitem')).toHaveCount(2);
+});
+
+test('progress-safety: an edit made just before the page is reloaded is kept', async ({ page }) => {
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  // Typed and reloaded at once: well inside the autosave delay, so only the save made when the
+  // page is hidden can keep it.
+  await page.keyboard.type('# last words', { delay: 0 });
+  await page.reload();
+  await waitForEditor(page);
+  await expect.poll(() => getEditorText(page)).toContain('# last words');
+  expect(await storedDraft(page, first.slug)).toContain('# last words');
 });

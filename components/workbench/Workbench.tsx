@@ -118,6 +118,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   const [oversize, setOversize] = useState<{ chars: number; lines: number }>();
 
   const saveTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const pendingSave = useRef<WorkbenchFiles | undefined>(undefined);
   const attemptTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const lastAttemptText = useRef<string | undefined>(undefined);
   const goalsRef = useRef(result?.goals);
@@ -148,6 +149,27 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     },
     [],
   );
+
+  // Closing the tab, reloading or switching away within the autosave delay would drop the last
+  // edit: the pending save happens at once when the page is hidden. (A React unmount does not
+  // flush: the lesson and the playground remount on purpose after a reset or after taking another
+  // tab's draft, and a late save of the old text would overwrite that.)
+  useEffect(() => {
+    const flush = () => {
+      if (pendingSave.current === undefined) return;
+      clearTimeout(saveTimer.current);
+      const files = pendingSave.current;
+      pendingSave.current = undefined;
+      onFilesChangeRef.current?.(files);
+    };
+    const onVisibility = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, []);
 
   const allMet = result !== undefined && allGoalsMet(result.goals);
   const isStale =
@@ -232,7 +254,11 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
       setOversize(tooBig);
       if (!tooBig) request(files, versionId);
       clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(() => onFilesChangeRef.current?.(files), SAVE_DEBOUNCE_MS);
+      pendingSave.current = files;
+      saveTimer.current = setTimeout(() => {
+        pendingSave.current = undefined;
+        onFilesChangeRef.current?.(files);
+      }, SAVE_DEBOUNCE_MS);
       clearTimeout(attemptTimer.current);
       attemptTimer.current = setTimeout(() => {
         const key = `${files.dockerfile}\u0000${files.dockerignore}`;
