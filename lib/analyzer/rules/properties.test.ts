@@ -102,13 +102,11 @@ function inDocument(text: string, line: number, character: number): boolean {
 
 describe('every rule on generated Dockerfiles', () => {
   it('never throws, reports ranges inside the text, and is deterministic', () => {
-    const fired = new Set<string>();
     fc.assert(
       fc.property(dockerfileArb, (input) => {
         const model = buildModel(input);
         for (const rule of rules) {
           const hits = rule.check(model);
-          if (hits.length > 0) fired.add(rule.id);
           expect(rule.check(model)).toEqual(hits);
           for (const h of hits) {
             expect(inDocument(input.dockerfile, h.range.start.line, h.range.start.character)).toBe(
@@ -124,7 +122,17 @@ describe('every rule on generated Dockerfiles', () => {
       }),
       { numRuns: 150 },
     );
-    // Most rules must fire somewhere in the generated corpus, or the corpus is too tame.
+  });
+
+  it('reaches most rules, so the property above is not run on a tame corpus', () => {
+    // A fixed sample: the share of rules it reaches is a fact about the generator, not a coin
+    // toss. 150 random runs reached 30 to 32 of the 41 rules in 8 samples, and 28 once, which
+    // failed the bar; this sample reaches 31.
+    const fired = new Set<string>();
+    for (const input of fc.sample(dockerfileArb, { numRuns: 400, seed: 20261203 })) {
+      const model = buildModel(input);
+      for (const rule of rules) if (rule.check(model).length > 0) fired.add(rule.id);
+    }
     expect(fired.size).toBeGreaterThan(rules.length * 0.7);
   });
 
