@@ -4,6 +4,7 @@ import { useEffect, useRef, useState, type ComponentType } from 'react';
 import { EarlyEditor } from './workbench/EarlyEditor';
 import { EarlyText } from './workbench/early-text';
 import type { WorkbenchFiles, WorkbenchProps } from './workbench/types';
+import { onPageLeave } from './page-leave';
 
 export type { WorkbenchFiles, WorkbenchProps };
 
@@ -82,18 +83,14 @@ export function WorkbenchLoader(props: WorkbenchProps) {
       }, EARLY_SAVE_DEBOUNCE_MS);
     });
     // Leaving the page within the delay saves at once (as the workbench does).
-    const flush = () => {
+    const stopWatchingLeave = onPageLeave(() => {
       if (timer === undefined) return;
       clearTimeout(timer);
       timer = undefined;
       onFilesChangeRef.current?.({ dockerfile: early.text, dockerignore });
-    };
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
+    });
     return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
+      stopWatchingLeave();
       unsubscribe();
       // The workbench takes over saving; what is pending is saved now rather than dropped.
       if (timer !== undefined) {

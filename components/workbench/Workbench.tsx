@@ -27,6 +27,7 @@ import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
 import type { EarlyText } from './early-text';
 import { useAnalysis } from './useAnalysis';
+import { onPageLeave } from '../page-leave';
 import styles from './workbench.module.css';
 
 export type { WorkbenchFiles, WorkbenchProps } from './types';
@@ -154,22 +155,17 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   // edit: the pending save happens at once when the page is hidden. (A React unmount does not
   // flush: the lesson and the playground remount on purpose after a reset or after taking another
   // tab's draft, and a late save of the old text would overwrite that.)
-  useEffect(() => {
-    const flush = () => {
-      if (pendingSave.current === undefined) return;
-      clearTimeout(saveTimer.current);
-      const files = pendingSave.current;
-      pendingSave.current = undefined;
-      onFilesChangeRef.current?.(files);
-    };
-    const onVisibility = () => document.visibilityState === 'hidden' && flush();
-    window.addEventListener('pagehide', flush);
-    document.addEventListener('visibilitychange', onVisibility);
-    return () => {
-      window.removeEventListener('pagehide', flush);
-      document.removeEventListener('visibilitychange', onVisibility);
-    };
-  }, []);
+  useEffect(
+    () =>
+      onPageLeave(() => {
+        if (pendingSave.current === undefined) return;
+        clearTimeout(saveTimer.current);
+        const files = pendingSave.current;
+        pendingSave.current = undefined;
+        onFilesChangeRef.current?.(files);
+      }),
+    [],
+  );
 
   const allMet = result !== undefined && allGoalsMet(result.goals);
   const isStale =
