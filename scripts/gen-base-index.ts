@@ -19,6 +19,7 @@ import { parseImageRef } from '../lib/sizes/image-ref';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const INPUT = join(ROOT, 'data', 'official-image-tags.json');
 export const OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'base-index.json');
+export const TAG_SIZES_INPUT = join(ROOT, 'data', 'repo-info-tag-sizes.json');
 export const EOL_INPUT = join(ROOT, 'data', 'eol-dates.json');
 export const EOL_OUTPUT = join(ROOT, 'lib', 'sizes', 'generated', 'eol-dates.json');
 export const THIRD_PARTY_INPUT = join(ROOT, 'data', 'third-party-images.json');
@@ -98,6 +99,23 @@ interface OfficialTags {
   images: Record<string, TagGroup[]>;
 }
 
+/** data/repo-info-tag-sizes.json: one repo-info local/<tag>.md file read per tag group. */
+export interface TagSizes {
+  source: { repo: string };
+  images: {
+    image: string;
+    file: string;
+    tagRead: string;
+    virtualSize: string;
+    created: string;
+    commit: string;
+    osCode: string;
+    /** `python 3.14`: overrides the runtime read from `tagRead`. */
+    runtime?: string;
+    compressed?: { totalBytes: number; commit: string; imageIdMatchesLocal: boolean };
+  }[];
+}
+
 /** The compact index: per repository, one string per build (see the file comment). */
 export interface BaseIndexFile {
   source: string;
@@ -105,14 +123,81 @@ export interface BaseIndexFile {
   committedOn: string;
   generatedBy: string;
   images: Record<string, string[]>;
+  /**
+   * Measured tag groups: `source` names the repository the figures were read from; per
+   * repository one string per measured file, `tag|bytes|created|commit7|os|runtime|compressed`
+   * (runtime and compressed may be empty). Lookups match `tag` against the build's tags.
+   */
+  measured?: { source: string; images: Record<string, string[]> };
+}
+
+/** `929.95 Mb` / `1.02 Gb` (repo-info's decimal units) to bytes. */
+export function virtualBytes(text: string): number {
+  const m = /^~?\s*([\d.]+)\s*(Mb|Gb)$/.exec(text.trim());
+  if (!m) throw new Error(`unreadable Virtual Size: ${text}`);
+  return Math.round(Number(m[1]) * (m[2] === 'Gb' ? 1e9 : 1e6));
+}
+
+/**
+ * The language runtime a file's header tag names (`python:3.14.7-slim-trixie` → `python 3.14`,
+ * `node:24-trixie-slim` → `node 24`, `golang:1.26.8-trixie` → `go 1.26`); empty when the image
+ * is not one of those or the header names no version.
+ */
+export function runtimeOf(image: string, tagRead: string): string {
+  const tag = tagRead.replace(/^[^:]+:/, '');
+  const v = /^(\d+)(?:\.(\d+))?/.exec(tag);
+  if (!v) return '';
+  if (image === 'python' && v[2] !== undefined) return `python ${v[1]}.${v[2]}`;
+  if (image === 'node') return `node ${v[1]}`;
+  if (image === 'golang' && v[2] !== undefined) return `go ${v[1]}.${v[2]}`;
+  if (image === 'eclipse-temurin' || image === 'amazoncorretto') return `java ${v[1]}`;
+  return '';
+}
+
+const OS_CODE = /^(debian\d+|ubuntu\d+\.\d+|alpine\d+\.\d+|oraclelinux\d+|amazonlinux\d+|ubi\d+)$/;
+
+/** The measured part of the index; throws on a malformed entry so that a typo never ships. */
+export function buildMeasured(
+  tags: OfficialTags,
+  sizes: TagSizes,
+): NonNullable<BaseIndexFile['measured']> {
+  const images: Record<string, string[]> = {};
+  const seen = new Set<string>();
+  for (const e of sizes.images) {
+    if (!Object.hasOwn(tags.images, e.image)) throw new Error(`not an official image: ${e.image}`);
+    if (!OS_CODE.test(e.osCode)) throw new Error(`${e.image}:${e.file}: unknown OS ${e.osCode}`);
+    if (!/^[0-9a-f]{40}$/.test(e.commit)) throw new Error(`${e.image}:${e.file}: commit`);
+    if (!DATE.test(e.created)) throw new Error(`${e.image}:${e.file}: created ${e.created}`);
+    const tag = normalTag(e.image, e.file);
+    const key = `${e.image}:${tag}`;
+    if (seen.has(key)) throw new Error(`read twice: ${key}`);
+    seen.add(key);
+    const repo = parseImageRef(e.image).repo;
+    const fields = [
+      tag,
+      String(virtualBytes(e.virtualSize)),
+      e.created,
+      e.commit.slice(0, 7),
+      e.osCode,
+      e.runtime ?? runtimeOf(e.image, e.tagRead),
+      e.compressed ? String(e.compressed.totalBytes) : '',
+    ];
+    for (const f of fields) if (f.includes('|')) throw new Error(`${key}: | in ${f}`);
+    (images[repo] ??= []).push(fields.join('|'));
+  }
+  for (const list of Object.values(images)) list.sort();
+  return {
+    source: `${sizes.source.repo} repos/<image>/local/<tag>.md`,
+    images: Object.fromEntries(Object.entries(images).sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
 function normalTag(repo: string, tag: string): string {
   return parseImageRef(`${repo}:${tag}`).tag;
 }
 
-/** Pure transform from the extracted tags to the compact index. */
-export function build(data: OfficialTags): BaseIndexFile {
+/** Pure transform from the extracted tags (and the measured tag sizes) to the compact index. */
+export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
   const images: Record<string, string[]> = {};
   for (const [repo, groups] of Object.entries(data.images)) {
     const linuxTags = new Set<string>();
@@ -139,15 +224,19 @@ export function build(data: OfficialTags): BaseIndexFile {
     committedOn: data.source.committedOn,
     generatedBy: 'scripts/gen-base-index.ts',
     images,
+    ...(sizes ? { measured: buildMeasured(data, sizes) } : {}),
   };
 }
 
-export function render(data: OfficialTags): string {
-  return JSON.stringify(build(data)).replace(/\],"/g, '],\n"') + '\n';
+export function render(data: OfficialTags, sizes?: TagSizes): string {
+  return JSON.stringify(build(data, sizes)).replace(/\],"/g, '],\n"') + '\n';
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const text = render(JSON.parse(readFileSync(INPUT, 'utf8')) as OfficialTags);
+  const text = render(
+    JSON.parse(readFileSync(INPUT, 'utf8')) as OfficialTags,
+    JSON.parse(readFileSync(TAG_SIZES_INPUT, 'utf8')) as TagSizes,
+  );
   const eol = renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')) as EolData);
   const third = renderThirdParty(
     JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')) as ThirdPartyData,

@@ -86,10 +86,11 @@ export function resolveBase(ref: string, allRecords: () => BaseImageRecord[]): R
       known,
       source: isScratch ? record.source : source,
       confidence: isScratch ? 'high' : confidence,
-      osFamily: record.osFamily,
+      // rpm-based images (Oracle Linux, Amazon Linux, UBI) are sized but not modelled.
+      osFamily: record.osFamily === 'rpm' ? 'unknown' : record.osFamily,
       libc: record.libc,
       hasShell: record.hasShell,
-      packageManager: record.packageManager,
+      packageManager: record.packageManager === 'rpm' ? 'unknown' : record.packageManager,
     },
   };
 }

@@ -3,7 +3,7 @@ import type { BaseImageRecord, BaseImageResolution } from './types';
 import { BASE_IMAGE_ALIASES, type BaseImageAlias } from './base-image-aliases';
 import generated from './generated/base-images.json';
 import thirdParty from './generated/third-party-images.json';
-import { baseIndexSource, officialTagGroup } from './base-index';
+import { baseIndexSource, officialTagGroup, type MeasuredBuild, type TagGroup } from './base-index';
 import { parseImageRef, type ImageRef } from './image-ref';
 
 export { parseImageRef, type ImageRef };
@@ -153,6 +153,9 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
       ? `${full} is a point release or dated build of ${attempt.ref}; sized as the measured build.`
       : undefined;
     if (hit.alias?.kind === 'stand-in') {
+      // A stand-in is a nearby build; a size measured for this very build is better.
+      const measured = resolveMeasured(repo, attempt.via ?? tag);
+      if (measured) return measured;
       return {
         record: asStandIn(hit.record, 'medium'),
         isExact: false,
@@ -162,7 +165,13 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
     const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
   }
-  return resolveBySameBuild(repo, tag);
+  const same = resolveBySameBuild(repo, tag);
+  if (same) return same;
+  for (const t of [tag, ...coarserTags(repo, tag)]) {
+    const measured = resolveMeasured(repo, t);
+    if (measured) return measured;
+  }
+  return undefined;
 }
 
 /**
@@ -207,6 +216,203 @@ function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | un
     return { record: hit.record, isExact: true, reason };
   }
   return undefined;
+}
+
+/** The OS a measured build runs on, as the table's fields spell it. */
+function osFacts(os: string): Pick<
+  BaseImageRecord,
+  'osFamily' | 'osRelease' | 'libc' | 'packageManager' | 'aptRelease'
+> & {
+  codename?: string;
+} {
+  const debian: Record<string, [string, BaseImageRecord['aptRelease']]> = {
+    '11': ['bullseye', 'bookworm'],
+    '12': ['bookworm', 'bookworm'],
+    '13': ['trixie', 'trixie'],
+  };
+  const ubuntu: Record<string, [string, BaseImageRecord['aptRelease']]> = {
+    '20.04': ['focal', 'focal'],
+    '22.04': ['jammy', 'jammy'],
+    '24.04': ['noble', 'noble'],
+    '26.04': ['resolute', 'noble'],
+  };
+  let m = /^debian(\d+)$/.exec(os);
+  if (m && debian[m[1]]) {
+    const [codename, aptRelease] = debian[m[1]];
+    return {
+      osFamily: 'debian',
+      osRelease: `${m[1]} (${codename})`,
+      libc: 'glibc',
+      packageManager: 'apt',
+      aptRelease,
+      codename,
+    };
+  }
+  m = /^ubuntu(\d+\.\d+)$/.exec(os);
+  if (m && ubuntu[m[1]]) {
+    const [codename, aptRelease] = ubuntu[m[1]];
+    return {
+      osFamily: 'ubuntu',
+      osRelease: `${m[1]} (${codename})`,
+      libc: 'glibc',
+      packageManager: 'apt',
+      aptRelease,
+      codename,
+    };
+  }
+  m = /^alpine(\d+\.\d+)$/.exec(os);
+  if (m) {
+    return {
+      osFamily: 'alpine',
+      osRelease: m[1],
+      libc: 'musl',
+      packageManager: 'apk',
+      codename: `alpine${m[1]}`,
+    };
+  }
+  // Oracle Linux, Amazon Linux, UBI: rpm-based; the analyzer has no dnf/yum tables.
+  return { osFamily: 'rpm', osRelease: os, libc: 'glibc', packageManager: 'rpm' };
+}
+
+/**
+ * The plain OS image a measured build's facts fall back to: the measured Debian, Ubuntu or
+ * Alpine image of that release (slim for a slim build), else the nearest measured one.
+ */
+function osTemplate(os: string, isSlim: boolean): BaseImageRecord | undefined {
+  const facts = osFacts(os);
+  const tries: string[] = [];
+  if (facts.osFamily === 'debian') {
+    tries.push(
+      `debian:${facts.codename}${isSlim ? '-slim' : ''}`,
+      `debian:trixie${isSlim ? '-slim' : ''}`,
+    );
+  } else if (facts.osFamily === 'ubuntu') {
+    tries.push(`ubuntu:${facts.osRelease.slice(0, 5)}`, 'ubuntu:24.04');
+  } else if (facts.osFamily === 'alpine') {
+    tries.push(`alpine:${facts.osRelease}`, 'alpine:3.22');
+  } else {
+    return undefined;
+  }
+  for (const t of tries) {
+    const r = byRef.get(keyOf(t));
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/**
+ * Stand-in facts for an rpm-based build (Oracle Linux, Amazon Linux, UBI): a glibc image with a
+ * shell whose package list is not known; only its measured size is used.
+ */
+const RPM_TEMPLATE: BaseImageRecord = Object.freeze({
+  ...SCRATCH,
+  ref: 'rpm',
+  source: 'rpm-based image',
+  confidence: 'medium',
+  osFamily: 'rpm',
+  osRelease: 'rpm',
+  libc: 'glibc',
+  hasShell: true,
+  packageManager: 'rpm',
+  packages: null,
+  cmd: ['bash'],
+  notes: [],
+}) as BaseImageRecord;
+
+function runtimesOf(runtime: string): BaseImageRecord['runtimes'] {
+  const [name, version] = runtime.split(' ');
+  if (name === 'python') return { python: version, pip: true };
+  if (name === 'node') return { node: version, npm: true, yarn: true };
+  if (name === 'go') return { go: version };
+  if (name === 'java') return { java: version };
+  return {};
+}
+
+function sameRuntimeKind(a: BaseImageRecord['runtimes'], b: BaseImageRecord['runtimes']): boolean {
+  return (
+    !!a.python === !!b.python && !!a.node === !!b.node && !!a.go === !!b.go && !!a.java === !!b.java
+  );
+}
+
+/**
+ * A record for a build repo-info measured but the table has no entry for: the measured size,
+ * date and source, with the other facts (package list, shell, user, entrypoint) of the nearest
+ * measured image built the same way: the same repository and variant on the same OS release
+ * (confidence high: the same template, only versions differ), else the same repository and
+ * variant on another release or the plain OS image (medium: the package list is a stand-in).
+ */
+function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseImageResolution {
+  const facts = osFacts(m.os);
+  const kind = variantKind(repo, group.tags.find((t) => variantKind(repo, t) !== 'full') ?? m.tag);
+  const own = runtimesOf(m.runtime);
+  const sameRepo = records.filter(
+    (r) =>
+      repoOf(r) === repo &&
+      r.defaultUser !== 'nonroot' &&
+      variantKind(repo, parseImageRef(r.ref).tag) === kind &&
+      r.osFamily === facts.osFamily &&
+      sameRuntimeKind(r.runtimes, own),
+  );
+  const sameRelease = sameRepo.filter((r) =>
+    facts.osFamily === 'alpine'
+      ? r.osRelease.startsWith(facts.osRelease)
+      : facts.codename !== undefined && r.osRelease.toLowerCase().includes(facts.codename),
+  );
+  // Nearest first: the same runtime version, then the newest build.
+  const rank = (r: BaseImageRecord) =>
+    (runtimeKey(r) === runtimeKey({ runtimes: own } as BaseImageRecord) ? 2 : 0) +
+    (r.created && r.created >= '2026' ? 1 : 0);
+  const nearest = (list: BaseImageRecord[]) =>
+    [...list].sort(
+      (a, b) => rank(b) - rank(a) || String(b.created).localeCompare(String(a.created)),
+    )[0];
+  const template =
+    nearest(sameRelease) ?? nearest(sameRepo) ?? osTemplate(m.os, kind === 'slim') ?? RPM_TEMPLATE;
+  const isSameBuild = sameRelease.length > 0;
+  const confidence: Confidence =
+    isSameBuild && Number(m.created.slice(0, 4)) >= 2026 ? 'high' : 'medium';
+  const runtimes =
+    template === RPM_TEMPLATE || repoOf(template) !== repo ? own : { ...template.runtimes, ...own };
+  const ref = `${repo}:${m.tag}`;
+  const listNote =
+    template === RPM_TEMPLATE
+      ? 'rpm-based: the package list is not known and the analyzer has no rpm tables.'
+      : `Package list, shell, user and entrypoint from ${template.ref} (${isSameBuild ? 'the same template on the same release' : 'a stand-in'}); the size is this build's own.`;
+  const record = Object.freeze({
+    ...template,
+    ref,
+    aliases: [],
+    uncompressedBytes: m.uncompressedBytes,
+    compressedBytes: m.compressedBytes,
+    created: m.created,
+    source: m.source,
+    confidence,
+    osFamily: facts.osFamily,
+    osRelease: facts.osRelease,
+    libc: facts.libc,
+    packageManager: facts.packageManager,
+    ...(facts.aptRelease ? { aptRelease: facts.aptRelease } : { aptRelease: undefined }),
+    runtimes,
+    notes: [listNote],
+    packagesStatus: template === RPM_TEMPLATE ? 'not-collected' : `same-as:${template.ref}`,
+    key: ref,
+  }) as BaseImageRecord;
+  const index = baseIndexSource();
+  const viaTag = m.tag;
+  // The size and the OS release are this build's own; only the package list may be a stand-in,
+  // and the record's confidence says how near it is.
+  return {
+    record,
+    isExact: true,
+    reason: `${repo}:${viaTag} was measured by repo-info (${m.source}, built ${m.created})${group.tags.length > 1 ? `; its build's tags come from ${index?.source} @${index?.commit.slice(0, 7)}` : ''}. ${listNote}`,
+  };
+}
+
+/** The measured build `repo:tag` names (index installed and one of its tags measured). */
+function resolveMeasured(repo: string, tag: string): BaseImageResolution | undefined {
+  const group = officialTagGroup(repo, tag);
+  if (!group?.measured || group.isWindows) return undefined;
+  return measuredRecord(repo, group, group.measured);
 }
 
 interface ThirdPartyImage {

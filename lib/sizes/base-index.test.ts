@@ -9,6 +9,7 @@ import {
   type BaseIndexData,
 } from './base-index';
 import { guessBaseImage, isWindowsImageRef, resolveBaseImage } from './base-images';
+import { buildMeasured } from '../../scripts/gen-base-index';
 
 // One file, one module state: the first block runs before the index is installed.
 describe('before the index is installed', () => {
@@ -80,6 +81,83 @@ describe('resolveBaseImage with the index', () => {
     const g = guessBaseImage('ruby:3.3-alpine3.24');
     expect(g.isExact).toBe(false);
     expect(g.reason).toMatch(/an official tag/);
+  });
+});
+
+describe('resolveBaseImage for a build repo-info measured without a package list', () => {
+  it('python:3.14-slim has its own measured size, with the package list of the same template on trixie', () => {
+    const res = resolveBaseImage('python:3.14-slim');
+    const template = resolveBaseImage('python:3.12-slim-trixie')!.record;
+    expect(res?.isExact).toBe(true);
+    expect(res?.record.uncompressedBytes).toBe(119_660_000);
+    expect(res?.record).toMatchObject({
+      confidence: 'high',
+      aptRelease: 'trixie',
+      excludesDocs: true,
+      runtimes: { python: '3.14' },
+      packagesStatus: 'same-as:python:3.12-slim-trixie',
+    });
+    expect(res?.record.packages).toEqual(template.packages);
+    expect(res?.record.source).toMatch(
+      /repo-info @87d2c47, repos\/python\/local\/3-slim-trixie\.md/,
+    );
+    expect(res?.reason).toMatch(/measured by repo-info/);
+  });
+
+  it('a stand-in alias gives way to the measurement of the build itself', () => {
+    // python:3.13-slim used to be sized as the bookworm build (a stand-in); trixie is measured.
+    const res = resolveBaseImage('python:3.13-slim');
+    expect(res?.record.ref).toBe('python:3.13-slim-trixie');
+    expect(res?.record.osRelease).toMatch(/trixie/);
+  });
+
+  it('an image of another template or OS is sized, with medium confidence and a stand-in list', () => {
+    const res = resolveBaseImage('rust:1-alpine');
+    expect(res?.record).toMatchObject({ osFamily: 'alpine', libc: 'musl', confidence: 'medium' });
+    expect(res?.record.uncompressedBytes).toBeGreaterThan(1e9);
+  });
+
+  it('an rpm-based image (mysql on Oracle Linux) is sized, with no package list', () => {
+    const res = resolveBaseImage('mysql');
+    expect(res?.record).toMatchObject({
+      osFamily: 'rpm',
+      packageManager: 'rpm',
+      packages: null,
+      confidence: 'medium',
+    });
+    expect(res?.record.uncompressedBytes).toBe(945_140_000);
+  });
+});
+
+describe('buildMeasured', () => {
+  const tags = { source: { repo: '', commit: '', committedOn: '' }, images: { python: [] } };
+  const entry = {
+    image: 'python',
+    file: '3-slim',
+    tagRead: 'python:3.14.7-slim-trixie',
+    virtualSize: '119.66 Mb',
+    created: '2026-09-19',
+    commit: '87d2c47713d426149a0b9e05abd3f4e6878051e0',
+    osCode: 'debian13',
+  };
+  it('writes one line per file with the runtime the header tag names', () => {
+    const m = buildMeasured(tags, { source: { repo: 'r' }, images: [entry] });
+    expect(m.images.python).toEqual(['3-slim|119660000|2026-09-19|87d2c47|debian13|python 3.14|']);
+  });
+  it.each([
+    ['an image that is not official', { image: 'nope' }],
+    ['an OS it does not know', { osCode: 'plan9' }],
+    ['a short commit', { commit: '87d2c47' }],
+    ['an unreadable size', { virtualSize: '120 MiB' }],
+  ])('throws on %s', (_, bad) => {
+    expect(() =>
+      buildMeasured(tags, { source: { repo: 'r' }, images: [{ ...entry, ...bad }] }),
+    ).toThrow();
+  });
+  it('throws on a tag read twice', () => {
+    expect(() => buildMeasured(tags, { source: { repo: 'r' }, images: [entry, entry] })).toThrow(
+      /twice/,
+    );
   });
 });
 

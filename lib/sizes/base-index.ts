@@ -13,6 +13,24 @@ export interface BaseIndexData {
   commit: string;
   committedOn: string;
   images: Record<string, string[]>;
+  /** Measured tag groups: `tag|bytes|created|commit7|os|runtime|compressed` per repository. */
+  measured?: { source: string; images: Record<string, string[]> };
+}
+
+/** The size docker-library/repo-info measured for one tag of a build (no package list). */
+export interface MeasuredBuild {
+  /** The tag whose repo-info file was read. */
+  tag: string;
+  uncompressedBytes: number;
+  /** Registry size of the tag's remote/ file, where read. */
+  compressedBytes: number | null;
+  created: string;
+  /** `docker-library/repo-info @87d2c47, repos/python/local/3-slim-trixie.md`. */
+  source: string;
+  /** `debian13`, `ubuntu24.04`, `alpine3.24`, `oraclelinux9`... */
+  os: string;
+  /** `python 3.14`, `node 24`, `go 1.26`, `java 21`; empty when not one of those. */
+  runtime: string;
 }
 
 /** One build of an official image: every tag that names it. */
@@ -20,6 +38,23 @@ export interface TagGroup {
   repo: string;
   tags: string[];
   isWindows: boolean;
+  /** Set when repo-info measured one of the build's tags (see {@link MeasuredBuild}). */
+  measured?: MeasuredBuild;
+}
+
+function parseMeasured(repo: string, line: string, source: string): MeasuredBuild {
+  const [tag, bytes, created, commit, os, runtime, compressed] = line.split('|');
+  const from = source.replace('<image>', repo).replace('<tag>', tag);
+  const [repoName, path] = from.split(' ');
+  return {
+    tag,
+    uncompressedBytes: Number(bytes),
+    compressedBytes: compressed ? Number(compressed) : null,
+    created,
+    source: `${repoName} @${commit}, ${path}`,
+    os,
+    runtime,
+  };
 }
 
 let installed: { data: BaseIndexData; byTag: Map<string, TagGroup> } | undefined;
@@ -34,6 +69,19 @@ export function installBaseIndex(data: BaseIndexData): void {
       const tags = (isWindows ? line.slice(2) : line).split(' ');
       const group: TagGroup = { repo, tags, isWindows };
       for (const t of tags) if (!byTag.has(`${repo}:${t}`)) byTag.set(`${repo}:${t}`, group);
+    }
+  }
+  for (const [repo, lines] of Object.entries(data.measured?.images ?? {})) {
+    for (const line of lines) {
+      const m = parseMeasured(repo, line, data.measured!.source);
+      // A tag the snapshot no longer lists is a build of its own.
+      let group = byTag.get(`${repo}:${m.tag}`);
+      if (!group) {
+        group = { repo, tags: [m.tag], isWindows: false };
+        byTag.set(`${repo}:${m.tag}`, group);
+      }
+      // Two files of one build: the newer measurement wins.
+      if (!group.measured || group.measured.created < m.created) group.measured = m;
     }
   }
   installed = { data, byTag };

@@ -18,12 +18,17 @@ export interface BaseImageRecord {
   /** "docker-library/repo-info @72e4be7, repos/python/local/3.12-slim.md" or similar. */
   source: string;
   confidence: Confidence;
-  /** `windows` only for the stand-in that says Windows images are not supported. */
-  osFamily: 'debian' | 'ubuntu' | 'alpine' | 'busybox' | 'distroless' | 'scratch' | 'windows';
+  /**
+   * `windows` only for the stand-in that says Windows images are not supported; `rpm` for
+   * Oracle Linux, Amazon Linux and UBI images (sized, but with no package tables).
+   */
+  osFamily:
+    'debian' | 'ubuntu' | 'alpine' | 'busybox' | 'distroless' | 'scratch' | 'windows' | 'rpm';
   osRelease: string;
   libc: 'glibc' | 'musl' | 'none';
   hasShell: boolean;
-  packageManager: 'apt' | 'apk' | 'none';
+  /** `rpm`: dnf/yum/microdnf, which the analyzer does not model. */
+  packageManager: 'apt' | 'apk' | 'none' | 'rpm';
   /** apt release whose package table applies (undefined for non-apt images). */
   aptRelease?: AptRelease;
   /** Docs, man pages and locales are excluded by a dpkg config (Debian -slim, Ubuntu). */
