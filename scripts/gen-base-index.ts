@@ -112,6 +112,11 @@ export interface TagSizes {
     osCode: string;
     /** `python 3.14`: overrides the runtime read from `tagRead`. */
     runtime?: string;
+    /**
+     * The snapshot's tag the file is filed under when the file's own tag is a later point
+     * release the snapshot does not list (`alpine:3.24.2` → `3.24`).
+     */
+    indexTag?: string;
     compressed?: { totalBytes: number; commit: string; imageIdMatchesLocal: boolean };
   }[];
 }
@@ -125,8 +130,9 @@ export interface BaseIndexFile {
   images: Record<string, string[]>;
   /**
    * Measured tag groups: `source` names the repository the figures were read from; per
-   * repository one string per measured file, `tag|bytes|created|commit7|os|runtime|compressed`
-   * (runtime and compressed may be empty). Lookups match `tag` against the build's tags.
+   * repository one string per measured file, `tag|bytes|created|commit7|os|runtime|compressed|file`
+   * (runtime, compressed and file may be empty; file is the repo-info file's tag where it is
+   * not `tag`). Lookups match `tag` against the build's tags.
    */
   measured?: { source: string; images: Record<string, string[]> };
 }
@@ -168,7 +174,10 @@ export function buildMeasured(
     if (!OS_CODE.test(e.osCode)) throw new Error(`${e.image}:${e.file}: unknown OS ${e.osCode}`);
     if (!/^[0-9a-f]{40}$/.test(e.commit)) throw new Error(`${e.image}:${e.file}: commit`);
     if (!DATE.test(e.created)) throw new Error(`${e.image}:${e.file}: created ${e.created}`);
-    const tag = normalTag(e.image, e.file);
+    const tag = normalTag(e.image, e.indexTag ?? e.file);
+    const groups = tags.images[e.image];
+    if (e.indexTag && !groups.some((g) => [...g.tags, ...(g.shared ?? [])].includes(e.indexTag!)))
+      throw new Error(`${e.image}:${e.indexTag} is not a tag of the snapshot`);
     const key = `${e.image}:${tag}`;
     if (seen.has(key)) throw new Error(`read twice: ${key}`);
     seen.add(key);
@@ -181,9 +190,10 @@ export function buildMeasured(
       e.osCode,
       e.runtime ?? runtimeOf(e.image, e.tagRead),
       e.compressed ? String(e.compressed.totalBytes) : '',
+      e.indexTag ? e.file : '',
     ];
     for (const f of fields) if (f.includes('|')) throw new Error(`${key}: | in ${f}`);
-    (images[repo] ??= []).push(fields.join('|'));
+    (images[repo] ??= []).push(fields.join('|').replace(/\|+$/, ''));
   }
   for (const list of Object.values(images)) list.sort();
   return {

@@ -201,22 +201,39 @@ function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | un
   const group = officialTagGroup(repo, tag);
   if (!group || group.isWindows) return undefined;
   const index = baseIndexSource();
+  let standIn: BaseImageResolution | undefined;
   for (const other of group.tags) {
     if (other === tag) continue;
     const hit = lookup(`${repo}:${other}`);
     if (!hit) continue;
     const reason = `${repo}:${tag} is the same build as ${repo}:${other} (${index?.source} @${index?.commit.slice(0, 7)}, ${index?.committedOn}).`;
     if (hit.alias?.kind === 'stand-in') {
-      return {
+      standIn ??= {
         record: asStandIn(hit.record, 'medium'),
         isExact: false,
         reason: `${reason} ${hit.alias.reason}`,
       };
+      continue;
     }
     return { record: hit.record, isExact: true, reason };
   }
-  return undefined;
+  // A size measured for this build beats a stand-in for a nearby one.
+  if (group.measured) return measuredRecord(repo, group, group.measured);
+  return standIn;
 }
+
+/** Official images whose full (unsuffixed-variant) tags are FROM buildpack-deps. */
+const BUILT_ON_BUILDPACK_DEPS = new Set([
+  'python',
+  'node',
+  'ruby',
+  'golang',
+  'rust',
+  'perl',
+  'erlang',
+  'gcc',
+  'haskell',
+]);
 
 /** The OS a measured build runs on, as the table's fields spell it. */
 function osFacts(os: string): Pick<
@@ -366,8 +383,18 @@ function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseIm
     [...list].sort(
       (a, b) => rank(b) - rank(a) || String(b.created).localeCompare(String(a.created)),
     )[0];
+  // The full variants of these images are built FROM buildpack-deps:<release> (their
+  // docker-library Dockerfiles), so that image's list is the nearest on another release.
+  const onBuildpackDeps =
+    kind === 'full' && BUILT_ON_BUILDPACK_DEPS.has(repo) && facts.codename
+      ? byRef.get(keyOf(`buildpack-deps:${facts.codename}`))
+      : undefined;
   const template =
-    nearest(sameRelease) ?? nearest(sameRepo) ?? osTemplate(m.os, kind === 'slim') ?? RPM_TEMPLATE;
+    nearest(sameRelease) ??
+    onBuildpackDeps ??
+    nearest(sameRepo) ??
+    osTemplate(m.os, kind === 'slim') ??
+    RPM_TEMPLATE;
   const isSameBuild = sameRelease.length > 0;
   const confidence: Confidence =
     isSameBuild && Number(m.created.slice(0, 4)) >= 2026 ? 'high' : 'medium';

@@ -142,7 +142,7 @@ describe('buildMeasured', () => {
   };
   it('writes one line per file with the runtime the header tag names', () => {
     const m = buildMeasured(tags, { source: { repo: 'r' }, images: [entry] });
-    expect(m.images.python).toEqual(['3-slim|119660000|2026-09-19|87d2c47|debian13|python 3.14|']);
+    expect(m.images.python).toEqual(['3-slim|119660000|2026-09-19|87d2c47|debian13|python 3.14']);
   });
   it.each([
     ['an image that is not official', { image: 'nope' }],

@@ -13,7 +13,7 @@ export interface BaseIndexData {
   commit: string;
   committedOn: string;
   images: Record<string, string[]>;
-  /** Measured tag groups: `tag|bytes|created|commit7|os|runtime|compressed` per repository. */
+  /** Measured tag groups: `tag|bytes|created|commit7|os|runtime|compressed|file` per repository. */
   measured?: { source: string; images: Record<string, string[]> };
 }
 
@@ -43,8 +43,8 @@ export interface TagGroup {
 }
 
 function parseMeasured(repo: string, line: string, source: string): MeasuredBuild {
-  const [tag, bytes, created, commit, os, runtime, compressed] = line.split('|');
-  const from = source.replace('<image>', repo).replace('<tag>', tag);
+  const [tag, bytes, created, commit, os, runtime = '', compressed, file] = line.split('|');
+  const from = source.replace('<image>', repo).replace('<tag>', file || tag);
   const [repoName, path] = from.split(' ');
   return {
     tag,
