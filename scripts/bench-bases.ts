@@ -2,7 +2,10 @@
  * Prints how many base images of a set of Dockerfiles the size tables know: the final stage's
  * base (what the estimate rests on) and every FROM that names an image. Measured twice: with the
  * measured table alone (what a page sees before the tag index loads) and with the official-image
- * tag index installed (the CLI, and the workbench once loaded).
+ * tag index installed (the CLI, and the workbench once loaded). Then, over every Linux build of
+ * every official image in the index, how many have a measured size (any of its tags resolves
+ * to a measurement of that build, not to a stand-in or a family guess), and how many tags those
+ * builds carry.
  * Usage: npm run bench:bases [-- <Dockerfile or folder>...]  (default: the regression cases)
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
@@ -81,6 +84,25 @@ for (const [label, t] of [
   console.log(`  every FROM image known: ${t.fromKnown}/${t.froms} (${pct(t.fromKnown, t.froms)})`);
   if (t.windows) console.log(`  Windows bases (refused): ${t.windows}`);
 }
+let groups = 0;
+let measuredGroups = 0;
+let tags = 0;
+let measuredTags = 0;
+for (const [repo, lines] of Object.entries((index as BaseIndexData).images)) {
+  for (const line of lines) {
+    if (line.startsWith('w:')) continue;
+    const own = line.split(' ');
+    groups++;
+    tags += own.length;
+    if (own.some((t) => resolveBaseImage(`${repo}:${t}`)?.isExact)) {
+      measuredGroups++;
+      measuredTags += own.length;
+    }
+  }
+}
+console.log(
+  `\nofficial Linux builds with a measured size: ${measuredGroups}/${groups} (${pct(measuredGroups, groups)}), carrying ${measuredTags}/${tags} tags (${pct(measuredTags, tags)})`,
+);
 const top = [...after.unknown].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 console.log(
   `\nunknown bases (${top.length}): ${top.map(([r, n]) => (n > 1 ? `${r} ×${n}` : r)).join(', ')}`,

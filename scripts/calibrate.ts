@@ -6,7 +6,10 @@
  * rule was right. A rule's precision counts the cases that name it: a firing the case expects is
  * a true positive, a firing the case forbids a false positive (precision = tp / (tp + fp)).
  *
- *   npm run calibrate -- [--cases]   (--cases also prints one line per sized case)
+ * The official-image tag index (and the sizes it carries) is installed first, as the CLI does;
+ * `--no-index` leaves it out, which is what a page sees before the index chunk has loaded.
+ *
+ *   npm run calibrate -- [--cases] [--no-index]   (--cases also prints one line per sized case)
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +19,14 @@ import type { Confidence } from '../lib/analyzer/types';
 import { formatBytes } from '../lib/format';
 import { ALL_APT_NAMES } from '../lib/analyzer/apt-names-all';
 import { createAnalyzerCache } from '../lib/analyzer/cache';
+import { buildModel } from '../lib/analyzer/index';
+import { rootStage } from '../lib/analyzer/rules/helpers/model';
+import { installBaseIndex, type BaseIndexData } from '../lib/sizes/base-index';
+import { resolveBaseImage } from '../lib/sizes/base-images';
+import index from '../lib/sizes/generated/base-index.json';
+
+const withIndex = !process.argv.includes('--no-index');
+if (withIndex) installBaseIndex(index as BaseIndexData);
 
 /** One cache for the run, with the apt name registry the CLI uses. */
 const cache = createAnalyzerCache({ aptNames: ALL_APT_NAMES });
@@ -43,6 +54,16 @@ const knownBase = sized.filter((r) =>
   r.report?.size.unknowns.every((u) => u.kind !== 'base-image'),
 );
 console.log(`base image known: ${knownBase.length} of ${sized.length} sized cases`);
+// Measured: the final stage's base is a build with its own measured size (an exact match, an
+// alias of the same image, another tag of the same build, or a repo-info size for the build), not
+// a stand-in for a nearby build or a guess from its family.
+const isMeasured = (r: CaseResult) => {
+  const ref = rootStage(buildModel(r.case.input).target).baseRef;
+  return ref === 'scratch' || resolveBaseImage(ref)?.isExact === true;
+};
+console.log(
+  `base image known and measured: ${results.filter(isMeasured).length} of ${results.length} cases, ${sized.filter(isMeasured).length} of ${sized.length} sized cases (official-image tag index ${withIndex ? 'installed, as the CLI' : 'not installed'})`,
+);
 console.log('');
 console.log('confidence  cases   median      p90      max   promise  outside range');
 for (const level of ['high', 'medium', 'low'] as Confidence[]) {
