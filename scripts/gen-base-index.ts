@@ -38,6 +38,11 @@ interface ThirdPartyData {
     adds: string;
     rules: { tag: string; os: string; source: string }[];
   }[];
+  knownUnmeasured?: {
+    repo: string;
+    label: string;
+    tags: { tag: string; like: string; hasShell: boolean; source: string }[];
+  }[];
 }
 
 /** The third-party rules as the analyzer reads them; throws on a pattern that does not compile. */
@@ -46,9 +51,23 @@ export function renderThirdParty(data: ThirdPartyData): string {
     new RegExp(img.repo);
     for (const r of img.rules) new RegExp(r.tag);
   }
+  for (const img of data.knownUnmeasured ?? []) {
+    new RegExp(img.repo);
+    for (const r of img.tags) {
+      new RegExp(r.tag);
+      if (!r.source) throw new Error(`${img.repo} ${r.tag}: no source`);
+    }
+  }
   return (
-    JSON.stringify({ generatedBy: 'scripts/gen-base-index.ts', images: data.images }, null, 1) +
-    '\n'
+    JSON.stringify(
+      {
+        generatedBy: 'scripts/gen-base-index.ts',
+        images: data.images,
+        knownUnmeasured: data.knownUnmeasured ?? [],
+      },
+      null,
+      1,
+    ) + '\n'
   );
 }
 

@@ -449,6 +449,33 @@ interface ThirdPartyImage {
   rules: { tag: string; os: string; source: string }[];
 }
 
+interface KnownUnmeasured {
+  repo: string;
+  label: string;
+  tags: { tag: string; like: string; hasShell: boolean; source: string }[];
+}
+
+const knownUnmeasured = (
+  thirdParty as { knownUnmeasured?: KnownUnmeasured[] }
+).knownUnmeasured?.map((img) => ({
+  ...img,
+  repoPattern: new RegExp(img.repo),
+  tags: img.tags.map((t) => ({ ...t, pattern: new RegExp(t.tag) })),
+}));
+
+/**
+ * A recognised image no size could be cited for (data/third-party-images.json
+ * `knownUnmeasured`): the rule that applies, or `undefined`.
+ */
+function knownUnmeasuredRule(repo: string, tag: string) {
+  for (const img of knownUnmeasured ?? []) {
+    if (!img.repoPattern.test(repo)) continue;
+    const rule = img.tags.find((t) => t.pattern.test(tag));
+    if (rule) return { ...rule, label: img.label };
+  }
+  return undefined;
+}
+
 const thirdPartyImages = (thirdParty as { images: ThirdPartyImage[] }).images.map((img) => ({
   ...img,
   repoPattern: new RegExp(img.repo),
@@ -531,6 +558,26 @@ export function guessBaseImage(ref: string): BaseImageResolution {
   const resolved = resolveBaseImage(ref);
   if (resolved) return resolved;
   const { repo, tag } = parseImageRef(ref);
+  const known = knownUnmeasuredRule(repo, tag);
+  if (known) {
+    // `debian12`: the same distroless image one Debian release back, where measured.
+    const likeRef =
+      known.like === 'debian12'
+        ? `${repo.replace(/-debian13$/, '-debian12')}${/nonroot/.test(tag) ? ':nonroot' : ''}`
+        : known.like;
+    const like = byRef.get(keyOf(likeRef)) ?? guessBaseImage(likeRef).record;
+    return {
+      // No runtime version is claimed for a stand-in of another release (python3-debian13 runs
+      // Debian 13's python, not the 3.11 of python3-debian12); a :debug tag adds busybox's shell.
+      record: Object.freeze({
+        ...asStandIn(like, 'low'),
+        hasShell: known.hasShell || /debug/.test(tag),
+        runtimes: {},
+      }),
+      isExact: false,
+      reason: `${repo}:${tag} is a known ${known.label} with no size that could be cited (${known.source}); sized as ${like.ref} only to have a figure, with low confidence and a wide range.`,
+    };
+  }
   // An official tag names its build's other tags too: `python:3` is also `3-trixie`.
   const group = officialTagGroup(repo, tag);
   const names = group ? group.tags : [tag];

@@ -199,6 +199,22 @@ describe('distroless debug tags', () => {
   });
 });
 
+describe('known images no size could be cited for', () => {
+  it.each([
+    ['cgr.dev/chainguard/static', false],
+    ['cgr.dev/chainguard/python:latest-dev', true],
+    ['gcr.io/distroless/python3-debian13', false],
+    ['gcr.io/distroless/static-debian13:debug', true],
+  ])('%s is named as known and unmeasured, at low confidence', (ref, hasShell) => {
+    const g = guessBaseImage(ref);
+    expect(g.isExact).toBe(false);
+    expect(g.record.confidence).toBe('low');
+    expect(g.record.hasShell).toBe(hasShell);
+    expect(g.record.runtimes).toEqual({});
+    expect(g.reason).toMatch(/is a known .* with no size that could be cited/);
+  });
+});
+
 describe('third-party bases', () => {
   it.each([
     ['mcr.microsoft.com/dotnet/aspnet:8.0', 'debian:bookworm-slim'],
