@@ -1,6 +1,7 @@
 /**
- * The tag index of every official image (generated/base-index.json, ~29 KB gzip): which tags
- * name the same build, and which builds are Windows-only. It is installed once, either
+ * The tag index of every official image (generated/base-index.json, ~30 KB gzip): which tags
+ * name the same build, which builds are Windows-only, and the repo-info size of builds the
+ * bundled table does not measure. It is installed once, either
  * statically (`base-index-static.ts`, for the CLI, the server and tests) or on demand in the
  * browser (`loadBaseIndex()` in `base-index-load.ts`), so the size tables stay synchronous and
  * pages that never analyse a Dockerfile never download it. Until it is installed every lookup
