@@ -375,8 +375,12 @@ function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseIm
       ? r.osRelease.startsWith(facts.osRelease)
       : facts.codename !== undefined && r.osRelease.toLowerCase().includes(facts.codename),
   );
-  // Nearest first: the same runtime version, then the newest build.
+  // Nearest first: the same flavour words in the tag (jdk/jre, apache/fpm...), the same runtime
+  // version, then the newest build.
+  const words = (t: string) => t.split(/[-.]/).filter((w) => /[a-z]/.test(w));
+  const groupWords = new Set(group.tags.flatMap(words));
   const rank = (r: BaseImageRecord) =>
+    4 * words(parseImageRef(r.ref).tag).filter((w) => groupWords.has(w)).length +
     (runtimeKey(r) === runtimeKey({ runtimes: own } as BaseImageRecord) ? 2 : 0) +
     (r.created && r.created >= '2026' ? 1 : 0);
   const nearest = (list: BaseImageRecord[]) =>
