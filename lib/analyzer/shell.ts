@@ -8,6 +8,7 @@
 // mvdan-sh ships no types and is CommonJS; the bundler and tsx both handle the default import.
 import mvdanSh from 'mvdan-sh';
 import { cacheSlot, type AnalyzerCache } from './cache';
+import { LIMITS } from '../limits';
 
 /** One piece of a shell word. `param` parts are expanded from the environment. */
 export type WordPart =
@@ -135,13 +136,19 @@ const PARAM_OPS: Record<number, string> = {
 /** Output redirection operators (the command writes to the target). */
 export const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 
-const MEMO_LIMIT = 512;
-/** Parsed scripts by text, least recently used first (an LRU of 512 scripts). */
+/**
+ * Scripts the memo keeps: a RUN takes at least a line, so this holds every RUN of the longest
+ * file the analyzer reads, and the `sh -c` scripts inside them, for the next analysis (with 512,
+ * re-analysing a 5,000-line file of 782 RUNs found none of them: an LRU read in order that is
+ * smaller than the file evicts each script just before it is asked for again).
+ */
+const MEMO_LIMIT = 2 * LIMITS.analyzer.lines;
+/** Parsed scripts by text, least recently used first (an LRU of MEMO_LIMIT scripts). */
 const SHELL_PARSES = cacheSlot('shell parses', () => new Map<string, ParsedScript>());
 
 /**
  * Parses `script` as a POSIX/bash script. Never throws: a syntax error returns `{ commands: [],
- * error }`. With a cache, results are memoised in it (LRU of 512 scripts); treat them as read-only.
+ * error }`. With a cache, results are memoised in it (an LRU, see MEMO_LIMIT); treat them as read-only.
  */
 export function parseShell(script: string, cache?: AnalyzerCache): ParsedScript {
   if (!cache) return parseUncached(script);
