@@ -34,7 +34,7 @@ import {
   resolveBaseMemo,
   splitStages,
 } from './model/stages';
-import { buildRun } from './model/run';
+import { buildRun, primeRunScripts } from './model/run';
 import { COPY_FILE_BUDGET, buildCopy } from './model/copy';
 import { invalidation } from './model/invalidation';
 
@@ -82,6 +82,10 @@ export function buildModel(input: AnalyzeInput, cacheIn?: AnalyzerCache): ImageM
 
   const raw = splitStages(b, instructions, firstFrom, globalArgs);
   createStages(b, raw);
+  primeRunScripts(
+    b,
+    raw.flatMap((r) => r.body),
+  );
   const stages = b.stages;
   const target = pickTarget(b, input.target);
 

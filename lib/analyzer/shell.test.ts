@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { expandFields, parseForTest, parseShell, walkTypesForTest } from './shell';
+import { createAnalyzerCache } from './cache';
 
 const SCRIPTS = [
   'set -eux; apt-get update && apt-get install -y --no-install-recommends curl ca-certificates && rm -rf /var/lib/apt/lists/*',
@@ -141,6 +142,16 @@ describe('parseShell reading the tree directly', () => {
     const parsed = parseForTest(script, true, 'raw');
     expect(parsed.commands).toHaveLength(399);
     expect(parsed).toEqual(parseForTest(script, true, 'walk'));
+  });
+});
+
+describe('parseShell with a cache', () => {
+  it('keeps every script of a long file for the next analysis (1,500 RUNs)', () => {
+    const cache = createAnalyzerCache();
+    const scripts = Array.from({ length: 1500 }, (_, i) => `apt-get install -y pkg${i}`);
+    const first = scripts.map((s) => parseShell(s, cache));
+    const again = scripts.map((s) => parseShell(s, cache));
+    expect(again.every((parsed, i) => parsed === first[i])).toBe(true);
   });
 });
 

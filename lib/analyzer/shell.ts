@@ -8,6 +8,7 @@
 // mvdan-sh ships no types and is CommonJS; the bundler and tsx both handle the default import.
 import mvdanSh from 'mvdan-sh';
 import { cacheSlot, type AnalyzerCache } from './cache';
+import { LIMITS } from '../limits';
 
 /** One piece of a shell word. `param` parts are expanded from the environment. */
 export type WordPart =
@@ -135,13 +136,19 @@ const PARAM_OPS: Record<number, string> = {
 /** Output redirection operators (the command writes to the target). */
 export const WRITE_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
 
-const MEMO_LIMIT = 512;
-/** Parsed scripts by text, least recently used first (an LRU of 512 scripts). */
+/**
+ * Scripts the memo keeps: a RUN takes at least a line, so this holds every RUN of the longest
+ * file the analyzer reads, and the `sh -c` scripts inside them, for the next analysis (with 512,
+ * re-analysing a 5,000-line file of 782 RUNs found none of them: an LRU read in order that is
+ * smaller than the file evicts each script just before it is asked for again).
+ */
+const MEMO_LIMIT = 2 * LIMITS.analyzer.lines;
+/** Parsed scripts by text, least recently used first (an LRU of MEMO_LIMIT scripts). */
 const SHELL_PARSES = cacheSlot('shell parses', () => new Map<string, ParsedScript>());
 
 /**
  * Parses `script` as a POSIX/bash script. Never throws: a syntax error returns `{ commands: [],
- * error }`. With a cache, results are memoised in it (LRU of 512 scripts); treat them as read-only.
+ * error }`. With a cache, results are memoised in it (an LRU, see MEMO_LIMIT); treat them as read-only.
  */
 export function parseShell(script: string, cache?: AnalyzerCache): ParsedScript {
   if (!cache) return parseUncached(script);
@@ -159,6 +166,105 @@ export function parseShell(script: string, cache?: AnalyzerCache): ParsedScript 
     if (oldest !== undefined) memo.delete(oldest);
   }
   return result;
+}
+
+/**
+ * Parses, in as few calls of the parser as it takes, every script of `scripts` that `cache` does
+ * not hold yet, and memoises the results: `parseShell` then finds them. The answers are the ones
+ * `parseShell` gives for each script alone (shell-batch.test.ts compares them on the corpus).
+ *
+ * Why: each call of mvdan-sh's `Parse` costs about 70 µs before it reads a character (it wraps the
+ * resulting file for JavaScript, and allocates its buffers anew), about as much again as
+ * parsing a typical RUN; one call for all the RUNs of a file pays it once.
+ */
+export function primeShellParses(scripts: readonly string[], cache: AnalyzerCache): void {
+  const memo = cache.get(SHELL_PARSES);
+  const todo: string[] = [];
+  const queued = new Set<string>();
+  for (const script of scripts) {
+    if (memo.has(script) || queued.has(script) || !isBatchable(script)) continue;
+    queued.add(script);
+    todo.push(script);
+  }
+  if (todo.length < 2) return;
+  for (const [script, parsed] of parseBatch(todo)) {
+    memo.set(script, parsed);
+    if (memo.size > MEMO_LIMIT) memo.delete(memo.keys().next().value as string);
+  }
+}
+
+/** `parseBatch` of the batchable scripts among `scripts`, without a cache (for the tests). */
+export function parseBatchForTest(scripts: readonly string[]): Map<string, ParsedScript> {
+  return parseBatch([...new Set(scripts)].filter(isBatchable));
+}
+
+/**
+ * Whether a script parses the same followed by a newline and more text: not when a here-document
+ * may read on into the next script (its body belongs to no statement's range, so the check in
+ * `parseBatch` would not see it), nor when a final backslash joins the next line to this one.
+ * Over the caps, the script is never parsed at all.
+ */
+function isBatchable(script: string): boolean {
+  return (
+    script.trim() !== '' &&
+    !script.includes('<<') &&
+    !script.endsWith('\\') &&
+    tooComplex(script) === undefined
+  );
+}
+
+/**
+ * The scripts, joined by newlines, parsed in one call and read per script. When the batch does
+ * not parse, or a statement spans two scripts (one of them could not be parsed alone), each half
+ * is tried again; a single script left over is not answered here (`parseShell` parses it alone,
+ * and its error message then reads as for that script).
+ */
+function parseBatch(scripts: string[]): Map<string, ParsedScript> {
+  const out = new Map<string, ParsedScript>();
+  if (scripts.length < 2) return out;
+  const text = scripts.join('\n');
+  const starts: number[] = [];
+  let at = 0;
+  for (const script of scripts) {
+    starts.push(at);
+    at += script.length + 1;
+  }
+  const split = () => {
+    const half = scripts.length >> 1;
+    for (const part of [scripts.slice(0, half), scripts.slice(half)])
+      for (const [script, parsed] of parseBatch(part)) out.set(script, parsed);
+    return out;
+  };
+  let raw: unknown;
+  try {
+    raw = (shParser().Parse(text, '') as { __internal_object__?: unknown }).__internal_object__;
+  } catch {
+    parser = undefined; // a parser that threw may hold state; make a fresh one next time
+    return split();
+  }
+  if (!isRawNode(raw)) return out;
+  const charAt = byteToChar(text);
+  const stmts = rawItems(raw.Stmts);
+  const owned: RawNode[][] = scripts.map(() => []);
+  let i = 0;
+  for (const stmt of stmts) {
+    const s = charAt(stmt.Pos().Offset());
+    const e = charAt(stmt.End().Offset());
+    while (i < scripts.length - 1 && s >= starts[i + 1]) i++;
+    if (s < starts[i] || e > starts[i] + scripts[i].length) return split();
+    owned[i].push(stmt);
+  }
+  try {
+    scripts.forEach((script, k) =>
+      out.set(
+        script,
+        readRaw(owned[k], script, true, (b) => charAt(b) - starts[k]),
+      ),
+    );
+  } catch {
+    out.clear();
+  }
+  return out;
 }
 
 /** Most command separators (`&&`, `||`, `;`, `|`, newlines) one RUN may hold before it is "too complex". */
@@ -202,7 +308,7 @@ function parseUncached(script: string, prune = true, via: 'raw' | 'walk' = 'raw'
   const raw = (file as { __internal_object__?: unknown }).__internal_object__;
   if (via === 'raw' && isRawNode(raw)) {
     try {
-      return readRaw(raw, script, prune);
+      return readRaw([raw], script, prune);
     } catch (err) {
       return { commands: [], error: errorMessage(err) };
     }
@@ -430,11 +536,16 @@ function byteToChar(script: string): (byteOffset: number) => number {
 /**
  * The commands of a parsed file, read from the Go tree itself (GopherJS's objects) without a
  * JavaScript wrapper per node: the same result as `readByWalk`, hundreds of times faster
- * (shell.test.ts compares both). The walk keeps its own stack: no recursion, so no depth at
- * which it overflows.
+ * (shell.test.ts compares both). `roots` are the file node, or the statements of one script of
+ * a batch (`charAt` then maps the batch's byte offsets to offsets in `script`). The walk keeps
+ * its own stack: no recursion, so no depth at which it overflows.
  */
-function readRaw(file: RawNode, script: string, prune: boolean): ParsedScript {
-  const charAt = byteToChar(script);
+function readRaw(
+  roots: RawNode[],
+  script: string,
+  prune: boolean,
+  charAt: (byteOffset: number) => number = byteToChar(script),
+): ParsedScript {
   const start = (n: RawNode) => charAt(n.Pos().Offset());
   const end = (n: RawNode) => charAt(n.End().Offset());
   const slice = (n: RawNode) => script.slice(start(n), end(n));
@@ -481,7 +592,7 @@ function readRaw(file: RawNode, script: string, prune: boolean): ParsedScript {
   const commands: ParsedCommand[] = [];
   const redirsByCmd = new Map<number, ParsedRedirect[]>();
   const pipeRoots: { start: number; end: number; id: number }[] = [];
-  const stack: RawNode[] = [file];
+  const stack: RawNode[] = [...roots].reverse();
   const pushChildren = (node: RawNode) => {
     const children: RawNode[] = [];
     for (const key of Object.keys(node)) {

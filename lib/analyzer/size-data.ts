@@ -19,6 +19,8 @@ import {
 } from '../sizes';
 import type { AptRelease, BaseImageRecord } from '../sizes/types';
 import type { BaseImageSummary, Confidence } from './types';
+import { cacheSlot, type AnalyzerCache } from './cache';
+import { LIMITS } from '../limits';
 
 export interface ResolvedBase {
   summary: BaseImageSummary;
@@ -180,13 +182,23 @@ export function dpkgRewriteBytes(packageCount: number, installedNow: number): nu
   return packageCount * perPackage + installedNow * 500 + 38_759 + 33_942 + 29_868;
 }
 
-const aptMemo = memo<PackageSet>(256);
+/**
+ * Closures worked out in this cache, by release, base, Recommends, docs and names (an LRU as large
+ * as the analyzer's line cap, so a re-analysis finds every install of the file again).
+ */
+const APT_CLOSURES = cacheSlot('apt closures', () => new Map<string, PackageSet>());
+const APT_CLOSURES_LIMIT = LIMITS.analyzer.lines;
+/** Each base image's package list as a set, made once per list. */
+const APT_BASE_SETS = cacheSlot(
+  'apt base package sets',
+  () => new WeakMap<readonly string[], Set<string>>(),
+);
 
 /**
  * What `apt-get install names` adds on top of `installed`. The closure is worked out against the
- * base image's package list (memoised per base) and then whatever earlier layers installed is
- * subtracted; the only difference from apt is which member of an alternatives group an earlier
- * install might already have chosen.
+ * base image's package list (memoised per base in `cache`) and then whatever earlier layers
+ * installed is subtracted; the only difference from apt is which member of an alternatives group
+ * an earlier install might already have chosen.
  */
 export function aptInstall(
   names: string[],
@@ -197,31 +209,49 @@ export function aptInstall(
     baseKey: string;
     recommends: boolean;
     excludeDocs: boolean;
+    cache: AnalyzerCache;
   },
 ): PackageSet {
   const key = `${opts.release}|${opts.baseKey}|${opts.recommends ? 1 : 0}|${opts.excludeDocs ? 1 : 0}|${names.join(' ')}`;
-  let full = aptMemo.get(key);
-  if (!full) {
+  const memo = opts.cache.get(APT_CLOSURES);
+  let full = memo.get(key);
+  if (full) {
+    memo.delete(key);
+    memo.set(key, full);
+  } else {
     let closure: ReturnType<typeof aptInstallClosure>;
     try {
       closure = aptInstallClosure(opts.release ?? 'bookworm', names, {
         recommends: opts.recommends,
-        installed: new Set(opts.basePackages ?? []),
+        installed: baseSet(opts.basePackages, opts.cache),
         excludesDocs: opts.excludeDocs,
       });
     } catch {
       // A table that fails to load must not break the analysis: everything becomes an unknown.
       closure = { packages: [], totalBytes: 0, unknown: [...names] };
     }
-    full = aptMemo.set(key, {
+    full = {
       packages: closure.packages,
       unknown: closure.unknown.map((name) => ({ name, assumedBytes: UNKNOWN_APT_BYTES })),
-    });
+    };
+    memo.set(key, full);
+    if (memo.size > APT_CLOSURES_LIMIT) memo.delete(memo.keys().next().value as string);
   }
   return {
     packages: full.packages.filter((p) => !opts.installed.has(p.name)),
     unknown: full.unknown.filter((u) => !opts.installed.has(u.name)),
   };
+}
+
+function baseSet(packages: readonly string[] | null, cache: AnalyzerCache): ReadonlySet<string> {
+  if (!packages) return new Set();
+  const sets = cache.get(APT_BASE_SETS);
+  let set = sets.get(packages);
+  if (!set) {
+    set = new Set(packages);
+    sets.set(packages, set);
+  }
+  return set;
 }
 
 export function apkIndexCacheBytes(): number {

@@ -61,6 +61,35 @@ export const APT_LISTS_BYTES: Record<AptRelease, number> = Object.fromEntries(
 export interface AptReleaseIndex {
   byName: Map<string, AptPackage>;
   virtuals: Map<string, string[]>;
+  /** The same table as numbered arrays, for {@link aptClosureIn}. */
+  graph: AptGraph;
+}
+
+/**
+ * A release's dependency graph with every name numbered: what the closure walks, so that a walk
+ * compares numbers and reads arrays instead of hashing names and allocating per step. Built once
+ * per decoded table; read-only afterwards.
+ */
+export interface AptGraph {
+  /** Number of every name (real packages, virtual names, names only dependencies mention). */
+  ids: Map<string, number>;
+  names: string[];
+  /** 1 where the name is a real package of the table. */
+  isReal: Uint8Array;
+  /** Providers of a virtual name, in apt's preference order (undefined when it is not one). */
+  providers: (Int32Array | undefined)[];
+  /**
+   * Depends and Recommends groups, flattened: for package `id`, `groups[depStart[id]…]` holds
+   * `depCount[id]` Depends groups and then `recCount[id]` Recommends groups, each written as its
+   * length and then its members.
+   */
+  groups: Int32Array;
+  depStart: Int32Array;
+  depCount: Int32Array;
+  recCount: Int32Array;
+  /** {@link aptPackageBytes} of each real package, with and without docs excluded. */
+  bytesKeepDocs: Float64Array;
+  bytesNoDocs: Float64Array;
 }
 
 /** A release's rows decoded into packages by name (once per release, see lazy.ts). */
@@ -90,7 +119,65 @@ export function decodeAptRelease(t: AptReleaseTable): AptReleaseIndex {
       recommends: groups(recs),
     });
   });
-  return { byName, virtuals: new Map(Object.entries(t.virtuals)) };
+  const virtuals = new Map(Object.entries(t.virtuals));
+  return { byName, virtuals, graph: compileGraph(byName, virtuals) };
+}
+
+function compileGraph(byName: Map<string, AptPackage>, virtuals: Map<string, string[]>): AptGraph {
+  const ids = new Map<string, number>();
+  const names: string[] = [];
+  const idOf = (name: string): number => {
+    let id = ids.get(name);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(name, id);
+      names.push(name);
+    }
+    return id;
+  };
+  for (const name of byName.keys()) idOf(name);
+  for (const [name, list] of virtuals) {
+    idOf(name);
+    for (const p of list) idOf(p);
+  }
+  for (const pkg of byName.values())
+    for (const group of [...pkg.depends, ...pkg.recommends]) for (const n of group) idOf(n);
+  const count = names.length;
+  const isReal = new Uint8Array(count);
+  const providers: (Int32Array | undefined)[] = new Array(count).fill(undefined);
+  const depStart = new Int32Array(count);
+  const depCount = new Int32Array(count);
+  const recCount = new Int32Array(count);
+  const bytesKeepDocs = new Float64Array(count);
+  const bytesNoDocs = new Float64Array(count);
+  const flat: number[] = [];
+  for (const [name, list] of virtuals)
+    providers[ids.get(name) as number] = Int32Array.from(list, (p) => ids.get(p) as number);
+  for (const pkg of byName.values()) {
+    const id = ids.get(pkg.name) as number;
+    isReal[id] = 1;
+    bytesKeepDocs[id] = aptPackageBytes(pkg, false);
+    bytesNoDocs[id] = aptPackageBytes(pkg, true);
+    depStart[id] = flat.length;
+    depCount[id] = pkg.depends.length;
+    recCount[id] = pkg.recommends.length;
+    for (const group of [...pkg.depends, ...pkg.recommends]) {
+      flat.push(group.length);
+      for (const n of group) flat.push(ids.get(n) as number);
+    }
+  }
+  return {
+    ids,
+    names,
+    isReal,
+    providers,
+    groups: Int32Array.from(flat),
+    depStart,
+    depCount,
+    recCount,
+    bytesKeepDocs,
+    bytesNoDocs,
+  };
 }
 
 /**
@@ -157,48 +244,82 @@ export function aptClosureIn(
   names: readonly string[],
   options: AptInstallOptions,
 ): AptClosure {
-  const { byName, virtuals } = index;
-  const chosen = new Set<string>();
-  const order: string[] = [];
-  const unknown: string[] = [];
-  const present = (n: string) => options.installed.has(n) || chosen.has(n);
-  const satisfied = (n: string) => present(n) || (virtuals.get(n) ?? []).some(present);
-  const pick = (group: string[]): string | undefined => {
-    if (group.some(satisfied)) return undefined;
-    const real = group.find((n) => byName.has(n));
-    if (real) return real;
-    for (const n of group) {
-      const providers = virtuals.get(n);
-      if (providers && providers.length > 0) return providers[0];
-    }
-    return undefined;
+  const {
+    ids,
+    names: nameOf,
+    isReal,
+    providers,
+    groups,
+    depStart,
+    depCount,
+    recCount,
+  } = index.graph;
+  const installed = options.installed;
+  // Per name: 0 not asked yet, 1 installed, 2 not installed (asked of `installed` once).
+  const isInstalled = new Uint8Array(nameOf.length);
+  const chosen = new Uint8Array(nameOf.length);
+  const present = (id: number): boolean => {
+    if (chosen[id] === 1) return true;
+    let known = isInstalled[id];
+    if (known === 0) isInstalled[id] = known = installed.has(nameOf[id]) ? 1 : 2;
+    return known === 1;
   };
-  const queue: string[] = [];
-  const add = (name: string) => {
-    if (present(name)) return;
-    chosen.add(name);
-    order.push(name);
-    queue.push(name);
+  const satisfied = (id: number): boolean => {
+    if (present(id)) return true;
+    const list = providers[id];
+    if (list) for (let i = 0; i < list.length; i++) if (present(list[i])) return true;
+    return false;
+  };
+  // The member of the group at groups[at…at+length) to install: none when one is already
+  // satisfied, else the first real package, else the first provider of the first virtual name.
+  const pick = (at: number, length: number): number => {
+    for (let i = 0; i < length; i++) if (satisfied(groups[at + i])) return -1;
+    for (let i = 0; i < length; i++) if (isReal[groups[at + i]] === 1) return groups[at + i];
+    for (let i = 0; i < length; i++) {
+      const list = providers[groups[at + i]];
+      if (list && list.length > 0) return list[0];
+    }
+    return -1;
+  };
+  const order: number[] = [];
+  const unknown: string[] = [];
+  const add = (id: number) => {
+    if (present(id)) return;
+    chosen[id] = 1;
+    order.push(id);
   };
   for (const raw of names) {
     const name = normalizeAptName(raw);
-    if (name === '' || satisfied(name)) continue;
-    const target = pick([name]);
-    if (target) add(target);
+    if (name === '') continue;
+    const id = ids.get(name);
+    if (id === undefined) {
+      if (!installed.has(name) && !unknown.includes(name)) unknown.push(name);
+      continue;
+    }
+    if (satisfied(id)) continue;
+    let target = -1;
+    if (isReal[id] === 1) target = id;
+    else {
+      const list = providers[id];
+      if (list && list.length > 0) target = list[0];
+    }
+    if (target >= 0) add(target);
     else if (!unknown.includes(name)) unknown.push(name);
   }
-  while (queue.length > 0) {
-    const pkg = byName.get(queue.shift() as string) as AptPackage;
-    const groups = options.recommends ? [...pkg.depends, ...pkg.recommends] : pkg.depends;
-    for (const group of groups) {
-      const next = pick(group);
-      if (next) add(next);
+  // `order` doubles as the breadth-first queue: every package added is walked once, in order.
+  for (let next = 0; next < order.length; next++) {
+    const id = order[next];
+    let at = depStart[id];
+    const count = depCount[id] + (options.recommends ? recCount[id] : 0);
+    for (let g = 0; g < count; g++) {
+      const length = groups[at];
+      const member = pick(at + 1, length);
+      if (member >= 0) add(member);
+      at += length + 1;
     }
   }
-  const packages = order.map((name) => ({
-    name,
-    bytes: aptPackageBytes(byName.get(name) as AptPackage, options.excludesDocs),
-  }));
+  const bytes = options.excludesDocs ? index.graph.bytesNoDocs : index.graph.bytesKeepDocs;
+  const packages = order.map((id) => ({ name: nameOf[id], bytes: bytes[id] }));
   return { packages, totalBytes: packages.reduce((s, p) => s + p.bytes, 0), unknown };
 }
 

@@ -106,6 +106,7 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       basePackages: state.record.packages,
       baseKey: state.record.ref,
       excludeDocs: state.excludesDocs,
+      cache: rc.stage.cache,
     };
     const closure = data.aptInstall(names, { ...aptOpts, recommends });
     if (recommends) {

@@ -6,7 +6,13 @@
 import type { Instruction } from 'dockerfile-ast';
 import type { ContextFile, ParseProblem, Range, Unknown } from '../types';
 import type { Layer, Mount, RunStep, ShellCommand, Stage } from '../model-types';
-import { parseShell, expandFields, expandWord, type ParsedScript } from '../shell';
+import {
+  parseShell,
+  expandFields,
+  expandWord,
+  primeShellParses,
+  type ParsedScript,
+} from '../shell';
 import type { AnalyzerCache } from '../cache';
 import { newScope } from '../scope';
 import { matchSource, hasGlob } from '../context';
@@ -309,6 +315,20 @@ function runScriptOf(b: ModelBuild, ins: Instruction): RunScript {
   const joined = info.joined;
   const at = info.argsAt;
   return { form: 'shell', script: joined.text.slice(at), map: (i) => docOffset(joined, i + at) };
+}
+
+/**
+ * Parses the scripts of all these RUN instructions ahead, in one call of the shell parser where
+ * it can (see `primeShellParses`), so that `buildRun` finds them in the cache.
+ */
+export function primeRunScripts(b: ModelBuild, instructions: readonly Instruction[]): void {
+  const scripts: string[] = [];
+  for (const ins of instructions) {
+    if (ins.getKeyword() !== 'RUN') continue;
+    const src = runScriptOf(b, ins);
+    if (!src.argv) scripts.push(src.script);
+  }
+  primeShellParses(scripts, b.cache);
 }
 
 /** Builds a RUN step, parses its script and applies each command to the stage's state. */
