@@ -27,6 +27,8 @@ export interface ShellCommand {
   pipelinePosition: number;
   /** Environment assignments written before the command (`DEBIAN_FRONTEND=noninteractive apt-get`). */
   assignments: Record<string, string>;
+  /** What an `export`/`declare` sets for the rest of the script; undefined for other commands. */
+  exported?: Record<string, string>;
   /** The command's source text. */
   text: string;
   /** Range of the command inside the Dockerfile when it could be mapped; else the RUN's range. */

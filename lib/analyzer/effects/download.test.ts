@@ -39,6 +39,24 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     { kinds: ['other'], unknowns: [] },
   ],
   [
+    'the Rust toolchain lands in RUSTUP_HOME as exported before rustup-init runs',
+    'wget -O /tmp/rust/rustup-init https://static.rust-lang.org/rustup/archive/1.28.2/x86_64-unknown-linux-gnu/rustup-init && export RUSTUP_HOME=/tmp/rust/rustup && /tmp/rust/rustup-init -y',
+    {},
+    { paths: ['/tmp/rust/rustup'], unknowns: ['command wget Rust (rustup)'] },
+  ],
+  [
+    'a Rust toolchain deleted in the RUN that installed it ships nothing and is no longer in doubt',
+    'wget -O /tmp/rust/rustup-init https://static.rust-lang.org/rustup/archive/1.28.2/x86_64-unknown-linux-gnu/rustup-init && export RUSTUP_HOME=/tmp/rust/rustup && /tmp/rust/rustup-init -y && rm -rf /tmp/rust',
+    {},
+    { bytes: 0, unknowns: [] },
+  ],
+  [
+    'with no RUSTUP_HOME the toolchain goes to the home directory',
+    'curl -sSf https://sh.rustup.rs | sh -s -- -y',
+    {},
+    { paths: ['/root/.rustup'] },
+  ],
+  [
     'autoconf with no sized download in the layer is listed',
     'autoconf && ./configure && make install',
     {},

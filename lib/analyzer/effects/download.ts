@@ -5,7 +5,15 @@
  */
 import type { ShellCommand } from '../model-types';
 import { isSignatureUrl, knownDownload, type DistroKind } from '../downloads';
-import { absPath, fmtMb, truncate, unknown, type RunContext, type StageState } from './run-context';
+import {
+  absPath,
+  fmtMb,
+  home,
+  truncate,
+  unknown,
+  type RunContext,
+  type StageState,
+} from './run-context';
 
 /** Programs that unpack, build or install a release download: covered when the download was sized. */
 export const UNPACK_BUILD = new Set(
@@ -27,9 +35,12 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
     ? knownDownload(url, rc.run.env, distroOf(rc.state), rc.state.record.ref)
     : undefined;
   if (known) {
-    rc.state.knownDist = { layer: rc.layer, name: known.name };
+    const path = known.name.startsWith('Rust')
+      ? rustupHome(cmd, rc)
+      : `/.dist/${known.name.replace(/\s+/g, '-').toLowerCase()}`;
+    const before = rc.unknowns.length;
     rc.add({
-      path: `/.dist/${known.name.replace(/\s+/g, '-').toLowerCase()}`,
+      path,
       bytes: known.bytes,
       kind: 'other',
       item: `${known.name} release, installed (${known.isMeasured ? 'from published image sizes' : 'estimate'})`,
@@ -44,6 +55,12 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
         cmd,
         known.rangeBytes,
       );
+    rc.state.knownDist = { layer: rc.layer, name: known.name };
+    if (rc.unknowns.length > before) {
+      const list = (rc.state.estimatedDists ??= []).filter((d) => d.layer === rc.layer);
+      list.push({ layer: rc.layer, path, unknown: rc.unknowns[rc.unknowns.length - 1] });
+      rc.state.estimatedDists = list;
+    }
     return;
   }
   let out: string | undefined;
@@ -81,6 +98,27 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
     0,
     cmd,
   );
+}
+
+/**
+ * Where rustup-init puts the toolchain: `RUSTUP_HOME` when the installer runs (the next
+ * `rustup-init` of this RUN, or the shell the download is piped into), as ENV, an `export` before
+ * it or the command itself sets it, else `~/.rustup`. docker-library/ruby builds YJIT with a
+ * toolchain under /tmp/rust and deletes it in the same RUN.
+ */
+function rustupHome(cmd: ShellCommand, rc: RunContext): string {
+  let dir = rc.run.env.RUSTUP_HOME;
+  let isPast = false;
+  for (const c of rc.run.commands) {
+    if (c === cmd) isPast = true;
+    if (c.exported?.RUSTUP_HOME) dir = c.exported.RUSTUP_HOME;
+    if (!isPast || c === cmd) continue;
+    if (c.name === 'rustup-init' || c.pipeline === cmd.pipeline) {
+      dir = c.assignments.RUSTUP_HOME ?? dir;
+      break;
+    }
+  }
+  return dir ? absPath(dir, rc.stage) : `${home(rc.stage)}/.rustup`;
 }
 
 function urlBase(args: string[]): string | undefined {

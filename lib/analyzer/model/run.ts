@@ -156,6 +156,7 @@ function commandsOf(
         : undefined,
     });
     if (!cmd) continue;
+    if (pc.isDecl && pc.assigns.length) cmd.exported = assigns;
     if (mapped)
       cmd.sourceWords = pc.words.map((w, i) => {
         const literal = w.every((p) => p.kind === 'lit')
@@ -414,6 +415,13 @@ export function buildRun(
       state.isNoRecommendsConfig = true;
     }
     applyCommandIsolated(c, rc, problems);
+  }
+  for (const d of state.estimatedDists ?? []) {
+    // An install deleted in the RUN that made it (a toolchain used only to build) ships nothing,
+    // so its size is no longer in doubt.
+    if (d.layer !== layer || state.fs.under(d.path).length > 0) continue;
+    const i = unknowns.indexOf(d.unknown);
+    if (i >= 0) unknowns.splice(i, 1);
   }
   if (state.dpkgChanges?.layer === layer && state.record.packageManager === 'apt') {
     rc.add({
