@@ -69,6 +69,17 @@ describe('download effects (curl, wget)', () => {
     expect(effectsOf(command, setup)).toMatchObject(expected);
   });
 
+  it('keeps the OpenSSL headers of a Node.js release unless the RUN deletes them', () => {
+    const url = 'https://nodejs.org/dist/v22.11.0/node-v22.11.0-linux-x64.tar.xz';
+    const kept = effectsOf(
+      `curl -fsSLO ${url} && tar -xJf node-v22.11.0-linux-x64.tar.xz -C /usr/local`,
+    );
+    const cut = effectsOf(
+      `curl -fsSLO ${url} && tar -xJf node-v22.11.0-linux-x64.tar.xz -C /usr/local && find /usr/local/include/node/openssl/archs -mindepth 1 -maxdepth 1 ! -name linux-x86_64 -exec rm -rf {} ;`,
+    );
+    expect(kept.bytes - cut.bytes).toBe(34e6);
+  });
+
   it('sizes a known release above zero', () => {
     const e = effectsOf(
       'curl -fsSL https://nodejs.org/dist/v22.11.0/node-v22.11.0-linux-x64.tar.xz | tar -xJ -C /usr/local --strip-components=1',

@@ -22,6 +22,15 @@ export const UNPACK_BUILD = new Set(
   ),
 );
 
+/** Where a Node.js release archive unpacked into /usr/local keeps its OpenSSL headers. */
+const NODE_OPENSSL_ARCHS = '/usr/local/include/node/openssl/archs';
+/**
+ * What the other architectures' headers take: "~34MB" (nodejs/docker-node
+ * 22/bookworm-slim/Dockerfile @f27d936f7d7ccdeec25cd2de33584c1a841f561d, the comment on the
+ * `find … ! -name "$OPENSSL_ARCH" -exec rm -rf` line, citing nodejs/node#46451).
+ */
+const NODE_OPENSSL_ARCHS_BYTES = 34e6;
+
 function distroOf(state: StageState): DistroKind {
   if (state.libc === 'musl') return 'alpine';
   if (state.aptRelease === 'bookworm' || state.aptRelease === 'trixie') return state.aptRelease;
@@ -45,6 +54,15 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
       kind: 'other',
       item: `${known.name} release, installed (${known.isMeasured ? 'from published image sizes' : 'estimate'})`,
     });
+    if (known.name.startsWith('Node.js'))
+      // The release archive carries OpenSSL headers for every architecture; the official images
+      // the figure comes from delete all but their own, so a RUN that keeps them ships more.
+      rc.add({
+        path: `${NODE_OPENSSL_ARCHS}/other-architectures`,
+        bytes: NODE_OPENSSL_ARCHS_BYTES,
+        kind: 'other',
+        item: `Node.js OpenSSL headers for other architectures (${fmtMb(NODE_OPENSSL_ARCHS_BYTES)}, not in the published figure)`,
+      });
     if (!known.isMeasured)
       unknown(
         rc,
