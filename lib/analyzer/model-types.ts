@@ -251,7 +251,8 @@ export type BuildFailureKind =
   | 'apt-dist-clean-unavailable'
   | 'npm-ci-without-lockfile'
   | 'compiler-missing'
-  | 'pip-externally-managed';
+  | 'pip-externally-managed'
+  | 'command-not-found';
 
 /**
  * A command the simulated build knows fails: `docker build` stops there. Recorded only when
