@@ -29,6 +29,15 @@ ruleTests(commandNotFound, {
       FROM alpine:3.22
       RUN if command -v apt-get; then apt-get update; else apk add --no-cache curl; fi
     `,
+    'an exec-form RUN names its own program (no shell needed)': df`
+      FROM gcr.io/distroless/static-debian12
+      RUN ["/app", "--self-test"]
+    `,
+    'a shell copied in from another image first (not followed)': df`
+      FROM gcr.io/distroless/static-debian12
+      COPY --from=busybox:1.38 /bin/busybox /bin/sh
+      RUN echo ok
+    `,
     'a base image the tables do not know': df`
       FROM example.com/team/base:1
       RUN apt-get update && apt-get install -y curl
@@ -50,6 +59,14 @@ ruleTests(commandNotFound, {
       `,
       lines: [2],
       message: /apk is not in this Debian image/,
+    },
+    'a shell-form RUN on distroless, which has no shell': {
+      dockerfile: df`
+        FROM gcr.io/distroless/python3-debian12
+        RUN pip install flask
+      `,
+      lines: [2],
+      message: /has no shell/,
     },
     'pip where nothing installed Python': {
       dockerfile: df`
