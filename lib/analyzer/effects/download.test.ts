@@ -51,6 +51,12 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     { bytes: 0, unknowns: [] },
   ],
   [
+    'the Go tree lands where tar -C unpacks it, so a later COPY --from finds it',
+    'wget -O go.tgz https://dl.google.com/go/go1.26.0.linux-amd64.tar.gz && tar -C /usr/local -xzf go.tgz && rm go.tgz',
+    {},
+    { paths: ['/usr/local/go'], unknowns: [] },
+  ],
+  [
     'with no RUSTUP_HOME the toolchain goes to the home directory',
     'curl -sSf https://sh.rustup.rs | sh -s -- -y',
     {},

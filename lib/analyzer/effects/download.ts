@@ -46,7 +46,9 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
   if (known) {
     const path = known.name.startsWith('Rust')
       ? rustupHome(cmd, rc)
-      : `/.dist/${known.name.replace(/\s+/g, '-').toLowerCase()}`;
+      : known.name === 'Go'
+        ? `${tarDirectory(rc) ?? '/usr/local'}/go`
+        : `/.dist/${known.name.replace(/\s+/g, '-').toLowerCase()}`;
     const before = rc.unknowns.length;
     rc.add({
       path,
@@ -137,6 +139,30 @@ function rustupHome(cmd: ShellCommand, rc: RunContext): string {
     }
   }
   return dir ? absPath(dir, rc.stage) : `${home(rc.stage)}/.rustup`;
+}
+
+/**
+ * The directory the RUN's `tar -C DIR` (or `--directory`) unpacks into, resolved against the
+ * stage; undefined when no tar names one. Go's archive holds one `go/` folder, so the tree lands
+ * in DIR/go, where a later COPY --from finds it.
+ */
+function tarDirectory(rc: RunContext): string | undefined {
+  for (const c of rc.run.commands) {
+    if (c.name !== 'tar') continue;
+    for (let i = 0; i < c.args.length; i++) {
+      const a = c.args[i];
+      const dir =
+        a === '-C' || a === '--directory'
+          ? c.args[i + 1]
+          : a.startsWith('--directory=')
+            ? a.slice(12)
+            : /^-C./.test(a)
+              ? a.slice(2)
+              : undefined;
+      if (dir) return absPath(dir, rc.stage);
+    }
+  }
+  return undefined;
 }
 
 function urlBase(args: string[]): string | undefined {
