@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './index';
 import { resolveBaseImage } from '../sizes';
-import { RUBY_SLIM_KEEPS, RUST_SLIM_KEEPS, differenceLessApt, knownDownload } from './downloads';
+import {
+  RUBY_SLIM_KEEPS,
+  RUST_SLIM_KEEPS,
+  differenceLessApt,
+  imageCopy,
+  knownDownload,
+} from './downloads';
 
 const PY_BUILD = `RUN set -eux; \\
   savedAptMark="$(apt-mark showmanual)"; \\
@@ -85,6 +91,56 @@ describe('knownDownload', () => {
   });
 });
 
+describe('imageCopy', () => {
+  const slim = resolveBaseImage('node:22-bookworm-slim')!.record.uncompressedBytes;
+  const debian = resolveBaseImage('debian:bookworm-slim')!.record.uncompressedBytes;
+
+  it('sizes /usr/local of the node image it was measured on as that image minus its parent, ±10 %', () => {
+    const c = imageCopy('node:22-slim', '/usr/local/')!;
+    expect(c.bytes).toBe(slim - debian);
+    expect(c.isMeasured).toBe(true);
+    expect(c.rangeBytes[0]).toBeCloseTo(c.bytes * 0.9);
+    expect(c.rangeBytes[1]).toBeCloseTo(c.bytes * 1.1);
+  });
+
+  it('sizes the node binary as part of that install, at most all of it', () => {
+    const c = imageCopy('node:22-slim', '/usr/local/bin/node')!;
+    expect(c.isMeasured).toBe(false);
+    expect(c.bytes).toBeLessThan(slim - debian);
+    expect(c.rangeBytes[1]).toBeLessThanOrEqual((slim - debian) * 1.1);
+  });
+
+  it('sizes /usr/local/go of a Go version the table lacks from the measured tree, with a wider range', () => {
+    const measured = imageCopy('golang:1.26-alpine', '/usr/local/go')!;
+    const other = imageCopy('golang:1.24', '/usr/local/go')!;
+    expect(measured.isMeasured).toBe(true);
+    expect(other.isMeasured).toBe(false);
+    expect(other.rangeBytes[1] - other.rangeBytes[0]).toBeGreaterThan(
+      measured.rangeBytes[1] - measured.rangeBytes[0],
+    );
+    expect(other.rangeBytes[1]).toBeLessThan(500e6);
+  });
+
+  it('bounds any other path by the size of the image it comes from', () => {
+    const c = imageCopy('nginx:alpine', '/etc/nginx/nginx.conf')!;
+    expect(c.bytes).toBe(0);
+    expect(c.rangeBytes).toEqual([0, resolveBaseImage('nginx:alpine')!.record.uncompressedBytes]);
+  });
+
+  it('knows nothing of an image the table does not hold', () => {
+    expect(imageCopy('ghcr.io/astral-sh/uv', '/uv')).toBeUndefined();
+  });
+
+  it('a COPY --from of a runtime install no longer widens the range by 500 MB', () => {
+    const r = analyze({
+      dockerfile:
+        'FROM debian:bookworm-slim\nCOPY --from=node:22-slim /usr/local/bin/node /usr/local/bin/node\nCMD ["node"]\n',
+    }).size;
+    expect(r.bytes).toBeGreaterThan(debian + 50e6);
+    expect(r.sizeRange[1]).toBeLessThan(debian + (slim - debian) * 1.2);
+  });
+});
+
 describe('official-image patterns in the simulated build', () => {
   it('apt-mark auto + purge --auto-remove drops the build dependencies of the same RUN', () => {
     const r = analyze({ dockerfile: `FROM debian:trixie-slim\n${PY_BUILD}\n` });
@@ -129,9 +185,9 @@ describe('official-image patterns in the simulated build', () => {
   it('a Node.js release archive piped into tar is sized from node:22-bookworm-slim minus its parent', () => {
     const r = analyze({
       dockerfile:
-        'FROM debian:bookworm-slim\nENV NODE_VERSION 22.23.1\nRUN curl -fsSL "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-x64.tar.xz" | tar -xJ -C /usr/local --strip-components=1\n',
+        'FROM debian:bookworm-slim\nENV NODE_VERSION 22.23.1\nRUN curl -fsSL "https://nodejs.org/dist/v$NODE_VERSION/node-v$NODE_VERSION-linux-x64.tar.xz" | tar -xJ -C /usr/local --strip-components=1 && find /usr/local/include/node/openssl/archs -mindepth 1 -maxdepth 1 ! -name linux-x86_64 -exec rm -rf {} \\;\n',
     });
-    // node:22-bookworm-slim 227.33 MB in the table.
+    // node:22-bookworm-slim 227.33 MB in the table (its Dockerfile deletes those headers too).
     expect(r.size.bytes).toBeGreaterThan(0.85 * 227.33e6);
     expect(r.size.bytes).toBeLessThan(1.1 * 227.33e6);
     expect(r.size.unknowns.map((u) => u.name)).not.toContain('tar');

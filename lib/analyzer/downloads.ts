@@ -7,7 +7,12 @@
  * through `resolveBaseImage` so a larger table flows in. Downloads with no such pair get an
  * honest range instead of a figure.
  */
-import { APT_INFO_BYTES_PER_PACKAGE, aptInstallClosure, resolveBaseImage } from '../sizes';
+import {
+  APT_INFO_BYTES_PER_PACKAGE,
+  aptInstallClosure,
+  parseImageRef,
+  resolveBaseImage,
+} from '../sizes';
 import { formatBytes } from '../format';
 
 /** A download whose installed size is known, or bounded. */
@@ -232,6 +237,104 @@ export function knownDownload(
     };
   }
   return undefined;
+}
+
+/** What `COPY --from=IMAGE PATH` brings, when the image's table record or its name says enough. */
+export interface ImageCopy {
+  /** Bytes assumed. */
+  bytes: number;
+  rangeBytes: [number, number];
+  /** True when `bytes` is a measured image pair of that very image (±10 %). */
+  isMeasured: boolean;
+  /** What was copied and how it was sized. */
+  source: string;
+}
+
+/** Node.js installs a binary and a few small parts (npm, corepack, headers, yarn) in /usr/local. */
+const NODE_BINARY_SHARE: [number, number] = [0.5, 1];
+
+/**
+ * The install an official runtime image puts at `path`, sized like a release download of it
+ * (the image minus its parent): `/usr/local` of a node or python image (their whole install),
+ * `/usr/local/bin/node` (the binary: most of the Node.js install, an estimate), `/usr/local/go`
+ * of a golang image. Otherwise, for an image in the table, anything from nothing to the whole
+ * image (nothing a COPY takes from an image can be larger than it). `undefined` when neither
+ * applies (an image the table does not know).
+ */
+export function imageCopy(image: string, path: string): ImageCopy | undefined {
+  const { repo, tag } = parseImageRef(image);
+  const res = resolveBaseImage(image);
+  const rec = res?.record;
+  const p = path.replace(/\/+$/, '') || '/';
+  const alpine = rec ? rec.osFamily === 'alpine' : /alpine/.test(tag);
+  const sameImage = (d: KnownDownload) =>
+    d.isMeasured && res?.isExact === true && d.source.includes(`${rec?.ref} (`) ? d : other(d);
+  const node = rec?.runtimes.node ?? (repo === 'node' ? /^(\d+)/.exec(tag)?.[1] : undefined);
+  if (node && (p === '/usr/local' || p === '/usr/local/bin/node')) {
+    const pairs: [string, string][] = [];
+    if (alpine) pairs.push([`node:${node}-alpine`, 'alpine:3.22']);
+    pairs.push([`node:${node}-bookworm-slim`, 'debian:bookworm-slim']);
+    const d = measured(`Node.js ${node}`, pairs, [110e6, 165e6]);
+    if (p === '/usr/local') return asCopy(sameImage(d), `the Node.js ${node} install`);
+    const [lo, hi] = NODE_BINARY_SHARE;
+    return {
+      bytes: Math.round(d.bytes * ((lo + hi) / 2)),
+      rangeBytes: [d.rangeBytes[0] * lo, d.rangeBytes[1] * hi],
+      isMeasured: false,
+      source: `the node binary: most of the Node.js ${node} install (${d.source}), the rest being npm, corepack, headers and yarn`,
+    };
+  }
+  const python =
+    rec?.runtimes.python ?? (repo === 'python' ? /^(\d+\.\d+)/.exec(tag)?.[1] : undefined);
+  if (python && p === '/usr/local') {
+    const release = rec?.aptRelease === 'trixie' ? 'trixie' : 'bookworm';
+    const pairs: [string, string][] = [];
+    if (alpine) pairs.push([`python:${python}-alpine`, 'alpine:3.22']);
+    pairs.push([`python:${python}-slim-${release}`, `debian:${release}-slim`]);
+    pairs.push([`python:${python}-slim-bookworm`, 'debian:bookworm-slim']);
+    const d = measured(`Python ${python}`, pairs, [35e6, 60e6]);
+    return asCopy(sameImage(d), `the Python ${python} install`);
+  }
+  const go = rec?.runtimes.go ?? (repo === 'golang' ? /^(\d+\.\d+)/.exec(tag)?.[1] : undefined);
+  if (go && p === '/usr/local/go') {
+    const d = measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6]);
+    const named = d.isMeasured && go === '1.26' ? d : other(d);
+    return asCopy(named, `the Go ${go} tree`);
+  }
+  if (!rec) return undefined;
+  return {
+    bytes: 0,
+    rangeBytes: [0, rec.uncompressedBytes],
+    isMeasured: false,
+    source: `${path} is part of ${rec.ref} (${formatBytes(rec.uncompressedBytes)}, ${rec.source}); how much of it is not known`,
+  };
+}
+
+/**
+ * Another version (or build) of a runtime than the measured pair: ±30 % (the measured Node 18–24
+ * installs span 117–152 MB, the Python 3.10–3.13 ones 40–55 MB).
+ */
+function widen(d: KnownDownload): [number, number] {
+  return [Math.min(d.rangeBytes[0], d.bytes * 0.7), Math.max(d.rangeBytes[1], d.bytes * 1.3)];
+}
+
+/** The figure of another image or version, said so: ±30 % (see `widen`). */
+function other(d: KnownDownload): KnownDownload {
+  return {
+    ...d,
+    isMeasured: false,
+    rangeBytes: widen(d),
+    source: `${d.source}; another version or build differs (±30 % allowed)`,
+  };
+}
+
+function asCopy(d: KnownDownload, what: string): ImageCopy {
+  return {
+    bytes: d.bytes,
+    rangeBytes: d.rangeBytes,
+    isMeasured: d.isMeasured,
+    source: `${what}, installed size ${d.source.replace(/^installed size of [^=]+= /, '')}`,
+  };
 }
 
 /** Signature and checksum files next to a release archive: a few hundred bytes. */

@@ -27,6 +27,8 @@ export interface ShellCommand {
   pipelinePosition: number;
   /** Environment assignments written before the command (`DEBIAN_FRONTEND=noninteractive apt-get`). */
   assignments: Record<string, string>;
+  /** What an `export`/`declare` sets for the rest of the script; undefined for other commands. */
+  exported?: Record<string, string>;
   /** The command's source text. */
   text: string;
   /** Range of the command inside the Dockerfile when it could be mapped; else the RUN's range. */
@@ -249,7 +251,8 @@ export type BuildFailureKind =
   | 'apt-dist-clean-unavailable'
   | 'npm-ci-without-lockfile'
   | 'compiler-missing'
-  | 'pip-externally-managed';
+  | 'pip-externally-managed'
+  | 'command-not-found';
 
 /**
  * A command the simulated build knows fails: `docker build` stops there. Recorded only when

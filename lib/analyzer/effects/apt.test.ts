@@ -25,6 +25,12 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     { failures: ['apt-lists-missing'] },
   ],
   [
+    'purging one of several requested packages, then autoremove, keeps only what the rest needs',
+    'apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && apt-get -y purge build-essential && apt-get -y autoremove --purge && rm -rf /var/lib/apt/lists/*',
+    {},
+    { failures: [] },
+  ],
+  [
     'a simulation (-s) installs nothing',
     'apt-get update && apt-get install -s gcc',
     {},
@@ -121,5 +127,17 @@ describe('apt effects', () => {
     expect(e.wastedBefore).toBeGreaterThan(0);
     const plain = effectsOf('apt-get purge -y gcc', INSTALLED_GCC);
     expect(plain.removed).toEqual(['gcc']);
+  });
+});
+
+describe('autoremove after purging part of an install', () => {
+  it('drops what only the purged package needed and keeps the rest', () => {
+    const { added } = effectsOf(
+      'apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && apt-get -y purge build-essential && apt-get -y autoremove --purge && rm -rf /var/lib/apt/lists/*',
+    );
+    expect(added).toContain('libpq-dev');
+    expect(added).toContain('libpq5');
+    for (const p of ['build-essential', 'gcc', 'g++', 'make', 'dpkg-dev'])
+      expect(added).not.toContain(p);
   });
 });

@@ -231,6 +231,20 @@ function autoremove(rc: RunContext): void {
       removeAptPackage(p, rc);
     }
   }
+  // A group that keeps some of what it asked for (`install build-essential libpq-dev`, then
+  // `purge build-essential`) keeps only their dependencies: the rest was installed as automatic.
+  for (const g of state.aptGroups) {
+    if (!isLive(g)) continue;
+    const left = [...g.requested].filter((r) => state.packages.has(r) && isManual(r));
+    if (left.length === g.requested.size) continue;
+    const needed = dependenciesOf(left, rc);
+    if (!needed) continue;
+    for (const p of g.packages) {
+      if (needed.has(p) || stillRequested.has(p) || !state.packages.has(p)) continue;
+      if (state.aptGroups.some((o) => o !== g && isLive(o) && o.packages.includes(p))) continue;
+      removeAptPackage(p, rc);
+    }
+  }
   // When the release was sized from its published image, the libraries it links to are in that figure.
   if (marks?.lddKeeps && removedLibs.length && state.knownDist?.layer !== rc.layer) {
     unknown(
@@ -243,6 +257,29 @@ function autoremove(rc: RunContext): void {
       [0, removedLibBytes],
     );
     marks.lddKeeps = undefined;
+  }
+}
+
+/**
+ * What `names` need installed, Recommends included (apt keeps them on autoremove by default), over
+ * the stage's release table; undefined when a name is not in it (then nothing is removed).
+ */
+function dependenciesOf(names: string[], rc: RunContext): Set<string> | undefined {
+  const { state } = rc;
+  try {
+    const closure = data.aptInstall(names, {
+      release: state.aptRelease,
+      installed: new Set(state.record.packages ?? []),
+      basePackages: state.record.packages,
+      baseKey: state.record.ref,
+      excludeDocs: state.excludesDocs,
+      recommends: true,
+      cache: rc.stage.cache,
+    });
+    if (closure.unknown.length) return undefined;
+    return new Set(closure.packages.map((p) => p.name).concat(names));
+  } catch {
+    return undefined;
   }
 }
 

@@ -45,6 +45,12 @@ const TABLE: [string, string, Setup, Partial<Effects>][] = [
     {},
     { deletes: ['/usr/**/*.pyc'] },
   ],
+  [
+    'find ! -name KEEP -exec rm deletes everything else under the root',
+    'find /app -mindepth 1 -maxdepth 1 ! -name keep -exec rm -rf {} ;',
+    COPIED,
+    { deletes: ['/app/*'], wastedBefore: 400_000 },
+  ],
 ];
 
 describe('find -delete', () => {

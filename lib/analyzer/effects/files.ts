@@ -28,8 +28,12 @@ export function applyFind(cmd: ShellCommand, rc: RunContext): void {
     cmd.args[0] && !cmd.args[0].startsWith('-') ? absPath(cmd.args[0], rc.stage) : rc.stage.workdir;
   const nameIdx = cmd.args.indexOf('-name');
   const name = nameIdx >= 0 ? cmd.args[nameIdx + 1] : undefined;
+  const isNegated =
+    nameIdx > 0 && (cmd.args[nameIdx - 1] === '!' || cmd.args[nameIdx - 1] === '-not');
   // find ROOT -name '*.pyc' -delete: model the common byte-code and cache clean-ups by pattern.
-  if (name) rc.recordDelete(inDir(root, `**/${name}`));
+  if (name && !isNegated) rc.recordDelete(inDir(root, `**/${name}`));
+  // find ROOT -mindepth 1 ! -name KEEP -exec rm -rf {} \;: everything but KEEP goes (the Node
+  // images keep one architecture's OpenSSL headers this way); what KEEP holds is not tracked.
   else rc.remove(inDir(root, '*'));
 }
 

@@ -15,7 +15,7 @@ import { applyNpm, applyYarn } from './npm';
 import { applyChownR, applyCopyMove, applyFind, applyRm } from './files';
 import { UNPACK_BUILD, applyDownload } from './download';
 import { applyGo } from './go';
-import { WRITERS_NOTE, truncate, unknown, type RunContext } from './run-context';
+import { WRITERS_NOTE, isFollowed, truncate, unknown, type RunContext } from './run-context';
 
 export { absPath, normalizeAbs, ownPackages } from './run-context';
 export type { RunContext, StageState } from './run-context';
@@ -39,6 +39,8 @@ const QUIET = new Set(
 /** Applies one command to the stage. */
 export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   const name = cmd.name;
+  const missing = missingProgram(cmd, rc);
+  if (missing) rc.fail('command-not-found', cmd, missing);
   if (name === 'apt-get' || name === 'apt' || name === 'aptitude') return applyApt(cmd, rc);
   if (name === 'apk') return applyApk(cmd, rc);
   if (name === 'apt-mark') return applyAptMark(cmd, rc);
@@ -75,6 +77,53 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   if (isShellProgram(name) && cmd.pipelinePosition > 0) return;
   if (name.startsWith('$') || name === '') return;
   unknown(rc, 'command', name, `\`${truncate(cmd.text, 60)}\` ${WRITERS_NOTE}.`, 0, cmd);
+}
+
+/** Python packages that give a stage a pip (or a python to run `-m pip` with). */
+const PYTHON_PACKAGES = /^(python3?(\.\d+)?(-minimal|-pip)?|py3-pip|python3-venv)$/;
+
+/**
+ * Why `cmd` cannot run in this stage, when that is certain: apt-get/dpkg on an Alpine base,
+ * apk on a Debian or Ubuntu base, pip where nothing installed Python. Undefined when the program
+ * may be there: a base the tables do not know, anything the model does not follow before it
+ * (an unsized command or copy), a RUN that tests for the program or tolerates failure (`||`,
+ * `if`, `command -v`), or a program called by its path.
+ */
+function missingProgram(cmd: ShellCommand, rc: RunContext): string | undefined {
+  const { state, stage, run } = rc;
+  if (cmd.path !== undefined || !isFollowed(rc, cmd)) return undefined;
+  if (/\|\||\bif\b|command -v|\bwhich\b|\btype\b|\bhash\b/.test(run.script ?? '')) return undefined;
+  let root = stage;
+  while (root.baseStage) root = root.baseStage;
+  const copied = rc.unknowns.some(
+    (u) =>
+      u.kind === 'copy-source' &&
+      u.line !== undefined &&
+      u.line >= root.range.start.line &&
+      u.line <= cmd.range.start.line,
+  );
+  if (copied) return undefined;
+  const name = cmd.name;
+  const onPath = (p: string) =>
+    ['/usr/bin/', '/usr/local/bin/', '/bin/'].some((d) => state.fs.has(d + p));
+  if (onPath(name)) return undefined;
+  const pm = state.record.packageManager;
+  if ((name === 'apt-get' || name === 'apt' || name === 'dpkg') && pm === 'apk')
+    return `${name} is not in this Alpine image (its package manager is apk), so the build fails with "${name}: not found". Use apk add --no-cache, with Alpine's package names.`;
+  if (name === 'apk' && pm === 'apt')
+    return `apk is not in this ${state.record.osFamily === 'ubuntu' ? 'Ubuntu' : 'Debian'} image (its package manager is apt-get), so the build fails with "apk: not found". Use apt-get install -y --no-install-recommends, with Debian's package names.`;
+  if (name === 'pip' || name === 'pip3') {
+    const hasPython =
+      state.record.runtimes.python !== undefined ||
+      state.record.runtimes.pip === true ||
+      state.pythonVersion !== undefined ||
+      state.venvs.length > 0 ||
+      [...state.packages].some((p) => PYTHON_PACKAGES.test(p)) ||
+      state.fs.under('/usr/local/bin').some((e) => /\/(pip|python)[\d.]*$/.test(e.path));
+    if (!hasPython)
+      return `${cmd.invokedAs ?? name} runs where nothing installed Python (the base image has none), so the build fails with "${cmd.invokedAs?.split(' ')[0] ?? name}: not found". Start from a python image, or install python3 and python3-pip first.`;
+  }
+  return undefined;
 }
 
 /** Re-parses `sh -c '…'` scripts so their commands are modelled too. */

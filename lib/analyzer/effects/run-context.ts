@@ -58,6 +58,11 @@ export interface StageState {
   };
   /** A release download sized from published images in this layer: its unpack and build steps are covered. */
   knownDist?: { layer: Layer; name: string };
+  /**
+   * Release installs of the current RUN whose size is an estimate: where each went and the
+   * unknown it raised, dropped when the same RUN deletes the install.
+   */
+  estimatedDists?: { layer: Layer; path: string; unknown: Unknown }[];
 }
 
 /** The stage's package set, made its own (copy-on-write) before the first change. */

@@ -10,6 +10,7 @@ import type { CopyStep, Layer, Stage } from '../model-types';
 import { matchSource, normalizeContextPath, hasGlob, basename } from '../context';
 import { StageFs, globBase, globMatcher, sum, type SimEntry, type EntryFile } from '../sim-fs';
 import { absPath, normalizeAbs, type StageState } from '../effects';
+import { imageCopy } from '../downloads';
 import { stageNamed, type ModelBuild } from './build';
 import { heredocsOf, insText, jsonStrings, toOffset } from './document';
 import { expandDockerVars } from './variables';
@@ -163,21 +164,38 @@ interface CopyJob {
   newEntries: SimEntry[];
 }
 
-/** `COPY --from=IMAGE`: another image, whose files are not known (0 assumed). */
+/**
+ * `COPY --from=IMAGE`: another image. The install an official runtime image puts at that path is
+ * sized like its release download (see `imageCopy`); anything else from an image in the table is
+ * bounded by that image's size; from any other image it is not known (0 assumed).
+ */
 function copyFromImage(job: CopyJob, from: string): void {
   const { b, layer, sources, destAbs, destIsDir, label, line, newEntries } = job;
   const { unknowns } = b;
   for (const s of sources) {
-    unknowns.push({
-      kind: 'copy-source',
-      name: `${from}:${s}`,
-      line,
-      message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`,
-      assumedBytes: 0,
-    });
+    const src = normalizeAbs('/' + s);
+    const sized = hasGlob(src) ? undefined : imageCopy(from, src);
+    unknowns.push(
+      sized
+        ? {
+            kind: 'copy-source',
+            name: `${from}:${s}`,
+            line,
+            message: `COPY --from=${from} copies ${s} from another image: ${sized.source} (${formatBytes(sized.bytes)} assumed).`,
+            assumedBytes: sized.bytes,
+            rangeBytes: sized.rangeBytes,
+          }
+        : {
+            kind: 'copy-source',
+            name: `${from}:${s}`,
+            line,
+            message: `COPY --from=${from} copies ${s} from another image; its size is not known (0 assumed).`,
+            assumedBytes: 0,
+          },
+    );
     newEntries.push({
       path: destIsDir ? `${destAbs}/${basename(s)}` : destAbs,
-      bytes: 0,
+      bytes: sized?.bytes ?? 0,
       kind: 'copy',
       item: label,
       layer,
@@ -199,16 +217,26 @@ function copyFromStage(job: CopyJob, fromStage: Stage): void {
       (e) => !re || re.test(e.path) || (e.files ?? []).some((f) => re.test(f.path)),
     );
     if (!found.length) {
+      // Nothing a modelled command wrote: the stage's base image may hold it (a runtime's
+      // install, sized like COPY --from=IMAGE), else a command that is not modelled made it.
+      const fromBase =
+        !isGlob && !fromStage.baseStage && fromStage.baseImage.known
+          ? imageCopy(fromStage.baseImage.resolvedRef ?? fromStage.baseRef, srcAbs)
+          : undefined;
+      const isInstall = fromBase !== undefined && fromBase.bytes > 0;
       unknowns.push({
         kind: 'copy-source',
         name: `${fromStage.name ?? fromStage.index}:${s}`,
         line,
-        message: `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image or from a command that is not modelled; its size is not known (0 assumed).`,
-        assumedBytes: 0,
+        message: isInstall
+          ? `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image: ${fromBase.source} (${formatBytes(fromBase.bytes)} assumed).`
+          : `${s} in stage ${fromStage.name ?? fromStage.index} comes from its base image or from a command that is not modelled; its size is not known (0 assumed).`,
+        assumedBytes: isInstall ? fromBase.bytes : 0,
+        ...(isInstall ? { rangeBytes: fromBase.rangeBytes } : {}),
       });
       newEntries.push({
         path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs,
-        bytes: 0,
+        bytes: isInstall ? fromBase.bytes : 0,
         kind: 'copy',
         item: label,
         layer,

@@ -5,7 +5,7 @@
  */
 import type { Instruction } from 'dockerfile-ast';
 import type { ContextFile, ParseProblem, Range, Unknown } from '../types';
-import type { Layer, Mount, RunStep, ShellCommand, Stage } from '../model-types';
+import type { Layer, Mount, RunStep, ShellCommand, Stage, Step } from '../model-types';
 import {
   parseShell,
   expandFields,
@@ -162,6 +162,7 @@ function commandsOf(
         : undefined,
     });
     if (!cmd) continue;
+    if (pc.isDecl && pc.assigns.length) cmd.exported = assigns;
     if (mapped)
       cmd.sourceWords = pc.words.map((w, i) => {
         const literal = w.every((p) => p.kind === 'lit')
@@ -419,6 +420,8 @@ export function buildRun(
   const rc = makeRc(stage, state, run, layer, bound, stageMounts, unknowns, problems);
   rc.fail = (kind, command, message) =>
     buildFailures.push({ kind, run, command, range: command.range, message });
+  const noShell = shellMissing(stage, state, run, unknowns);
+  if (noShell && commands[0]) rc.fail('command-not-found', commands[0], noShell);
   const deletesRef = layer.deletes;
   if (
     /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '') &&
@@ -435,6 +438,13 @@ export function buildRun(
     }
     applyCommandIsolated(c, rc, problems);
   }
+  for (const d of state.estimatedDists ?? []) {
+    // An install deleted in the RUN that made it (a toolchain used only to build) ships nothing,
+    // so its size is no longer in doubt.
+    if (d.layer !== layer || state.fs.under(d.path).length > 0) continue;
+    const i = unknowns.indexOf(d.unknown);
+    if (i >= 0) unknowns.splice(i, 1);
+  }
   if (state.dpkgChanges?.layer === layer && state.record.packageManager === 'apt') {
     rc.add({
       path: '/var/lib/dpkg/status',
@@ -446,6 +456,43 @@ export function buildRun(
   deletes.push(...deletesRef);
   finishLayer(layer, state);
   return run;
+}
+
+/**
+ * Why a shell-form RUN cannot start, when that is certain: the stage's base image has no shell
+ * (distroless, scratch) and nothing before it could have added one (a SHELL instruction, an
+ * unsized copy, /bin/sh put there by a COPY). Undefined otherwise.
+ */
+function shellMissing(
+  stage: Stage,
+  state: StageState,
+  run: RunStep,
+  unknowns: Unknown[],
+): string | undefined {
+  if (run.form === 'exec' || state.record.hasShell || !stage.baseImage.known) return undefined;
+  if (state.record.osFamily === 'windows') return undefined;
+  let root = stage;
+  while (root.baseStage) root = root.baseStage;
+  const from = root.range.start.line;
+  const to = run.range.start.line;
+  const before = stepsBefore(stage, run);
+  if (before.some((s) => s.kind === 'SHELL')) return undefined;
+  if (unknowns.some((u) => u.line !== undefined && u.line >= from && u.line < to)) return undefined;
+  if (['/bin/sh', '/busybox/sh', '/bin/bash'].some((p) => state.fs.has(p))) return undefined;
+  return `${stage.baseImage.resolvedRef ?? stage.baseRef} has no shell, so this RUN cannot start ("/bin/sh: no such file or directory"). Run the command in a build stage and copy its result here, or use the image's :debug tag while you debug.`;
+}
+
+/** The steps of `stage` and of the stages it inherits from, in order, up to (not including) `run`. */
+function stepsBefore(stage: Stage, run: RunStep): Step[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s; s = s.baseStage) chain.unshift(s);
+  const out: Step[] = [];
+  for (const s of chain)
+    for (const st of s.steps) {
+      if (st === run) return out;
+      out.push(st);
+    }
+  return out;
 }
 
 /**

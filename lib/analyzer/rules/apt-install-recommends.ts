@@ -3,6 +3,7 @@ import type { RunStep, ShellCommand, Stage, Step } from '../model-types';
 import { aptInstalls, hasFlag, packageOperands, stepsOfImage } from './helpers/commands';
 import { formatBytes, insertAfterSubcommand, programIs } from './helpers/fixes';
 import { pathUnder, positive } from './helpers/model';
+import { isAptNoAction } from '../vocabulary';
 
 const RECOMMENDS_OFF = /APT::Install-Recommends\s*(=|\s)\s*["']?(0|false|no|off)/i;
 
@@ -57,7 +58,13 @@ export const aptInstallRecommends = defineRule({
     };
     return image.shippedRuns.flatMap((run) =>
       aptInstalls(run)
-        .filter((c) => packageOperands(c).length > 0 && !flagOff(c) && !configOff(run))
+        .filter(
+          (c) =>
+            packageOperands(c).length > 0 &&
+            !c.args.some(isAptNoAction) &&
+            !flagOff(c) &&
+            !configOff(run),
+        )
         .map((c) => ({
           range: c.range,
           savedBytes: positive(run.layer?.recommendsBytes),

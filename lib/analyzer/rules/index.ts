@@ -14,6 +14,7 @@ import { buildToolsInFinal } from './build-tools-in-final';
 import { chownDuplicatesLayer } from './chown-duplicates-layer';
 import { cleanupInLaterLayer } from './cleanup-in-later-layer';
 import { cmdShellForm } from './cmd-shell-form';
+import { commandNotFound } from './command-not-found';
 import { compilerMissing } from './compiler-missing';
 import { consecutiveRun } from './consecutive-run';
 import { contextIncludesVcsOrDeps } from './context-includes-vcs-or-deps';
@@ -57,6 +58,7 @@ export const rules: RuleDefinition[] = [
   chownDuplicatesLayer,
   cleanupInLaterLayer,
   cmdShellForm,
+  commandNotFound,
   compilerMissing,
   consecutiveRun,
   contextIncludesVcsOrDeps,

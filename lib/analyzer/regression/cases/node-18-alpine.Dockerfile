@@ -11,6 +11,7 @@ RUN ARCH=x64 \
     && apk add --no-cache --virtual .build-deps curl \
     && curl -fsSLO --compressed "https://unofficial-builds.nodejs.org/download/release/v$NODE_VERSION/node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" \
     && tar -xJf "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" -C /usr/local --strip-components=1 --no-same-owner \
+    && find /usr/local/include/node/openssl/archs -mindepth 1 -maxdepth 1 ! -name linux-x86_64 -exec rm -rf {} \; \
     && ln -s /usr/local/bin/node /usr/local/bin/nodejs \
     && rm -f "node-v$NODE_VERSION-linux-$ARCH-musl.tar.xz" \
     && apk del .build-deps \
