@@ -235,12 +235,19 @@ const BUILT_ON_BUILDPACK_DEPS = new Set([
   'haskell',
 ]);
 
+/** What a record says when its apt installs are sized with another release's table. */
+function borrowedAptNote(release: string, aptRelease: BaseImageRecord['aptRelease']): string {
+  return `The analyzer has no apt table for ${release}: apt-get install on it is sized with ${aptRelease}'s package sizes and dependencies, the nearest release it has.`;
+}
+
 /** The OS a measured build runs on, as the table's fields spell it. */
 function osFacts(os: string): Pick<
   BaseImageRecord,
   'osFamily' | 'osRelease' | 'libc' | 'packageManager' | 'aptRelease'
 > & {
   codename?: string;
+  /** Set when the release has no apt table of its own and `aptRelease` is a neighbour's. */
+  aptNote?: string;
 } {
   const debian: Record<string, [string, BaseImageRecord['aptRelease']]> = {
     '11': ['bullseye', 'bookworm'],
@@ -263,6 +270,9 @@ function osFacts(os: string): Pick<
       packageManager: 'apt',
       aptRelease,
       codename,
+      ...(aptRelease !== codename
+        ? { aptNote: borrowedAptNote(`Debian ${m[1]} (${codename})`, aptRelease) }
+        : {}),
     };
   }
   m = /^ubuntu(\d+\.\d+)$/.exec(os);
@@ -275,6 +285,9 @@ function osFacts(os: string): Pick<
       packageManager: 'apt',
       aptRelease,
       codename,
+      ...(aptRelease !== codename
+        ? { aptNote: borrowedAptNote(`Ubuntu ${m[1]} (${codename})`, aptRelease) }
+        : {}),
     };
   }
   m = /^alpine(\d+\.\d+)$/.exec(os);
@@ -424,7 +437,7 @@ function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseIm
     packageManager: facts.packageManager,
     ...(facts.aptRelease ? { aptRelease: facts.aptRelease } : { aptRelease: undefined }),
     runtimes,
-    notes: [listNote],
+    notes: facts.aptNote ? [listNote, facts.aptNote] : [listNote],
     packagesStatus: template === RPM_TEMPLATE ? 'not-collected' : `same-as:${template.ref}`,
     key: ref,
   }) as BaseImageRecord;
@@ -435,7 +448,7 @@ function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseIm
   return {
     record,
     isExact: true,
-    reason: `${repo}:${viaTag} was measured by repo-info (${m.source}, built ${m.created})${group.tags.length > 1 ? `; its build's tags come from ${index?.source} @${index?.commit.slice(0, 7)}` : ''}. ${listNote}`,
+    reason: `${repo}:${viaTag} was measured by repo-info (${m.source}, built ${m.created})${group.tags.length > 1 ? `; its build's tags come from ${index?.source} @${index?.commit.slice(0, 7)}` : ''}. ${listNote}${facts.aptNote ? ` ${facts.aptNote}` : ''}`,
   };
 }
 

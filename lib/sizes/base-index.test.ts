@@ -117,6 +117,20 @@ describe('resolveBaseImage for a build repo-info measured without a package list
     expect(res?.record.uncompressedBytes).toBeGreaterThan(1e9);
   });
 
+  it('a build on a release with no apt table of its own says whose table sizes its installs', () => {
+    // gradle:latest runs on Ubuntu 26.04 (resolute); the apt tables stop at 24.04 (noble).
+    const res = resolveBaseImage('gradle:latest');
+    expect(res?.record).toMatchObject({ osRelease: '26.04 (resolute)', aptRelease: 'noble' });
+    expect(res?.record.notes.join(' ')).toMatch(
+      /no apt table for Ubuntu 26\.04 \(resolute\).*noble/,
+    );
+    expect(res?.reason).toMatch(/no apt table for Ubuntu 26\.04/);
+    // A release with a table of its own is sized with it and says nothing about it.
+    const own = resolveBaseImage('buildpack-deps:noble-curl');
+    expect(own?.record.aptRelease).toBe('noble');
+    expect(own?.record.notes.join(' ')).not.toMatch(/no apt table/);
+  });
+
   it('an rpm-based image (mysql on Oracle Linux) is sized, with no package list', () => {
     const res = resolveBaseImage('mysql');
     expect(res?.record).toMatchObject({
