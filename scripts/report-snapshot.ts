@@ -21,7 +21,7 @@ import { ALTERNATIVES, BROKEN } from '../content/lessons/variants';
 import { SMALL, makeFile } from './bench-analyzer';
 import { formatHuman, toJson } from '../cli/format';
 
-interface Input {
+export interface Input {
   name: string;
   input?: AnalyzeInput;
   /** A CLI fixture folder: analysed through the CLI's own file reader. */
@@ -120,7 +120,8 @@ const SEED_CONTEXT = {
   ],
 };
 
-function inputs(): Input[] {
+/** Every input the snapshot analyses (parse.test.ts reads their Dockerfiles too). */
+export function inputs(): Input[] {
   const out: Input[] = [];
   for (const lesson of lessons) {
     const base = {
@@ -266,4 +267,4 @@ async function main(): Promise<void> {
   process.stdout.write(`${lines.length} records (${all.length} inputs, two passes) → ${out}\n`);
 }
 
-void main();
+if (process.argv[1]?.includes('report-snapshot')) void main();

@@ -4,7 +4,7 @@
  * and local archives, heredocs; where the files land and what they overwrite.
  */
 import { formatBytes } from '../../format';
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../parse';
 import type { Range, Unknown } from '../types';
 import type { CopyStep, Layer, Stage } from '../model-types';
 import { matchSource, normalizeContextPath, hasGlob, basename } from '../context';
