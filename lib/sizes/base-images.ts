@@ -3,7 +3,7 @@ import type { BaseImageRecord, BaseImageResolution } from './types';
 import { BASE_IMAGE_ALIASES, type BaseImageAlias } from './base-image-aliases';
 import generated from './generated/base-images.json';
 import thirdParty from './generated/third-party-images.json';
-import { baseIndexSource, officialTagGroup } from './base-index';
+import { baseIndexSource, officialTagGroup, type BaseIndex } from './base-index';
 import { parseImageRef, type ImageRef } from './image-ref';
 
 export { parseImageRef, type ImageRef };
@@ -61,15 +61,15 @@ export const WINDOWS_UNSUPPORTED: BaseImageRecord = Object.freeze({
 /**
  * True for a Windows base image: Microsoft's `mcr.microsoft.com/windows*` repositories, any
  * `nanoserver` or `servercore` name or tag, and official tags that exist only as Windows builds
- * (once the official-image index is installed).
+ * (when the official-image index is given).
  */
-export function isWindowsImageRef(ref: string): boolean {
+export function isWindowsImageRef(ref: string, index?: BaseIndex): boolean {
   const { repo, tag } = parseImageRef(ref);
   if (/^mcr\.microsoft\.com\/windows/.test(repo)) return true;
   if (/nanoserver|servercore/.test(repo) || /nanoserver|servercore|^ltsc\d{4}$/.test(tag)) {
     return true;
   }
-  return officialTagGroup(repo, tag)?.isWindows === true;
+  return officialTagGroup(index, repo, tag)?.isWindows === true;
 }
 
 const aliasesByTarget = new Map<string, string[]>();
@@ -138,7 +138,7 @@ function asStandIn(record: BaseImageRecord, cap: Confidence): BaseImageRecord {
  * A `stand-in` alias (the tag moved to a build that was not measured) returns `isExact: false`,
  * a reason, and a record whose confidence is at most `medium`. A digest is ignored for lookup.
  */
-export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
+export function resolveBaseImage(ref: string, index?: BaseIndex): BaseImageResolution | undefined {
   const { repo, tag } = parseImageRef(ref);
   if (repo === 'scratch') return { record: SCRATCH, isExact: true };
   const full = `${repo}:${tag}`;
@@ -162,7 +162,7 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
     const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
   }
-  return resolveBySameBuild(repo, tag);
+  return resolveBySameBuild(repo, tag, index);
 }
 
 /**
@@ -188,10 +188,14 @@ function distrolessDebug(repo: string, tag: string): BaseImageResolution | undef
  * `python:3` = `3.14.7-trixie`), from the official-image index: the first one the table
  * measured. `undefined` when the index is not installed or no tag of the build was measured.
  */
-function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | undefined {
-  const group = officialTagGroup(repo, tag);
+function resolveBySameBuild(
+  repo: string,
+  tag: string,
+  baseIndex: BaseIndex | undefined,
+): BaseImageResolution | undefined {
+  const group = officialTagGroup(baseIndex, repo, tag);
   if (!group || group.isWindows) return undefined;
-  const index = baseIndexSource();
+  const index = baseIndexSource(baseIndex);
   for (const other of group.tags) {
     if (other === tag) continue;
     const hit = lookup(`${repo}:${other}`);
@@ -291,15 +295,15 @@ function fallbackFor(kind: VariantKind): string {
  * (alpine, debian slim, debian). A guess has `isExact: false`, a `reason` and confidence `low`;
  * for an unknown repository the image's own layers are not counted, and the reason says so.
  */
-export function guessBaseImage(ref: string): BaseImageResolution {
-  if (isWindowsImageRef(ref)) {
+export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolution {
+  if (isWindowsImageRef(ref, index)) {
     return { record: WINDOWS_UNSUPPORTED, isExact: false, reason: WINDOWS_UNSUPPORTED.source };
   }
-  const resolved = resolveBaseImage(ref);
+  const resolved = resolveBaseImage(ref, index);
   if (resolved) return resolved;
   const { repo, tag } = parseImageRef(ref);
   // An official tag names its build's other tags too: `python:3` is also `3-trixie`.
-  const group = officialTagGroup(repo, tag);
+  const group = officialTagGroup(index, repo, tag);
   const names = group ? group.tags : [tag];
   const kind = variantKind(repo, names.find((t) => variantKind(repo, t) !== 'full') ?? tag);
   const wanted = versionOf(tag);

@@ -24,7 +24,13 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
   const url = cmd.args.find((x) => /^(https?|ftp):\/\//.test(x) || /^[\w.-]+\.[a-z]{2,}\//.test(x));
   if (url && isSignatureUrl(url)) return;
   const known = url
-    ? knownDownload(url, rc.run.env, distroOf(rc.state), rc.state.record.ref)
+    ? knownDownload(
+        url,
+        rc.run.env,
+        distroOf(rc.state),
+        rc.state.record.ref,
+        rc.stage.cache.baseIndex,
+      )
     : undefined;
   if (known) {
     rc.state.knownDist = { layer: rc.layer, name: known.name };

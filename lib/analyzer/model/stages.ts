@@ -325,7 +325,7 @@ export function resolveBaseMemo(ref: string, cache: AnalyzerCache): ResolvedBase
   let hit = baseMemo.get(ref);
   if (!hit) {
     if (baseMemo.size > 200) baseMemo.clear();
-    hit = resolveBase(ref, listBaseImages);
+    hit = resolveBase(ref, listBaseImages, cache.baseIndex);
     baseMemo.set(ref, hit);
   }
   return hit;
