@@ -8,8 +8,8 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs as parseArgv } from 'node:util';
 import { analyze, createAnalyzerCache, type AnalyzerCache } from '../lib/analyzer/index';
 import { compileDockerignore } from '../lib/analyzer/dockerignore';
-// The official-image tag index (other tags of measured builds, Windows-only tags), installed once.
-import '../lib/sizes/base-index-static';
+// The official-image tag index (other tags of measured builds, Windows-only tags): bundled.
+import { staticBaseIndex } from '../lib/sizes/base-index-static';
 // Which apt package names exist per release (package-not-in-release): fine to load in a CLI.
 import { ALL_APT_NAMES } from '../lib/analyzer/apt-names-all';
 import type { Report } from '../lib/analyzer/types';
@@ -216,9 +216,9 @@ export interface FileResult {
   warnings: string[];
 }
 
-/** The analyzer memory of one CLI run, with every apt release's name filter. */
+/** The analyzer memory of one CLI run, with every apt release's name filter and the tag index. */
 export function cliCache(): AnalyzerCache {
-  return createAnalyzerCache({ aptNames: ALL_APT_NAMES });
+  return createAnalyzerCache({ aptNames: ALL_APT_NAMES, baseIndex: staticBaseIndex() });
 }
 
 /**

@@ -27,8 +27,6 @@ export interface LessonViewProps {
   lesson: Lesson;
   /** Every lesson in course order (for state, previous and next). */
   lessons: LessonSummary[];
-  /** Estimated size of the starting Dockerfile, worked out at build time; for the size drop. */
-  startSizeBytes?: number;
   /** The lesson's content version (lib/gallery/lesson-version.ts), for share links and the gallery. */
   lessonVersion?: string;
   /** The lesson's prose, rendered on the server. */
@@ -38,17 +36,13 @@ export interface LessonViewProps {
 interface Success {
   /** Undefined when the report sizes no image (no stage, or an empty one): no figure is claimed. */
   sizeBytes?: number;
+  /** The start's estimated size, from the same analysis (its start comparison), if it has one. */
+  startSizeBytes?: number;
   isFirstTime: boolean;
 }
 
 /** A lesson: prose beside the workbench, the lock gate, completion and draft autosave. */
-export function LessonView({
-  lesson,
-  lessons,
-  startSizeBytes,
-  lessonVersion,
-  children,
-}: LessonViewProps) {
+export function LessonView({ lesson, lessons, lessonVersion, children }: LessonViewProps) {
   const { progress, update, conflicts } = useProgress();
   const [isOpenedAnyway, setOpenedAnyway] = useState(false);
   const [mountKey, setMountKey] = useState(0);
@@ -136,7 +130,8 @@ export function LessonView({
       update((p) => completeLesson(p, slug));
       const sizeBytes =
         report.stages.length > 0 && report.size.bytes > 0 ? report.size.bytes : undefined;
-      setSuccess({ sizeBytes, isFirstTime });
+      const startSizeBytes = report.startComparison?.startBytes;
+      setSuccess({ sizeBytes, startSizeBytes, isFirstTime });
       const drop =
         sizeBytes === undefined
           ? ''
@@ -150,7 +145,7 @@ export function LessonView({
         `All goals met: ${lesson.title} is complete.${drop}${isFirstTime ? unlocked : ''}`,
       );
     },
-    [slug, update, startSizeBytes, next, lesson.title],
+    [slug, update, next, lesson.title],
   );
 
   // Every settled analysis goes to the room's outbox (a no-op when not in a room).
@@ -208,12 +203,7 @@ export function LessonView({
             {announcement}
           </div>
           {success ? (
-            <SuccessBanner
-              success={success}
-              startSizeBytes={startSizeBytes}
-              next={next}
-              onDismiss={() => setSuccess(undefined)}
-            />
+            <SuccessBanner success={success} next={next} onDismiss={() => setSuccess(undefined)} />
           ) : null}
           {restoredAt && !isLocked ? (
             <p className="field__help" style={{ marginBottom: 'var(--space-2)' }}>
@@ -265,7 +255,6 @@ export function LessonView({
               lessonSlug={slug}
               lessonTitle={lesson.title}
               lessonVersion={lessonVersion}
-              startSizeBytes={startSizeBytes}
               initialFiles={initialFiles}
               startFiles={startFiles}
               solution={solution}
@@ -323,16 +312,14 @@ function formatSavedAt(iso: string): string {
 
 function SuccessBanner({
   success,
-  startSizeBytes,
   next,
   onDismiss,
 }: {
   success: Success;
-  startSizeBytes?: number;
   next?: LessonSummary;
   onDismiss: () => void;
 }) {
-  const { sizeBytes } = success;
+  const { sizeBytes, startSizeBytes } = success;
   const hasDrop =
     sizeBytes !== undefined && startSizeBytes !== undefined && startSizeBytes > sizeBytes;
   const percent = hasDrop ? Math.round((1 - sizeBytes / startSizeBytes) * 100) : 0;

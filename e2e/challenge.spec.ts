@@ -29,6 +29,8 @@ test('challenge: solving lesson 1 in Monaco unlocks the next lesson', async ({ p
   expect(solvedBytes, 'the fix makes the image smaller').toBeLessThan(startBytes);
 
   await expect(page.getByRole('heading', { name: 'Lesson complete!' })).toBeVisible();
+  // The start's size comes from the same analysis as the solution's (its start comparison).
+  await expect(page.getByText(/Your image went from .+ to .+/)).toBeVisible();
   const nextLink = page.getByRole('link', { name: /next lesson unlocked/i });
   await expect(nextLink).toHaveAttribute('href', `/lessons/${second.slug}`);
 

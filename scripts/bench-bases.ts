@@ -2,7 +2,7 @@
  * Prints how many base images of a set of Dockerfiles the size tables know: the final stage's
  * base (what the estimate rests on) and every FROM that names an image. Measured twice: with the
  * measured table alone (what a page sees before the tag index loads) and with the official-image
- * tag index installed (the CLI, and the workbench once loaded). Then, over every Linux build of
+ * tag index passed in (the CLI, and the workbench once loaded). Then, over every Linux build of
  * every official image in the index, how many have a measured size (any of its tags resolves
  * to a measurement of that build, not to a stand-in or a family guess), and how many tags those
  * builds carry.
@@ -10,11 +10,11 @@
  */
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildModel } from '../lib/analyzer/index';
+import { buildModel, createAnalyzerCache } from '../lib/analyzer/index';
 import { rootStage } from '../lib/analyzer/rules/helpers/model';
-import { installBaseIndex, type BaseIndexData } from '../lib/sizes/base-index';
+import type { BaseIndex } from '../lib/sizes/base-index';
+import { staticBaseIndex } from '../lib/sizes/base-index-static';
 import { isWindowsImageRef, resolveBaseImage } from '../lib/sizes/base-images';
-import index from '../lib/sizes/generated/base-index.json';
 
 const DEFAULT = 'lib/analyzer/regression/cases';
 
@@ -39,7 +39,7 @@ interface Tally {
   unknown: Map<string, number>;
 }
 
-function measure(paths: string[]): Tally {
+function measure(paths: string[], index?: BaseIndex): Tally {
   const t: Tally = {
     finalKnown: 0,
     finals: 0,
@@ -49,18 +49,21 @@ function measure(paths: string[]): Tally {
     unknown: new Map(),
   };
   for (const path of paths) {
-    const model = buildModel({ dockerfile: readFileSync(path, 'utf8') });
+    const model = buildModel(
+      { dockerfile: readFileSync(path, 'utf8') },
+      createAnalyzerCache({ baseIndex: index }),
+    );
     const final = rootStage(model.target).baseRef;
     if (final !== 'scratch' && !final.includes('$')) {
       t.finals++;
-      if (resolveBaseImage(final)) t.finalKnown++;
+      if (resolveBaseImage(final, index)) t.finalKnown++;
     }
     for (const stage of model.stages) {
       const ref = stage.baseRef;
       if (stage.baseStage || ref === 'scratch' || ref.includes('$')) continue;
       t.froms++;
-      if (isWindowsImageRef(ref)) t.windows++;
-      if (resolveBaseImage(ref)) t.fromKnown++;
+      if (isWindowsImageRef(ref, index)) t.windows++;
+      if (resolveBaseImage(ref, index)) t.fromKnown++;
       else t.unknown.set(ref, (t.unknown.get(ref) ?? 0) + 1);
     }
   }
@@ -70,8 +73,7 @@ function measure(paths: string[]): Tally {
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '—');
 const paths = files(process.argv.slice(2));
 const before = measure(paths);
-installBaseIndex(index as BaseIndexData);
-const after = measure(paths);
+const after = measure(paths, staticBaseIndex());
 console.log(`${paths.length} Dockerfiles`);
 for (const [label, t] of [
   ['measured table only', before],
@@ -88,13 +90,14 @@ let groups = 0;
 let measuredGroups = 0;
 let tags = 0;
 let measuredTags = 0;
-for (const [repo, lines] of Object.entries((index as BaseIndexData).images)) {
+const tagIndex = staticBaseIndex();
+for (const [repo, lines] of Object.entries(tagIndex.data.images)) {
   for (const line of lines) {
     if (line.startsWith('w:')) continue;
     const own = line.split(' ');
     groups++;
     tags += own.length;
-    if (own.some((t) => resolveBaseImage(`${repo}:${t}`)?.isExact)) {
+    if (own.some((t) => resolveBaseImage(`${repo}:${t}`, tagIndex)?.isExact)) {
       measuredGroups++;
       measuredTags += own.length;
     }

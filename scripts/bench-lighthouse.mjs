@@ -14,20 +14,7 @@ import { cpus, loadavg } from 'node:os';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
-import { chromium } from '@playwright/test';
-
-/** The flags the e2e suite gives Chromium on a closed network (e2e/helpers/browser.ts). */
-const QUIET_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const SYSTEM_CHROMIUMS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bin/chromium'];
+import { QUIET_ARGS, chromiumBinary } from '../e2e/helpers/chromium.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3143);
 const URL_UNDER_TEST = `http://localhost:${PORT}/lessons/base-image`;
@@ -73,10 +60,7 @@ async function main() {
     }
   };
   process.on('exit', stop);
-  const chromePath =
-    process.env.CHROME_PATH ??
-    SYSTEM_CHROMIUMS.find((p) => existsSync(p)) ??
-    chromium.executablePath();
+  const chromePath = chromiumBinary(process.env.CHROME_PATH).path;
   const chrome = await launch({ chromePath, chromeFlags: [...QUIET_ARGS, '--headless=new'] });
   try {
     await waitForServer(URL_UNDER_TEST, 60_000);

@@ -21,15 +21,14 @@ import { ALL_APT_NAMES } from '../lib/analyzer/apt-names-all';
 import { createAnalyzerCache } from '../lib/analyzer/cache';
 import { buildModel } from '../lib/analyzer/index';
 import { rootStage } from '../lib/analyzer/rules/helpers/model';
-import { installBaseIndex, type BaseIndexData } from '../lib/sizes/base-index';
+import { staticBaseIndex } from '../lib/sizes/base-index-static';
 import { resolveBaseImage } from '../lib/sizes/base-images';
-import index from '../lib/sizes/generated/base-index.json';
 
 const withIndex = !process.argv.includes('--no-index');
-if (withIndex) installBaseIndex(index as BaseIndexData);
+const baseIndex = withIndex ? staticBaseIndex() : undefined;
 
 /** One cache for the run, with the apt name registry the CLI uses. */
-const cache = createAnalyzerCache({ aptNames: ALL_APT_NAMES });
+const cache = createAnalyzerCache({ aptNames: ALL_APT_NAMES, baseIndex });
 
 const DIR = new URL('../lib/analyzer/regression/cases', import.meta.url).pathname;
 const files = readdirSync(DIR)
@@ -59,10 +58,10 @@ console.log(`base image known: ${knownBase.length} of ${sized.length} sized case
 // a stand-in for a nearby build or a guess from its family.
 const isMeasured = (r: CaseResult) => {
   const ref = rootStage(buildModel(r.case.input).target).baseRef;
-  return ref === 'scratch' || resolveBaseImage(ref)?.isExact === true;
+  return ref === 'scratch' || resolveBaseImage(ref, baseIndex)?.isExact === true;
 };
 console.log(
-  `base image known and measured: ${results.filter(isMeasured).length} of ${results.length} cases, ${sized.filter(isMeasured).length} of ${sized.length} sized cases (official-image tag index ${withIndex ? 'installed, as the CLI' : 'not installed'})`,
+  `base image known and measured: ${results.filter(isMeasured).length} of ${results.length} cases, ${sized.filter(isMeasured).length} of ${sized.length} sized cases (official-image tag index ${withIndex ? 'passed in, as the CLI does' : 'not passed'})`,
 );
 console.log('');
 console.log('confidence  cases   median      p90      max   promise  outside range');

@@ -10,11 +10,11 @@
 // Inputs: each release's lists are fetched with apt-get into /tmp/layerlab-apt-names/<release>
 // from deb.debian.org / archive.ubuntu.com (and their security hosts). The newest InRelease date
 // of each release is recorded.
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnv, type AptNameFilter } from '../lib/analyzer/apt-names';
+import { AptLists, type AptSource } from './apt-lists';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'lib', 'analyzer', 'generated', 'apt-names.json');
@@ -22,113 +22,30 @@ const WORK = '/tmp/layerlab-apt-names';
 /** Target false-positive rate of each filter: 1 in 100 absent names slips through silently. */
 const FALSE_POSITIVE_RATE = 0.01;
 
-const DEBIAN_KEY = '/usr/share/keyrings/debian-archive-keyring.gpg';
-const RELEASES: Record<string, { distro: 'debian' | 'ubuntu'; lists?: string; suites: string[] }> =
-  {
-    bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
-    trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
-    jammy: {
-      distro: 'ubuntu',
-      suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
-    },
-    noble: {
-      distro: 'ubuntu',
-      suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
-    },
-  };
+const RELEASES: Record<string, AptSource> = {
+  bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
+  trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
+  jammy: {
+    distro: 'ubuntu',
+    suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
+  },
+  noble: {
+    distro: 'ubuntu',
+    suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
+  },
+};
 
-const aptOpts = (dir: string) => [
-  '-o',
-  'Dir::Etc::SourceList=/dev/null',
-  '-o',
-  `Dir::Etc::SourceParts=${dir}/parts`,
-  '-o',
-  `Dir::State::Lists=${dir}/lists`,
-  '-o',
-  `Dir::Cache=${dir}/cache`,
-  '-o',
-  'Acquire::Languages=none',
-  '-o',
-  'APT::Architectures::=amd64',
-];
-
-function ubuntuKeyring(): string {
-  const key = join(WORK, 'ubuntu-keyring', 'usr/share/keyrings/ubuntu-archive-keyring.gpg');
-  if (existsSync(key)) return key;
-  // Debian trixie packages Ubuntu's archive keys (ubuntu-keyring).
-  const dir = ensureLists('trixie');
-  mkdirSync(join(WORK, 'debs'), { recursive: true });
-  execFileSync('apt-get', [...aptOpts(dir), 'download', 'ubuntu-keyring'], {
-    cwd: join(WORK, 'debs'),
-    stdio: 'inherit',
-  });
-  const deb = readdirSync(join(WORK, 'debs')).find((f) => f.startsWith('ubuntu-keyring_'));
-  if (!deb) throw new Error('apt-get download ubuntu-keyring left no .deb');
-  execFileSync('dpkg-deb', ['-x', join(WORK, 'debs', deb), join(WORK, 'ubuntu-keyring')]);
-  return key;
-}
-
-/** The release's lists directory, fetched with apt-get update when missing. */
-function ensureLists(release: string): string {
-  const r = RELEASES[release];
-  if (r.lists) return dirname(r.lists);
-  const dir = join(WORK, release);
-  if (
-    existsSync(join(dir, 'lists')) &&
-    readdirSync(join(dir, 'lists')).some((f) => f.includes('_Packages'))
-  )
-    return dir;
-  for (const d of ['parts', 'lists/partial', 'cache/archives/partial'])
-    mkdirSync(join(dir, d), { recursive: true });
-  const main = r.suites.filter((s) => !s.endsWith('-security'));
-  const sec = r.suites.filter((s) => s.endsWith('-security'));
-  const [uri, secUri, comps, key] =
-    r.distro === 'debian'
-      ? [
-          'http://deb.debian.org/debian',
-          'http://deb.debian.org/debian-security',
-          'main',
-          DEBIAN_KEY,
-        ]
-      : [
-          'http://archive.ubuntu.com/ubuntu',
-          'http://security.ubuntu.com/ubuntu',
-          'main restricted universe multiverse',
-          ubuntuKeyring(),
-        ];
-  const entry = (u: string, suites: string[]) =>
-    `Types: deb\nURIs: ${u}\nSuites: ${suites.join(' ')}\nComponents: ${comps}\nSigned-By: ${key}\n`;
-  writeFileSync(
-    join(dir, 'parts', `${release}.sources`),
-    `${entry(uri, main)}\n${entry(secUri, sec)}`,
-  );
-  execFileSync('apt-get', [...aptOpts(dir), 'update'], { stdio: 'inherit' });
-  return dir;
-}
+const apt = new AptLists(WORK, RELEASES);
 
 function namesOf(release: string) {
-  const lists = RELEASES[release].lists ?? join(ensureLists(release), 'lists');
-  const files = readdirSync(lists).filter((f) => /_binary-amd64_Packages(\.\w+)?$/.test(f));
-  const dates = readdirSync(lists)
-    .filter((f) => f.endsWith('_InRelease'))
-    .map((f) => /^Date: (.*)$/m.exec(readFileSync(join(lists, f), 'utf8'))?.[1])
-    .filter((d): d is string => Boolean(d))
-    .map((d) => new Date(d).toISOString().slice(0, 10))
-    .sort();
+  const { files, texts, newestInRelease } = apt.packages(release);
   const names = new Set<string>();
-  for (const f of files) {
-    const p = join(lists, f);
-    const text = /\.(lz4|xz|gz|zst)$/.test(f)
-      ? execFileSync('/usr/lib/apt/apt-helper', ['cat-file', p], {
-          maxBuffer: 1 << 30,
-          encoding: 'utf8',
-        })
-      : readFileSync(p, 'utf8');
+  for (const text of texts) {
     for (const m of text.matchAll(/^Package: (\S+)$/gm)) names.add(m[1]);
     for (const m of text.matchAll(/^Provides: (.+)$/gm))
       for (const p of m[1].split(',')) names.add(p.trim().split(/\s/)[0]);
   }
-  return { names, files, newestInRelease: dates[dates.length - 1] };
+  return { names, files, newestInRelease };
 }
 
 /** A Bloom filter over `names` that lib/analyzer/apt-names.ts reads (same hash, same layout). */

@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AptReleaseTable, AptTable } from '../lib/sizes/apt';
 import type { AptRelease } from '../lib/sizes/types';
+import { AptLists, aptOptions, type AptSource } from './apt-lists';
 
 /** A package of a release's Packages index (the newest version when several are listed). */
 interface DebPackage {
@@ -115,10 +116,7 @@ sq sqv libxslt-dev
   .filter(Boolean);
 
 /** Where each release's lists live and how apt fetches them when they are missing. */
-const RELEASES: Record<
-  AptRelease,
-  { distro: 'debian' | 'ubuntu'; lists?: string; suites: string[] }
-> = {
+const RELEASES: Record<AptRelease, AptSource> = {
   bookworm: {
     distro: 'debian',
     lists: '/var/lib/apt/lists',
@@ -153,69 +151,7 @@ const PY_FILE = /^\.?\/usr\/lib\/python3(\.\d+)?\/.*\.py$/;
  */
 export const DEBIAN_PYC_PER_PY_BYTE = 1.167;
 
-const aptOpts = (dir: string, parts: string) => [
-  '-o',
-  'Dir::Etc::SourceList=/dev/null',
-  '-o',
-  `Dir::Etc::SourceParts=${parts}`,
-  '-o',
-  `Dir::State::Lists=${dir}/lists`,
-  '-o',
-  `Dir::Cache=${dir}/cache`,
-  '-o',
-  'Acquire::Languages=none',
-];
-
-function ubuntuKeyring(): string {
-  const key = join(WORK, 'ubuntu-keyring', 'usr/share/keyrings/ubuntu-archive-keyring.gpg');
-  if (existsSync(key)) return key;
-  // Debian trixie packages Ubuntu's archive keys (ubuntu-keyring); bookworm does not.
-  ensureLists('trixie');
-  const dir = join(WORK, 'trixie');
-  mkdirSync(join(WORK, 'debs'), { recursive: true });
-  execFileSync('apt-get', [...aptOpts(dir, join(dir, 'parts')), 'download', 'ubuntu-keyring'], {
-    cwd: join(WORK, 'debs'),
-    stdio: 'inherit',
-  });
-  const deb = readdirSync(join(WORK, 'debs')).find((f) => f.startsWith('ubuntu-keyring_'));
-  if (!deb) throw new Error('apt-get download ubuntu-keyring left no .deb');
-  execFileSync('dpkg-deb', ['-x', join(WORK, 'debs', deb), join(WORK, 'ubuntu-keyring')]);
-  return key;
-}
-
-function listsDir(release: AptRelease): string {
-  return RELEASES[release].lists ?? join(WORK, release, 'lists');
-}
-
-function ensureLists(release: AptRelease): void {
-  const r = RELEASES[release];
-  if (r.lists) return;
-  const dir = join(WORK, release);
-  if (
-    existsSync(join(dir, 'lists')) &&
-    readdirSync(join(dir, 'lists')).some((f) => f.includes('_Packages'))
-  )
-    return;
-  for (const d of ['parts', 'lists/partial', 'cache/archives/partial'])
-    mkdirSync(join(dir, d), { recursive: true });
-  const main = r.suites.filter((s) => !s.endsWith('-security'));
-  const sec = r.suites.filter((s) => s.endsWith('-security'));
-  let sources: string;
-  if (r.distro === 'debian') {
-    const key = '/usr/share/keyrings/debian-archive-keyring.gpg';
-    sources = `Types: deb\nURIs: http://deb.debian.org/debian\nSuites: ${main.join(' ')}\nComponents: main\nSigned-By: ${key}\n\nTypes: deb\nURIs: http://deb.debian.org/debian-security\nSuites: ${sec.join(' ')}\nComponents: main\nSigned-By: ${key}\n`;
-  } else {
-    const key = ubuntuKeyring();
-    const comps = 'main restricted universe multiverse';
-    sources = `Types: deb\nURIs: http://archive.ubuntu.com/ubuntu\nSuites: ${main.join(' ')}\nComponents: ${comps}\nSigned-By: ${key}\n\nTypes: deb\nURIs: http://security.ubuntu.com/ubuntu\nSuites: ${sec.join(' ')}\nComponents: ${comps}\nSigned-By: ${key}\n`;
-  }
-  writeFileSync(join(dir, 'parts', `${release}.sources`), sources);
-  execFileSync(
-    'apt-get',
-    [...aptOpts(dir, join(dir, 'parts')), '-o', 'APT::Architectures::=amd64', 'update'],
-    { stdio: 'inherit' },
-  );
-}
+const apt = new AptLists<AptRelease>(WORK, RELEASES);
 
 /**
  * `du -sb` of the lists directory right after `apt-get update` with Acquire::GzipIndexes=true,
@@ -234,13 +170,13 @@ function measureLists(release: AptRelease): number {
     const work = join(WORK, `${release}-gz`);
     dir = join(work, 'lists');
     if (!existsSync(dir) || !readdirSync(dir).some((f) => f.includes('_Packages'))) {
-      ensureLists(release);
+      apt.ensure(release);
       for (const d of ['lists/partial', 'cache/archives/partial'])
         mkdirSync(join(work, d), { recursive: true });
       execFileSync(
         'apt-get',
         [
-          ...aptOpts(work, join(WORK, release, 'parts')),
+          ...aptOptions(work, join(WORK, release, 'parts')),
           '-o',
           'Acquire::GzipIndexes=true',
           'update',
@@ -250,27 +186,6 @@ function measureLists(release: AptRelease): number {
     }
   }
   return Number(execFileSync('du', ['-sb', dir], { encoding: 'utf8' }).split(/\s/)[0]);
-}
-
-function readPackagesFiles(release: AptRelease) {
-  const dir = listsDir(release);
-  const files = readdirSync(dir).filter((f) => /_binary-amd64_Packages(\.\w+)?$/.test(f));
-  const dates = readdirSync(dir)
-    .filter((f) => f.endsWith('_InRelease'))
-    .map((f) => /^Date: (.*)$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1])
-    .filter((d): d is string => Boolean(d))
-    .map((d) => new Date(d).toISOString().slice(0, 10))
-    .sort();
-  const texts = files.map((f) => {
-    const p = join(dir, f);
-    return /\.(lz4|xz|gz|zst)$/.test(f)
-      ? execFileSync('/usr/lib/apt/apt-helper', ['cat-file', p], {
-          maxBuffer: 1 << 30,
-          encoding: 'utf8',
-        })
-      : readFileSync(p, 'utf8');
-  });
-  return { files, texts, newestInRelease: dates[dates.length - 1] };
 }
 
 // dpkg version comparison (deb-version(7)).
@@ -392,8 +307,7 @@ const PRIORITY: Record<string, number> = {
 };
 
 function loadRelease(release: AptRelease): ReleaseIndex {
-  ensureLists(release);
-  const { files, texts, newestInRelease } = readPackagesFiles(release);
+  const { files, texts, newestInRelease } = apt.packages(release);
   const pkgs = new Map<string, DebPackage>();
   for (const t of texts) parseStanzas(t, pkgs);
   const providers = new Map<string, string[]>();
@@ -483,9 +397,7 @@ function measureDebs(
   const missing = names
     .filter((n) => rel.pkgs.has(n) && !have.has(`${n} ${pkgOf(rel.pkgs, n).version}`))
     .map((n) => `${n}=${pkgOf(rel.pkgs, n).version}`);
-  const opts = RELEASES[release].lists
-    ? []
-    : aptOpts(join(WORK, release), join(WORK, release, 'parts'));
+  const opts = RELEASES[release].lists ? [] : aptOptions(join(WORK, release));
   for (let i = 0; i < missing.length; i += 40) {
     try {
       execFileSync('apt-get', [...opts, 'download', ...missing.slice(i, i + 40)], {

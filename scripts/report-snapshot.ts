@@ -6,8 +6,8 @@
  *
  * A record holds the full `analyze()` report, the CLI's JSON object and human text, the layers
  * each context path rebuilds (`invalidatedBy`) and, for lesson inputs, the goal results. Two
- * passes: first as the web page runs (no tag index installed, no apt name registry), then as the
- * CLI runs (the tag index installed, the CLI's cache with the apt name registry; the CLI fixtures are read in that pass only). Used to prove that a refactoring changes no report: take a snapshot
+ * passes: first as the web page runs before its tag index loads (no tag index, no apt name registry),
+ * then as the CLI runs (the CLI's cache with the tag index with the apt name registry; the CLI fixtures are read in that pass only). Used to prove that a refactoring changes no report: take a snapshot
  * before, one after, and compare them with `cmp`.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -21,7 +21,7 @@ import { ALTERNATIVES, BROKEN } from '../content/lessons/variants';
 import { SMALL, makeFile } from './bench-analyzer';
 import { formatHuman, toJson } from '../cli/format';
 
-interface Input {
+export interface Input {
   name: string;
   input?: AnalyzeInput;
   /** A CLI fixture folder: analysed through the CLI's own file reader. */
@@ -120,7 +120,8 @@ const SEED_CONTEXT = {
   ],
 };
 
-function inputs(): Input[] {
+/** Every input the snapshot analyses (parse.test.ts reads their Dockerfiles too). */
+export function inputs(): Input[] {
   const out: Input[] = [];
   for (const lesson of lessons) {
     const base = {
@@ -258,12 +259,11 @@ async function main(): Promise<void> {
   const all = inputs();
   const lines: string[] = [];
   for (const item of all) if (!item.file) lines.push(record(item, 'web'));
-  // The CLI installs the official-tag index when it loads (the page does not), so it is loaded
-  // only now, after the pass that runs as the page does; its cache carries the apt name registry.
+  // The CLI pass analyses with the CLI's cache: the official-tag index and the apt name registry.
   const cli = await import('../cli/main');
   for (const item of all) lines.push(record(item, 'cli', cli));
   writeFileSync(out, lines.join('\n') + '\n');
   process.stdout.write(`${lines.length} records (${all.length} inputs, two passes) → ${out}\n`);
 }
 
-void main();
+if (process.argv[1]?.includes('report-snapshot')) void main();

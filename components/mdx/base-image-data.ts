@@ -24,13 +24,12 @@ export function imageRow(ref: string): ImageRow {
 }
 
 /**
- * "124.78 MB" with the two decimals the source printed; "≈ 1.01 GB" for Gb-rounded values;
- * "≈ 51.3 MB" for low-confidence figures.
+ * A measured size as every size is printed (`formatBytes`: "125 MB", "5.58 MB"), marked "≈" when
+ * the figure is approximate: sizes from 1 GB up (the source rounds them to 10 MB, "≈ 1.01 GB")
+ * and low-confidence figures (user reports, estimates: "≈ 51.3 MB").
  */
 export function measuredSize(record: BaseImageRecord): string {
   const bytes = record.uncompressedBytes;
-  if (bytes >= 1e9) return `≈ ${(bytes / 1e9).toFixed(2)} GB`;
-  // Low-confidence figures (user reports, estimates) get no false precision.
-  if (record.confidence === 'low') return `≈ ${formatBytes(bytes)}`;
-  return `${(bytes / 1e6).toFixed(2)} MB`;
+  const shown = formatBytes(bytes);
+  return bytes >= 1e9 || record.confidence === 'low' ? `≈ ${shown}` : shown;
 }

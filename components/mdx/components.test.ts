@@ -23,8 +23,8 @@ describe('imageRow', () => {
 });
 
 describe('measuredSize', () => {
-  it('keeps the two decimals the source printed, and marks Gb-rounded or low-confidence sizes', () => {
-    expect(measuredSize(imageRow('node:16-alpine').record)).toBe('115.66 MB');
+  it('prints with formatBytes, and marks Gb-rounded or low-confidence sizes', () => {
+    expect(measuredSize(imageRow('node:16-alpine').record)).toBe('116 MB');
     expect(measuredSize(imageRow('python:3.11-bookworm').record)).toMatch(/^≈ 1\.01 GB$/);
     expect(measuredSize(imageRow('gcr.io/distroless/python3-debian12').record)).toMatch(
       /^≈ \d+(\.\d)? MB$/,

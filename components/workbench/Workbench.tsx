@@ -318,7 +318,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     const files = editorRef.current?.getFiles() ?? initialFiles;
     // The figures of the Markdown line are the latest analysis of these texts, taken now.
     const figures = {
-      beforeBytes: props.startSizeBytes ?? startBytes,
+      beforeBytes: startBytes,
       afterBytes: result?.report.isBuildable ? result.report.size.bytes : undefined,
       score: result?.report.isBuildable ? result.report.score.score : undefined,
     };

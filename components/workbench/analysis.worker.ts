@@ -6,7 +6,7 @@
  * Every call answers with { ok: false, error } instead of throwing, so one bad input never
  * kills the worker; a real crash is caught and restarted by analysis-client.ts.
  */
-import { analyze, createAnalyzerCache } from '@/lib/analyzer';
+import { analyze, createAnalyzerCache, type AnalyzerCache } from '@/lib/analyzer';
 import { loadBaseIndex } from '@/lib/sizes';
 import { LIMITS } from '@/lib/limits';
 import { DockerfileLanguageServiceFactory } from 'dockerfile-language-service';
@@ -48,10 +48,14 @@ function diagnostics(text: string): SyntaxDiagnostic[] {
   }));
 }
 
-/** The workbench's analyzer memory: one worker per workbench, so one cache per workbench. */
-const cache = createAnalyzerCache();
+/**
+ * The workbench's analyzer memory: one worker per workbench, so one cache per workbench, made
+ * once the official-image tag index (its own chunk, ~29 KB gzip, fetched once from this origin)
+ * has loaded or failed to; every request waits for it.
+ */
+const cacheReady = loadBaseIndex().then((baseIndex) => createAnalyzerCache({ baseIndex }));
 
-function rebuild(args: WorkerMethods['rebuild']['args']): RebuildResult {
+function rebuild(args: WorkerMethods['rebuild']['args'], cache: AnalyzerCache): RebuildResult {
   const report = analyze(args.input, { rebuildPaths: [args.path], cache });
   const answer = report.rebuilds?.[0];
   if (!answer) throw new Error('the analyzer gave no rebuild answer');
@@ -86,7 +90,7 @@ async function complete(args: WorkerMethods['complete']['args']): Promise<LsComp
   });
 }
 
-function runAnalysis(args: WorkerMethods['analyze']['args']): AnalysisResult {
+function runAnalysis(args: WorkerMethods['analyze']['args'], cache: AnalyzerCache): AnalysisResult {
   const started = performance.now();
   const report = analyze(args.input, { goals: args.goals, start: args.start, cache });
   return {
@@ -97,12 +101,12 @@ function runAnalysis(args: WorkerMethods['analyze']['args']): AnalysisResult {
   };
 }
 
-async function handle(request: WorkerRequest): Promise<unknown> {
+async function handle(request: WorkerRequest, cache: AnalyzerCache): Promise<unknown> {
   switch (request.method) {
     case 'analyze':
-      return runAnalysis(request.args);
+      return runAnalysis(request.args, cache);
     case 'rebuild':
-      return rebuild(request.args);
+      return rebuild(request.args, cache);
     case 'hover':
       return hover(request.args);
     case 'complete':
@@ -110,15 +114,12 @@ async function handle(request: WorkerRequest): Promise<unknown> {
   }
 }
 
-/** The official-image tag index, its own chunk (~29 KB gzip), fetched once from this origin. */
-const baseIndexReady = loadBaseIndex();
-
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   let response: WorkerResponse;
   try {
-    await baseIndexReady;
-    response = { id: request.id, ok: true, result: await handle(request) };
+    const cache = await cacheReady;
+    response = { id: request.id, ok: true, result: await handle(request, cache) };
   } catch (error) {
     response = {
       id: request.id,

@@ -22,8 +22,6 @@ export interface WorkbenchProps {
   lessonSlug?: string;
   /** For the Markdown line of Share. */
   lessonTitle?: string;
-  /** Estimated size of the start, worked out at build time (the Markdown line's "before"). */
-  startSizeBytes?: number;
   /** The lesson's content version, carried by share links and gallery entries. */
   lessonVersion?: string;
   /** Called (debounced) with both texts after the learner edits them. */

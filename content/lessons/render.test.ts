@@ -30,10 +30,10 @@ describe.each(lessons.map((l) => [l.slug] as const))('prose of %s', (slug) => {
 describe('measured-size components', () => {
   it('print the measured figures with their source', async () => {
     const html = await render('base-image');
-    expect(html).toContain('124.78 MB');
+    expect(html).toContain('125 MB');
     expect(html).toContain('docker-library/repo-info');
     expect(html).toContain('2026-11-27');
     // The article's "~194MB" for python:3.9-slim against the measured 124.78 MB.
-    expect(html).toMatch(/~194 MB<\/td><td[^>]*>124\.78 MB<\/td><td[^>]*>55 % too high/);
+    expect(html).toMatch(/~194 MB<\/td><td[^>]*>125 MB<\/td><td[^>]*>55 % too high/);
   });
 });

@@ -8,11 +8,17 @@
  */
 import type { AnalyzeInput, ContextFile } from './types';
 import type { AptNames } from './apt-names';
+import type { BaseIndex } from '../sizes/base-index';
 
 /** Data sources the host hands the analyzer along with its memory. */
 export interface AnalyzerCacheOptions {
   /** apt name filters for `package-not-in-release`; without them the rule says nothing. */
   aptNames?: AptNames;
+  /**
+   * The official-image tag index (`loadBaseIndex()` in the browser, `staticBaseIndex()` elsewhere):
+   * other tags of a measured build resolve through it; without it only the measured table does.
+   */
+  baseIndex?: BaseIndex;
 }
 
 /** A typed place in an `AnalyzerCache`; `make` builds its value the first time it is asked for. */
@@ -30,9 +36,12 @@ export class AnalyzerCache {
   private readonly values = new Map<CacheSlot<unknown>, unknown>();
   /** The apt name registry the host passed, if any. */
   readonly aptNames: AptNames | undefined;
+  /** The official-image tag index the host passed, if any. */
+  readonly baseIndex: BaseIndex | undefined;
 
   constructor(options: AnalyzerCacheOptions = {}) {
     this.aptNames = options.aptNames;
+    this.baseIndex = options.baseIndex;
   }
 
   /** The slot's value in this cache, made on first use. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from './index';
 import { resolveBaseImage } from '../sizes';
+import { staticBaseIndex } from '../sizes/base-index-static';
 import {
   RUBY_SLIM_KEEPS,
   RUST_SLIM_KEEPS,
@@ -96,7 +97,7 @@ describe('imageCopy', () => {
   const debian = resolveBaseImage('debian:bookworm-slim')!.record.uncompressedBytes;
 
   it('sizes /usr/local of the node image it was measured on as that image minus its parent, ±10 %', () => {
-    const c = imageCopy('node:22-slim', '/usr/local/')!;
+    const c = imageCopy('node:22-slim', '/usr/local/', staticBaseIndex())!;
     expect(c.bytes).toBe(slim - debian);
     expect(c.isMeasured).toBe(true);
     expect(c.rangeBytes[0]).toBeCloseTo(c.bytes * 0.9);
@@ -104,15 +105,15 @@ describe('imageCopy', () => {
   });
 
   it('sizes the node binary as part of that install, at most all of it', () => {
-    const c = imageCopy('node:22-slim', '/usr/local/bin/node')!;
+    const c = imageCopy('node:22-slim', '/usr/local/bin/node', staticBaseIndex())!;
     expect(c.isMeasured).toBe(false);
     expect(c.bytes).toBeLessThan(slim - debian);
     expect(c.rangeBytes[1]).toBeLessThanOrEqual((slim - debian) * 1.1);
   });
 
   it('sizes /usr/local/go of a Go version the table lacks from the measured tree, with a wider range', () => {
-    const measured = imageCopy('golang:1.26-alpine', '/usr/local/go')!;
-    const other = imageCopy('golang:1.24', '/usr/local/go')!;
+    const measured = imageCopy('golang:1.26-alpine', '/usr/local/go', staticBaseIndex())!;
+    const other = imageCopy('golang:1.24', '/usr/local/go', staticBaseIndex())!;
     expect(measured.isMeasured).toBe(true);
     expect(other.isMeasured).toBe(false);
     expect(other.rangeBytes[1] - other.rangeBytes[0]).toBeGreaterThan(
@@ -122,13 +123,13 @@ describe('imageCopy', () => {
   });
 
   it('bounds any other path by the size of the image it comes from', () => {
-    const c = imageCopy('nginx:alpine', '/etc/nginx/nginx.conf')!;
+    const c = imageCopy('nginx:alpine', '/etc/nginx/nginx.conf', staticBaseIndex())!;
     expect(c.bytes).toBe(0);
     expect(c.rangeBytes).toEqual([0, resolveBaseImage('nginx:alpine')!.record.uncompressedBytes]);
   });
 
   it('knows nothing of an image the table does not hold', () => {
-    expect(imageCopy('ghcr.io/astral-sh/uv', '/uv')).toBeUndefined();
+    expect(imageCopy('ghcr.io/astral-sh/uv', '/uv', staticBaseIndex())).toBeUndefined();
   });
 
   it('a COPY --from of a runtime install no longer widens the range by 500 MB', () => {

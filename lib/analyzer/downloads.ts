@@ -12,6 +12,7 @@ import {
   aptInstallClosure,
   parseImageRef,
   resolveBaseImage,
+  type BaseIndex,
 } from '../sizes';
 import { formatBytes } from '../format';
 
@@ -40,9 +41,10 @@ export function differenceLessApt(
   image: string,
   parent: string,
   keeps: readonly string[],
+  index?: BaseIndex,
 ): { bytes: number; aptBytes: number; source: string } | undefined {
-  const a = resolveBaseImage(image);
-  const b = resolveBaseImage(parent);
+  const a = resolveBaseImage(image, index);
+  const b = resolveBaseImage(parent, index);
   const release = a?.record.aptRelease;
   if (!a || !b || !a.isExact || !release) return undefined;
   let aptBytes = 0;
@@ -69,9 +71,13 @@ export function differenceLessApt(
 }
 
 /** `image − parent` from the table; undefined unless both are in it. */
-function difference(image: string, parent: string): { bytes: number; source: string } | undefined {
-  const a = resolveBaseImage(image);
-  const b = resolveBaseImage(parent);
+function difference(
+  image: string,
+  parent: string,
+  index: BaseIndex | undefined,
+): { bytes: number; source: string } | undefined {
+  const a = resolveBaseImage(image, index);
+  const b = resolveBaseImage(parent, index);
   if (!a || !b || !a.isExact) return undefined;
   const bytes = a.record.uncompressedBytes - b.record.uncompressedBytes;
   if (bytes <= 0) return undefined;
@@ -85,9 +91,10 @@ function measured(
   name: string,
   pairs: [string, string][],
   fallback: [number, number],
+  index: BaseIndex | undefined,
 ): KnownDownload {
   for (const [image, parent] of pairs) {
-    const d = difference(image, parent);
+    const d = difference(image, parent, index);
     if (d)
       return {
         name,
@@ -116,12 +123,17 @@ function measured(
  * Dockerfile's own apt layer, so it bounds the build from above instead of replacing the slim
  * figure, and the slim figure becomes an estimate (an unknown with that range).
  */
-function onFullBase(d: KnownDownload, v: string | undefined, baseRef?: string): KnownDownload {
+function onFullBase(
+  d: KnownDownload,
+  v: string | undefined,
+  baseRef: string | undefined,
+  index: BaseIndex | undefined,
+): KnownDownload {
   if (!v || !baseRef) return d;
-  const base = resolveBaseImage(baseRef);
+  const base = resolveBaseImage(baseRef, index);
   if (!base?.isExact || !base.record.ref.startsWith('buildpack-deps:')) return d;
   const release = base.record.aptRelease ?? 'bookworm';
-  const full = difference(`python:${v}-${release}`, base.record.ref);
+  const full = difference(`python:${v}-${release}`, base.record.ref, index);
   if (!full || full.bytes <= d.rangeBytes[1]) return d;
   // Not a measured figure for this base any more: reported as an estimate with that range.
   return {
@@ -163,6 +175,7 @@ export function knownDownload(
   env: Record<string, string>,
   distro: DistroKind,
   baseRef?: string,
+  index?: BaseIndex,
 ): KnownDownload | undefined {
   if (/python\.org\/ftp\/python\//.test(url)) {
     const v =
@@ -178,7 +191,12 @@ export function knownDownload(
       pairs.push([`python:${v}-slim-trixie`, 'debian:trixie-slim']);
     }
     // python:3.10–3.13 slim minus debian slim: 40.6–55.2 MB in the table.
-    return onFullBase(measured(`Python ${v ?? ''}`.trim(), pairs, [35e6, 60e6]), v, baseRef);
+    return onFullBase(
+      measured(`Python ${v ?? ''}`.trim(), pairs, [35e6, 60e6], index),
+      v,
+      baseRef,
+      index,
+    );
   }
   if (/nodejs\.org\/dist\/|unofficial-builds\.nodejs\.org/.test(url)) {
     const major =
@@ -191,17 +209,22 @@ export function knownDownload(
       pairs.push([`node:${major}-bookworm-slim`, 'debian:bookworm-slim']);
     }
     // node:18–24 bookworm-slim minus debian:bookworm-slim: 117–152 MB in the table.
-    return measured(`Node.js ${major ?? ''}`.trim(), pairs, [110e6, 165e6]);
+    return measured(`Node.js ${major ?? ''}`.trim(), pairs, [110e6, 165e6], index);
   }
   if (/(dl\.google\.com\/go\/|go\.dev\/dl\/|golang\.org\/dl\/)go\d/.test(url)) {
-    return measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6]);
+    return measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6], index);
   }
   if (/static\.rust-lang\.org\/rustup|sh\.rustup\.rs/.test(url)) {
     // rust:1-slim-bookworm keeps gcc and libc6-dev for the linker and purges wget
     // (rust-lang/docker-rust stable/bookworm/slim/Dockerfile). The figure is one toolchain
     // version with `--profile minimal`; other versions and profiles differ, so it stays an
     // estimate with the measured versions' range.
-    const d = differenceLessApt('rust:1-slim-bookworm', 'debian:bookworm-slim', RUST_SLIM_KEEPS);
+    const d = differenceLessApt(
+      'rust:1-slim-bookworm',
+      'debian:bookworm-slim',
+      RUST_SLIM_KEEPS,
+      index,
+    );
     return {
       name: 'Rust (rustup)',
       bytes: d ? d.bytes : 600e6,
@@ -216,7 +239,12 @@ export function knownDownload(
     const v = /\/ruby-(\d+\.\d+)/.exec(url)?.[1] ?? /^(\d+\.\d+)/.exec(env.RUBY_VERSION ?? '')?.[1];
     // ruby:3.4-slim-trixie keeps ca-certificates and the shared libraries Ruby links against
     // (docker-library/ruby 3.4/slim-trixie/Dockerfile: apt-mark manual of what ldd finds).
-    const d = differenceLessApt('ruby:3.4-slim-trixie', 'debian:trixie-slim', RUBY_SLIM_KEEPS);
+    const d = differenceLessApt(
+      'ruby:3.4-slim-trixie',
+      'debian:trixie-slim',
+      RUBY_SLIM_KEEPS,
+      index,
+    );
     if (d && v === '3.4')
       return {
         name: 'Ruby 3.4',
@@ -261,9 +289,13 @@ const NODE_BINARY_SHARE: [number, number] = [0.5, 1];
  * image (nothing a COPY takes from an image can be larger than it). `undefined` when neither
  * applies (an image the table does not know).
  */
-export function imageCopy(image: string, path: string): ImageCopy | undefined {
+export function imageCopy(
+  image: string,
+  path: string,
+  index: BaseIndex | undefined,
+): ImageCopy | undefined {
   const { repo, tag } = parseImageRef(image);
-  const res = resolveBaseImage(image);
+  const res = resolveBaseImage(image, index);
   const rec = res?.record;
   const p = path.replace(/\/+$/, '') || '/';
   const alpine = rec ? rec.osFamily === 'alpine' : /alpine/.test(tag);
@@ -274,7 +306,7 @@ export function imageCopy(image: string, path: string): ImageCopy | undefined {
     const pairs: [string, string][] = [];
     if (alpine) pairs.push([`node:${node}-alpine`, 'alpine:3.22']);
     pairs.push([`node:${node}-bookworm-slim`, 'debian:bookworm-slim']);
-    const d = measured(`Node.js ${node}`, pairs, [110e6, 165e6]);
+    const d = measured(`Node.js ${node}`, pairs, [110e6, 165e6], index);
     if (p === '/usr/local') return asCopy(sameImage(d), `the Node.js ${node} install`);
     const [lo, hi] = NODE_BINARY_SHARE;
     return {
@@ -292,12 +324,12 @@ export function imageCopy(image: string, path: string): ImageCopy | undefined {
     if (alpine) pairs.push([`python:${python}-alpine`, 'alpine:3.22']);
     pairs.push([`python:${python}-slim-${release}`, `debian:${release}-slim`]);
     pairs.push([`python:${python}-slim-bookworm`, 'debian:bookworm-slim']);
-    const d = measured(`Python ${python}`, pairs, [35e6, 60e6]);
+    const d = measured(`Python ${python}`, pairs, [35e6, 60e6], index);
     return asCopy(sameImage(d), `the Python ${python} install`);
   }
   const go = rec?.runtimes.go ?? (repo === 'golang' ? /^(\d+\.\d+)/.exec(tag)?.[1] : undefined);
   if (go && p === '/usr/local/go') {
-    const d = measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6]);
+    const d = measured('Go', [['golang:1.26-alpine3.23', 'alpine:3.22']], [150e6, 300e6], index);
     const named = d.isMeasured && go === '1.26' ? d : other(d);
     return asCopy(named, `the Go ${go} tree`);
   }

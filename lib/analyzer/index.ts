@@ -12,7 +12,14 @@ import { computeScore } from './score';
 import { finalFacts } from './final-facts';
 import { startOf } from './start-model';
 import type { Goal, RebuildResult, StartSummary } from './types';
-import { AnalyzerCache, cacheOr, cacheSlot, reuseLast, type LastInput } from './cache';
+import {
+  AnalyzerCache,
+  cacheOr,
+  cacheSlot,
+  createAnalyzerCache,
+  reuseLast,
+  type LastInput,
+} from './cache';
 import { rebuildOf } from './rebuilds';
 import { evaluateGoals } from '../lessons/goals';
 
@@ -230,7 +237,11 @@ export function analyze(input: AnalyzeInput, options: AnalyzeOptions = {}): Repo
   if (goals) report.goals = evaluateGoals(report, goals);
   if (options.start) {
     const start = { ...input, ...options.start, dockerignore: options.start.dockerignore ?? '' };
-    const startReport = reuseLast(cache.get(LAST_START), start, () => reportOf(buildModel(start)));
+    // A cache of its own (memos of the start stay apart), with the host's tag index.
+    const startCache = createAnalyzerCache({ baseIndex: cache.baseIndex });
+    const startReport = reuseLast(cache.get(LAST_START), start, () =>
+      reportOf(buildModel(start, startCache)),
+    );
     report.startComparison = { startBytes: startReport.size.bytes };
   }
   report.elapsedMs = now() - t0;

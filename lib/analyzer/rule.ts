@@ -10,9 +10,9 @@ export interface RuleHit {
   fix?: Fix;
 }
 
-export interface RuleDefinition {
+export interface RuleDefinition<Id extends string = string> {
   /** kebab-case, names the problem, equals the file name. Public contract: never rename. */
-  id: string;
+  id: Id;
   technique: Technique;
   severity: Severity;
   /** Lesson slug whose page documents the rule. */
@@ -24,7 +24,10 @@ export interface RuleDefinition {
   check: (image: ImageModel) => RuleHit[];
 }
 
-/** Identity helper that gives rule modules type checking. */
-export function defineRule(rule: RuleDefinition): RuleDefinition {
+/**
+ * Identity helper that gives rule modules type checking. It keeps the id's literal type, so the
+ * `RuleId` union (rules/index.ts) follows from the registered rules.
+ */
+export function defineRule<const Id extends string>(rule: RuleDefinition<Id>): RuleDefinition<Id> {
   return rule;
 }

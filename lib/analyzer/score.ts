@@ -66,7 +66,7 @@ function smallestDropIn(
 ): { ref: string; bytes: number } | undefined {
   const dropInMemo = cache.get(DROP_INS);
   if (dropInMemo.has(ref)) return dropInMemo.get(ref);
-  const res = resolveBaseImage(ref);
+  const res = resolveBaseImage(ref, cache.baseIndex);
   let best: { ref: string; bytes: number } | undefined;
   if (res) {
     for (const v of smallerVariants(res.record)) {

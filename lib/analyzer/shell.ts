@@ -9,6 +9,7 @@
 import mvdanSh from 'mvdan-sh';
 import { cacheSlot, type AnalyzerCache } from './cache';
 import { LIMITS } from '../limits';
+import { lazy } from '../sizes/lazy';
 
 /** One piece of a shell word. `param` parts are expanded from the environment. */
 export type WordPart =
@@ -95,15 +96,11 @@ export function walkTypesForTest(script: string, fn: (fast: string, slow: string
 }
 
 /**
- * The GopherJS parser object, made on first use and replaced after it throws. Module state that
- * stays: it holds no input between calls and no answer depends on it (see `parseUncached`).
+ * The GopherJS parser object, made on first use and kept: it holds no input between calls (each
+ * Parse starts afresh, also after one that threw: shell-parser.test.ts checks it), so no answer
+ * depends on it (see `parseUncached`).
  */
-let parser: { Parse(src: string, name: string): ShNode } | undefined;
-
-function shParser(): { Parse(src: string, name: string): ShNode } {
-  parser ??= syntax.NewParser();
-  return parser;
-}
+const shParser = lazy((): { Parse(src: string, name: string): ShNode } => syntax.NewParser());
 
 // Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
 const BIN_PIPE = 12;
@@ -239,7 +236,6 @@ function parseBatch(scripts: string[]): Map<string, ParsedScript> {
   try {
     raw = (shParser().Parse(text, '') as { __internal_object__?: unknown }).__internal_object__;
   } catch {
-    parser = undefined; // a parser that threw may hold state; make a fresh one next time
     return split();
   }
   if (!isRawNode(raw)) return out;
@@ -302,7 +298,6 @@ function parseUncached(script: string, prune = true, via: 'raw' | 'walk' = 'raw'
   try {
     file = shParser().Parse(script, '');
   } catch (err) {
-    parser = undefined; // a parser that threw may hold state; make a fresh one next time
     return { commands: [], error: errorMessage(err) };
   }
   const raw = (file as { __internal_object__?: unknown }).__internal_object__;

@@ -18,6 +18,7 @@ import {
   resolveBaseImage,
 } from '../sizes';
 import type { AptRelease, BaseImageRecord } from '../sizes/types';
+import type { BaseIndex } from '../sizes/base-index';
 import type { BaseImageSummary, Confidence } from './types';
 import { cacheSlot, type AnalyzerCache } from './cache';
 import { LIMITS } from '../limits';
@@ -45,9 +46,13 @@ export function measuredBaseCompressionRatio(records: BaseImageRecord[]): number
  * the image's family (`known: false`, confidence low, source says so). Never returns size 0 for a
  * real image; `scratch` is 0 bytes and `known: false` by the Report contract.
  */
-export function resolveBase(ref: string, allRecords: () => BaseImageRecord[]): ResolvedBase {
-  const exact = resolveBaseImage(ref);
-  const resolution = exact ?? guessBaseImage(ref);
+export function resolveBase(
+  ref: string,
+  allRecords: () => BaseImageRecord[],
+  index?: BaseIndex,
+): ResolvedBase {
+  const exact = resolveBaseImage(ref, index);
+  const resolution = exact ?? guessBaseImage(ref, index);
   const record = resolution.record;
   if (record.osFamily === 'windows') {
     // No Linux guess for a Windows image: nothing is counted, and the source says why.

@@ -449,7 +449,7 @@ function collectPython(scene: Scene): void {
 }
 
 function collectCopied(scene: Scene, copy: CopyStep): void {
-  const got = copiedBy(copy);
+  const got = copiedBy(copy, scene.model.cache.get(COPIED));
   // Fresh objects for each caller, as when they were made per call.
   for (const v of got.venvs) scene.venvs.push({ ...v });
   for (const p of got.packages) scene.packages.push({ ...p });
@@ -460,11 +460,20 @@ function collectCopied(scene: Scene, copy: CopyStep): void {
  * per COPY: a stage copying from stages that copy from others asked for the same upstream copies
  * again for every source of every copy, which on long multi-stage files made this the
  * analyzer's hottest path (`npm run bench -- --multi-stage`, profiled with `node --cpu-prof`).
- * The model is not changed after it is built, so the answer for a COPY never changes.
+ * The model is not changed after it is built, so the answer for a COPY never changes; the memo
+ * is a slot of the model's cache.
  */
-const copiedMemo = new WeakMap<CopyStep, { venvs: Venv[]; packages: PyPackage[] }>();
+const COPIED = cacheSlot(
+  'start: what COPY --from brings',
+  () => new WeakMap<CopyStep, { venvs: Venv[]; packages: PyPackage[] }>(),
+);
 
-function copiedBy(copy: CopyStep): { venvs: Venv[]; packages: PyPackage[] } {
+type CopiedMemo = WeakMap<CopyStep, { venvs: Venv[]; packages: PyPackage[] }>;
+
+function copiedBy(
+  copy: CopyStep,
+  copiedMemo: CopiedMemo,
+): { venvs: Venv[]; packages: PyPackage[] } {
   const known = copiedMemo.get(copy);
   if (known) return known;
   const out: { venvs: Venv[]; packages: PyPackage[] } = { venvs: [], packages: [] };
@@ -480,7 +489,7 @@ function copiedBy(copy: CopyStep): { venvs: Venv[]; packages: PyPackage[] } {
   const upstream: PyPackage[] = [];
   for (const c of stageChain(from).flatMap((x) => x.copies)) {
     if (!c.fromStage) continue;
-    for (const p of copiedBy(c).packages) upstream.push({ ...p });
+    for (const p of copiedBy(c, copiedMemo).packages) upstream.push({ ...p });
   }
   for (const src of copy.sources) {
     // COPY --from sources are relative to the root of the source stage, not its WORKDIR.

@@ -1,4 +1,5 @@
 import type { BuildContext, Goal, Technique } from '../analyzer/types';
+import type { RuleId } from '../analyzer/rules/index';
 
 export type { Goal, GoalKind, GoalResult } from '../analyzer/types';
 
@@ -15,11 +16,15 @@ export interface ProjectFile {
   fileCount?: number;
 }
 
+type NamingARule<G> = G extends { type: 'rule-clear' } ? Omit<G, 'rule'> & { rule: RuleId } : G;
+/** A lesson's goal: a `rule-clear` goal names a registered rule (`RuleId`, from rules/index.ts). */
+export type LessonGoal = NamingARule<Goal>;
+
 export interface LessonMeta {
   title: string;
   summary: string;
   technique: Technique | 'capstone';
-  goals: Goal[];
+  goals: LessonGoal[];
   /** Revealed one at a time. */
   hints: string[];
   /** The build context the learner's Dockerfile is built against. */

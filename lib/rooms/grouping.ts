@@ -1,4 +1,4 @@
-import { parseDockerfile } from '../analyzer/parse';
+import { DockerfileParser } from 'dockerfile-ast';
 
 /**
  * A key equal for solutions with the same parsed instructions: keywords in upper case, arguments
@@ -6,7 +6,7 @@ import { parseDockerfile } from '../analyzer/parse';
  * the .dockerignore dropped. Two texts that differ only in layout or comments get the same key.
  */
 export function solutionKey(dockerfile: string, dockerignore = ''): string {
-  const instructions = parseDockerfile(dockerfile)
+  const instructions = DockerfileParser.parse(dockerfile)
     .getInstructions()
     .map((ins) => {
       const args = (ins.getArgumentsContent() ?? '').replace(/\s+/g, ' ').trim();

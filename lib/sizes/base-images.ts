@@ -3,7 +3,13 @@ import type { BaseImageRecord, BaseImageResolution } from './types';
 import { BASE_IMAGE_ALIASES, type BaseImageAlias } from './base-image-aliases';
 import generated from './generated/base-images.json';
 import thirdParty from './generated/third-party-images.json';
-import { baseIndexSource, officialTagGroup, type MeasuredBuild, type TagGroup } from './base-index';
+import {
+  baseIndexSource,
+  officialTagGroup,
+  type BaseIndex,
+  type MeasuredBuild,
+  type TagGroup,
+} from './base-index';
 import { parseImageRef, type ImageRef } from './image-ref';
 
 export { parseImageRef, type ImageRef };
@@ -61,15 +67,15 @@ export const WINDOWS_UNSUPPORTED: BaseImageRecord = Object.freeze({
 /**
  * True for a Windows base image: Microsoft's `mcr.microsoft.com/windows*` repositories, any
  * `nanoserver` or `servercore` name or tag, and official tags that exist only as Windows builds
- * (once the official-image index is installed).
+ * (when the official-image index is given).
  */
-export function isWindowsImageRef(ref: string): boolean {
+export function isWindowsImageRef(ref: string, index?: BaseIndex): boolean {
   const { repo, tag } = parseImageRef(ref);
   if (/^mcr\.microsoft\.com\/windows/.test(repo)) return true;
   if (/nanoserver|servercore/.test(repo) || /nanoserver|servercore|^ltsc\d{4}$/.test(tag)) {
     return true;
   }
-  return officialTagGroup(repo, tag)?.isWindows === true;
+  return officialTagGroup(index, repo, tag)?.isWindows === true;
 }
 
 const aliasesByTarget = new Map<string, string[]>();
@@ -138,7 +144,7 @@ function asStandIn(record: BaseImageRecord, cap: Confidence): BaseImageRecord {
  * A `stand-in` alias (the tag moved to a build that was not measured) returns `isExact: false`,
  * a reason, and a record whose confidence is at most `medium`. A digest is ignored for lookup.
  */
-export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
+export function resolveBaseImage(ref: string, index?: BaseIndex): BaseImageResolution | undefined {
   const { repo, tag } = parseImageRef(ref);
   if (repo === 'scratch') return { record: SCRATCH, isExact: true };
   const full = `${repo}:${tag}`;
@@ -154,7 +160,7 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
       : undefined;
     if (hit.alias?.kind === 'stand-in') {
       // A stand-in is a nearby build; a size measured for this very build is better.
-      const measured = resolveMeasured(repo, attempt.via ?? tag);
+      const measured = resolveMeasured(repo, attempt.via ?? tag, index);
       if (measured) return measured;
       return {
         record: asStandIn(hit.record, 'medium'),
@@ -165,10 +171,10 @@ export function resolveBaseImage(ref: string): BaseImageResolution | undefined {
     const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
   }
-  const same = resolveBySameBuild(repo, tag);
+  const same = resolveBySameBuild(repo, tag, index);
   if (same) return same;
   for (const t of [tag, ...coarserTags(repo, tag)]) {
-    const measured = resolveMeasured(repo, t);
+    const measured = resolveMeasured(repo, t, index);
     if (measured) return measured;
   }
   return undefined;
@@ -197,10 +203,14 @@ function distrolessDebug(repo: string, tag: string): BaseImageResolution | undef
  * `python:3` = `3.14.7-trixie`), from the official-image index: the first one the table
  * measured. `undefined` when the index is not installed or no tag of the build was measured.
  */
-function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | undefined {
-  const group = officialTagGroup(repo, tag);
+function resolveBySameBuild(
+  repo: string,
+  tag: string,
+  baseIndex: BaseIndex | undefined,
+): BaseImageResolution | undefined {
+  const group = officialTagGroup(baseIndex, repo, tag);
   if (!group || group.isWindows) return undefined;
-  const index = baseIndexSource();
+  const index = baseIndexSource(baseIndex);
   let standIn: BaseImageResolution | undefined;
   for (const other of group.tags) {
     if (other === tag) continue;
@@ -218,7 +228,7 @@ function resolveBySameBuild(repo: string, tag: string): BaseImageResolution | un
     return { record: hit.record, isExact: true, reason };
   }
   // A size measured for this build beats a stand-in for a nearby one.
-  if (group.measured) return measuredRecord(repo, group, group.measured);
+  if (group.measured) return measuredRecord(repo, group, group.measured, baseIndex);
   return standIn;
 }
 
@@ -371,7 +381,12 @@ function sameRuntimeKind(a: BaseImageRecord['runtimes'], b: BaseImageRecord['run
  * (confidence high: the same template, only versions differ), else the same repository and
  * variant on another release or the plain OS image (medium: the package list is a stand-in).
  */
-function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseImageResolution {
+function measuredRecord(
+  repo: string,
+  group: TagGroup,
+  m: MeasuredBuild,
+  baseIndex: BaseIndex | undefined,
+): BaseImageResolution {
   const facts = osFacts(m.os);
   const kind = variantKind(repo, group.tags.find((t) => variantKind(repo, t) !== 'full') ?? m.tag);
   const own = runtimesOf(m.runtime);
@@ -441,7 +456,7 @@ function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseIm
     packagesStatus: template === RPM_TEMPLATE ? 'not-collected' : `same-as:${template.ref}`,
     key: ref,
   }) as BaseImageRecord;
-  const index = baseIndexSource();
+  const index = baseIndexSource(baseIndex);
   const viaTag = m.tag;
   // The size and the OS release are this build's own; only the package list may be a stand-in,
   // and the record's confidence says how near it is.
@@ -453,10 +468,14 @@ function measuredRecord(repo: string, group: TagGroup, m: MeasuredBuild): BaseIm
 }
 
 /** The measured build `repo:tag` names (index installed and one of its tags measured). */
-function resolveMeasured(repo: string, tag: string): BaseImageResolution | undefined {
-  const group = officialTagGroup(repo, tag);
+function resolveMeasured(
+  repo: string,
+  tag: string,
+  baseIndex: BaseIndex | undefined,
+): BaseImageResolution | undefined {
+  const group = officialTagGroup(baseIndex, repo, tag);
   if (!group?.measured || group.isWindows) return undefined;
-  return measuredRecord(repo, group, group.measured);
+  return measuredRecord(repo, group, group.measured, baseIndex);
 }
 
 interface ThirdPartyImage {
@@ -568,11 +587,11 @@ function fallbackFor(kind: VariantKind): string {
  * (alpine, debian slim, debian). A guess has `isExact: false`, a `reason` and confidence `low`;
  * for an unknown repository the image's own layers are not counted, and the reason says so.
  */
-export function guessBaseImage(ref: string): BaseImageResolution {
-  if (isWindowsImageRef(ref)) {
+export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolution {
+  if (isWindowsImageRef(ref, index)) {
     return { record: WINDOWS_UNSUPPORTED, isExact: false, reason: WINDOWS_UNSUPPORTED.source };
   }
-  const resolved = resolveBaseImage(ref);
+  const resolved = resolveBaseImage(ref, index);
   if (resolved) return resolved;
   const { repo, tag } = parseImageRef(ref);
   const known = knownUnmeasuredRule(repo, tag);
@@ -582,7 +601,7 @@ export function guessBaseImage(ref: string): BaseImageResolution {
       known.like === 'debian12'
         ? `${repo.replace(/-debian13$/, '-debian12')}${/nonroot/.test(tag) ? ':nonroot' : ''}`
         : known.like;
-    const like = byRef.get(keyOf(likeRef)) ?? guessBaseImage(likeRef).record;
+    const like = byRef.get(keyOf(likeRef)) ?? guessBaseImage(likeRef, index).record;
     return {
       // No runtime version is claimed for a stand-in of another release (python3-debian13 runs
       // Debian 13's python, not the 3.11 of python3-debian12); a :debug tag adds busybox's shell.
@@ -596,7 +615,7 @@ export function guessBaseImage(ref: string): BaseImageResolution {
     };
   }
   // An official tag names its build's other tags too: `python:3` is also `3-trixie`.
-  const group = officialTagGroup(repo, tag);
+  const group = officialTagGroup(index, repo, tag);
   const names = group ? group.tags : [tag];
   const kind = variantKind(repo, names.find((t) => variantKind(repo, t) !== 'full') ?? tag);
   const wanted = versionOf(tag);

@@ -1,18 +1,12 @@
-import { hasBaseIndex, installBaseIndex, type BaseIndexData } from './base-index';
-
-let loading: Promise<void> | undefined;
+import { baseIndexOf, type BaseIndex, type BaseIndexData } from './base-index';
 
 /**
- * Loads the official-image tag index as a separate chunk and installs it; resolves at once when
- * it is already installed. Never rejects: when the chunk cannot be loaded the analyzer keeps
- * working from the measured table alone, and a later call tries again.
+ * Loads the official-image tag index as a separate chunk. Never rejects: when the chunk cannot
+ * be loaded it resolves to `undefined` and the analyzer works from the measured table alone.
+ * Remembers nothing: the caller keeps the index (and passes it in its AnalyzerCache).
  */
-export function loadBaseIndex(): Promise<void> {
-  if (hasBaseIndex()) return Promise.resolve();
-  loading ??= import('./generated/base-index.json')
-    .then((m) => installBaseIndex((m.default ?? m) as BaseIndexData))
-    .catch(() => {
-      loading = undefined;
-    });
-  return loading;
+export function loadBaseIndex(): Promise<BaseIndex | undefined> {
+  return import('./generated/base-index.json')
+    .then((m) => baseIndexOf((m.default ?? m) as BaseIndexData))
+    .catch(() => undefined);
 }

@@ -1,8 +1,10 @@
 /**
- * Installs the official-image tag index synchronously. Import it once for its effect where the
- * bundle size does not matter (the CLI, server code, tests); the browser calls `loadBaseIndex()`.
+ * The official-image tag index, bundled: for hosts where the bundle size does not matter (the
+ * CLI, server code, tests); the browser calls `loadBaseIndex()`. A `lazy()` constant: it depends
+ * on the bundled table alone.
  */
 import data from './generated/base-index.json';
-import { installBaseIndex, type BaseIndexData } from './base-index';
+import { baseIndexOf, type BaseIndex, type BaseIndexData } from './base-index';
+import { lazy } from './lazy';
 
-installBaseIndex(data as BaseIndexData);
+export const staticBaseIndex: () => BaseIndex = lazy(() => baseIndexOf(data as BaseIndexData));

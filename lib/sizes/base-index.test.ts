@@ -1,46 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import data from './generated/base-index.json';
 import {
+  baseIndexOf,
   baseIndexSource,
-  hasBaseIndex,
-  installBaseIndex,
   isOfficialRepo,
   officialTagGroup,
   type BaseIndexData,
 } from './base-index';
+import { staticBaseIndex } from './base-index-static';
 import { guessBaseImage, isWindowsImageRef, resolveBaseImage } from './base-images';
 import { buildMeasured } from '../../scripts/gen-base-index';
 
-// One file, one module state: the first block runs before the index is installed.
-describe('before the index is installed', () => {
+// Without the index (what a host passes when it has none): the measured table alone.
+describe('without the index', () => {
   it('answers nothing and resolution uses the measured table alone', () => {
-    expect(hasBaseIndex()).toBe(false);
-    expect(officialTagGroup('python', '3')).toBeUndefined();
-    expect(isOfficialRepo('python')).toBeUndefined();
+    expect(baseIndexSource(undefined)).toBeUndefined();
+    expect(officialTagGroup(undefined, 'python', '3')).toBeUndefined();
+    expect(isOfficialRepo(undefined, 'python')).toBeUndefined();
     expect(resolveBaseImage('buildpack-deps:oldstable')).toBeUndefined();
     expect(resolveBaseImage('buildpack-deps:bookworm')?.record.ref).toBe('buildpack-deps:bookworm');
   });
 });
 
+const index = baseIndexOf(data as BaseIndexData);
+
+describe('staticBaseIndex', () => {
+  it('is the bundled index, made once', () => {
+    expect(staticBaseIndex()).toBe(staticBaseIndex());
+    expect(staticBaseIndex().byTag.size).toBe(index.byTag.size);
+  });
+});
+
 describe('officialTagGroup', () => {
   it('groups every tag of one build', () => {
-    installBaseIndex(data as BaseIndexData);
-    expect(hasBaseIndex()).toBe(true);
-    const group = officialTagGroup('buildpack-deps', 'oldstable');
+    const group = officialTagGroup(index, 'buildpack-deps', 'oldstable');
     expect(group?.tags).toEqual(expect.arrayContaining(['bookworm', 'oldstable']));
     expect(group?.isWindows).toBe(false);
-    expect(baseIndexSource()?.commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(baseIndexSource(index)?.commit).toMatch(/^[0-9a-f]{40}$/);
   });
 
   it('gives a shared tag to the Linux build, not the Windows one', () => {
-    const group = officialTagGroup('python', '3');
+    const group = officialTagGroup(index, 'python', '3');
     expect(group?.isWindows).toBe(false);
     expect(group?.tags.some((t) => t.endsWith('-trixie'))).toBe(true);
   });
 
   it('knows which repositories are official', () => {
-    expect(isOfficialRepo('buildpack-deps')).toBe(true);
-    expect(isOfficialRepo('bitnami/nginx')).toBe(false);
+    expect(isOfficialRepo(index, 'buildpack-deps')).toBe(true);
+    expect(isOfficialRepo(index, 'bitnami/nginx')).toBe(false);
   });
 });
 
@@ -57,20 +64,20 @@ describe('resolveBaseImage with the index', () => {
     ['node', 'node:26-trixie'],
     ['eclipse-temurin:21-noble', 'eclipse-temurin:21-jdk-noble'],
   ])('%s is the same build as the measured %s', (ref, measured) => {
-    const res = resolveBaseImage(ref);
+    const res = resolveBaseImage(ref, index);
     expect(res?.record.ref).toBe(measured);
     expect(res?.isExact).toBe(true);
     expect(res?.reason).toMatch(/same build as .*docker-library\/official-images/);
   });
 
   it('rust:1-slim is the measured trixie build (an alias), not a bookworm stand-in', () => {
-    const res = resolveBaseImage('rust:1-slim');
+    const res = resolveBaseImage('rust:1-slim', index);
     expect(res?.record.ref).toBe('rust:1-slim-trixie');
     expect(res?.isExact).toBe(true);
   });
 
   it('an Alpine image read from repo-info is a musl/apk record with the package list of its file', () => {
-    const r = resolveBaseImage('traefik:latest')?.record;
+    const r = resolveBaseImage('traefik:latest', index)?.record;
     expect(r).toMatchObject({ libc: 'musl', packageManager: 'apk', osFamily: 'alpine' });
     expect(r?.aptRelease).toBeUndefined();
     expect(r?.packages).toEqual(expect.arrayContaining(['busybox', 'ca-certificates', 'musl']));
@@ -78,7 +85,7 @@ describe('resolveBaseImage with the index', () => {
   });
 
   it('an unmeasured official tag is still a labelled guess of its own family', () => {
-    const g = guessBaseImage('ruby:3.3-alpine3.23');
+    const g = guessBaseImage('ruby:3.3-alpine3.23', index);
     expect(g.isExact).toBe(false);
     expect(g.reason).toMatch(/an official tag/);
   });
@@ -184,15 +191,15 @@ describe('isWindowsImageRef', () => {
     'python:3.13-windowsservercore-ltsc2022',
     'golang:1.26-nanoserver',
   ])('%s is a Windows image', (ref) => {
-    expect(isWindowsImageRef(ref)).toBe(true);
-    expect(guessBaseImage(ref).record.osFamily).toBe('windows');
-    expect(guessBaseImage(ref).record.uncompressedBytes).toBe(0);
+    expect(isWindowsImageRef(ref, index)).toBe(true);
+    expect(guessBaseImage(ref, index).record.osFamily).toBe('windows');
+    expect(guessBaseImage(ref, index).record.uncompressedBytes).toBe(0);
   });
 
   it.each(['python:3.13-slim', 'mcr.microsoft.com/dotnet/runtime:8.0', 'debian:trixie'])(
     '%s is not',
     (ref) => {
-      expect(isWindowsImageRef(ref)).toBe(false);
+      expect(isWindowsImageRef(ref, index)).toBe(false);
     },
   );
 });
@@ -205,7 +212,7 @@ describe('distroless debug tags', () => {
       'gcr.io/distroless/static-debian12:nonroot',
     ],
   ])('%s is %s with a busybox shell', (ref, plain) => {
-    const res = resolveBaseImage(ref);
+    const res = resolveBaseImage(ref, index);
     expect(res?.record.ref).toBe(plain);
     expect(res?.record.hasShell).toBe(true);
     expect(res?.isExact).toBe(false);
@@ -235,7 +242,7 @@ describe('third-party bases', () => {
     ['mcr.microsoft.com/dotnet/sdk:10.0', 'ubuntu:24.04'],
     ['mcr.microsoft.com/dotnet/runtime:10.0-alpine', 'alpine:3.22'],
   ])('%s is guessed from the OS image it is built on (%s)', (ref, os) => {
-    const g = guessBaseImage(ref);
+    const g = guessBaseImage(ref, index);
     expect(g.record.ref).toBe(os);
     expect(g.isExact).toBe(false);
     expect(g.record.confidence).toBe('low');

@@ -1,5 +1,5 @@
 import { analyze } from '@/lib/analyzer';
-import { allGoalsMet, evaluateGoals } from '@/lib/lessons/goals';
+import { allGoalsMet } from '@/lib/lessons/goals';
 import { projectContext, type Lesson } from '@/lib/lessons/types';
 import { lessonVersion } from '@/lib/gallery/lesson-version';
 import { sha256Text, base32Prefix } from '@/lib/gallery/hash';
@@ -22,15 +22,20 @@ const cache = new Map<string, Measure>();
 const MAX_CACHED = 1_000;
 
 /**
- * Analyses `files` against `lesson` as it is now (its project and goals). Memoised per lesson
- * version and texts, so re-measuring a gallery costs one analysis per distinct solution.
+ * Analyses `files` against `lesson` as it is now (its project and goals), with the goals asked of
+ * analyze() as the workbench asks them (so "What rebuilds" goals are answered too, and "goals
+ * met" is the workbench's). Memoised per lesson version and texts, so re-measuring a gallery
+ * costs one analysis per distinct solution.
  */
 export function measure(lesson: Lesson, dockerfile: string, dockerignore: string): Measure {
   const key = `${lesson.slug}:${lessonVersion(lesson)}:${base32Prefix(sha256Text(`${dockerfile}\u0000${dockerignore}`), 26)}`;
   const hit = cache.get(key);
   if (hit) return hit;
-  const report = analyze({ dockerfile, dockerignore, context: projectContext(lesson.project) });
-  const goals = evaluateGoals(report, lesson.goals);
+  const report = analyze(
+    { dockerfile, dockerignore, context: projectContext(lesson.project) },
+    { goals: lesson.goals },
+  );
+  const goals = report.goals ?? [];
   const result: Measure = {
     bytes: report.size.bytes,
     score: report.score.score,

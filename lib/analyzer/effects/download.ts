@@ -41,7 +41,13 @@ export function applyDownload(cmd: ShellCommand, rc: RunContext): void {
   const url = cmd.args.find((x) => /^(https?|ftp):\/\//.test(x) || /^[\w.-]+\.[a-z]{2,}\//.test(x));
   if (url && isSignatureUrl(url)) return;
   const known = url
-    ? knownDownload(url, rc.run.env, distroOf(rc.state), rc.state.record.ref)
+    ? knownDownload(
+        url,
+        rc.run.env,
+        distroOf(rc.state),
+        rc.state.record.ref,
+        rc.stage.cache.baseIndex,
+      )
     : undefined;
   if (known) {
     const path = known.name.startsWith('Rust')

@@ -4,7 +4,7 @@
  * and local archives, heredocs; where the files land and what they overwrite.
  */
 import { formatBytes } from '../../format';
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../parse';
 import type { Range, Unknown } from '../types';
 import type { CopyStep, Layer, Stage } from '../model-types';
 import { matchSource, normalizeContextPath, hasGlob, basename } from '../context';
@@ -174,7 +174,7 @@ function copyFromImage(job: CopyJob, from: string): void {
   const { unknowns } = b;
   for (const s of sources) {
     const src = normalizeAbs('/' + s);
-    const sized = hasGlob(src) ? undefined : imageCopy(from, src);
+    const sized = hasGlob(src) ? undefined : imageCopy(from, src, b.cache.baseIndex);
     unknowns.push(
       sized
         ? {
@@ -221,7 +221,11 @@ function copyFromStage(job: CopyJob, fromStage: Stage): void {
       // install, sized like COPY --from=IMAGE), else a command that is not modelled made it.
       const fromBase =
         !isGlob && !fromStage.baseStage && fromStage.baseImage.known
-          ? imageCopy(fromStage.baseImage.resolvedRef ?? fromStage.baseRef, srcAbs)
+          ? imageCopy(
+              fromStage.baseImage.resolvedRef ?? fromStage.baseRef,
+              srcAbs,
+              b.cache.baseIndex,
+            )
           : undefined;
       const isInstall = fromBase !== undefined && fromBase.bytes > 0;
       unknowns.push({

@@ -4,8 +4,7 @@
  * of the text (dockerfile-ast's argument accessors re-scan the document on every call; reading
  * the arguments from our own copy, after the keyword and flags, is many times cheaper).
  */
-import type { Instruction } from 'dockerfile-ast';
-import { typed } from '../parse';
+import { typed, type Instruction } from '../parse';
 import type { AnalyzeInput, ParseProblem, Position, Range } from '../types';
 import { isNotText } from '../text-kind';
 import { normalizeLineEndings } from '../line-endings';
@@ -257,7 +256,7 @@ export function heredocsOf(ins: Instruction): { name: string; content: Range | n
 
 /** The `name=value` properties of an ARG. */
 export function argProps(ins: Instruction): { name: string; value: string | null }[] {
-  const p = ins as unknown as {
+  const p = typed(ins) as unknown as {
     getProperties?: () => { getName(): string; getValue(): string | null }[];
   };
   return p.getProperties

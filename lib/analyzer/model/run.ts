@@ -3,7 +3,7 @@
  * with variables expanded and prefixes (`sudo`, `env`, `gosu`...) stripped, its mounts, and the
  * simulation of each command's effects (effects/) into the RUN's layer.
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../parse';
 import type { ContextFile, ParseProblem, Range, Unknown } from '../types';
 import type { Layer, Mount, RunStep, ShellCommand, Stage, Step } from '../model-types';
 import {

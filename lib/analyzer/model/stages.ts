@@ -5,8 +5,7 @@
  * (WORKDIR, USER, CMD, ENTRYPOINT) and packages at its end.
  */
 import { cacheSlot, type AnalyzerCache } from '../cache';
-import type { Instruction } from 'dockerfile-ast';
-import { unterminatedHeredocs } from '../parse';
+import { typed, unterminatedHeredocs, type Instruction } from '../parse';
 import type { Range } from '../types';
 import type { Stage } from '../model-types';
 import { newScope } from '../scope';
@@ -163,7 +162,7 @@ export function createStages(b: ModelBuild, raw: RawStage[]): void {
     }
     const platformFlag = r.from
       ? (
-          r.from as unknown as {
+          typed(r.from) as unknown as {
             getPlatformFlag(): { getValue(): string | null; getRange(): Range } | null;
           }
         ).getPlatformFlag()
@@ -177,7 +176,9 @@ export function createStages(b: ModelBuild, raw: RawStage[]): void {
         .find((t) => t && !t.startsWith('--'))
         ?.includes('$')
     ) {
-      const imageRange = (r.from as unknown as { getImageRange(): Range | null }).getImageRange();
+      const imageRange = (
+        typed(r.from) as unknown as { getImageRange(): Range | null }
+      ).getImageRange();
       if (imageRange) stage.baseRefRange = imageRange;
     }
     stages.push(stage);
@@ -324,7 +325,7 @@ export function resolveBaseMemo(ref: string, cache: AnalyzerCache): ResolvedBase
   let hit = baseMemo.get(ref);
   if (!hit) {
     if (baseMemo.size > 200) baseMemo.clear();
-    hit = resolveBase(ref, listBaseImages);
+    hit = resolveBase(ref, listBaseImages, cache.baseIndex);
     baseMemo.set(ref, hit);
   }
   return hit;

@@ -2,7 +2,7 @@
  * Build variables: ARG and ENV scopes and Docker's `$VAR` / `${VAR:-word}` expansion in
  * instructions (the shell's own expansion, inside RUN, is in shell.ts).
  */
-import type { Instruction } from 'dockerfile-ast';
+import type { Instruction } from '../parse';
 import type { Range } from '../types';
 import type { ArgDecl, EnvDecl, Stage } from '../model-types';
 import { lookup, newScope } from '../scope';

@@ -16,7 +16,7 @@ export const eolBaseImage = defineRule({
     if (ref.includes('$')) return [];
     // A measured record tells what the tag does not (node:16 was built on buster); a guessed
     // stand-in would tell about another image, so only exact matches count.
-    const resolved = resolveBaseImage(ref);
+    const resolved = resolveBaseImage(ref, image.cache.baseIndex);
     const record = resolved?.isExact ? resolved.record : undefined;
     const past = baseImageReleases(ref, record).filter((r) => r.isEol);
     if (past.length === 0) return [];

@@ -1,4 +1,7 @@
-/** Every analyzer rule, sorted by id. Add one line per rule (the parity test checks this list). */
+/**
+ * Every analyzer rule, sorted by id. Add one line per rule (the parity test checks this list):
+ * `RuleId` and `RULE_IDS` follow from it, so no other file lists the rules.
+ */
 import type { RuleDefinition } from '../rule';
 import { addInsteadOfCopy } from './add-instead-of-copy';
 import { alpineNeedsCompiling } from './alpine-needs-compiling';
@@ -43,7 +46,7 @@ import { sudoUsed } from './sudo-used';
 import { unpinnedBaseTag } from './unpinned-base-tag';
 import { yarnCacheKept } from './yarn-cache-kept';
 
-export const rules: RuleDefinition[] = [
+const RULES = [
   addInsteadOfCopy,
   alpineNeedsCompiling,
   apkCacheKept,
@@ -86,4 +89,13 @@ export const rules: RuleDefinition[] = [
   sudoUsed,
   unpinnedBaseTag,
   yarnCacheKept,
-];
+] as const satisfies readonly RuleDefinition[];
+
+/** The id of a registered rule (a union of the ids in the list above). */
+export type RuleId = (typeof RULES)[number]['id'];
+
+/** Every rule, sorted by id. */
+export const rules: RuleDefinition<RuleId>[] = [...RULES];
+
+/** Every rule id, sorted. */
+export const RULE_IDS: readonly RuleId[] = RULES.map((r) => r.id);

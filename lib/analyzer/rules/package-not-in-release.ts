@@ -33,7 +33,7 @@ function mayAddSource(command: ShellCommand): boolean {
 function releaseOf(stage: Stage): string | undefined {
   const ref = rootStage(stage).baseRef;
   if (ref.includes('$')) return undefined;
-  const resolved = resolveBaseImage(ref);
+  const resolved = resolveBaseImage(ref, stage.cache.baseIndex);
   if (!resolved?.isExact) return undefined;
   // `aptRelease` is the nearest package table, used for sizing (bullseye is sized with bookworm's):
   // only a table of the image's own release says which names exist there.

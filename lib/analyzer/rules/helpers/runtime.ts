@@ -28,7 +28,7 @@ const VARIANTS = cacheSlot(
 export function recordOf(ref: string, cache: AnalyzerCache): BaseImageRecord | undefined {
   const recordCache = cache.get(RECORDS);
   if (recordCache.has(ref)) return recordCache.get(ref);
-  const record = ref.includes('$') ? undefined : resolveBaseImage(ref)?.record;
+  const record = ref.includes('$') ? undefined : resolveBaseImage(ref, cache.baseIndex)?.record;
   if (recordCache.size > 500) recordCache.clear();
   recordCache.set(ref, record);
   return record;

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, createAnalyzerCache } from './index';
+import { staticBaseIndex } from '../sizes/base-index-static';
+
+describe('the official-tag index the host passes in the AnalyzerCache', () => {
+  // buildpack-deps:oldstable is not in the measured table; the index says it is the bookworm build.
+  const input = { dockerfile: 'FROM buildpack-deps:oldstable\nRUN echo hi\n' };
+
+  it('is what resolves another tag of a measured build, for that cache only', () => {
+    const without = analyze(input, { cache: createAnalyzerCache() });
+    const withIndex = analyze(input, {
+      cache: createAnalyzerCache({ baseIndex: staticBaseIndex() }),
+    });
+    expect(without.base.known).toBe(false);
+    expect(withIndex.base.known).toBe(true);
+    expect(withIndex.base.resolvedRef).toBe('buildpack-deps:bookworm');
+    // Nothing is left behind: a cache without the index still answers as before.
+    expect(analyze(input, { cache: createAnalyzerCache() })).toMatchObject({
+      base: without.base,
+      size: without.size,
+    });
+  });
+
+  it('reaches the start comparison too', () => {
+    const cache = createAnalyzerCache({ baseIndex: staticBaseIndex() });
+    const report = analyze(input, { start: { dockerfile: input.dockerfile }, cache });
+    expect(report.startComparison?.startBytes).toBe(report.size.bytes);
+  });
+});
