@@ -93,8 +93,8 @@ describe('resolveBaseImage with the index', () => {
 
 describe('resolveBaseImage for a build repo-info measured without a package list', () => {
   it('python:3.14-slim has its own measured size, with the package list of the same template on trixie', () => {
-    const res = resolveBaseImage('python:3.14-slim');
-    const template = resolveBaseImage('python:3.12-slim-trixie')!.record;
+    const res = resolveBaseImage('python:3.14-slim', index);
+    const template = resolveBaseImage('python:3.12-slim-trixie', index)!.record;
     expect(res?.isExact).toBe(true);
     expect(res?.record.uncompressedBytes).toBe(119_660_000);
     expect(res?.record).toMatchObject({
@@ -113,33 +113,33 @@ describe('resolveBaseImage for a build repo-info measured without a package list
 
   it('a stand-in alias gives way to the measurement of the build itself', () => {
     // python:3.13-slim used to be sized as the bookworm build (a stand-in); trixie is measured.
-    const res = resolveBaseImage('python:3.13-slim');
+    const res = resolveBaseImage('python:3.13-slim', index);
     expect(res?.record.ref).toBe('python:3.13-slim-trixie');
     expect(res?.record.osRelease).toMatch(/trixie/);
   });
 
   it('an image of another template or OS is sized, with medium confidence and a stand-in list', () => {
-    const res = resolveBaseImage('rust:1-alpine');
+    const res = resolveBaseImage('rust:1-alpine', index);
     expect(res?.record).toMatchObject({ osFamily: 'alpine', libc: 'musl', confidence: 'medium' });
     expect(res?.record.uncompressedBytes).toBeGreaterThan(1e9);
   });
 
   it('a build on a release with no apt table of its own says whose table sizes its installs', () => {
     // gradle:latest runs on Ubuntu 26.04 (resolute); the apt tables stop at 24.04 (noble).
-    const res = resolveBaseImage('gradle:latest');
+    const res = resolveBaseImage('gradle:latest', index);
     expect(res?.record).toMatchObject({ osRelease: '26.04 (resolute)', aptRelease: 'noble' });
     expect(res?.record.notes.join(' ')).toMatch(
       /no apt table for Ubuntu 26\.04 \(resolute\).*noble/,
     );
     expect(res?.reason).toMatch(/no apt table for Ubuntu 26\.04/);
     // A release with a table of its own is sized with it and says nothing about it.
-    const own = resolveBaseImage('buildpack-deps:noble-curl');
+    const own = resolveBaseImage('buildpack-deps:noble-curl', index);
     expect(own?.record.aptRelease).toBe('noble');
     expect(own?.record.notes.join(' ')).not.toMatch(/no apt table/);
   });
 
   it('an rpm-based image (mysql on Oracle Linux) is sized, with no package list', () => {
-    const res = resolveBaseImage('mysql');
+    const res = resolveBaseImage('mysql', index);
     expect(res?.record).toMatchObject({
       osFamily: 'rpm',
       packageManager: 'rpm',
