@@ -4,8 +4,9 @@ import { useId, useState } from 'react';
 import type { DraftConflict } from '@/lib/progress';
 
 /**
- * Another tab changed the draft open here: keep mine, take theirs, or see both side by side.
- * Both texts are user-written and shown as plain text.
+ * Two versions of the draft open here: another tab changed it, or the learner typed into the
+ * page's first editor before their saved draft had been read. Keep mine, take theirs, or see
+ * both side by side. Both texts are user-written and shown as plain text.
  */
 export function DraftConflictNotice({
   conflict,
@@ -18,21 +19,36 @@ export function DraftConflictNotice({
 }) {
   const [isComparing, setComparing] = useState(false);
   const titleId = useId();
+  const isBeforeLoad = conflict.origin === 'before-load';
+  const words = isBeforeLoad
+    ? {
+        title: 'You have a saved draft of this lesson',
+        text: 'You started typing before the page had read it. Choose which one to keep; until you do, the saved draft stays saved and what you typed stays in this editor.',
+        mine: 'Keep what I typed',
+        theirs: 'Open my saved draft',
+        mineLabel: 'What you typed',
+        theirsLabel: 'Your saved draft',
+      }
+    : {
+        title: 'This draft was changed in another tab',
+        text: 'Another tab saved a different version of this draft. Choose which one to keep; until you do, the other tab’s version stays saved and yours stays in this editor.',
+        mine: 'Keep mine',
+        theirs: 'Take theirs',
+        mineLabel: 'Mine (this tab)',
+        theirsLabel: 'Theirs (other tab)',
+      };
   return (
     <section className="callout callout--warning draft-conflict" aria-labelledby={titleId}>
       <h2 id={titleId} className="draft-conflict__title">
-        This draft was changed in another tab
+        {words.title}
       </h2>
-      <p>
-        Another tab saved a different version of this draft. Choose which one to keep; until you do,
-        the other tab’s version stays saved and yours stays in this editor.
-      </p>
+      <p>{words.text}</p>
       <div className="button-row">
         <button type="button" className="button button--primary" onClick={onKeepMine}>
-          Keep mine
+          {words.mine}
         </button>
         <button type="button" className="button" onClick={onTakeTheirs}>
-          Take theirs
+          {words.theirs}
         </button>
         <button
           type="button"
@@ -46,12 +62,12 @@ export function DraftConflictNotice({
       {isComparing ? (
         <div className="draft-conflict__both">
           <DraftText
-            label="Mine (this tab)"
+            label={words.mineLabel}
             dockerfile={conflict.mine.dockerfile}
             dockerignore={conflict.mine.dockerignore}
           />
           <DraftText
-            label="Theirs (other tab)"
+            label={words.theirsLabel}
             dockerfile={conflict.theirs.dockerfile}
             dockerignore={conflict.theirs.dockerignore}
           />

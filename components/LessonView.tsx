@@ -11,6 +11,7 @@ import {
   lessonStates,
   saveDraft,
   setLastLesson,
+  settlePrefilled,
   type Progress,
 } from '@/lib/progress';
 import { makeReport } from '@/lib/rooms';
@@ -20,7 +21,14 @@ import { randomId } from './rooms/room-client';
 import { useRoomLessonStates } from './rooms/useRoomLessons';
 import { reportProgress } from './rooms/useRoom';
 import type { SettledAnalysis } from './workbench/types';
-import { setDraftNotice, settleDraftConflict, useOpenDraft, useProgress } from './useProgress';
+import {
+  holdTypedBeforeLoad,
+  setDraftNotice,
+  settleDraftConflict,
+  useOpenDraft,
+  useProgress,
+} from './useProgress';
+import { PrefilledEditor, findPrefilled } from './workbench/PrefilledEditor';
 import { WorkbenchLoader, WorkbenchSkeleton, type WorkbenchFiles } from './WorkbenchLoader';
 
 export interface LessonViewProps {
@@ -50,6 +58,8 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
   const [success, setSuccess] = useState<Success>();
   const [restoredAt, setRestoredAt] = useState<string>();
   const [announcement, setAnnouncement] = useState('');
+  // The textarea the page's HTML brought (first lesson), for the plain editor to adopt.
+  const [prefilled, setPrefilled] = useState<HTMLTextAreaElement>();
   const progressRef = useRef<Progress | undefined>(progress);
   progressRef.current = progress;
 
@@ -58,6 +68,9 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
   const index = slugs.indexOf(slug);
   const previous = index > 0 ? lessons[index - 1] : undefined;
   const next = index >= 0 && index < lessons.length - 1 ? lessons[index + 1] : undefined;
+  // The first lesson is open to everyone outside a room, so its HTML can carry an editor that
+  // takes typing before the page has read any progress (rooms: see prefilled-editor.ts).
+  const isFirstLesson = index === 0;
   // In a room, the room's pacing decides what is open (both ways); alone, the local locks do.
   const inRoom = useRoomLessonStates(slugs, progress?.completed);
   const state = inRoom
@@ -80,6 +93,18 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
     update((p) => setLastLesson(p, slug));
     // The editor opens with the saved draft when there is one: never lose the learner's work.
     const draft = progressRef.current?.drafts[slug];
+    // Nor what they typed into the page's prefilled editor meanwhile (lib/progress/prefilled.ts).
+    const element = isFirstLesson ? findPrefilled(slug) : undefined;
+    setPrefilled(element);
+    const outcome = settlePrefilled(startFiles, element?.value, draft);
+    if (outcome.kind !== 'untouched') {
+      setInitialFiles(outcome.base);
+      setRestoredAt(undefined);
+      if (outcome.kind === 'conflict') holdTypedBeforeLoad(slug, outcome.mine);
+      return;
+    }
+    // About to show the draft instead of the start: no typing into the start from here on.
+    if (element && draft && draft.dockerfile !== element.value) element.readOnly = true;
     setInitialFiles(
       draft ? { dockerfile: draft.dockerfile, dockerignore: draft.dockerignore } : startFiles,
     );
@@ -121,6 +146,7 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
     const draft = settleDraftConflict(slug, 'theirs');
     if (!draft) return;
     setInitialFiles({ dockerfile: draft.dockerfile, dockerignore: draft.dockerignore });
+    setPrefilled(undefined);
     setMountKey((key) => key + 1);
   };
 
@@ -218,7 +244,9 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
               onTakeTheirs={takeTheirs}
             />
           ) : null}
-          {!isReady || (!isLocked && !initialFiles) ? (
+          {(!isReady || (!isLocked && !initialFiles)) && isFirstLesson ? (
+            <PrefilledEditor slug={slug} text={startFiles.dockerfile} />
+          ) : !isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked && isViewingWaiting && waiting ? (
             <div>
@@ -265,6 +293,7 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
               onGoalsMet={onGoalsMet}
               onAnalysisSettled={onAnalysisSettled}
               onGoalsUnmet={() => setSuccess(undefined)}
+              prefilled={prefilled}
             />
           ) : null}
         </div>

@@ -5,6 +5,7 @@ import { EarlyEditor } from './workbench/EarlyEditor';
 import { EarlyText } from './workbench/early-text';
 import type { WorkbenchFiles, WorkbenchProps } from './workbench/types';
 import { onPageLeave } from './page-leave';
+import { PLAIN_EDITOR_LABEL, PREFILLED_STATUS } from './workbench/prefilled-editor';
 
 export type { WorkbenchFiles, WorkbenchProps };
 
@@ -42,9 +43,20 @@ const EARLY_SAVE_DEBOUNCE_MS = 400;
  * plain-text Dockerfile stands in (not in read-only mode): the learner can type at once, and the
  * workbench, then Monaco, take over the text, the cursor and the undo history.
  */
-export function WorkbenchLoader(props: WorkbenchProps) {
+export function WorkbenchLoader({
+  prefilled,
+  ...props
+}: WorkbenchProps & {
+  /**
+   * The page's prefilled textarea (first lesson, see prefilled-editor.ts), whose text and typing
+   * the plain editor takes over: shown first even when the workbench's chunk is here already.
+   */
+  prefilled?: HTMLTextAreaElement;
+}) {
   const readOnly = props.readOnly ?? props.mode === 'share';
-  const [Workbench, setWorkbench] = useState<WorkbenchComponent | undefined>(() => loadedWorkbench);
+  const [Workbench, setWorkbench] = useState<WorkbenchComponent | undefined>(() =>
+    prefilled && !readOnly ? undefined : loadedWorkbench,
+  );
   const [early] = useState(() =>
     readOnly ? undefined : new EarlyText(props.initialFiles.dockerfile),
   );
@@ -105,13 +117,13 @@ export function WorkbenchLoader(props: WorkbenchProps) {
   return (
     <div className="workbench-early">
       <p className="workbench-early__status" role="status">
-        {loadError ??
-          'Loading the full editor (hovers, completion, quick fixes); you can type already.'}
+        {loadError ?? PREFILLED_STATUS}
       </p>
       <EarlyEditor
         store={early}
         className="workbench-early__text"
-        label="Dockerfile (plain text until the full editor has loaded)"
+        label={PLAIN_EDITOR_LABEL}
+        adopt={prefilled}
       />
     </div>
   );

@@ -211,6 +211,31 @@ export function replaceProgress(
   return backupSentence(backup);
 }
 
+/**
+ * The learner typed `mine` into the page's prefilled editor before the page read a different
+ * stored draft: this tab holds `mine` (and saves it as it changes) while storage keeps the stored
+ * draft, until the learner settles the conflict. Nothing happens when no draft is stored.
+ */
+export function holdTypedBeforeLoad(slug: string, mine: DraftFiles): void {
+  const current = getSnapshot();
+  const theirs = current.progress.drafts[slug];
+  if (!theirs || sameDraft(theirs, { ...mine, savedAt: theirs.savedAt })) return;
+  const held: Draft = { ...mine, savedAt: new Date().toISOString() };
+  const progress = { ...current.progress, drafts: { ...current.progress.drafts, [slug]: held } };
+  const conflicts = [
+    ...current.conflicts.filter((item) => item.slug !== slug),
+    { slug, mine: held, theirs, origin: 'before-load' as const },
+  ];
+  const written = write(progress, conflicts);
+  snapshot = {
+    ...current,
+    progress,
+    conflicts,
+    notice: written.ok ? current.notice : written.reason,
+  };
+  emit();
+}
+
 /** Settles a draft conflict: `mine` stores this tab's text, `theirs` takes the other tab's. */
 export function settleDraftConflict(slug: string, choice: ConflictChoice): Draft | undefined {
   const current = getSnapshot();

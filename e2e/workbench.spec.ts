@@ -5,8 +5,10 @@ import {
   waitForEditor,
   waitForFreshEstimate,
 } from './helpers/editor';
-import { LESSONS, lessonDockerfile, seedProgress } from './helpers/site';
+import { LESSONS, lessonDockerfile, seedProgress, storedProgress } from './helpers/site';
 import { expect, test } from './helpers/test';
+import type { Page } from '@playwright/test';
+import { PROGRESS_KEY } from '../lib/progress';
 
 const [first] = LESSONS;
 
@@ -158,4 +160,118 @@ test('workbench: a long text entered as one input event is one edit, one analysi
   expect(Number(await size.getAttribute('data-seq'))).toBe(seqBefore + 1);
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => getEditorText(page)).toBe(start);
+});
+
+/** Holds back every script file of the site until the returned function is called. */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The first lesson's plain editor (the HTML's prefilled one, then the adopted same element). */
+const plainEditor = (page: Page) =>
+  page.getByRole('textbox', { name: 'Dockerfile (plain text until the full editor has loaded)' });
+
+const SAVED = 'FROM alpine:3.20\nCMD ["sh"]\n';
+
+test('workbench: the first lesson takes typing before any of its scripts has run, and keeps text, cursor and undo once they have', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  const release = await holdScripts(page);
+  await page.goto(`/lessons/${first.slug}`, { waitUntil: 'commit' });
+  const plain = plainEditor(page);
+  await expect(plain).toBeEditable();
+  await expect(plain).toHaveValue(start);
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# typed before the scripts');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('# two');
+  const typed = `${start}# typed before the scripts\n# two`;
+  await expect(plain).toHaveValue(typed);
+  // Nothing of the site's own code has run: no workbench, no full editor.
+  await expect(page.locator('[data-editor-ready]')).toHaveCount(0);
+
+  release();
+  await waitForEditor(page);
+  expect(await getEditorText(page)).toBe(typed);
+  // The focus and the cursor came along: typing goes on at the end.
+  await page.keyboard.type('!');
+  await expect.poll(() => getEditorText(page)).toBe(`${typed}!`);
+  await expect
+    .poll(async () => (await storedProgress(page))?.drafts)
+    .toMatchObject({ [first.slug]: { dockerfile: `${typed}!` } });
+  // What was typed before the scripts is one undo step back to the start.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(typed);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(start);
+});
+
+test("workbench: a saved draft keeps the first lesson's early editor read-only until the draft is on screen", async ({
+  page,
+}) => {
+  await seedProgress(page, { drafts: { [first.slug]: { dockerfile: SAVED, dockerignore: '' } } });
+  const release = await holdScripts(page);
+  await page.goto(`/lessons/${first.slug}`, { waitUntil: 'commit' });
+  const plain = plainEditor(page);
+  await expect(plain).toBeVisible();
+  await expect(plain).not.toBeEditable();
+  await expect(page.getByText('Loading your saved work…')).toBeVisible();
+  release();
+  await waitForEditor(page);
+  expect(await getEditorText(page)).toBe(SAVED);
+});
+
+test('workbench: typed before the page had read a different saved draft, both are kept until the learner chooses', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  const release = await holdScripts(page);
+  await page.goto(`/lessons/${first.slug}`, { waitUntil: 'commit' });
+  const plain = plainEditor(page);
+  await expect(plain).toBeEditable();
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# mine');
+  // Another tab saves a draft now, after the HTML (and its check for a draft) was read.
+  const saved = { dockerfile: SAVED, dockerignore: '', savedAt: '2026-01-01T00:00:00.000Z' };
+  await page.evaluate(({ key, value }) => window.localStorage.setItem(key, value), {
+    key: PROGRESS_KEY,
+    value: JSON.stringify({
+      version: 1,
+      completed: [],
+      drafts: { [first.slug]: saved },
+      unlockAll: false,
+    }),
+  });
+  release();
+  await expect(
+    page.getByRole('heading', { name: 'You have a saved draft of this lesson' }),
+  ).toBeVisible();
+  await waitForEditor(page);
+  expect(await getEditorText(page)).toBe(`${start}# mine`);
+  // Until the learner chooses, storage keeps the saved draft, even as they type on.
+  await page.keyboard.type('!');
+  await expect.poll(() => getEditorText(page)).toBe(`${start}# mine!`);
+  await page.waitForTimeout(1000);
+  expect((await storedProgress(page))?.drafts).toMatchObject({
+    [first.slug]: { dockerfile: SAVED },
+  });
+  await page.getByRole('button', { name: 'See both' }).click();
+  await expect(page.getByRole('figure', { name: 'Your saved draft' })).toContainText(
+    'FROM alpine:3.20',
+  );
+  await page.getByRole('button', { name: 'Open my saved draft' }).click();
+  await waitForEditor(page);
+  await expect.poll(() => getEditorText(page)).toBe(SAVED);
+  await expect(
+    page.getByRole('heading', { name: 'You have a saved draft of this lesson' }),
+  ).toHaveCount(0);
 });

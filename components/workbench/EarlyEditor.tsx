@@ -6,9 +6,12 @@
  * and renders it in its own place, the element moves there (in the same commit, so neither the
  * learner nor a script holding it sees it go), and gets its focus back.
  * Undo is ours, not the browser's: a textarea whose value is set by script loses its own history.
+ * On the first lesson that element is the one the page's HTML brought (prefilled-editor.ts): it
+ * is adopted with what was typed into it before any script ran, as one undo step.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EarlyText, TextState } from './early-text';
+import { HAD_FOCUS_ATTRIBUTE } from './PrefilledEditor';
 
 interface EarlyEditorProps {
   store: EarlyText;
@@ -16,22 +19,52 @@ interface EarlyEditorProps {
   className?: string;
   /** Called after each change of the text (typing, undo, redo), not for cursor moves. */
   onText?: (text: string) => void;
+  /** A textarea already on the page (the prefilled editor) to use instead of a new one. */
+  adopt?: HTMLTextAreaElement;
 }
 
 const elements = new WeakMap<EarlyText, HTMLTextAreaElement>();
 
-/** The store's textarea, made once with its listeners. */
-function textareaFor(store: EarlyText): HTMLTextAreaElement {
+/**
+ * Takes over the page's prefilled textarea. Typed into before the page had loaded (its text is
+ * no longer the one the HTML brought), on top of the store's own starting text, the typing
+ * becomes the store's first undo step and stays on screen, cursor and all; otherwise the
+ * textarea shows the store's text (what LessonView decided to open: a saved draft, the start).
+ */
+function adoptTextarea(store: EarlyText, el: HTMLTextAreaElement): void {
+  const isTyped = el.value !== el.defaultValue;
+  if (isTyped && store.text === el.defaultValue)
+    store.input(
+      { text: el.value, selectionStart: el.selectionStart, selectionEnd: el.selectionEnd },
+      false,
+      performance.now(),
+    );
+  else if (el.value !== store.text) el.value = store.text;
+  else store.select(el.selectionStart, el.selectionEnd);
+  store.hasFocus = document.activeElement === el || el.hasAttribute(HAD_FOCUS_ATTRIBUTE);
+  el.removeAttribute(HAD_FOCUS_ATTRIBUTE);
+  store.scrollTop = el.scrollTop;
+  if (store.hasFocus) store.lastActivityAt = performance.now();
+  el.readOnly = false;
+  el.removeAttribute('aria-busy');
+  el.removeAttribute('id');
+}
+
+/** The store's textarea (`adopt`, else a new one), set up once with its listeners. */
+function textareaFor(store: EarlyText, adopt?: HTMLTextAreaElement): HTMLTextAreaElement {
   const existing = elements.get(store);
   if (existing) return existing;
-  const el = document.createElement('textarea');
-  el.dataset.earlyEditor = '';
-  el.spellcheck = false;
-  el.wrap = 'off';
-  el.setAttribute('autocapitalize', 'off');
-  el.setAttribute('autocomplete', 'off');
-  el.setAttribute('autocorrect', 'off');
-  el.value = store.text;
+  const el = adopt ?? document.createElement('textarea');
+  if (adopt) adoptTextarea(store, adopt);
+  else {
+    el.dataset.earlyEditor = '';
+    el.spellcheck = false;
+    el.wrap = 'off';
+    el.setAttribute('autocapitalize', 'off');
+    el.setAttribute('autocomplete', 'off');
+    el.setAttribute('autocorrect', 'off');
+    el.value = store.text;
+  }
   const show = (state: TextState | undefined) => {
     if (!state) return;
     el.value = state.text;
@@ -85,7 +118,7 @@ function textareaFor(store: EarlyText): HTMLTextAreaElement {
   return el;
 }
 
-export function EarlyEditor({ store, label, className, onText }: EarlyEditorProps) {
+export function EarlyEditor({ store, label, className, onText, adopt }: EarlyEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const onTextRef = useRef(onText);
   useEffect(() => {
@@ -96,7 +129,7 @@ export function EarlyEditor({ store, label, className, onText }: EarlyEditorProp
   useLayoutEffect(() => {
     const host = hostRef.current;
     if (!host) return;
-    const el = textareaFor(store);
+    const el = textareaFor(store, adopt);
     el.className = className ?? '';
     el.setAttribute('aria-label', label);
     if (el.parentElement !== host) {
@@ -107,7 +140,7 @@ export function EarlyEditor({ store, label, className, onText }: EarlyEditorProp
         el.setSelectionRange(store.selection.start, store.selection.end);
       }
     }
-  }, [store, className, label]);
+  }, [store, className, label, adopt]);
 
   useEffect(() => store.subscribe(() => onTextRef.current?.(store.text)), [store]);
 

@@ -1,3 +1,4 @@
 export * from './progress';
 export * from './backups';
 export * from './merge';
+export * from './prefilled';

@@ -13,6 +13,12 @@ export interface DraftConflict {
   mine: Draft;
   /** The other tab's draft, as stored. */
   theirs: Draft;
+  /**
+   * `before-load`: `mine` was typed into the page's prefilled editor before the page had read
+   * the stored draft (`theirs`, from an earlier visit or another tab). Absent: another tab
+   * changed the draft while this one held a different text.
+   */
+  origin?: 'before-load';
 }
 
 export interface MergeResult {

@@ -1,9 +1,10 @@
-import { MAX_DOCKERFILE_CHARS, MAX_DOCKERIGNORE_CHARS } from '../share/share-link';
+// The limits themselves, not the share codec's module: that one brings its compression library.
+import { LIMITS } from '../limits';
 
 /** Caps on what a request may carry; the same Dockerfile caps as share links. */
 export const ROOM_LIMITS = {
-  dockerfileChars: MAX_DOCKERFILE_CHARS,
-  dockerignoreChars: MAX_DOCKERIGNORE_CHARS,
+  dockerfileChars: LIMITS.share.dockerfileChars,
+  dockerignoreChars: LIMITS.share.dockerignoreChars,
   nicknameChars: 40,
   messageChars: 500,
   roomNameChars: 80,

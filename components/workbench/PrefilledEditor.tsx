@@ -1,0 +1,38 @@
+'use client';
+import { useCallback } from 'react';
+import { PREFILLED_ID, prefilledEditorHtml } from './prefilled-editor';
+
+/** Set on the textarea when it had the focus as its wrapper left the page (see below). */
+export const HAD_FOCUS_ATTRIBUTE = 'data-had-focus';
+
+/**
+ * The first lesson's editor as the server renders it: the starting Dockerfile in a textarea the
+ * learner can type into before any script has run (markup and hold script: prefilled-editor.ts).
+ * React leaves markup given as HTML alone when it hydrates, so nothing typed is overwritten.
+ */
+export function PrefilledEditor({ slug, text }: { slug: string; text: string }) {
+  // The plain editor adopts the textarea in the commit that removes this wrapper, after the
+  // removal: by then the page's focus has gone. React detaches a ref before it removes the node,
+  // so this is the last moment to see whether the learner was typing there.
+  const ref = useCallback((div: HTMLDivElement | null) => {
+    if (!div) return;
+    return () => {
+      const el = div.querySelector('textarea');
+      if (el && document.activeElement === el) el.setAttribute(HAD_FOCUS_ATTRIBUTE, '');
+    };
+  }, []);
+  return (
+    <div
+      ref={ref}
+      className="workbench-early"
+      // Built from the lesson's own start text, escaped in prefilledEditorHtml.
+      dangerouslySetInnerHTML={{ __html: prefilledEditorHtml(slug, text) }}
+    />
+  );
+}
+
+/** The page's prefilled textarea for `slug`, while no editor has adopted it; else undefined. */
+export function findPrefilled(slug: string): HTMLTextAreaElement | undefined {
+  const el = document.getElementById(PREFILLED_ID);
+  return el instanceof HTMLTextAreaElement && el.dataset.slug === slug ? el : undefined;
+}
