@@ -258,7 +258,8 @@ export function apkIndexCacheBytes(): number {
   return APK_INDEX_CACHE_BYTES;
 }
 
-const apkMemo = memo<PackageSet>(256);
+/** `apk add` closures worked out in this cache, by base and names. */
+const APK_CLOSURES = cacheSlot('apk closures', () => memo<PackageSet>(256));
 
 /**
  * What `apk add names` adds on top of `installed`: the closure against the base image's list
@@ -269,8 +270,10 @@ export function apkAdd(
   installed: Set<string>,
   basePackages: readonly string[] | null,
   baseKey: string,
+  cache: AnalyzerCache,
 ): PackageSet {
   const key = `${baseKey}|${names.join(' ')}`;
+  const apkMemo = cache.get(APK_CLOSURES);
   let full = apkMemo.get(key);
   if (!full) {
     const closure = apkAddClosure(names, new Set(basePackages ?? []));
@@ -311,12 +314,16 @@ export interface PipResult {
   unknown: UnknownPackage[];
 }
 
-/** What `pip install names` adds: the closure with installed and wheel bytes per package. */
-const pipMemo = memo<PipResult>(256);
+/** `pip install` closures worked out in this cache, by names. */
+const PIP_CLOSURES = cacheSlot('pip closures', () => memo<PipResult>(256));
 
-export function pipInstall(names: string[], opts: { musl: boolean }): PipResult {
-  void opts;
+/** What `pip install names` adds: the closure with installed and wheel bytes per package. */
+export function pipInstall(
+  names: string[],
+  opts: { musl: boolean; cache: AnalyzerCache },
+): PipResult {
   const key = names.join(' ');
+  const pipMemo = opts.cache.get(PIP_CLOSURES);
   const hit = pipMemo.get(key);
   if (hit) return hit;
   const closure = pipClosure(names);
@@ -335,14 +342,19 @@ export function pipInstall(names: string[], opts: { musl: boolean }): PipResult 
   });
 }
 
-/** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
-const npmMemo = memo<PackageSet & { cacheBytes: number }>(128);
+/** `npm install` closures worked out in this cache, by libc and dependencies. */
+const NPM_CLOSURES = cacheSlot('npm closures', () =>
+  memo<PackageSet & { cacheBytes: number }>(128),
+);
 
+/** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
 export function npmInstall(
   deps: Record<string, string>,
   libc: 'glibc' | 'musl' | 'none' | 'unknown',
+  cache: AnalyzerCache,
 ): PackageSet & { cacheBytes: number } {
   const key = `${libc}|${JSON.stringify(deps)}`;
+  const npmMemo = cache.get(NPM_CLOSURES);
   const hit = npmMemo.get(key);
   if (hit) return hit;
   const closure = npmClosure(deps, { libc: libc === 'musl' ? 'musl' : 'glibc' });
