@@ -200,18 +200,37 @@ const APT_BASE_SETS = cacheSlot(
  * installed is subtracted; the only difference from apt is which member of an alternatives group
  * an earlier install might already have chosen.
  */
-export function aptInstall(
-  names: string[],
-  opts: {
-    release?: AptRelease;
-    installed: Set<string>;
-    basePackages: readonly string[] | null;
-    baseKey: string;
-    recommends: boolean;
-    excludeDocs: boolean;
-    cache: AnalyzerCache;
-  },
-): PackageSet {
+export function aptInstall(names: string[], opts: AptInstallOptions): PackageSet {
+  const full = aptFullClosure(names, opts);
+  return {
+    packages: full.packages.filter((p) => !opts.installed.has(p.name)),
+    unknown: full.unknown.filter((u) => !opts.installed.has(u.name)),
+  };
+}
+
+/**
+ * The bytes of the sized packages `aptInstall(names, opts)` would return (their sum, in the same
+ * order), without building the lists: what an install with Recommends off weighs, to compare.
+ */
+export function aptInstallBytes(names: string[], opts: AptInstallOptions): number {
+  let bytes = 0;
+  for (const p of aptFullClosure(names, opts).packages)
+    if (!opts.installed.has(p.name)) bytes += p.bytes;
+  return bytes;
+}
+
+export interface AptInstallOptions {
+  release?: AptRelease;
+  installed: Set<string>;
+  basePackages: readonly string[] | null;
+  baseKey: string;
+  recommends: boolean;
+  excludeDocs: boolean;
+  cache: AnalyzerCache;
+}
+
+/** The closure against the base image's list, before what earlier layers installed is taken off. */
+function aptFullClosure(names: string[], opts: AptInstallOptions): PackageSet {
   const key = `${opts.release}|${opts.baseKey}|${opts.recommends ? 1 : 0}|${opts.excludeDocs ? 1 : 0}|${names.join(' ')}`;
   const memo = opts.cache.get(APT_CLOSURES);
   let full = memo.get(key);
@@ -237,10 +256,7 @@ export function aptInstall(
     memo.set(key, full);
     if (memo.size > APT_CLOSURES_LIMIT) memo.delete(memo.keys().next().value as string);
   }
-  return {
-    packages: full.packages.filter((p) => !opts.installed.has(p.name)),
-    unknown: full.unknown.filter((u) => !opts.installed.has(u.name)),
-  };
+  return full;
 }
 
 function baseSet(packages: readonly string[] | null, cache: AnalyzerCache): ReadonlySet<string> {
