@@ -491,32 +491,7 @@ function rawItems(v: unknown): RawNode[] {
   return out;
 }
 
-/** Node type names by GopherJS constructor (`*syntax.CallExpr` → `CallExpr`), sliced once each. */
-const RAW_TYPES = new WeakMap<object, string>();
-const rawType = (n: RawNode): string => {
-  const c = n.constructor as object;
-  let t = RAW_TYPES.get(c);
-  if (t === undefined) {
-    t = (n.constructor.string as string).slice(8);
-    RAW_TYPES.set(c, t);
-  }
-  return t;
-};
-
-/**
- * The field names of a node's type, `$val` left out: every node of one GopherJS struct type has
- * the same own fields, so `Object.keys` runs once per type instead of once per node.
- */
-const RAW_KEYS = new WeakMap<object, string[]>();
-function rawKeys(node: RawNode): string[] {
-  const c = node.constructor as object;
-  let keys = RAW_KEYS.get(c);
-  if (keys === undefined) {
-    keys = Object.keys(node).filter((k) => k !== '$val');
-    RAW_KEYS.set(c, keys);
-  }
-  return keys;
-}
+const rawType = (n: RawNode) => (n.constructor.string as string).slice(8);
 
 /** A Go (UTF-8 byte) string as a JavaScript string. */
 function decodeUtf8(bytes: string): string {
@@ -620,7 +595,8 @@ function readRaw(
   const stack: RawNode[] = [...roots].reverse();
   const pushChildren = (node: RawNode) => {
     const children: RawNode[] = [];
-    for (const key of rawKeys(node)) {
+    for (const key of Object.keys(node)) {
+      if (key === '$val') continue;
       const v = node[key];
       if (isRawNode(v)) children.push(v);
       else if (isRawSlice(v)) children.push(...rawItems(v));
