@@ -81,6 +81,21 @@ describe('analyze(input, options)', () => {
     expect(changed.base.ref).not.toBe(first.base.ref);
   });
 
+  it('keeps apk, pip and npm closures in the caller cache, so a new cache starts without them', () => {
+    const dockerfile =
+      'FROM python:3.12-alpine\nRUN apk add --no-cache git curl\nRUN pip install flask\nRUN apk add --no-cache nodejs npm && npm install express\n';
+    const cache = createAnalyzerCache();
+    const first = analyze({ dockerfile }, { cache });
+    expect(cache.slotNames()).toEqual(
+      expect.arrayContaining(['apk closures', 'pip closures', 'npm closures']),
+    );
+    const fresh = createAnalyzerCache();
+    expect(fresh.slotNames()).toEqual([]);
+    const { elapsedMs: _a, ...a } = first;
+    const { elapsedMs: _b, ...b } = analyze({ dockerfile }, { cache: fresh });
+    expect(b).toEqual(a);
+  });
+
   it('a different context of the same file count and total size is a different input', () => {
     const other: AnalyzeInput = {
       ...input,

@@ -205,18 +205,37 @@ const APT_BASE_SETS = cacheSlot(
  * installed is subtracted; the only difference from apt is which member of an alternatives group
  * an earlier install might already have chosen.
  */
-export function aptInstall(
-  names: string[],
-  opts: {
-    release?: AptRelease;
-    installed: Set<string>;
-    basePackages: readonly string[] | null;
-    baseKey: string;
-    recommends: boolean;
-    excludeDocs: boolean;
-    cache: AnalyzerCache;
-  },
-): PackageSet {
+export function aptInstall(names: string[], opts: AptInstallOptions): PackageSet {
+  const full = aptFullClosure(names, opts);
+  return {
+    packages: full.packages.filter((p) => !opts.installed.has(p.name)),
+    unknown: full.unknown.filter((u) => !opts.installed.has(u.name)),
+  };
+}
+
+/**
+ * The bytes of the sized packages `aptInstall(names, opts)` would return (their sum, in the same
+ * order), without building the lists: what an install with Recommends off weighs, to compare.
+ */
+export function aptInstallBytes(names: string[], opts: AptInstallOptions): number {
+  let bytes = 0;
+  for (const p of aptFullClosure(names, opts).packages)
+    if (!opts.installed.has(p.name)) bytes += p.bytes;
+  return bytes;
+}
+
+export interface AptInstallOptions {
+  release?: AptRelease;
+  installed: Set<string>;
+  basePackages: readonly string[] | null;
+  baseKey: string;
+  recommends: boolean;
+  excludeDocs: boolean;
+  cache: AnalyzerCache;
+}
+
+/** The closure against the base image's list, before what earlier layers installed is taken off. */
+function aptFullClosure(names: string[], opts: AptInstallOptions): PackageSet {
   const key = `${opts.release}|${opts.baseKey}|${opts.recommends ? 1 : 0}|${opts.excludeDocs ? 1 : 0}|${names.join(' ')}`;
   const memo = opts.cache.get(APT_CLOSURES);
   let full = memo.get(key);
@@ -242,10 +261,7 @@ export function aptInstall(
     memo.set(key, full);
     if (memo.size > APT_CLOSURES_LIMIT) memo.delete(memo.keys().next().value as string);
   }
-  return {
-    packages: full.packages.filter((p) => !opts.installed.has(p.name)),
-    unknown: full.unknown.filter((u) => !opts.installed.has(u.name)),
-  };
+  return full;
 }
 
 function baseSet(packages: readonly string[] | null, cache: AnalyzerCache): ReadonlySet<string> {
@@ -263,7 +279,8 @@ export function apkIndexCacheBytes(): number {
   return APK_INDEX_CACHE_BYTES;
 }
 
-const apkMemo = memo<PackageSet>(256);
+/** `apk add` closures worked out in this cache, by base and names. */
+const APK_CLOSURES = cacheSlot('apk closures', () => memo<PackageSet>(256));
 
 /**
  * What `apk add names` adds on top of `installed`: the closure against the base image's list
@@ -274,8 +291,10 @@ export function apkAdd(
   installed: Set<string>,
   basePackages: readonly string[] | null,
   baseKey: string,
+  cache: AnalyzerCache,
 ): PackageSet {
   const key = `${baseKey}|${names.join(' ')}`;
+  const apkMemo = cache.get(APK_CLOSURES);
   let full = apkMemo.get(key);
   if (!full) {
     const closure = apkAddClosure(names, new Set(basePackages ?? []));
@@ -316,12 +335,16 @@ export interface PipResult {
   unknown: UnknownPackage[];
 }
 
-/** What `pip install names` adds: the closure with installed and wheel bytes per package. */
-const pipMemo = memo<PipResult>(256);
+/** `pip install` closures worked out in this cache, by names. */
+const PIP_CLOSURES = cacheSlot('pip closures', () => memo<PipResult>(256));
 
-export function pipInstall(names: string[], opts: { musl: boolean }): PipResult {
-  void opts;
+/** What `pip install names` adds: the closure with installed and wheel bytes per package. */
+export function pipInstall(
+  names: string[],
+  opts: { musl: boolean; cache: AnalyzerCache },
+): PipResult {
   const key = names.join(' ');
+  const pipMemo = opts.cache.get(PIP_CLOSURES);
   const hit = pipMemo.get(key);
   if (hit) return hit;
   const closure = pipClosure(names);
@@ -340,14 +363,19 @@ export function pipInstall(names: string[], opts: { musl: boolean }): PipResult 
   });
 }
 
-/** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
-const npmMemo = memo<PackageSet & { cacheBytes: number }>(128);
+/** `npm install` closures worked out in this cache, by libc and dependencies. */
+const NPM_CLOSURES = cacheSlot('npm closures', () =>
+  memo<PackageSet & { cacheBytes: number }>(128),
+);
 
+/** What `npm install` of `deps` adds (npmClosure of lib/sizes), package names without versions. */
 export function npmInstall(
   deps: Record<string, string>,
   libc: 'glibc' | 'musl' | 'none' | 'unknown',
+  cache: AnalyzerCache,
 ): PackageSet & { cacheBytes: number } {
   const key = `${libc}|${JSON.stringify(deps)}`;
+  const npmMemo = cache.get(NPM_CLOSURES);
   const hit = npmMemo.get(key);
   if (hit) return hit;
   const closure = npmClosure(deps, { libc: libc === 'musl' ? 'musl' : 'glibc' });

@@ -855,7 +855,7 @@ function checkLeftToOs(scene: Scene): void {
     seen.add(s.dist);
     if (scene.packages.some((p) => p.name === s.dist)) continue;
     const needs = (scene.requirements ?? []).find((r) => {
-      const closure = pipInstall([r], { musl: true });
+      const closure = pipInstall([r], { musl: true, cache: scene.model.cache });
       return (
         r !== s.dist && [...closure.packages, ...closure.unknown].some((p) => p.name === s.dist)
       );

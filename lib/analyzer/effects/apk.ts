@@ -60,7 +60,13 @@ export function applyApk(cmd: ShellCommand, rc: RunContext): void {
     }
     leavesIndex();
     if (!names.length) return;
-    const closure = data.apkAdd(names, state.packages, state.record.packages, state.record.ref);
+    const closure = data.apkAdd(
+      names,
+      state.packages,
+      state.record.packages,
+      state.record.ref,
+      rc.stage.cache,
+    );
     const label = `apk add ${virtual ? `--virtual ${virtual} ` : ''}${names.join(' ')}`;
     const added: string[] = [];
     for (const p of closure.packages) {

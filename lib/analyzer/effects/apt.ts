@@ -110,8 +110,8 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
     };
     const closure = data.aptInstall(names, { ...aptOpts, recommends });
     if (recommends) {
-      const lean = data.aptInstall(names, { ...aptOpts, recommends: false });
-      const extra = sum(closure.packages) - sum(lean.packages);
+      const extra =
+        sum(closure.packages) - data.aptInstallBytes(names, { ...aptOpts, recommends: false });
       if (extra > 0 && !rc.run.mountsCover('/usr'))
         rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
     }

@@ -45,9 +45,11 @@ function installNodeModules(
   label: string,
 ): number {
   const { state } = rc;
-  const prodClosure = data.npmInstall(prod, state.libc);
+  const prodClosure = data.npmInstall(prod, state.libc, rc.stage.cache);
   const hasDev = Object.keys(dev).length > 0;
-  const allClosure = hasDev ? data.npmInstall({ ...dev, ...prod }, state.libc) : prodClosure;
+  const allClosure = hasDev
+    ? data.npmInstall({ ...dev, ...prod }, state.libc, rc.stage.cache)
+    : prodClosure;
   const prodNames = new Set(prodClosure.packages.map((p) => p.name));
   const base = inDir(dir, 'node_modules');
   rc.overwrite(allClosure.packages.map((p) => `${base}/${p.name}`));

@@ -90,7 +90,8 @@ export function makeVenv(dir: string | undefined, cmd: ShellCommand, rc: RunCont
     rc.add({ ...skeleton, kind: 'pip', item: `virtualenv ${path} (no pip)`, files: [skeleton] });
     return;
   }
-  const pip = data.pipInstall(['pip'], { musl: rc.state.libc === 'musl' }).packages[0];
+  const pip = data.pipInstall(['pip'], { musl: rc.state.libc === 'musl', cache: rc.stage.cache })
+    .packages[0];
   const pipBytes = pip ? pip.installedBytes : data.PIP_SELF_BYTES;
   const pipFiles = {
     path: `${path}/lib/python${pythonVer(rc.state)}/site-packages/pip`,
@@ -385,12 +386,12 @@ export function applyPip(cmd: ShellCommand, rc: RunContext): void {
   }
   if (!specs.length) return;
   const musl = state.libc === 'musl';
-  const result = data.pipInstall(specs, { musl });
+  const result = data.pipInstall(specs, { musl, cache: rc.stage.cache });
   const built = wheelNames.size
     ? data
         .pipInstall(
           specs.filter((n) => !wheelNames.has(n)),
-          { musl },
+          { musl, cache: rc.stage.cache },
         )
         .packages.filter((p) => !wheelNames.has(p.name))
     : result.packages;
