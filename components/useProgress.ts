@@ -80,6 +80,21 @@ function getSnapshot(): Snapshot {
   return snapshot;
 }
 
+/**
+ * Writes `progress` and `conflicts` and shows them: a write that fails (quota, storage blocked)
+ * keeps them for this tab and sets its reason as the notice.
+ */
+function store(current: Snapshot, progress: Progress, conflicts: DraftConflict[]): void {
+  const written = write(progress, conflicts);
+  snapshot = {
+    ...current,
+    progress,
+    conflicts,
+    notice: written.ok ? current.notice : written.reason,
+  };
+  emit();
+}
+
 /** Writes what this tab holds (other tabs' versions of open conflicts kept); notes the base. */
 function write(progress: Progress, conflicts: readonly DraftConflict[]) {
   const toStore = progressForStorage(progress, conflicts);
@@ -158,14 +173,7 @@ export function updateProgress(change: (progress: Progress) => Progress): void {
     const held = next.drafts[conflict.slug];
     return held && !sameDraft(held, conflict.mine) ? { ...conflict, mine: held } : conflict;
   });
-  const written = write(next, conflicts);
-  snapshot = {
-    ...current,
-    progress: next,
-    conflicts,
-    notice: written.ok ? current.notice : written.reason,
-  };
-  emit();
+  store(current, next, conflicts);
 }
 
 /** Replaces the notice (undefined dismisses it). */
@@ -226,14 +234,7 @@ export function holdTypedBeforeLoad(slug: string, mine: DraftFiles): void {
     ...current.conflicts.filter((item) => item.slug !== slug),
     { slug, mine: held, theirs, origin: 'before-load' as const },
   ];
-  const written = write(progress, conflicts);
-  snapshot = {
-    ...current,
-    progress,
-    conflicts,
-    notice: written.ok ? current.notice : written.reason,
-  };
-  emit();
+  store(current, progress, conflicts);
 }
 
 /** Settles a draft conflict: `mine` stores this tab's text, `theirs` takes the other tab's. */
@@ -248,14 +249,7 @@ export function settleDraftConflict(slug: string, choice: ConflictChoice): Draft
     choice === 'mine' && current.progress.drafts[slug] !== undefined
       ? current.progress
       : settleConflict(current.progress, conflict, choice);
-  const written = write(progress, conflicts);
-  snapshot = {
-    ...current,
-    progress,
-    conflicts,
-    notice: written.ok ? current.notice : written.reason,
-  };
-  emit();
+  store(current, progress, conflicts);
   return progress.drafts[slug];
 }
 

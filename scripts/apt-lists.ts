@@ -15,6 +15,24 @@ export interface AptSource {
   suites: string[];
 }
 
+/** The suites each release's lists are made of, as the official images' sources list them. */
+export const APT_SUITES = {
+  bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
+  trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
+  focal: {
+    distro: 'ubuntu',
+    suites: ['focal', 'focal-updates', 'focal-security', 'focal-backports'],
+  },
+  jammy: {
+    distro: 'ubuntu',
+    suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
+  },
+  noble: {
+    distro: 'ubuntu',
+    suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
+  },
+} as const satisfies Record<string, AptSource>;
+
 const DEBIAN_KEY = '/usr/share/keyrings/debian-archive-keyring.gpg';
 
 /** apt-get options that use `dir` for lists and cache and `parts` for the sources. */

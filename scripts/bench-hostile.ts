@@ -11,19 +11,13 @@ import { analyze, createAnalyzerCache } from '../lib/analyzer/index';
 import { HOSTILE_INPUTS } from '../lib/analyzer/hostile-inputs';
 import { decodeShare } from '../lib/share/share-link';
 import { base64UrlEncode } from '../lib/share/base64url';
+import { cpuMs } from './cpu-time';
 
 const i = process.argv.indexOf('--runs');
 const runs = i >= 0 ? Number(process.argv[i + 1]) : 3;
 if (!Number.isInteger(runs) || runs <= 0) {
   console.error('usage: npm run bench:hostile -- [--runs N]');
   process.exit(2);
-}
-
-function cpuMs(fn: () => void): number {
-  const t = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(t);
-  return (d.user + d.system) / 1000;
 }
 
 function row(name: string, before: string, fn: () => void): void {

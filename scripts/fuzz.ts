@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { analyze, createAnalyzerCache } from '../lib/analyzer/index';
 import { checkReport, fuzzInputs, stableJson } from '../lib/analyzer/fuzz-families';
 import type { AnalyzeInput } from '../lib/analyzer/types';
+import { cpuMs } from './cpu-time';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -24,13 +25,6 @@ const path = arg('path');
 if (!Number.isInteger(runs) || runs <= 0 || !Number.isInteger(seed)) {
   console.error('usage: npm run fuzz -- [--runs N] [--seed S] [--path P]');
   process.exit(2);
-}
-
-function cpuMs(fn: () => void): number {
-  const t = process.cpuUsage();
-  fn();
-  const d = process.cpuUsage(t);
-  return (d.user + d.system) / 1000;
 }
 
 const preview = (input: AnalyzeInput) =>

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fnv, type AptNameFilter } from '../lib/analyzer/apt-names';
-import { AptLists, type AptSource } from './apt-lists';
+import { APT_SUITES, AptLists, type AptSource } from './apt-lists';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(ROOT, 'lib', 'analyzer', 'generated', 'apt-names.json');
@@ -22,18 +22,8 @@ const WORK = '/tmp/layerlab-apt-names';
 /** Target false-positive rate of each filter: 1 in 100 absent names slips through silently. */
 const FALSE_POSITIVE_RATE = 0.01;
 
-const RELEASES: Record<string, AptSource> = {
-  bookworm: { distro: 'debian', suites: ['bookworm', 'bookworm-updates', 'bookworm-security'] },
-  trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
-  jammy: {
-    distro: 'ubuntu',
-    suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
-  },
-  noble: {
-    distro: 'ubuntu',
-    suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
-  },
-};
+const { bookworm, trixie, jammy, noble } = APT_SUITES;
+const RELEASES: Record<string, AptSource> = { bookworm, trixie, jammy, noble };
 
 const apt = new AptLists(WORK, RELEASES);
 

@@ -16,7 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AptReleaseTable, AptTable } from '../lib/sizes/apt';
 import type { AptRelease } from '../lib/sizes/types';
-import { AptLists, aptOptions, type AptSource } from './apt-lists';
+import { APT_SUITES, AptLists, aptOptions, type AptSource } from './apt-lists';
 
 /** A package of a release's Packages index (the newest version when several are listed). */
 interface DebPackage {
@@ -117,24 +117,8 @@ sq sqv libxslt-dev
 
 /** Where each release's lists live and how apt fetches them when they are missing. */
 const RELEASES: Record<AptRelease, AptSource> = {
-  bookworm: {
-    distro: 'debian',
-    lists: '/var/lib/apt/lists',
-    suites: ['bookworm', 'bookworm-updates', 'bookworm-security'],
-  },
-  trixie: { distro: 'debian', suites: ['trixie', 'trixie-updates', 'trixie-security'] },
-  focal: {
-    distro: 'ubuntu',
-    suites: ['focal', 'focal-updates', 'focal-security', 'focal-backports'],
-  },
-  jammy: {
-    distro: 'ubuntu',
-    suites: ['jammy', 'jammy-updates', 'jammy-security', 'jammy-backports'],
-  },
-  noble: {
-    distro: 'ubuntu',
-    suites: ['noble', 'noble-updates', 'noble-security', 'noble-backports'],
-  },
+  ...APT_SUITES,
+  bookworm: { ...APT_SUITES.bookworm, lists: '/var/lib/apt/lists' },
 };
 
 /** Paths the Debian -slim images exclude with dpkg path-exclude (debuerreotype .slimify-excludes). */

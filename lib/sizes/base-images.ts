@@ -259,44 +259,38 @@ function osFacts(os: string): Pick<
   /** Set when the release has no apt table of its own and `aptRelease` is a neighbour's. */
   aptNote?: string;
 } {
-  const debian: Record<string, [string, BaseImageRecord['aptRelease']]> = {
-    '11': ['bullseye', 'bookworm'],
-    '12': ['bookworm', 'bookworm'],
-    '13': ['trixie', 'trixie'],
+  // Release → [codename, the apt table that sizes its installs].
+  const releases: Record<
+    'debian' | 'ubuntu',
+    Record<string, [string, BaseImageRecord['aptRelease']]>
+  > = {
+    debian: {
+      '11': ['bullseye', 'bookworm'],
+      '12': ['bookworm', 'bookworm'],
+      '13': ['trixie', 'trixie'],
+    },
+    ubuntu: {
+      '20.04': ['focal', 'focal'],
+      '22.04': ['jammy', 'jammy'],
+      '24.04': ['noble', 'noble'],
+      '26.04': ['resolute', 'noble'],
+    },
   };
-  const ubuntu: Record<string, [string, BaseImageRecord['aptRelease']]> = {
-    '20.04': ['focal', 'focal'],
-    '22.04': ['jammy', 'jammy'],
-    '24.04': ['noble', 'noble'],
-    '26.04': ['resolute', 'noble'],
-  };
-  let m = /^debian(\d+)$/.exec(os);
-  if (m && debian[m[1]]) {
-    const [codename, aptRelease] = debian[m[1]];
+  const name = { debian: 'Debian', ubuntu: 'Ubuntu' } as const;
+  let m = /^(debian|ubuntu)(\d+(?:\.\d+)?)$/.exec(os);
+  const family = m?.[1] as 'debian' | 'ubuntu' | undefined;
+  const known = m && family ? releases[family][m[2]] : undefined;
+  if (m && family && known) {
+    const [codename, aptRelease] = known;
     return {
-      osFamily: 'debian',
-      osRelease: `${m[1]} (${codename})`,
+      osFamily: family,
+      osRelease: `${m[2]} (${codename})`,
       libc: 'glibc',
       packageManager: 'apt',
       aptRelease,
       codename,
       ...(aptRelease !== codename
-        ? { aptNote: borrowedAptNote(`Debian ${m[1]} (${codename})`, aptRelease) }
-        : {}),
-    };
-  }
-  m = /^ubuntu(\d+\.\d+)$/.exec(os);
-  if (m && ubuntu[m[1]]) {
-    const [codename, aptRelease] = ubuntu[m[1]];
-    return {
-      osFamily: 'ubuntu',
-      osRelease: `${m[1]} (${codename})`,
-      libc: 'glibc',
-      packageManager: 'apt',
-      aptRelease,
-      codename,
-      ...(aptRelease !== codename
-        ? { aptNote: borrowedAptNote(`Ubuntu ${m[1]} (${codename})`, aptRelease) }
+        ? { aptNote: borrowedAptNote(`${name[family]} ${m[2]} (${codename})`, aptRelease) }
         : {}),
     };
   }
