@@ -461,6 +461,19 @@ function measuredRecord(
   };
 }
 
+/** Records for every build of `repo` the tag index measured (none without an index). */
+function measuredOfRepo(baseIndex: BaseIndex | undefined, repo: string): BaseImageRecord[] {
+  if (!baseIndex) return [];
+  const seen = new Set<TagGroup>();
+  const out: BaseImageRecord[] = [];
+  for (const group of baseIndex.byTag.values()) {
+    if (group.repo !== repo || !group.measured || group.isWindows || seen.has(group)) continue;
+    seen.add(group);
+    out.push(measuredRecord(repo, group, group.measured, baseIndex).record);
+  }
+  return out;
+}
+
 /** The measured build `repo:tag` names (index installed and one of its tags measured). */
 function resolveMeasured(
   repo: string,
@@ -615,11 +628,16 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
   const wanted = versionOf(tag);
   const distro = DISTROS.find((d) => names.some((t) => t.includes(d)));
   const family = repo.startsWith('gcr.io/distroless/') ? distrolessFamily(repo) : repo;
-  const sameRepo = records.filter((r) => {
-    const rr = repoOf(r);
-    if (r.defaultUser === 'nonroot') return false;
-    return kind === 'distroless' ? distrolessFamily(rr) === family : rr === repo;
-  });
+  const sameRepo = [
+    ...records.filter((r) => {
+      const rr = repoOf(r);
+      if (r.defaultUser === 'nonroot') return false;
+      return kind === 'distroless' ? distrolessFamily(rr) === family : rr === repo;
+    }),
+    // The builds of this repository the tag index measured are candidates too (php:fpm-alpine
+    // is a far nearer guess for php:8.3-fpm-alpine than the plain alpine image).
+    ...measuredOfRepo(index, repo),
+  ];
   // Another variant of the same repository is a worse guess than the plain OS image of the
   // right kind (ruby:3.3-alpine is far nearer alpine than ruby:3.4-slim-trixie).
   const ofKind = sameRepo.filter((r) => variantKind(repoOf(r), parseImageRef(r.ref).tag) === kind);

@@ -89,6 +89,20 @@ describe('resolveBaseImage with the index', () => {
     expect(g.isExact).toBe(false);
     expect(g.reason).toMatch(/an official tag/);
   });
+
+  it('an unmeasured tag is guessed from a build of its repository the index measured', () => {
+    // php:8.3-fpm-alpine's build was not read, php:fpm-alpine's was; without the index the
+    // guess falls back to the plain alpine image, which leaves PHP out of the size.
+    const withIndex = guessBaseImage('php:8.3-fpm-alpine', index);
+    const without = guessBaseImage('php:8.3-fpm-alpine');
+    expect(withIndex.isExact).toBe(false);
+    expect(withIndex.record.ref).toBe('php:fpm-alpine');
+    expect(withIndex.record.osFamily).toBe('alpine');
+    expect(without.record.ref).toMatch(/^alpine:/);
+    expect(withIndex.record.uncompressedBytes).toBeGreaterThan(
+      5 * without.record.uncompressedBytes,
+    );
+  });
 });
 
 describe('resolveBaseImage for a build repo-info measured without a package list', () => {
