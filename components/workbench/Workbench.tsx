@@ -550,13 +550,17 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
             onFix={fix}
           />
           {result?.report.isBuildable !== false && <ScorePanel score={result?.report.score} />}
-          <ProjectPanel
-            project={project}
-            context={result?.report.context}
-            analysisKey={live?.seq}
-            rebuild={rebuild}
-            onReveal={reveal}
-          />
+          {/* Shown with the first answer, not before: until then the panels above it are empty,
+              and a panel shown early would jump down a screen when they fill in. */}
+          {result && (
+            <ProjectPanel
+              project={project}
+              context={result.report.context}
+              analysisKey={live?.seq}
+              rebuild={rebuild}
+              onReveal={reveal}
+            />
+          )}
         </div>
       </div>
 
