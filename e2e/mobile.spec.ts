@@ -54,3 +54,23 @@ test(`mobile: the lesson's editor and size are reachable at ${WIDTH} px`, async 
   const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
   expect(scrollWidth).toBeLessThanOrEqual(WIDTH);
 });
+
+test(`mobile: each goal shows its detail on a line of its own at ${WIDTH} px`, async ({ page }) => {
+  await page.goto(`/lessons/${LESSONS[0].slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  // A phone has no tooltip: what is still wrong must be readable, not cut after a few letters.
+  const goals = page.getByTestId('goal');
+  const sizeGoal = goals.filter({ hasText: /GB now/ });
+  const label = await sizeGoal.getByText(/Image under \d+ MB$/).boundingBox();
+  const detail = await sizeGoal.getByText(/GB now$/).boundingBox();
+  expect(label && detail && detail.y >= label.y + label.height - 1, 'detail below label').toBe(
+    true,
+  );
+  expect(detail && detail.x + detail.width <= WIDTH, 'the detail fits the screen').toBe(true);
+  // Every row is as tall as the others, so the editor below keeps its place while goals change.
+  const heights = await goals.evaluateAll((rows) =>
+    rows.map((row) => Math.round(row.getBoundingClientRect().height)),
+  );
+  expect(new Set(heights).size).toBe(1);
+});

@@ -59,6 +59,30 @@ function oneMegabyteDockerfile(): string {
   return `${lines.join('\n')}\n`;
 }
 
+test('playground: the panels do not jump when the first estimate arrives', async ({ page }) => {
+  // Layout shifts not caused by input (the browser's own measure, summed as CLS).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __shift: number };
+    w.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as (PerformanceEntry & {
+        value: number;
+        hadRecentInput: boolean;
+      })[]) {
+        if (!entry.hadRecentInput) w.__shift += entry.value;
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto('/playground');
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  await expect(page.getByRole('heading', { name: /^Build context:/ })).toBeVisible();
+  const shift = await page.evaluate(() => (window as unknown as { __shift: number }).__shift);
+  // 0.1 is where "good" ends for Core Web Vitals; the build context panel shown before the
+  // estimate used to jump a screen down and score about 0.14 at 1280 × 800.
+  expect(shift, 'cumulative layout shift').toBeLessThan(0.1);
+});
+
 test('playground: a 1 MB paste keeps the page responsive and ends in a clear message', async ({
   page,
 }) => {

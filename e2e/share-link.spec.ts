@@ -73,6 +73,22 @@ test('share-link: Share makes a link that opens read-only with its size and scor
   expect(await getEditorText(viewer)).toBe(shared);
 });
 
+test('share-link: the share links close with a button that hands focus back to Share', async ({
+  page,
+}) => {
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  await share.focus();
+  await page.keyboard.press('Enter');
+  const link = page.getByRole('textbox', { name: 'Share link' });
+  await expect(link).toBeVisible();
+  await page.getByRole('button', { name: 'Close share links' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(link).toHaveCount(0);
+  await expect(share).toBeFocused();
+});
+
 test('share-link: with no draft, "Try it in my editor" opens the lesson without asking', async ({
   page,
 }) => {

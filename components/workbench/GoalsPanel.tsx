@@ -44,7 +44,10 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
           {Array.from({ length: total }, (_, i) => (
             <li key={i} className={styles.goal}>
               <span className={styles.goalOpen}>○</span>
-              <span className={styles.goalText}>&nbsp;</span>
+              <span className={styles.goalText}>
+                <span className={styles.goalLabel}>&nbsp;</span>
+                <span className={styles.goalDetail}>&nbsp;</span>
+              </span>
             </li>
           ))}
         </ul>
@@ -65,12 +68,17 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
                 {g.isMet ? '✓' : '○'}
               </span>
               <span className={styles.goalText} title={`${g.label} · ${g.detail}`}>
-                <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
-                {g.label}
-                {g.goal.alreadyMet && g.isMet && (
-                  <span className={styles.alreadyFine}> already fine</span>
-                )}
-                <span className={`${styles.muted} ${styles.goalDetail}`}> · {g.detail}</span>
+                <span className={styles.goalLabel}>
+                  <span className={styles.srOnly}>{g.isMet ? 'Met: ' : 'Not met yet: '}</span>
+                  {g.label}
+                  {g.goal.alreadyMet && g.isMet && (
+                    <span className={styles.alreadyFine}> already fine</span>
+                  )}
+                </span>
+                <span className={`${styles.muted} ${styles.goalDetail}`}>
+                  <span className={styles.goalSeparator}> · </span>
+                  {g.detail}
+                </span>
               </span>
             </li>
           ))}

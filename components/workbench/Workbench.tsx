@@ -110,6 +110,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   const [isSolutionOpen, setIsSolutionOpen] = useState(false);
   const [diffFiles, setDiffFiles] = useState<WorkbenchFiles>();
   const [dialog, setDialog] = useState<'reset' | 'use-solution' | undefined>();
+  const shareButtonRef = useRef<HTMLButtonElement>(null);
   /** The texts at the last Share press; `press` remounts the panel for a fresh link. */
   const [share, setShare] = useState<{
     press: number;
@@ -314,6 +315,12 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     [result, resultTag],
   );
 
+  /** Closes the share links and gives the keyboard back to the Share button. */
+  function closeShare() {
+    setShare(undefined);
+    shareButtonRef.current?.focus();
+  }
+
   function onShare() {
     const files = editorRef.current?.getFiles() ?? initialFiles;
     // The figures of the Markdown line are the latest analysis of these texts, taken now.
@@ -352,7 +359,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
       <div className={styles.layout}>
         <div className={styles.editorColumn}>
           <div className={styles.toolbar} role="toolbar" aria-label="Workbench actions">
-            <button type="button" className={styles.button} onClick={onShare}>
+            <button type="button" ref={shareButtonRef} className={styles.button} onClick={onShare}>
               Share
             </button>
             {!readOnly && (
@@ -406,6 +413,16 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
               lessonVersion={props.lessonVersion}
               {...share.figures}
             />
+          )}
+          {/* The links push the editor down: without this they stayed until the page was left. */}
+          {share && (
+            <button
+              type="button"
+              className={`${styles.button} ${styles.closeShare}`}
+              onClick={closeShare}
+            >
+              Close share links
+            </button>
           )}
           {result && (
             // Size, goals and a compact layer chart sit above the editor, so the feedback on each
@@ -550,13 +567,17 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
             onFix={fix}
           />
           {result?.report.isBuildable !== false && <ScorePanel score={result?.report.score} />}
-          <ProjectPanel
-            project={project}
-            context={result?.report.context}
-            analysisKey={live?.seq}
-            rebuild={rebuild}
-            onReveal={reveal}
-          />
+          {/* Shown with the first answer, not before: until then the panels above it are empty,
+              and a panel shown early would jump down a screen when they fill in. */}
+          {result && (
+            <ProjectPanel
+              project={project}
+              context={result.report.context}
+              analysisKey={live?.seq}
+              rebuild={rebuild}
+              onReveal={reveal}
+            />
+          )}
         </div>
       </div>
 
