@@ -12,6 +12,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { EarlyText, TextState } from './early-text';
 import { HAD_FOCUS_ATTRIBUTE } from './PrefilledEditor';
+import { wantMonaco } from './monaco-loader';
 
 interface EarlyEditorProps {
   store: EarlyText;
@@ -114,6 +115,10 @@ function textareaFor(store: EarlyText, adopt?: HTMLTextAreaElement): HTMLTextAre
   };
   for (const type of ['keydown', 'pointerdown', 'focus', 'input'])
     el.addEventListener(type, active);
+  // A pointer over the text, its focus or a key in it: the learner is about to use the editor.
+  for (const type of ['pointerenter', 'pointermove', 'pointerdown', 'focus', 'keydown'])
+    el.addEventListener(type, wantMonaco, { passive: true });
+  if (store.hasFocus || document.activeElement === el) wantMonaco();
   elements.set(store, el);
   return el;
 }

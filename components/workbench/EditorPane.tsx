@@ -18,7 +18,7 @@ import {
   toMonacoLine,
 } from './monaco-convert';
 import type { Monaco } from './monaco-setup';
-import { preloadMonaco, whenMonacoRequested } from './monaco-loader';
+import { preloadMonaco, wantMonaco, whenMonacoRequested } from './monaco-loader';
 import { EarlyEditor } from './EarlyEditor';
 import type { EarlyText } from './early-text';
 import type { SiteTheme } from '../theme';
@@ -349,13 +349,18 @@ export default function EditorPane(props: EditorPaneProps) {
       loaded.editor.updateOptions({ ariaLabel: `${TAB_LABEL[next]} editor` });
     }
     setTab(next);
+    // Only Monaco edits the .dockerignore.
+    if (!loaded) wantMonaco();
     if (focusEditor) loaded?.editor.focus();
   }
 
   useImperativeHandle(ref, (): EditorHandle => ({
     revealLine(line) {
       const loaded = loadedRef.current;
-      if (!loaded) return;
+      if (!loaded) {
+        wantMonaco();
+        return;
+      }
       switchTo('dockerfile');
       const lineNumber = toMonacoLine(line);
       loaded.editor.revealLineInCenter(lineNumber);
@@ -379,6 +384,7 @@ export default function EditorPane(props: EditorPaneProps) {
     },
     applyFix(fix, versionId) {
       const loaded = loadedRef.current;
+      if (!loaded) wantMonaco();
       if (!loaded || loaded.models.dockerfile.getVersionId() !== versionId) return false;
       switchTo('dockerfile');
       loaded.editor.pushUndoStop();
@@ -452,6 +458,10 @@ export default function EditorPane(props: EditorPaneProps) {
         className={styles.editorFrame}
         data-editor-ready={isReady ? 'true' : 'false'}
         aria-busy={!isReady}
+        // The learner's first move towards the editor brings Monaco (see scheduleMonaco).
+        onPointerEnter={isReady ? undefined : wantMonaco}
+        onPointerDown={isReady ? undefined : wantMonaco}
+        onFocus={isReady ? undefined : wantMonaco}
       >
         <div ref={hostRef} className={styles.editorHost} />
         {!isReady && early && tab === 'dockerfile' && (

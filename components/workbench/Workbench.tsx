@@ -10,7 +10,7 @@ import { allGoalsMet } from '@/lib/lessons';
 import { SharePanel } from '../gallery/SharePanel';
 import type { EditorHandle, EditorMarkers } from './EditorPane';
 import EditorPane from './EditorPane';
-import { scheduleMonaco } from './monaco-loader';
+import { scheduleMonaco, wantMonaco } from './monaco-loader';
 import { ConfirmDialog } from '../ConfirmDialog';
 import DiffView from './DiffView';
 import FindingsPanel from './FindingsPanel';
@@ -98,9 +98,9 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
 
   const [isEditorReady, setIsEditorReady] = useState(false);
 
-  // Monaco is asked for as soon as the main thread is idle after the first render, but not while
-  // the learner is typing in the plain editor (see scheduleMonaco): EditorPane then finds it
-  // loaded or on its way.
+  // Monaco is asked for on the learner's first move towards the editor (or a while after the
+  // page has settled), but not while they are typing in the plain editor (see scheduleMonaco):
+  // EditorPane then finds it loaded or on its way.
   const early = props.early;
   useEffect(() => scheduleMonaco(() => early?.lastActivityAt ?? -Infinity), [early]);
   const [notice, setNotice] = useState<string>();
@@ -284,12 +284,16 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     (_finding: Finding, chosen: Fix) => {
       const handle = editorRef.current;
       if (!handle || resultTag === undefined || !handle.applyFix(chosen, resultTag)) {
-        setNotice('The text changed since the last analysis. Try the fix again in a moment.');
+        setNotice(
+          isEditorReady
+            ? 'The text changed since the last analysis. Try the fix again in a moment.'
+            : 'The full editor is loading, which quick fixes need. Try the fix again in a moment.',
+        );
         return;
       }
       setNotice(`Applied: ${chosen.title}. Ctrl+Z undoes it.`);
     },
-    [resultTag],
+    [resultTag, isEditorReady],
   );
 
   const rebuild = useCallback(
@@ -340,6 +344,8 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
 
   function openSolution() {
     if (!solution) return;
+    // The diff view is Monaco's: asked for now, shown when it is here.
+    wantMonaco();
     setDiffFiles(editorRef.current?.getFiles() ?? initialFiles);
     setIsSolutionOpen(true);
   }
@@ -395,7 +401,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
                 type="button"
                 className={styles.button}
                 onClick={() => (isSolutionOpen ? setIsSolutionOpen(false) : openSolution())}
-                disabled={!canShowSolution || !isEditorReady}
+                disabled={!canShowSolution}
                 aria-expanded={isSolutionOpen}
                 aria-describedby={`wb-${instanceId}-solution-rule`}
               >
@@ -499,6 +505,11 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
                 ))}
               </ol>
             </section>
+          )}
+          {isSolutionOpen && solution && !monaco && (
+            <p role="status" className={styles.muted}>
+              Loading the diff view…
+            </p>
           )}
           {isSolutionOpen && solution && monaco && diffFiles && (
             <section className={styles.panel} aria-labelledby={`wb-${instanceId}-solution-h`}>

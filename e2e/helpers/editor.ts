@@ -19,8 +19,18 @@ function editor(page: Page): Locator {
   return page.locator(READY_FRAME).first().locator('.monaco-editor').first();
 }
 
-/** Waits until Monaco has mounted and its text is on screen (workers included). */
+/** The editor's frame, whether Monaco is there yet or the plain editor stands in. */
+const ANY_FRAME = '[data-editor-ready]';
+
+/**
+ * Waits until Monaco has mounted and its text is on screen (workers included). Monaco comes
+ * when the learner moves towards the editor: the pointer goes over it first, as theirs would
+ * (no click, so focus stays where it is).
+ */
 export async function waitForEditor(page: Page, timeout = 30_000): Promise<void> {
+  const frame = page.locator(ANY_FRAME).first();
+  if ((await frame.getAttribute('data-editor-ready', { timeout })) !== 'true')
+    await frame.hover({ timeout });
   await expect(page.locator(READY_FRAME).first()).toBeVisible({ timeout });
   await expect(editor(page).locator(VIEW_LINES)).toBeVisible({ timeout });
 }
