@@ -372,8 +372,16 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
               <button
                 type="button"
                 className={styles.button}
-                onClick={() => setDialog('reset')}
-                disabled={!isEditorReady}
+                // Focusable while the full editor loads (a disabled button is skipped by Tab):
+                // moving to it asks for Monaco, which the reset needs to keep Ctrl+Z working.
+                aria-disabled={!isEditorReady}
+                onPointerEnter={wantMonaco}
+                onFocus={wantMonaco}
+                onClick={() => {
+                  if (isEditorReady) return setDialog('reset');
+                  wantMonaco();
+                  setNotice('The full editor is still loading: Reset works in a moment.');
+                }}
               >
                 Reset
               </button>
