@@ -177,19 +177,28 @@ async function holdScripts(page: Page): Promise<() => void> {
 const plainEditor = (page: Page) =>
   page.getByRole('textbox', { name: 'Dockerfile (plain text until the full editor has loaded)' });
 
+/**
+ * Opens the first lesson with its scripts held back and puts the cursor at the end of the
+ * prefilled editor, as a learner who starts typing at once: `release` lets the scripts run.
+ */
+async function typeBeforeScripts(page: Page) {
+  const release = await holdScripts(page);
+  await page.goto(`/lessons/${first.slug}`, { waitUntil: 'commit' });
+  const plain = plainEditor(page);
+  await expect(plain).toBeEditable();
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+End');
+  return { release, plain };
+}
+
 const SAVED = 'FROM alpine:3.20\nCMD ["sh"]\n';
 
 test('workbench: the first lesson takes typing before any of its scripts has run, and keeps text, cursor and undo once they have', async ({
   page,
 }) => {
   const start = lessonDockerfile(first.slug, 'start');
-  const release = await holdScripts(page);
-  await page.goto(`/lessons/${first.slug}`, { waitUntil: 'commit' });
-  const plain = plainEditor(page);
-  await expect(plain).toBeEditable();
+  const { release, plain } = await typeBeforeScripts(page);
   await expect(plain).toHaveValue(start);
-  await plain.click();
-  await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('# typed before the scripts');
   await page.keyboard.press('Enter');
   await page.keyboard.type('# two');
@@ -233,12 +242,7 @@ test('workbench: typed before the page had read a different saved draft, both ar
   page,
 }) => {
   const start = lessonDockerfile(first.slug, 'start');
-  const release = await holdScripts(page);
-  await page.goto(`/lessons/${first.slug}`, { waitUntil: 'commit' });
-  const plain = plainEditor(page);
-  await expect(plain).toBeEditable();
-  await plain.click();
-  await page.keyboard.press('ControlOrMeta+End');
+  const { release } = await typeBeforeScripts(page);
   await page.keyboard.type('# mine');
   // Another tab saves a draft now, after the HTML (and its check for a draft) was read.
   const saved = { dockerfile: SAVED, dockerignore: '', savedAt: '2026-01-01T00:00:00.000Z' };

@@ -15,6 +15,7 @@
 import { validate } from 'dockerfile-utils';
 import { createRequire } from 'node:module';
 import { analyze, createAnalyzerCache } from '../lib/analyzer/index';
+import { seededRandom } from './seeded-random';
 
 const require = createRequire(import.meta.url);
 const dockerfilelint = require('dockerfilelint') as {
@@ -144,18 +145,6 @@ export function makeFile(lines: number, seed = 1): string {
   return out.join('\n') + '\n';
 }
 
-/** Small deterministic PRNG (mulberry32), so every run measures the same files. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const APT_PACKAGES = [
   'curl',
   'ca-certificates',
@@ -195,7 +184,7 @@ const STAGE_BASES = [
  * packages, some cleaning their lists), COPY of the context and `COPY --from` an earlier stage.
  */
 export function makeMultiStage(lines: number, seed: number): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
   const out: string[] = ['# syntax=docker/dockerfile:1', 'ARG DEBIAN_FRONTEND=noninteractive'];
   let stage = 0;

@@ -12,6 +12,7 @@ import {
 import { listBaseImages } from './base-images';
 import type { AptClosure, AptPackage } from './types';
 import generated from './generated/apt.json';
+import { seededRandom } from '../../scripts/seeded-random';
 
 /**
  * The closure as it was written before the numbered graph: names in sets and maps, a queue of
@@ -67,18 +68,6 @@ function referenceClosure(
   return { packages, totalBytes: packages.reduce((s, p) => s + p.bytes, 0), unknown };
 }
 
-/** mulberry32: the same requests on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const table = generated as unknown as AptTable;
 
 describe('aptClosureIn', () => {
@@ -91,7 +80,7 @@ describe('aptClosureIn', () => {
         .filter((r) => r.aptRelease === release && r.packages)
         .map((r) => new Set(r.packages));
       const installedSets = [new Set<string>(), ...bases.slice(0, 3)];
-      const rnd = random(release.length * 7919);
+      const rnd = seededRandom(release.length * 7919);
       let nonEmpty = 0;
       for (let i = 0; i < 150; i++) {
         const pick = () => {
