@@ -447,7 +447,12 @@ function measuredRecord(
     ...(facts.aptRelease ? { aptRelease: facts.aptRelease } : { aptRelease: undefined }),
     runtimes,
     notes: facts.aptNote ? [listNote, facts.aptNote] : [listNote],
-    packagesStatus: template === RPM_TEMPLATE ? 'not-collected' : `same-as:${template.ref}`,
+    packagesStatus:
+      template === RPM_TEMPLATE
+        ? 'not-collected'
+        : repoOf(template) === repo
+          ? `same-as:${template.ref}`
+          : `stand-in:${template.ref}`,
     key: ref,
   }) as BaseImageRecord;
   const index = baseIndexSource(baseIndex);
@@ -542,6 +547,17 @@ export function thirdPartyBase(
 }
 
 type VariantKind = 'alpine' | 'slim' | 'full' | 'distroless';
+
+/**
+ * True when the record's package list and runtimes describe this image (read from it, or from a
+ * build of the same repository and variant), so the analyzer may say a program is absent. A
+ * build sized from repo-info whose list is a plain OS image's (`stand-in:`), or with no list,
+ * may ship programs the list does not name.
+ */
+export function listsOwnContents(record: BaseImageRecord): boolean {
+  const status = record.packagesStatus ?? '';
+  return record.packages !== null && !/^(stand-in|not-collected)\b/.test(status);
+}
 
 function repoOf(record: BaseImageRecord): string {
   return parseImageRef(record.ref).repo;

@@ -13,6 +13,7 @@ export {
   guessBaseImage,
   isWindowsImageRef,
   listBaseImages,
+  listsOwnContents,
   parseImageRef,
   resolveBaseImage,
   smallerVariants,

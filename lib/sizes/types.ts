@@ -51,7 +51,10 @@ export interface BaseImageRecord {
   notes: string[];
   /** Key of the entry in data/base-images.json this record comes from. */
   key?: string;
-  /** `read-from-source`, `same-as:<key>`, `derived` or `not-collected` (how `packages` was read). */
+  /**
+   * How `packages` was read: `read-from-source`, `same-as:<key>` (a build of the same repository),
+   * `stand-in:<key>` (another image's list: this image may add to it), `derived` or `not-collected`.
+   */
   packagesStatus?: string;
   /** How an estimated size was computed (only for estimates). */
   estimateMethod?: string;

@@ -7,6 +7,7 @@
 import type { ShellCommand } from '../model-types';
 import { parseShell } from '../shell';
 import type { AnalyzerCache } from '../cache';
+import { listsOwnContents } from '../../sizes/base-images';
 import { isPipProgram, isPythonProgram, isShellProgram } from '../vocabulary';
 import { applyApt, applyAptMark, applyDpkg, aptMarksOf } from './apt';
 import { applyApk } from './apk';
@@ -82,9 +83,24 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
 /** Python packages that give a stage a pip (or a python to run `-m pip` with). */
 const PYTHON_PACKAGES = /^(python3?(\.\d+)?(-minimal|-pip)?|py3-pip|python3-venv)$/;
 
+/** Programs that need Node.js: without it none of them can exist. */
+const NODE_PROGRAMS = new Set([
+  'node',
+  'nodejs',
+  'npm',
+  'npx',
+  'yarn',
+  'yarnpkg',
+  'pnpm',
+  'corepack',
+]);
+/** Debian and Alpine packages that bring Node.js (or a program of NODE_PROGRAMS with it). */
+const NODE_PACKAGES = /^(nodejs(-current|-lts)?|npm|yarn|yarnpkg|pnpm)$/;
+
 /**
  * Why `cmd` cannot run in this stage, when that is certain: apt-get/dpkg on an Alpine base,
- * apk on a Debian or Ubuntu base, pip where nothing installed Python. Undefined when the program
+ * apk on a Debian or Ubuntu base, pip where nothing installed Python, npm/node/yarn where
+ * nothing installed Node.js. Undefined when the program
  * may be there: a base the tables do not know, anything the model does not follow before it
  * (an unsized command or copy), a RUN that tests for the program or tolerates failure (`||`,
  * `if`, `command -v`), or a program called by its path.
@@ -112,6 +128,20 @@ function missingProgram(cmd: ShellCommand, rc: RunContext): string | undefined {
     return `${name} is not in this Alpine image (its package manager is apk), so the build fails with "${name}: not found". Use apk add --no-cache, with Alpine's package names.`;
   if (name === 'apk' && pm === 'apt')
     return `apk is not in this ${state.record.osFamily === 'ubuntu' ? 'Ubuntu' : 'Debian'} image (its package manager is apt-get), so the build fails with "apk: not found". Use apt-get install -y --no-install-recommends, with Debian's package names.`;
+  // Saying a runtime is absent needs the image's own package list and runtimes, and nothing
+  // downloaded before (a release archive of Node.js or Python unpacks a runtime).
+  if (!listsOwnContents(state.record) || state.knownDist) return undefined;
+  if (NODE_PROGRAMS.has(name)) {
+    const hasNode =
+      state.record.runtimes.node !== undefined ||
+      state.nodeVersion !== undefined ||
+      [...state.packages].some((p) => NODE_PACKAGES.test(p)) ||
+      ['/usr/local/bin/node', '/usr/bin/node', '/usr/local/bin/nodejs', '/usr/bin/nodejs'].some(
+        (p) => state.fs.has(p),
+      );
+    if (!hasNode)
+      return `${name} runs where nothing installed Node.js (the base image has none), so the build fails with "${name}: not found". Build this stage FROM a node image, or install nodejs${name === 'node' || name === 'nodejs' ? '' : ' and npm'} first.`;
+  }
   if (name === 'pip' || name === 'pip3') {
     const hasPython =
       state.record.runtimes.python !== undefined ||

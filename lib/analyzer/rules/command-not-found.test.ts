@@ -1,5 +1,8 @@
 import { commandNotFound } from './command-not-found';
-import { df, ruleTests } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { createAnalyzerCache } from '../cache';
+import { staticBaseIndex } from '../../sizes/base-index-static';
+import { df, ruleTests, runRule } from './test-helpers';
 
 ruleTests(commandNotFound, {
   valid: {
@@ -37,6 +40,30 @@ ruleTests(commandNotFound, {
       FROM gcr.io/distroless/static-debian12
       COPY --from=busybox:1.38 /bin/busybox /bin/sh
       RUN echo ok
+    `,
+    'npm in a node image': df`
+      FROM node:22-bookworm-slim
+      RUN npm ci --omit=dev
+    `,
+    "npm after Debian's nodejs and npm are installed in an earlier RUN": df`
+      FROM debian:bookworm-slim
+      RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
+      RUN npm ci --omit=dev
+    `,
+    "npm after Alpine's nodejs and npm packages": df`
+      FROM alpine:3.22
+      RUN apk add --no-cache nodejs npm && npm ci --omit=dev
+    `,
+    'npm after the Node.js release archive was downloaded and unpacked': df`
+      FROM debian:bookworm-slim
+      RUN curl -fsSLO https://nodejs.org/dist/v22.12.0/node-v22.12.0-linux-x64.tar.xz \\
+       && tar -xJf node-v22.12.0-linux-x64.tar.xz -C /usr/local --strip-components=1 \\
+       && npm ci --omit=dev
+    `,
+    'node copied in from another image first (not followed)': df`
+      FROM debian:bookworm-slim
+      COPY --from=node:22-bookworm-slim /usr/local /usr/local
+      RUN npm ci --omit=dev
     `,
     'a base image the tables do not know': df`
       FROM example.com/team/base:1
@@ -76,5 +103,45 @@ ruleTests(commandNotFound, {
       lines: [2],
       message: /nothing installed Python/,
     },
+    'npm where nothing installed Node.js (a Python image)': {
+      dockerfile: df`
+        FROM python:3.12-slim
+        RUN npm ci --omit=dev
+      `,
+      lines: [2],
+      message: /npm runs where nothing installed Node\.js.*FROM a node image/,
+    },
+    'yarn on plain Alpine': {
+      dockerfile: df`
+        FROM alpine:3.22
+        RUN apk add --no-cache curl && yarn install --frozen-lockfile
+      `,
+      lines: [2],
+      message: /yarn runs where nothing installed Node\.js/,
+    },
   },
+});
+
+describe('command-not-found with the official-tag index', () => {
+  const cache = () => createAnalyzerCache({ baseIndex: staticBaseIndex() });
+
+  it("says nothing about runtimes of a build whose package list is another image's", () => {
+    // ghost:6-alpine is measured by repo-info, but its package list is plain Alpine's: the
+    // image has Node.js all the same, so neither npm nor pip may be called missing.
+    const hits = runRule(
+      commandNotFound,
+      'FROM ghost:6-alpine\nRUN npm install -g ghost-cli\nRUN pip install x\n',
+      cache(),
+    );
+    expect(hits).toEqual([]);
+  });
+
+  it('still says apt-get is missing on that build (its OS is its own)', () => {
+    const hits = runRule(
+      commandNotFound,
+      'FROM ghost:6-alpine\nRUN apt-get update && apt-get install -y curl\n',
+      cache(),
+    );
+    expect(hits.map((h) => h.range.start.line)).toEqual([1]);
+  });
 });
