@@ -121,7 +121,7 @@ export function formatHuman(file: string, r: Report, maxSizeBytes?: number): str
     `  Size     ${mb(r.size.bytes)} (confidence ${r.size.confidence}; pull ≈ ${mb(r.size.compressedBytes)})${over ? `  OVER --max-size ${mb(maxSizeBytes as number)}` : ''}`,
   );
   out.push(
-    `  Base     ${r.base.ref} ${mb(r.base.sizeBytes)}${r.base.known ? '' : ' (guess)'} — ${r.base.source}`,
+    `  Base     ${r.base.ref} ${mb(r.base.sizeBytes)}${r.base.guessed ? ' (guess)' : ''} — ${r.base.source}`,
   );
   if (r.size.wastedBytes > 0)
     out.push(

@@ -6,7 +6,8 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { parseArgs, parseSize, run, isBinary } from './main';
-import { printable, type JsonReport } from './format';
+import { formatHuman, printable, type JsonReport } from './format';
+import { analyze } from '../lib/analyzer';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const fixture = (name: string) => join(here, 'fixtures', name, 'Dockerfile');
@@ -256,5 +257,19 @@ describe('layerlab CLI', () => {
     expect((JSON.parse(ok.stdout) as JsonReport[])[0].baseImage.ref).toBe('debian:bookworm-slim');
     const bad = spawnSync(process.execPath, [bin, fixture('binary')], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
+  });
+});
+
+describe('the Base line', () => {
+  const human = (dockerfile: string) =>
+    formatHuman('Dockerfile', analyze({ dockerfile })).split('\n')[2] ?? '';
+  it('marks a base missing from the measured table as a guess', () => {
+    expect(human('FROM example.org/team/app-base:7\nCMD ["x"]\n')).toContain('(guess)');
+  });
+  it('never calls scratch (exactly empty) or a measured base a guess', () => {
+    expect(human('FROM scratch\nCOPY app /app\nCMD ["/app"]\n')).toMatch(
+      /^ {2}Base {5}scratch 0 B — /,
+    );
+    expect(human('FROM debian:bookworm-slim\nCMD ["sh"]\n')).not.toContain('(guess)');
   });
 });

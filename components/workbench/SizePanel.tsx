@@ -76,7 +76,7 @@ function SizePanel({ report, startBytes, seq, isStale, elapsedMs }: SizePanelPro
             ) : (
               <>
                 {formatBytes(size.baseBytes)}
-                {!base.known && (
+                {base.guessed && (
                   <span className={styles.bad}> (a guess: not in the measured table)</span>
                 )}
               </>

@@ -44,7 +44,7 @@ export function measuredBaseCompressionRatio(records: BaseImageRecord[]): number
 /**
  * Resolves a FROM reference to a table record: exact or alias match (`known`), else a guess from
  * the image's family (`known: false`, confidence low, source says so). Never returns size 0 for a
- * real image; `scratch` is 0 bytes and `known: false` by the Report contract.
+ * real image; `scratch` is 0 bytes, `known: false` and `guessed: false` (empty, so exact).
  */
 export function resolveBase(
   ref: string,
@@ -63,6 +63,7 @@ export function resolveBase(
         sizeBytes: 0,
         compressedSizeBytes: 0,
         known: false,
+        guessed: false,
         unsupported: 'windows',
         source: record.source,
         confidence: 'low',
@@ -91,6 +92,7 @@ export function resolveBase(
       sizeBytes: record.uncompressedBytes,
       compressedSizeBytes: compressed,
       known,
+      guessed: !exact && !isScratch,
       source: isScratch ? record.source : source,
       confidence: isScratch ? 'high' : confidence,
       // rpm-based images (Oracle Linux, Amazon Linux, UBI) are sized but not modelled.

@@ -72,7 +72,7 @@ export function estimateSize(model: ImageModel): SizeEstimate {
       message: `Windows images are not supported: ${base.ref} is not sized, and the estimate counts only the layers above it.`,
       assumedBytes: 0,
     });
-  } else if (!base.known && base.osFamily !== 'scratch') {
+  } else if (base.guessed) {
     unknowns.unshift({
       kind: 'base-image',
       name: base.ref,
@@ -81,9 +81,13 @@ export function estimateSize(model: ImageModel): SizeEstimate {
       assumedBytes: base.sizeBytes,
     });
   }
-  const compressedMethod = base.known
-    ? `Base: measured registry size${base.compressedSizeBytes && base.compressedSizeBytes !== Math.round(base.sizeBytes * baseRatio) ? '' : ' (or the median gzip ratio of the measured bases)'}; layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} % like the measured bases, text 30 %, caches and lists 95 %).`
-    : `Base: guessed size × the median gzip ratio of the measured bases (${(baseRatio * 100).toFixed(0)} %); layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} %, text 30 %, caches and lists 95 %).`;
+  const layersMethod = `layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} % like the measured bases, text 30 %, caches and lists 95 %).`;
+  const compressedMethod =
+    base.osFamily === 'scratch'
+      ? `Base: none (scratch is empty); ${layersMethod}`
+      : base.known
+        ? `Base: measured registry size${base.compressedSizeBytes && base.compressedSizeBytes !== Math.round(base.sizeBytes * baseRatio) ? '' : ' (or the median gzip ratio of the measured bases)'}; ${layersMethod}`
+        : `Base: guessed size × the median gzip ratio of the measured bases (${(baseRatio * 100).toFixed(0)} %); layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} %, text 30 %, caches and lists 95 %).`;
   const sizeRange = rangeOf(bytes, base, unknowns, modelErrorBytes, stepOfLine(model));
   return {
     bytes,
@@ -277,7 +281,7 @@ function confidenceOf(
   hasError: boolean,
 ): Confidence {
   if (base.confidence === 'low' || hasError) return 'low';
-  if (!base.known && base.osFamily !== 'scratch') return 'low';
+  if (base.guessed) return 'low';
   const spread = total > 0 ? Math.max(hi / total - 1, 1 - lo / total) : hi > 0 ? Infinity : 0;
   if (spread > 0.25) return 'low';
   if (spread > 0.1 || unknowns.length > 0 || base.confidence === 'medium') return 'medium';

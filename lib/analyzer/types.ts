@@ -101,6 +101,11 @@ export interface BaseImageSummary {
   compressedSizeBytes: number;
   /** True when the size comes from measured data; false for a family guess or `scratch`. */
   known: boolean;
+  /**
+   * True when `sizeBytes` is a guess (not measured): what the CLI and the page mark "(guess)".
+   * False for measured bases, for `scratch` (empty: 0 B exactly) and for an unsupported image.
+   */
+  guessed: boolean;
   /** Set when the analyzer cannot size this kind of image at all (then `sizeBytes` is 0). */
   unsupported?: 'windows';
   /** Human-readable provenance: "docker-library/repo-info, 2026-08-13" or "guess from family". */

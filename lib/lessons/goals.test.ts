@@ -40,6 +40,7 @@ function report(
       sizeBytes: 0,
       compressedSizeBytes: 0,
       known: true,
+      guessed: false,
       source: 'test',
       confidence: 'high',
       osFamily: 'debian',
