@@ -18,25 +18,43 @@ type Typed = AstInstruction & {
   getImageRange?: () => unknown;
 };
 
+/**
+ * `read()`, or what it threw: dockerfile-ast's own getters throw on some texts (`getHeredocs` of
+ * `FROM \\ \n\\# syntax=x`), and both parsers must then throw the same.
+ */
+function attempt<T>(read: () => T): T | { threw: string } {
+  try {
+    return read();
+  } catch (err) {
+    return { threw: err instanceof Error ? err.message : String(err) };
+  }
+}
+
 /** What the model reads of each instruction (and of its typed form), from either parser. */
 function shape(instructions: Instruction[], view: (i: Instruction) => Typed) {
   return instructions.map((ins) => {
     const t = view(ins);
-    const platform = t.getPlatformFlag?.();
     return {
       keyword: ins.getKeyword(),
       range: ins.getRange(),
       keywordRange: ins.getInstructionRange(),
       kind: t.constructor.name,
-      heredocs: t.getHeredocs
-        ? t.getHeredocs().map((h) => [h.getName(), h.getContentRange(), h.getDelimiterRange()])
-        : null,
-      json: t.getJSONStrings ? t.getJSONStrings().map((s) => s.getJSONValue()) : null,
-      properties: t.getProperties
-        ? t.getProperties().map((p) => [p.getName(), p.getValue()])
-        : null,
-      platform: platform ? [platform.getValue(), platform.getRange()] : null,
-      image: t.getImageRange ? t.getImageRange() : null,
+      heredocs: attempt(() =>
+        t.getHeredocs
+          ? t.getHeredocs().map((h) => [h.getName(), h.getContentRange(), h.getDelimiterRange()])
+          : null,
+      ),
+      json: attempt(() =>
+        t.getJSONStrings ? t.getJSONStrings().map((s) => s.getJSONValue()) : null,
+      ),
+      properties: attempt(() =>
+        t.getProperties ? t.getProperties().map((p) => [p.getName(), p.getValue()]) : null,
+      ),
+      platform: attempt(() => {
+        const platform = t.getPlatformFlag?.();
+        return platform ? [platform.getValue(), platform.getRange()] : null;
+      }),
+      image: attempt(() => (t.getImageRange ? t.getImageRange() : null)),
     };
   });
 }
@@ -72,6 +90,8 @@ const CASES = [
   '\ufeff# syntax=docker/dockerfile:1\n# escape=`\n\nARG V=1 W\nFROM --platform=$BUILDPLATFORM img:${V} AS b\rARG X="a b"\r\nCMD [ "x" ,\n',
   '#escape=\\ \n# Escape = ` \nfrom a\nfrom \\ \n b\nARG \\',
   "FROM a\nRUN x \\  \n\n  y\nENTRYPOINT ['a']\nUSER `\nWORKDIR /w\\\n",
+  // dockerfile-ast's getHeredocs throws on this FROM; ours must throw the same (found by the property below).
+  'FROM \\ \n\\# syntax=x\n',
 ];
 
 describe('parseDockerfile (checked against dockerfile-ast)', () => {
@@ -130,7 +150,8 @@ describe('parseDockerfile (checked against dockerfile-ast)', () => {
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (parts) => same(parts.join(''))),
-      { numRuns: 1000 },
+      // Seeded so that main stays deterministic; a failure prints its seed and counterexample.
+      { numRuns: 1000, seed: 20261204 },
     );
   });
 
