@@ -79,8 +79,9 @@ interface DataPypi {
  * data's notes: their dependencies are not added again.
  */
 const APK_TOTALS_WITH_DEPS: Record<string, string> = {
-  'build-base':
-    'estimate is the RUN-line total of build-base and its compilers (notes: ~245-255 MiB on 3.24)',
+  // build-base is no longer one: since 2026-12-04 it is the 0 B meta package of the znc image's
+  // report, and g++ and libstdc++-dev, the pieces that were estimates, are measured too, so the
+  // closure adds up its compilers.
   chromium:
     'estimate is the RUN-line total of chromium and its ~190 dependencies (observations 727 and 748.8 MiB)',
   'postgresql17-dev':

@@ -41,6 +41,16 @@ describe('apkAddClosure', () => {
     expect(c.totalBytes).toBeLessThan(300 * MiB);
   });
 
+  it('adds up build-base from its measured pieces instead of one estimate', () => {
+    expect(apkPackage('build-base')?.includesDeps).toBeUndefined();
+    expect(apkPackage('g++')?.estimated).toBeUndefined();
+    expect(apkPackage('libstdc++-dev')?.estimated).toBeUndefined();
+    const names = apkAddClosure(['build-base'], alpineBase).packages.map((p) => p.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['gcc', 'g++', 'libstdc++-dev', 'musl-dev', 'make', 'libmagic']),
+    );
+  });
+
   it('lists names in no table as unknown', () => {
     expect(apkAddClosure(['no-such-package-xyz'], alpineBase).unknown).toEqual([
       'no-such-package-xyz',
