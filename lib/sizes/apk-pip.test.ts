@@ -68,6 +68,8 @@ describe('apkAddClosure', () => {
     // su-exec was an estimate for 3.2x; rabbitmq:4.3.5-alpine (3.23.5) prints 13 KiB.
     expect(apkPackage('su-exec')).toMatchObject({ branch: '3.23', installedBytes: 13 * 1024 });
     expect(apkPackage('su-exec')?.estimated).toBeUndefined();
+    // shadow 4.18.0-r1: "1302 KiB" in friendica:2026.05-fpm-alpine's report.
+    expect(apkPackage('shadow')).toMatchObject({ branch: '3.24', installedBytes: 1302 * 1024 });
   });
 
   it('resolves renamed packages to the name the reports list', () => {
