@@ -37,6 +37,10 @@ export interface PackageSizesData {
       deps?: string[];
       confidence: Confidence;
       preferred?: boolean;
+      /** Full Alpine release of the image the figure was read from (`3.24.1`). */
+      alpineRelease?: string;
+      /** The file the figure was read from, at the commit it was read at. */
+      sourceFile?: { repo: string; path: string; commit: string };
     }[];
     apkAddObservations: {
       command: string;
@@ -75,8 +79,9 @@ interface DataPypi {
  * data's notes: their dependencies are not added again.
  */
 const APK_TOTALS_WITH_DEPS: Record<string, string> = {
-  'build-base':
-    'estimate is the RUN-line total of build-base and its compilers (notes: ~245-255 MiB on 3.24)',
+  // build-base is no longer one: since 2026-12-04 it is the 0 B meta package of the znc image's
+  // report, and g++ and libstdc++-dev, the pieces that were estimates, are measured too, so the
+  // closure adds up its compilers.
   chromium:
     'estimate is the RUN-line total of chromium and its ~190 dependencies (observations 727 and 748.8 MiB)',
   'postgresql17-dev':
@@ -96,7 +101,52 @@ const APK_ALIASES: Record<string, string> = {
   pkgconfig: 'pkgconf',
   'pkg-config': 'pkgconf',
   'libstdc++6': 'libstdc++',
+  // procps was renamed procps-ng, which provides the old name (alpinelinux/aports
+  // main/procps-ng/APKBUILD at commit 84a227baf001b6e0208e3352b294e4d7a40e93de: provides="procps=...").
+  procps: 'procps-ng',
+  // adoptium/containers 21/jdk/alpine/3.24/Dockerfile (commit f29497dc612ac4f72155dae4ce85105fe9b8faca)
+  // installs ttf-dejavu; the image's repo-info report lists font-dejavu and no ttf-dejavu.
+  'ttf-dejavu': 'font-dejavu',
 };
+
+/**
+ * Dependencies recorded from older branches' `D:` fields name the package that provided a
+ * shared library then; on 3.23/3.24 the library is packaged under another name (the repo-info
+ * reports of 3.24 images list libexpat, acl-libs and libncursesw, and no expat, libacl or
+ * ncurses-libs). Only dependency lists are renamed: `apk add expat` still means expat.
+ */
+const DEP_RENAMES: Record<string, string> = {
+  expat: 'libexpat',
+  libacl: 'acl-libs',
+  'ncurses-libs': 'libncursesw',
+};
+
+type DataApk = PackageSizesData['alpine']['packages'][number];
+
+/**
+ * A record that names the file it was read from must say which repository, path and commit
+ * (40 hex digits), and, with it, the Alpine release and a branch that release belongs to.
+ * Returns what is wrong, or nothing.
+ */
+export function citationProblems(p: DataApk): string[] {
+  if (!p.sourceFile) return [];
+  const problems: string[] = [];
+  const { repo, path, commit } = p.sourceFile;
+  if (!/^[\w.-]+\/[\w.-]+$/.test(repo ?? '')) problems.push(`repo "${repo}" is not owner/name`);
+  if (!path) problems.push('no path');
+  if (!/^[0-9a-f]{40}$/.test(commit ?? ''))
+    problems.push(`commit "${commit}" is not 40 hex digits`);
+  if (!p.alpineRelease || !/^\d+\.\d+(\.\d+)?$/.test(p.alpineRelease)) {
+    problems.push(`alpineRelease "${p.alpineRelease}" is not a release number`);
+  } else if (
+    p.alpineBranch &&
+    p.alpineRelease !== p.alpineBranch &&
+    !p.alpineRelease.startsWith(`${p.alpineBranch}.`)
+  ) {
+    problems.push(`alpineRelease ${p.alpineRelease} is not on branch ${p.alpineBranch}`);
+  }
+  return problems;
+}
 
 function parseApkResult(
   result: string,
@@ -116,14 +166,22 @@ function median(xs: number[]): number {
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
 function buildApk(alpine: PackageSizesData['alpine']): ApkPipTable['apk'] {
-  const preferred = new Map<string, PackageSizesData['alpine']['packages'][number]>();
+  const problems = alpine.packages.flatMap((p) =>
+    citationProblems(p).map((why) => `${p.name} ${p.version ?? ''}: ${why}`),
+  );
+  if (problems.length > 0) {
+    throw new Error(`data/package-sizes.json alpine.packages:\n  ${problems.join('\n  ')}`);
+  }
+  const preferred = new Map<string, DataApk>();
   for (const p of alpine.packages) {
     if (p.preferred || !preferred.has(p.name)) preferred.set(p.name, p);
   }
   const packages = [...preferred.values()].map((p) => {
     const estimated = p.installedBytes === null || p.installedBytes === undefined;
     const bytes = estimated ? (p.estimate ?? 0) : (p.installedBytes as number);
-    const deps = (p.deps ?? []).filter((d) => /^[a-z0-9][\w.+-]*$/i.test(d));
+    const deps = (p.deps ?? [])
+      .filter((d) => /^[a-z0-9][\w.+-]*$/i.test(d))
+      .map((d) => DEP_RENAMES[d] ?? d);
     const out: ApkPackage = {
       name: p.name,
       version: p.version,
