@@ -179,7 +179,8 @@ export function runtimeOf(image: string, tagRead: string): string {
   return '';
 }
 
-const OS_CODE = /^(debian\d+|ubuntu\d+\.\d+|alpine\d+\.\d+|oraclelinux\d+|amazonlinux\d+|ubi\d+)$/;
+const OS_CODE =
+  /^(debian\d+|ubuntu\d+\.\d+|alpine\d+\.\d+|(oraclelinux|amazonlinux|ubi|rockylinux|almalinux|fedora|photon)\d+|archlinux|clearlinux)$/;
 
 /** The measured part of the index; throws on a malformed entry so that a typo never ships. */
 export function buildMeasured(

@@ -304,8 +304,29 @@ function osFacts(os: string): Pick<
       codename: `alpine${m[1]}`,
     };
   }
-  // Oracle Linux, Amazon Linux, UBI: rpm-based; the analyzer has no dnf/yum tables.
-  return { osFamily: 'rpm', osRelease: os, libc: 'glibc', packageManager: 'rpm' };
+  // Oracle Linux, Amazon Linux, UBI, Rocky, Alma, Fedora, Photon: rpm-based; Arch Linux and
+  // Clear Linux have their own package managers. The analyzer has package tables for none of
+  // them: the size is used, the contents are not modelled.
+  return { osFamily: 'rpm', osRelease: otherOs(os).name, libc: 'glibc', packageManager: 'rpm' };
+}
+
+/** Display name and package manager of an OS code the analyzer has no package tables for. */
+function otherOs(os: string): { name: string; packageManager: string } {
+  const names: Record<string, [string, string]> = {
+    oraclelinux: ['Oracle Linux', 'rpm'],
+    amazonlinux: ['Amazon Linux', 'rpm'],
+    ubi: ['Red Hat UBI', 'rpm'],
+    rockylinux: ['Rocky Linux', 'rpm'],
+    almalinux: ['AlmaLinux', 'rpm'],
+    fedora: ['Fedora', 'rpm'],
+    photon: ['Photon OS', 'rpm (tdnf)'],
+    archlinux: ['Arch Linux', 'pacman'],
+    clearlinux: ['Clear Linux', 'swupd'],
+  };
+  const m = /^([a-z]+?)(\d[\d.]*)?$/.exec(os);
+  const known = m ? names[m[1]] : undefined;
+  if (!known) return { name: os, packageManager: 'its own package manager' };
+  return { name: m?.[2] ? `${known[0]} ${m[2]}` : known[0], packageManager: known[1] };
 }
 
 /**
@@ -429,7 +450,7 @@ function measuredRecord(
   const ref = `${repo}:${m.tag}`;
   const listNote =
     template === RPM_TEMPLATE
-      ? 'rpm-based: the package list is not known and the analyzer has no rpm tables.'
+      ? `${facts.osRelease}, ${otherOs(m.os).packageManager}-based: the package list is not known and the analyzer has no ${otherOs(m.os).packageManager} tables.`
       : `Package list, shell, user and entrypoint from ${template.ref} (${isSameBuild ? 'the same template on the same release' : 'a stand-in'}); the size is this build's own.`;
   const record = Object.freeze({
     ...template,
