@@ -154,6 +154,27 @@ export interface BaseIndexFile {
    * not `tag`). Lookups match `tag` against the build's tags.
    */
   measured?: { source: string; images: Record<string, string[]> };
+  /**
+   * The OS of builds whose tags do not name it but whose official-images directory does
+   * (`wordpress:cli` is built from `cli/php8.3/alpine`): per repository, the build's first tag
+   * and the OS word.
+   */
+  os?: Record<string, Record<string, string>>;
+}
+
+/** OS words a docker-library directory or tag names. */
+const OS_WORD =
+  /(?:^|[/-])(alpine|trixie|bookworm|bullseye|buster|noble|jammy|focal|resolute|ubi\d*|oraclelinux\d*|al2023)(?=$|[/\d.-])/;
+
+/**
+ * The OS word of a build whose directory names one and whose tags name none, or `undefined`.
+ * (A tag that names the OS already says it; the analyzer reads it from the tag.)
+ */
+export function osHintOf(group: TagGroup): string | undefined {
+  const os = OS_WORD.exec(group.dir ?? '')?.[1];
+  if (!os || group.windows) return undefined;
+  const tags = [...group.tags, ...(group.shared ?? [])];
+  return tags.some((t) => OS_WORD.test(t)) ? undefined : os.replace(/\d+$/, '');
 }
 
 /** `929.95 Mb` / `1.02 Gb` (repo-info's decimal units) to bytes. */
@@ -229,6 +250,7 @@ function normalTag(repo: string, tag: string): string {
 /** Pure transform from the extracted tags (and the measured tag sizes) to the compact index. */
 export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
   const images: Record<string, string[]> = {};
+  const os: Record<string, Record<string, string>> = {};
   for (const [repo, groups] of Object.entries(data.images)) {
     const linuxTags = new Set<string>();
     for (const g of groups) {
@@ -247,6 +269,11 @@ export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
       out.push((g.windows ? 'w:' : '') + unique.join(' '));
     }
     images[parseImageRef(repo).repo] = out;
+    for (const g of groups) {
+      const hint = osHintOf(g);
+      if (hint && g.tags.length > 0)
+        (os[parseImageRef(repo).repo] ??= {})[normalTag(repo, g.tags[0])] = hint;
+    }
   }
   return {
     source: `${data.source.repo} library/<image>`,
@@ -255,6 +282,7 @@ export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
     generatedBy: 'scripts/gen-base-index.ts',
     images,
     ...(sizes ? { measured: buildMeasured(data, sizes) } : {}),
+    os,
   };
 }
 

@@ -591,6 +591,71 @@ function variantKind(repo: string, tag: string): VariantKind {
   return 'full';
 }
 
+/** The variant kind of a build from its tags, or from its directory's OS where no tag names it. */
+function groupKind(repo: string, tags: string[], os: string | undefined): VariantKind {
+  const kind = variantKind(repo, tags.find((t) => variantKind(repo, t) !== 'full') ?? tags[0]);
+  return kind === 'full' && os === 'alpine' ? 'alpine' : kind;
+}
+
+/** The one variant kind the listed Linux builds of `repo` with these variant words share. */
+function siblingKind(index: BaseIndex, repo: string, words: Set<string>): VariantKind | undefined {
+  const kinds = new Set<VariantKind>();
+  for (const g of new Set(index.byTag.values())) {
+    if (g.repo !== repo || g.isWindows || !sameWords(variantWords(g.tags), words)) continue;
+    kinds.add(groupKind(repo, g.tags, g.os));
+  }
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** The variant kind of a candidate record: its tags', or Alpine when its OS is (wordpress:cli). */
+function recordKind(r: BaseImageRecord, index: BaseIndex | undefined): VariantKind {
+  const { repo, tag } = parseImageRef(r.ref);
+  const group = officialTagGroup(index, repo, tag);
+  const kind = groupKind(repo, group?.tags ?? [tag], group?.os);
+  return kind === 'full' && r.osFamily === 'alpine' ? 'alpine' : kind;
+}
+
+function recordWords(r: BaseImageRecord, index: BaseIndex | undefined): Set<string> {
+  const { repo, tag } = parseImageRef(r.ref);
+  return variantWords(officialTagGroup(index, repo, tag)?.tags ?? [tag]);
+}
+
+/** Tag words that name an OS or a release line rather than a variant of the image. */
+const NOT_VARIANT_WORDS = new Set([
+  ...['alpine', 'slim', 'debian', 'ubuntu', 'ubi', 'al', 'el', 'oraclelinux', 'windowsservercore'],
+  ...['trixie', 'bookworm', 'bullseye', 'buster', 'stretch', 'noble', 'jammy', 'focal', 'bionic'],
+  ...['resolute', 'nanoserver', 'ltsc', 'latest', 'stable', 'mainline', 'lts', 'current', 'edge'],
+  ...['rc', 'beta', 'alpha', 'ea', 'nightly', 'rawhide', 'php', 'python', 'node', 'nodejs'],
+]);
+
+/**
+ * The words that name a build's variant (`cli`, `fpm`, `apache`, `jdk`, `community`...), over
+ * all of its tags: versions, OS and release names, release channels and runtime-version
+ * selectors (`php8.2`) left out. `wordpress:cli` → {cli}; `wordpress:php8.2-fpm` → {fpm}.
+ */
+function variantWords(tags: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tags) {
+    for (const token of t.split('-')) {
+      if (/^v?\d/.test(token)) continue;
+      const w = token.replace(/[\d._]+$/, '');
+      if (w.length >= 2 && !NOT_VARIANT_WORDS.has(w)) out.add(w);
+    }
+  }
+  return out;
+}
+
+function sameWords(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((w) => b.has(w));
+}
+
+function kindLabel(kind: VariantKind, r: BaseImageRecord): string {
+  if (kind === 'alpine') return 'Alpine';
+  if (kind === 'distroless') return 'distroless';
+  const os = r.osFamily === 'rpm' ? r.osRelease : r.osFamily;
+  return `${os[0].toUpperCase()}${os.slice(1)}${kind === 'slim' ? ' slim' : ''}`;
+}
+
 function versionOf(tag: string): number[] {
   const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
   return m ? [Number(m[1]), m[2] === undefined ? -1 : Number(m[2])] : [];
@@ -661,7 +726,16 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
   // An official tag names its build's other tags too: `python:3` is also `3-trixie`.
   const group = officialTagGroup(index, repo, tag);
   const names = group ? group.tags : [tag];
-  const kind = variantKind(repo, names.find((t) => variantKind(repo, t) !== 'full') ?? tag);
+  let kind = groupKind(repo, names, group?.os);
+  let words = variantWords(names);
+  if (!group && index) {
+    // A tag the snapshot does not list: with no variant word it means the repository's default
+    // variant (`wordpress:6.0` is an apache build, like `latest`), and where it names no OS it is
+    // on the OS the listed builds of that variant share (`wordpress:cli-2.11` is Alpine).
+    const latest = officialTagGroup(index, repo, 'latest');
+    if (words.size === 0 && latest) words = variantWords(latest.tags);
+    if (kind === 'full') kind = siblingKind(index, repo, words) ?? kind;
+  }
   const wanted = versionOf(tag);
   const distro = DISTROS.find((d) => names.some((t) => t.includes(d)));
   const family = repo.startsWith('gcr.io/distroless/') ? distrolessFamily(repo) : repo;
@@ -676,15 +750,22 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
     ...measuredOfRepo(index, repo),
   ];
   // Another variant of the same repository is a worse guess than the plain OS image of the
-  // right kind (ruby:3.3-alpine is far nearer alpine than ruby:3.4-slim-trixie).
-  const ofKind = sameRepo.filter((r) => variantKind(repoOf(r), parseImageRef(r.ref).tag) === kind);
-  const candidates = ofKind.length > 0 || repo === 'alpine' || repo === 'debian' ? sameRepo : [];
+  // right kind (ruby:3.3-alpine is far nearer alpine than ruby:3.4-slim-trixie), and so is a
+  // build of another flavour on the same OS kind (wordpress:cli is WP-CLI on php's cli-alpine
+  // image, not the Debian fpm image): a tag of the same variant words and OS kind, or none.
+  const ofKind = sameRepo.filter(
+    (r) =>
+      recordKind(r, index) === kind &&
+      (kind === 'distroless' || sameWords(recordWords(r, index), words)),
+  );
+  const candidates =
+    ofKind.length > 0 ? ofKind : repo === 'alpine' || repo === 'debian' ? sameRepo : [];
   if (candidates.length > 0) {
     const scored = candidates.map((r) => {
       const t = parseImageRef(r.ref).tag;
       const v = versionOf(t);
       let score = 0;
-      if (variantKind(repoOf(r), t) === kind) score += 8;
+      if (recordKind(r, index) === kind) score += 8;
       if (wanted.length > 0 && v[0] === wanted[0]) score += 2;
       if (wanted.length > 0 && wanted[1] !== -1 && v[1] === wanted[1]) score += 2;
       if (distro && t.includes(distro)) score += 1;
@@ -692,12 +773,13 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
     });
     scored.sort((a, b) => b.score - a.score || compareVersions(b.v, a.v));
     const best = scored[0].r;
-    const sameKind = variantKind(repoOf(best), parseImageRef(best.ref).tag) === kind;
+    const sameKind = ofKind.includes(best);
     const official = group ? ' (an official tag)' : '';
+    const variant = [...words].sort().join('-');
     return {
       record: asStandIn(best, 'low'),
       isExact: false,
-      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${kind} variant` : ''}.`,
+      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${variant ? `${variant} ` : ''}variant and OS kind (${kindLabel(kind, best)})` : ''}.`,
     };
   }
   const built = thirdPartyBase(repo, tag);

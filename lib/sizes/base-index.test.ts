@@ -9,7 +9,7 @@ import {
 } from './base-index';
 import { staticBaseIndex } from './base-index-static';
 import { guessBaseImage, isWindowsImageRef, resolveBaseImage } from './base-images';
-import { buildMeasured } from '../../scripts/gen-base-index';
+import { buildMeasured, osHintOf } from '../../scripts/gen-base-index';
 
 // Without the index (what a host passes when it has none): the measured table alone.
 describe('without the index', () => {
@@ -102,6 +102,65 @@ describe('resolveBaseImage with the index', () => {
     expect(withIndex.record.uncompressedBytes).toBeGreaterThan(
       5 * without.record.uncompressedBytes,
     );
+  });
+});
+
+describe('a guess takes a tag of the same variant and OS kind, or none', () => {
+  it('wordpress:cli is measured: WP-CLI on Alpine, not the Debian fpm image', () => {
+    const res = resolveBaseImage('wordpress:cli', index);
+    expect(res?.isExact).toBe(true);
+    expect(res?.record).toMatchObject({ osFamily: 'alpine', libc: 'musl' });
+    expect(res?.record.uncompressedBytes).toBe(212_710_000);
+  });
+
+  it.each([
+    // another build of the cli variant (its directory is cli/php8.2/alpine; no tag says so)
+    ['wordpress:cli-php8.2', 'wordpress:cli'],
+    // a tag the snapshot does not list: the cli builds it lists are all on Alpine
+    ['wordpress:cli-2.11-php8.1', 'wordpress:cli'],
+  ])('%s is sized as %s', (ref, want) => {
+    const g = guessBaseImage(ref, index);
+    expect(g.isExact).toBe(false);
+    expect(g.record.ref).toBe(want);
+    expect(g.record.osFamily).toBe('alpine');
+    expect(g.reason).toMatch(/same cli variant and OS kind \(Alpine\)/);
+  });
+
+  it('an fpm tag is sized as an fpm build on Debian, an Alpine one as fpm-alpine', () => {
+    const fpm = guessBaseImage('wordpress:6.5-fpm', index).record;
+    expect(fpm.ref).toMatch(/-fpm$/);
+    expect(fpm.osFamily).toBe('debian');
+    const alpine = guessBaseImage('wordpress:6-fpm-alpine', index).record;
+    expect(alpine.ref).toMatch(/-fpm-alpine$/);
+    expect(alpine.osFamily).toBe('alpine');
+  });
+
+  it('a tag with no variant word means the default variant (latest: apache)', () => {
+    expect(guessBaseImage('wordpress:6.0', index).record.ref).toBe('wordpress:7.1.0');
+  });
+
+  it('jre and jdk are different variants', () => {
+    expect(guessBaseImage('eclipse-temurin:22-jre', index).record.ref).toMatch(/jre/);
+    expect(guessBaseImage('eclipse-temurin:22-jdk', index).record.ref).toMatch(/jdk/);
+  });
+
+  it('with no tag of the same variant it falls back to the OS image, not another variant', () => {
+    // sonarqube measures only the community build; a developer edition is not sized as it.
+    const g = guessBaseImage('sonarqube:2026.4.1-developer', index);
+    expect(g.record.ref).not.toMatch(/community/);
+    expect(g.reason).not.toMatch(/nearest measured sonarqube tag/);
+  });
+});
+
+describe('osHintOf', () => {
+  it.each([
+    [{ tags: ['cli-2.12.0', 'cli'], dir: 'cli/php8.3/alpine' }, 'alpine'],
+    [{ tags: ['v3.7.11'], dir: 'v3.7/alpine' }, 'alpine'],
+    [{ tags: ['7.1.0-fpm-alpine'], dir: 'latest/php8.3/fpm-alpine' }, undefined],
+    [{ tags: ['3.14-trixie'], dir: '3.14/trixie' }, undefined],
+    [{ tags: ['19.0'], dir: '19.0' }, undefined],
+  ])('%o → %s', (group, want) => {
+    expect(osHintOf(group)).toBe(want);
   });
 });
 
