@@ -43,10 +43,30 @@ interface ThirdPartyData {
     label: string;
     tags: { tag: string; like: string; hasShell: boolean; source: string }[];
   }[];
+  otherOs?: { repo: string; label: string; similar: string[]; source: string }[];
+}
+
+/**
+ * The measured size of `image:tag` in the tag sizes (the entry's `indexTag`, else its `file`),
+ * with the file it was read from; throws when there is none, so that a rule cites only sizes
+ * that are in the data.
+ */
+function measuredSize(
+  sizes: TagSizes,
+  ref: string,
+): { ref: string; bytes: number; source: string } {
+  const [image, tag] = ref.split(':');
+  const e = sizes.images.find((x) => x.image === image && (x.indexTag ?? x.file) === tag);
+  if (!e) throw new Error(`otherOs: ${ref} is not in data/repo-info-tag-sizes.json`);
+  return {
+    ref,
+    bytes: virtualBytes(e.virtualSize),
+    source: `${sizes.source.repo} @${e.commit.slice(0, 7)}, repos/${image}/local/${e.file}.md`,
+  };
 }
 
 /** The third-party rules as the analyzer reads them; throws on a pattern that does not compile. */
-export function renderThirdParty(data: ThirdPartyData): string {
+export function renderThirdParty(data: ThirdPartyData, sizes?: TagSizes): string {
   for (const img of data.images) {
     new RegExp(img.repo);
     for (const r of img.rules) new RegExp(r.tag);
@@ -64,6 +84,11 @@ export function renderThirdParty(data: ThirdPartyData): string {
         generatedBy: 'scripts/gen-base-index.ts',
         images: data.images,
         knownUnmeasured: data.knownUnmeasured ?? [],
+        otherOs: (data.otherOs ?? []).map((o) => {
+          new RegExp(o.repo);
+          if (!sizes) throw new Error('otherOs needs the tag sizes');
+          return { ...o, similar: o.similar.map((ref) => measuredSize(sizes, ref)) };
+        }),
       },
       null,
       1,
@@ -298,6 +323,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const eol = renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')) as EolData);
   const third = renderThirdParty(
     JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')) as ThirdPartyData,
+    JSON.parse(readFileSync(TAG_SIZES_INPUT, 'utf8')) as TagSizes,
   );
   if (process.argv.includes('--stdout')) {
     process.stdout.write(text + eol + third);

@@ -27,3 +27,19 @@ describe('the official-tag index the host passes in the AnalyzerCache', () => {
     expect(report.startComparison?.startBytes).toBe(report.size.bytes);
   });
 });
+
+describe('a base whose figure is unsure carries its range into the estimate', () => {
+  it('an unmeasured rpm-based build: low confidence, a range that holds the measured rpm images', () => {
+    const cache = createAnalyzerCache({ baseIndex: staticBaseIndex() });
+    const report = analyze({ dockerfile: 'FROM rockylinux:9-minimal\nCMD ["bash"]\n' }, { cache });
+    expect(report.base.known).toBe(false);
+    expect(report.size.confidence).toBe('low');
+    const [lo, hi] = report.size.sizeRange;
+    expect(lo).toBeLessThan(48_710_000); // photon:5.0, the smallest measured
+    expect(hi).toBeGreaterThan(240_210_000); // oraclelinux:9, the largest
+    expect(hi).toBeLessThan(1e9); // narrower than the default band for a guessed base
+    const u = report.size.unknowns.find((x) => x.kind === 'base-image');
+    expect(u?.rangeBytes).toEqual(report.base.sizeRange?.bytes);
+    expect(u?.message).toMatch(/not measured/);
+  });
+});

@@ -545,6 +545,47 @@ function knownUnmeasuredRule(repo: string, tag: string) {
   return undefined;
 }
 
+interface OtherOs {
+  repo: string;
+  label: string;
+  source: string;
+  similar: { ref: string; bytes: number; source: string }[];
+}
+
+const otherOsRules = ((thirdParty as { otherOs?: OtherOs[] }).otherOs ?? []).map((o) => ({
+  ...o,
+  pattern: new RegExp(o.repo),
+}));
+
+/** The data's rule for a non-Debian OS repository (rpm distributions, Arch, Clear Linux). */
+function otherOsRule(repo: string): OtherOs | undefined {
+  return otherOsRules.find((o) => o.pattern.test(repo));
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)} MB`;
+
+/**
+ * The range an unmeasured build of a non-Debian OS may lie in: a quarter of the smallest to two
+ * and a half times the largest measured image of that kind (data/third-party-images.json
+ * `otherOs`), and the sentence that says so.
+ */
+function otherOsRange(rule: OtherOs): NonNullable<BaseImageResolution['range']> {
+  const sizes = rule.similar.map((s) => s.bytes);
+  const lo = Math.round(Math.min(...sizes) / 4);
+  const hi = Math.round(Math.max(...sizes) * 2.5);
+  const list = rule.similar.map((s) => `${s.ref} ${mb(s.bytes)}`).join(', ');
+  return {
+    bytes: [lo, hi],
+    note: `range ${mb(lo)}–${mb(hi)}, from the measured images of ${rule.label} (${list}; docker-library/repo-info)`,
+  };
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : Math.round((v[mid - 1] + v[mid]) / 2);
+}
+
 const thirdPartyImages = (thirdParty as { images: ThirdPartyImage[] }).images.map((img) => ({
   ...img,
   repoPattern: new RegExp(img.repo),
@@ -776,10 +817,57 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
     const sameKind = ofKind.includes(best);
     const official = group ? ' (an official tag)' : '';
     const variant = [...words].sort().join('-');
+    const other = otherOsRule(repo);
+    const range = other ? otherOsRange(other) : undefined;
     return {
       record: asStandIn(best, 'low'),
       isExact: false,
-      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${variant ? `${variant} ` : ''}variant and OS kind (${kindLabel(kind, best)})` : ''}.`,
+      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${variant ? `${variant} ` : ''}variant and OS kind (${kindLabel(kind, best)})` : ''}${range ? `; ${range.note}` : ''}.`,
+      ...(range ? { range } : {}),
+    };
+  }
+  const other = otherOsRule(repo);
+  if (other) {
+    // Not Debian: no Debian figure. The median of the measured images of this OS kind, with a
+    // range that holds all of them.
+    const range = otherOsRange(other);
+    const bytes = median(other.similar.map((s) => s.bytes));
+    const ref = `${repo}:${tag}`;
+    return {
+      record: Object.freeze({
+        ...RPM_TEMPLATE,
+        ref,
+        key: ref,
+        uncompressedBytes: bytes,
+        compressedBytes: null,
+        source: `not measured: ${other.label} (${other.source})`,
+        confidence: 'low',
+        osRelease: `${other.label.replace(/^an? /, '')}, not measured`,
+        notes: [
+          `${ref} is ${other.label}, an OS the analyzer has no package tables for, and this build is not measured.`,
+        ],
+      }) as BaseImageRecord,
+      isExact: false,
+      reason: `${ref}${group ? ' (an official tag)' : ''} is ${other.label} and this build of it is not measured; sized at ${mb(bytes)}, the median of the measured images of that kind, not as Debian: ${range.note}. What the image adds is not counted.`,
+      range,
+    };
+  }
+  // The repository's measured builds all run on one OS other than Debian (sonarqube on Ubuntu):
+  // a build of another variant is guessed from that OS image, not from Debian's.
+  const repoOs = new Set(sameRepo.map((r) => r.osFamily));
+  const only = repoOs.size === 1 ? sameRepo[0] : undefined;
+  const debianNamed = distro !== undefined && !['noble', 'jammy', 'focal'].includes(distro);
+  let osImage: BaseImageRecord | undefined;
+  if (only?.osFamily === 'ubuntu' && kind === 'full' && !debianNamed) {
+    osImage = osTemplate(`ubuntu${only.osRelease.slice(0, 5)}`, false);
+  } else if (only?.osFamily === 'alpine' && (kind === 'alpine' || (kind === 'full' && !distro))) {
+    osImage = osTemplate(`alpine${/^\d+\.\d+/.exec(only.osRelease)?.[0] ?? ''}`, false);
+  }
+  if (osImage) {
+    return {
+      record: asStandIn(osImage, 'low'),
+      isExact: false,
+      reason: `${repo}:${tag}${group ? ' (an official tag)' : ''} is not in the table and no measured ${repo} tag is of its variant; sized as ${osImage.ref}, the OS its measured builds run on (${sameRepo.map((r) => r.ref).join(', ')}). What the image adds on top of it is not counted.`,
     };
   }
   const built = thirdPartyBase(repo, tag);

@@ -152,6 +152,50 @@ describe('a guess takes a tag of the same variant and OS kind, or none', () => {
   });
 });
 
+describe('an unmeasured build of an OS that is not Debian', () => {
+  it.each(['rockylinux:9-minimal', 'oraclelinux:8-slim', 'registry.access.redhat.com/ubi9-micro'])(
+    '%s is not sized as Debian: it says the OS is not measured, with a range',
+    (ref) => {
+      const g = guessBaseImage(ref, index);
+      expect(g.isExact).toBe(false);
+      expect(g.record).toMatchObject({ osFamily: 'rpm', confidence: 'low', packages: null });
+      expect(g.record.ref).not.toMatch(/debian/);
+      expect(g.reason).toMatch(/an rpm-based distribution and this build of it is not measured/);
+      expect(g.reason).toMatch(/not as Debian/);
+      const [lo, hi] = g.range!.bytes;
+      // the range holds every measured rpm-based image it cites, and the figure
+      for (const [r, bytes] of [
+        ['photon:5.0', 48_710_000],
+        ['oraclelinux:9', 240_210_000],
+      ] as const) {
+        expect(resolveBaseImage(r, index)?.record.uncompressedBytes).toBe(bytes);
+        expect(lo).toBeLessThan(bytes);
+        expect(hi).toBeGreaterThan(bytes);
+      }
+      expect(g.record.uncompressedBytes).toBeGreaterThan(lo);
+      expect(g.record.uncompressedBytes).toBeLessThan(hi);
+    },
+  );
+
+  it('a build of a measured repository takes its nearest tag, with the same range', () => {
+    const g = guessBaseImage('fedora:42', index);
+    expect(g.record.ref).toBe('fedora:44');
+    expect(g.range?.note).toMatch(/rockylinux:9 176 MB/);
+  });
+
+  it('Arch Linux is sized from the measured Arch image, not Debian', () => {
+    const g = guessBaseImage('archlinux:base-devel', index);
+    expect(g.record.osRelease).toMatch(/Arch Linux/);
+    expect(g.record.uncompressedBytes).toBe(397_520_000);
+  });
+
+  it('a repository measured only on Ubuntu guesses another variant from Ubuntu', () => {
+    const g = guessBaseImage('sonarqube:2026.4.1-developer', index);
+    expect(g.record.ref).toBe('ubuntu:24.04');
+    expect(g.reason).toMatch(/the OS its measured builds run on/);
+  });
+});
+
 describe('osHintOf', () => {
   it.each([
     [{ tags: ['cli-2.12.0', 'cli'], dir: 'cli/php8.3/alpine' }, 'alpine'],
