@@ -145,6 +145,11 @@ function asStandIn(record: BaseImageRecord, cap: Confidence): BaseImageRecord {
  * a reason, and a record whose confidence is at most `medium`. A digest is ignored for lookup.
  */
 export function resolveBaseImage(ref: string, index?: BaseIndex): BaseImageResolution | undefined {
+  const res = resolveUnranged(ref, index);
+  return res && withDistrolessRange(parseImageRef(ref).repo, res);
+}
+
+function resolveUnranged(ref: string, index?: BaseIndex): BaseImageResolution | undefined {
   const { repo, tag } = parseImageRef(ref);
   if (repo === 'scratch') return { record: SCRATCH, isExact: true };
   const full = `${repo}:${tag}`;
@@ -717,6 +722,67 @@ function distrolessFamily(repo: string): string {
   return repo.replace(/-debian\d+$/, '').replace(/\d+$/, '');
 }
 
+/**
+ * The runtime and entrypoint a distroless name states, for a stand-in record of another image
+ * (`nodejs24-debian13` sized as `nodejs20-debian12` still runs Node.js 24 at /nodejs/bin/node):
+ * the version in the name, no version where the name gives none (python3 on Debian 13 is not the
+ * 3.11 of Debian 12; its interpreter is reached as /usr/bin/python3).
+ */
+function distrolessOwnFacts(
+  repo: string,
+  like: BaseImageRecord,
+): Pick<BaseImageRecord, 'runtimes' | 'entrypoint'> {
+  const node = /\/nodejs(\d+)-/.exec(repo)?.[1];
+  const java = /\/java(\d+)-/.exec(repo)?.[1];
+  const runtimes: BaseImageRecord['runtimes'] = node ? { node, npm: false } : java ? { java } : {};
+  const entrypoint =
+    like.entrypoint?.map((a) => a.replace(/^\/usr\/bin\/python3\.\d+$/, '/usr/bin/python3')) ??
+    null;
+  return { runtimes, entrypoint };
+}
+
+/**
+ * A distroless record whose figure no published size backs (an estimate, or another image's
+ * figure standing in) gets a range: half the smallest to twice the largest figure the data has
+ * for distroless images of the same family (nodejs, python, java, cc...), and a note that says
+ * which. One whose figure is cited (nodejs20-debian12: 181 MB, distroless#1482 and #1548) is
+ * left as it is.
+ */
+function withDistrolessRange(repo: string, res: BaseImageResolution): BaseImageResolution {
+  if (!repo.startsWith('gcr.io/distroless/') || res.range) return res;
+  const r = res.record;
+  const own = repoOf(r) === repo;
+  const estimate = r.estimateMethod !== undefined || /no published figure/.test(r.source);
+  if (own && !estimate) return res;
+  const family = distrolessFamily(repo);
+  const figures = records.filter(
+    (x) =>
+      x.osFamily === 'distroless' &&
+      x.defaultUser !== 'nonroot' &&
+      distrolessFamily(repoOf(x)) === family,
+  );
+  if (figures.length === 0) return res;
+  const sizes = figures.map((x) => x.uncompressedBytes);
+  const lo = Math.round(Math.min(...sizes) / 2);
+  const hi = Math.round(Math.max(...sizes) * 2);
+  const list = figures
+    .map(
+      (x) =>
+        `${repoOf(x).replace('gcr.io/distroless/', '')} ${mb(x.uncompressedBytes)} ${x.estimateMethod || /no published figure/.test(x.source) ? 'estimated' : 'reported'}`,
+    )
+    .join(', ');
+  const what = own
+    ? `no published size; the figure is an estimate: ${r.estimateMethod ?? 'derived from its neighbours'}`
+    : `no published size; the figure is ${r.ref}'s`;
+  const note = `${what}; range ${mb(lo)}–${mb(hi)}, half the smallest to twice the largest figure the data has for distroless ${family.replace('gcr.io/distroless/', '')} images (${list})`;
+  const said = `Unsure: ${own ? 'an estimate' : 'a stand-in'}, range ${mb(lo)}–${mb(hi)}.`;
+  return {
+    ...res,
+    reason: res.reason ? `${res.reason} ${said}` : said,
+    range: { bytes: [lo, hi], note },
+  };
+}
+
 function fallbackFor(kind: VariantKind): string {
   switch (kind) {
     case 'alpine':
@@ -738,6 +804,10 @@ function fallbackFor(kind: VariantKind): string {
  * for an unknown repository the image's own layers are not counted, and the reason says so.
  */
 export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolution {
+  return withDistrolessRange(parseImageRef(ref).repo, guessUnranged(ref, index));
+}
+
+function guessUnranged(ref: string, index?: BaseIndex): BaseImageResolution {
   if (isWindowsImageRef(ref, index)) {
     return { record: WINDOWS_UNSUPPORTED, isExact: false, reason: WINDOWS_UNSUPPORTED.source };
   }
@@ -758,7 +828,7 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
       record: Object.freeze({
         ...asStandIn(like, 'low'),
         hasShell: known.hasShell || /debug/.test(tag),
-        runtimes: {},
+        ...distrolessOwnFacts(repo, like),
       }),
       isExact: false,
       reason: `${repo}:${tag} is a known ${known.label} with no size that could be cited (${known.source}); sized as ${like.ref} only to have a figure, with low confidence and a wide range.`,
@@ -819,8 +889,12 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
     const variant = [...words].sort().join('-');
     const other = otherOsRule(repo);
     const range = other ? otherOsRange(other) : undefined;
+    const standIn = asStandIn(best, 'low');
     return {
-      record: asStandIn(best, 'low'),
+      record:
+        kind === 'distroless'
+          ? Object.freeze({ ...standIn, ...distrolessOwnFacts(repo, best) })
+          : standIn,
       isExact: false,
       reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${variant ? `${variant} ` : ''}variant and OS kind (${kindLabel(kind, best)})` : ''}${range ? `; ${range.note}` : ''}.`,
       ...(range ? { range } : {}),

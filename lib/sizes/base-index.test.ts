@@ -337,6 +337,57 @@ describe('distroless debug tags', () => {
   });
 });
 
+describe('distroless language images: a cited figure, or a plain "unsure" with a range', () => {
+  const refs = [
+    'nodejs20',
+    'nodejs22',
+    'nodejs24',
+    'python3',
+    'java17',
+    'java21',
+    'java25',
+  ].flatMap((lang) =>
+    ['debian12', 'debian13'].flatMap((rel) =>
+      ['latest', 'nonroot', 'debug', 'debug-nonroot'].map(
+        (tag) => `gcr.io/distroless/${lang}-${rel}:${tag}`,
+      ),
+    ),
+  );
+  it.each(refs)('%s', (ref) => {
+    const res = resolveBaseImage(ref, index) ?? guessBaseImage(ref, index);
+    const repo = ref.slice(0, ref.lastIndexOf(':'));
+    const cited =
+      res.record.ref.startsWith(repo) &&
+      !res.record.estimateMethod &&
+      !/no published figure/.test(res.record.source);
+    if (cited) {
+      expect(res.range).toBeUndefined();
+      expect(res.record.confidence).not.toBe('low');
+    } else {
+      expect(res.record.confidence).toBe('low');
+      expect(res.reason).toMatch(/Unsure: an? (estimate|stand-in), range/);
+      const [lo, hi] = res.range!.bytes;
+      expect(lo).toBeLessThan(res.record.uncompressedBytes);
+      expect(hi).toBeGreaterThan(res.record.uncompressedBytes);
+      expect(res.range!.note).toMatch(/half the smallest to twice the largest/);
+    }
+    // the runtime the name states, whichever figure stands in
+    const node = /nodejs(\d+)/.exec(ref)?.[1];
+    if (node) expect(res.record.runtimes.node).toBe(node);
+    const java = /java(\d+)/.exec(ref)?.[1];
+    if (java && !res.record.ref.startsWith(repo)) expect(res.record.runtimes.java).toBe(java);
+  });
+
+  it('nodejs20-debian12 cites its figure; nodejs22-debian12 says its 209 MB is an estimate', () => {
+    expect(resolveBaseImage('gcr.io/distroless/nodejs20-debian12', index)?.range).toBeUndefined();
+    const n22 = resolveBaseImage('gcr.io/distroless/nodejs22-debian12', index);
+    expect(n22?.record.uncompressedBytes).toBe(209_410_000);
+    expect(n22?.range?.note).toMatch(
+      /an estimate: gcr\.io\/distroless\/nodejs20-debian12 \(181 MB/,
+    );
+  });
+});
+
 describe('known images no size could be cited for', () => {
   it.each([
     ['cgr.dev/chainguard/static', false],
