@@ -122,7 +122,8 @@ function coarserTags(repo: string, tag: string): string[] {
   if (dateless !== tag) out.push(dateless);
   const patch = /^(\d+)\.(\d+)\.\d+(.*)$/.exec(dateless);
   if (patch) out.push(`${patch[1]}.${patch[2]}${patch[3]}`);
-  if (repo === 'node' || repo === 'debian' || repo === 'eclipse-temurin') {
+  // These number their releases by the major alone (postgres 18.7 is a point release of 18).
+  if (['node', 'debian', 'eclipse-temurin', 'postgres'].includes(repo)) {
     const m = /^(\d+)(?:\.\d+){1,2}(?:[._+][\w.]*)?(-.*)?$/.exec(dateless);
     if (m) out.push(`${m[1]}${m[2] ?? ''}`);
   }
@@ -176,8 +177,19 @@ function resolveUnranged(ref: string, index?: BaseIndex): BaseImageResolution | 
     const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
   }
-  const same = resolveBySameBuild(repo, tag, index);
-  if (same) return same;
+  // Another tag of the same official build, for the tag itself or the release it is a point
+  // release of (`php:8.3.34-apache` is a newer 8.3-apache, the build `php:8.3-apache-trixie`
+  // measures; `node:26.7.1` is node:26's).
+  for (const t of [tag, ...coarserTags(repo, tag)]) {
+    const same = resolveBySameBuild(repo, t, index);
+    if (!same) continue;
+    if (t === tag) return same;
+    return {
+      ...same,
+      reason:
+        `${full} is a point release or dated build of ${repo}:${t}. ${same.reason ?? ''}`.trim(),
+    };
+  }
   for (const t of [tag, ...coarserTags(repo, tag)]) {
     const measured = resolveMeasured(repo, t, index);
     if (measured) return measured;

@@ -105,6 +105,31 @@ describe('resolveBaseImage with the index', () => {
   });
 });
 
+describe('a point release of an official tag resolves to the build measured for that tag', () => {
+  it.each([
+    // the release tag's build is measured under another of its tags (bundled table)
+    ['php:8.3.34-apache', 'php:8.3-apache-trixie'],
+    ['node:26.7.1', 'node:26-trixie'],
+    ['ruby:3.4.11-slim', 'ruby:3.4-slim-trixie'],
+    // postgres numbers its releases by the major: 18.7 is a point release of 18
+    ['postgres:18.7-alpine', 'postgres:18.6-alpine3.24'],
+    ['postgres:18.7', 'postgres:18-trixie'],
+    // the cli builds, measured by repo-info
+    ['php:8.3', 'php:8.3-trixie'],
+    ['php:8.3.35-cli', 'php:8.3-trixie'],
+    ['php:latest', 'php:8-cli-trixie'],
+  ])('%s → %s', (ref, want) => {
+    const res = resolveBaseImage(ref, index);
+    expect(res?.isExact).toBe(true);
+    expect(res?.record.ref).toBe(want);
+  });
+
+  it('a new minor release is not a point release', () => {
+    expect(resolveBaseImage('php:8.6-apache', index)).toBeUndefined();
+    expect(resolveBaseImage('ruby:3.5-slim', index)).toBeUndefined();
+  });
+});
+
 describe('a guess takes a tag of the same variant and OS kind, or none', () => {
   it('wordpress:cli is measured: WP-CLI on Alpine, not the Debian fpm image', () => {
     const res = resolveBaseImage('wordpress:cli', index);
