@@ -181,7 +181,7 @@ export interface BaseIndexFile {
   measured?: { source: string; images: Record<string, string[]> };
   /**
    * The OS of builds whose tags do not name it but whose official-images directory does
-   * (`wordpress:cli` is built from `cli/php8.3/alpine`): per repository, the build's first tag
+   * (`wordpress:cli` is built from `docker-library/wordpress/cli/php8.3/alpine`): per repository, the build's first tag
    * and the OS word.
    */
   os?: Record<string, Record<string, string>>;

@@ -139,7 +139,7 @@ describe('a guess takes a tag of the same variant and OS kind, or none', () => {
   });
 
   it.each([
-    // another build of the cli variant (its directory is cli/php8.2/alpine; no tag says so)
+    // another build of the cli variant (its directory is docker-library/wordpress/cli/php8.2/alpine; no tag says so)
     ['wordpress:cli-php8.2', 'wordpress:cli'],
     // a tag the snapshot does not list: the cli builds it lists are all on Alpine
     ['wordpress:cli-2.11-php8.1', 'wordpress:cli'],

@@ -46,7 +46,7 @@ export interface TagGroup {
   measured?: MeasuredBuild;
   /**
    * The OS word (`alpine`, `trixie`...) of a build whose tags do not name its OS but whose
-   * official-images directory does (`wordpress:cli` is `cli/php8.3/alpine`).
+   * official-images directory does (`wordpress:cli` is `docker-library/wordpress/cli/php8.3/alpine`).
    */
   os?: string;
 }
