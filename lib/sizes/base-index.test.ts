@@ -9,7 +9,8 @@ import {
 } from './base-index';
 import { staticBaseIndex } from './base-index-static';
 import { guessBaseImage, isWindowsImageRef, resolveBaseImage } from './base-images';
-import { buildMeasured, osHintOf } from '../../scripts/gen-base-index';
+import { readFileSync } from 'node:fs';
+import { buildMeasured, osHintOf, virtualBytes, type TagSizes } from '../../scripts/gen-base-index';
 
 // Without the index (what a host passes when it has none): the measured table alone.
 describe('without the index', () => {
@@ -103,6 +104,21 @@ describe('resolveBaseImage with the index', () => {
       5 * without.record.uncompressedBytes,
     );
   });
+});
+
+describe('every tag group of data/repo-info-tag-sizes.json', () => {
+  const sizes = JSON.parse(
+    readFileSync(new URL('../../data/repo-info-tag-sizes.json', import.meta.url), 'utf8'),
+  ) as TagSizes;
+  it.each(sizes.images.map((e) => [`${e.image}:${e.indexTag ?? e.file}`, e] as const))(
+    '%s resolves to its own repo-info size',
+    (ref, e) => {
+      const res = resolveBaseImage(ref, index);
+      expect(res?.isExact).toBe(true);
+      expect(res?.record.uncompressedBytes).toBe(virtualBytes(e.virtualSize));
+      expect(res?.record.source).toContain(`@${e.commit.slice(0, 7)}`);
+    },
+  );
 });
 
 describe('a point release of an official tag resolves to the build measured for that tag', () => {
