@@ -43,10 +43,30 @@ interface ThirdPartyData {
     label: string;
     tags: { tag: string; like: string; hasShell: boolean; source: string }[];
   }[];
+  otherOs?: { repo: string; label: string; similar: string[]; source: string }[];
+}
+
+/**
+ * The measured size of `image:tag` in the tag sizes (the entry's `indexTag`, else its `file`),
+ * with the file it was read from; throws when there is none, so that a rule cites only sizes
+ * that are in the data.
+ */
+function measuredSize(
+  sizes: TagSizes,
+  ref: string,
+): { ref: string; bytes: number; source: string } {
+  const [image, tag] = ref.split(':');
+  const e = sizes.images.find((x) => x.image === image && (x.indexTag ?? x.file) === tag);
+  if (!e) throw new Error(`otherOs: ${ref} is not in data/repo-info-tag-sizes.json`);
+  return {
+    ref,
+    bytes: virtualBytes(e.virtualSize),
+    source: `${sizes.source.repo} @${e.commit.slice(0, 7)}, repos/${image}/local/${e.file}.md`,
+  };
 }
 
 /** The third-party rules as the analyzer reads them; throws on a pattern that does not compile. */
-export function renderThirdParty(data: ThirdPartyData): string {
+export function renderThirdParty(data: ThirdPartyData, sizes?: TagSizes): string {
   for (const img of data.images) {
     new RegExp(img.repo);
     for (const r of img.rules) new RegExp(r.tag);
@@ -64,6 +84,11 @@ export function renderThirdParty(data: ThirdPartyData): string {
         generatedBy: 'scripts/gen-base-index.ts',
         images: data.images,
         knownUnmeasured: data.knownUnmeasured ?? [],
+        otherOs: (data.otherOs ?? []).map((o) => {
+          new RegExp(o.repo);
+          if (!sizes) throw new Error('otherOs needs the tag sizes');
+          return { ...o, similar: o.similar.map((ref) => measuredSize(sizes, ref)) };
+        }),
       },
       null,
       1,
@@ -154,6 +179,27 @@ export interface BaseIndexFile {
    * not `tag`). Lookups match `tag` against the build's tags.
    */
   measured?: { source: string; images: Record<string, string[]> };
+  /**
+   * The OS of builds whose tags do not name it but whose official-images directory does
+   * (`wordpress:cli` is built from `docker-library/wordpress/cli/php8.3/alpine`): per repository, the build's first tag
+   * and the OS word.
+   */
+  os?: Record<string, Record<string, string>>;
+}
+
+/** OS words a docker-library directory or tag names. */
+const OS_WORD =
+  /(?:^|[/-])(alpine|trixie|bookworm|bullseye|buster|noble|jammy|focal|resolute|ubi\d*|oraclelinux\d*|al2023)(?=$|[/\d.-])/;
+
+/**
+ * The OS word of a build whose directory names one and whose tags name none, or `undefined`.
+ * (A tag that names the OS already says it; the analyzer reads it from the tag.)
+ */
+export function osHintOf(group: TagGroup): string | undefined {
+  const os = OS_WORD.exec(group.dir ?? '')?.[1];
+  if (!os || group.windows) return undefined;
+  const tags = [...group.tags, ...(group.shared ?? [])];
+  return tags.some((t) => OS_WORD.test(t)) ? undefined : os.replace(/\d+$/, '');
 }
 
 /** `929.95 Mb` / `1.02 Gb` (repo-info's decimal units) to bytes. */
@@ -179,7 +225,8 @@ export function runtimeOf(image: string, tagRead: string): string {
   return '';
 }
 
-const OS_CODE = /^(debian\d+|ubuntu\d+\.\d+|alpine\d+\.\d+|oraclelinux\d+|amazonlinux\d+|ubi\d+)$/;
+const OS_CODE =
+  /^(debian\d+|ubuntu\d+\.\d+|alpine\d+\.\d+|(oraclelinux|amazonlinux|ubi|rockylinux|almalinux|fedora|photon)\d+|archlinux|clearlinux)$/;
 
 /** The measured part of the index; throws on a malformed entry so that a typo never ships. */
 export function buildMeasured(
@@ -228,6 +275,7 @@ function normalTag(repo: string, tag: string): string {
 /** Pure transform from the extracted tags (and the measured tag sizes) to the compact index. */
 export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
   const images: Record<string, string[]> = {};
+  const os: Record<string, Record<string, string>> = {};
   for (const [repo, groups] of Object.entries(data.images)) {
     const linuxTags = new Set<string>();
     for (const g of groups) {
@@ -246,6 +294,11 @@ export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
       out.push((g.windows ? 'w:' : '') + unique.join(' '));
     }
     images[parseImageRef(repo).repo] = out;
+    for (const g of groups) {
+      const hint = osHintOf(g);
+      if (hint && g.tags.length > 0)
+        (os[parseImageRef(repo).repo] ??= {})[normalTag(repo, g.tags[0])] = hint;
+    }
   }
   return {
     source: `${data.source.repo} library/<image>`,
@@ -254,6 +307,7 @@ export function build(data: OfficialTags, sizes?: TagSizes): BaseIndexFile {
     generatedBy: 'scripts/gen-base-index.ts',
     images,
     ...(sizes ? { measured: buildMeasured(data, sizes) } : {}),
+    os,
   };
 }
 
@@ -269,6 +323,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const eol = renderEol(JSON.parse(readFileSync(EOL_INPUT, 'utf8')) as EolData);
   const third = renderThirdParty(
     JSON.parse(readFileSync(THIRD_PARTY_INPUT, 'utf8')) as ThirdPartyData,
+    JSON.parse(readFileSync(TAG_SIZES_INPUT, 'utf8')) as TagSizes,
   );
   if (process.argv.includes('--stdout')) {
     process.stdout.write(text + eol + third);

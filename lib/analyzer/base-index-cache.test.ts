@@ -27,3 +27,47 @@ describe('the official-tag index the host passes in the AnalyzerCache', () => {
     expect(report.startComparison?.startBytes).toBe(report.size.bytes);
   });
 });
+
+describe('a base whose figure is unsure carries its range into the estimate', () => {
+  it('an unmeasured rpm-based build: low confidence, a range that holds the measured rpm images', () => {
+    const cache = createAnalyzerCache({ baseIndex: staticBaseIndex() });
+    const report = analyze({ dockerfile: 'FROM rockylinux:9-minimal\nCMD ["bash"]\n' }, { cache });
+    expect(report.base.known).toBe(false);
+    expect(report.size.confidence).toBe('low');
+    const [lo, hi] = report.size.sizeRange;
+    expect(lo).toBeLessThan(48_710_000); // photon:5.0, the smallest measured
+    expect(hi).toBeGreaterThan(240_210_000); // oraclelinux:9, the largest
+    expect(hi).toBeLessThan(1e9); // narrower than the default band for a guessed base
+    const u = report.size.unknowns.find((x) => x.kind === 'base-image');
+    expect(u?.rangeBytes).toEqual(report.base.sizeRange?.bytes);
+    expect(u?.message).toMatch(/not measured/);
+  });
+});
+
+describe('distroless language images', () => {
+  const cache = createAnalyzerCache({ baseIndex: staticBaseIndex() });
+  it.each([
+    ['gcr.io/distroless/nodejs22-debian12', 'COPY app.js /app/app.js\nCMD ["/app/app.js"]'],
+    ['gcr.io/distroless/nodejs24-debian13:nonroot', 'COPY app.js /app/app.js\nCMD ["/app/app.js"]'],
+    ['gcr.io/distroless/python3-debian13', 'COPY app.js /app/app.js\nCMD ["/app/app.js"]'],
+    ['gcr.io/distroless/java17-debian12', 'COPY app.jar /app.jar\nCMD ["/app.jar"]'],
+    ['gcr.io/distroless/java21-debian13:debug', 'COPY app.jar /app.jar\nCMD ["/app.jar"]'],
+  ])('%s: its interpreter is there, and an unsure figure carries its range', (ref, body) => {
+    const report = analyze(
+      {
+        dockerfile: `FROM ${ref}\n${body}\n`,
+        context: {
+          files: [
+            { path: 'app.js', sizeBytes: 1000 },
+            { path: 'app.jar', sizeBytes: 1000 },
+          ],
+        },
+      },
+      { cache },
+    );
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const u = report.size.unknowns.find((x) => x.kind === 'base-image');
+    expect(u?.rangeBytes).toEqual(report.base.sizeRange?.bytes);
+    expect(report.size.confidence).toBe('low');
+  });
+});

@@ -117,6 +117,8 @@ export interface BaseFacts {
   python?: BasePython;
   /** Path of `node`, when the image has it. */
   nodePath?: string;
+  /** Where a distroless Java image's java is (its entrypoint: `/usr/bin/java -jar`). */
+  javaPath?: string;
   users: Set<string>;
   defaultUser: string;
   /** True when the image's programs are all known (distroless, scratch): nothing else is on PATH. */
@@ -124,7 +126,12 @@ export interface BaseFacts {
 }
 
 /** Facts read from a distroless tag that was not measured. */
-function distrolessFromRef(ref: string): { python?: string; isDebug: boolean; isNonroot: boolean } {
+function distrolessFromRef(ref: string): {
+  python?: string;
+  node?: string;
+  isDebug: boolean;
+  isNonroot: boolean;
+} {
   const { repo, tag = 'latest' } = splitRef(ref);
   const isDebug = /(^|-)debug($|-)/.test(tag);
   const isNonroot = /(^|-)nonroot($|-)/.test(tag);
@@ -136,7 +143,9 @@ function distrolessFromRef(ref: string): { python?: string; isDebug: boolean; is
         ? '3.9'
         : '3.11'
     : undefined;
-  return { python, isDebug, isNonroot };
+  // nodejs24-debian13: the name states the Node.js major, measured or not.
+  const node = /\/nodejs(\d+)-/.exec(repo)?.[1];
+  return { python, ...(node ? { node } : {}), isDebug, isNonroot };
 }
 
 function osPython(record: BaseImageRecord | undefined, ref: string): string | undefined {
@@ -213,7 +222,7 @@ export function baseFactsOf(stage: Stage): BaseFacts {
     ? record?.runtimes.node
     : official?.[1] === 'node'
       ? official[2]
-      : record?.runtimes.node;
+      : (record?.runtimes.node ?? tagFacts?.node);
   if (nodeMajor && !isDistroless) userSet.add('node');
   const facts: BaseFacts = {
     isKnown,
@@ -223,6 +232,9 @@ export function baseFactsOf(stage: Stage): BaseFacts {
     hasBash: family === 'debian' || family === 'ubuntu',
     ...(python ? { python } : {}),
     ...(nodeMajor ? { nodePath: isDistroless ? '/nodejs/bin/node' : '/usr/local/bin/node' } : {}),
+    ...(isDistroless && (record?.runtimes.java || /\/java\d*-/.test(ref))
+      ? { javaPath: '/usr/bin/java' }
+      : {}),
     users: userSet,
     defaultUser: tagFacts?.isNonroot ? 'nonroot' : record?.defaultUser || 'root',
     isClosed: isDistroless || family === 'scratch',

@@ -100,6 +100,7 @@ export function resolveBase(
       libc: record.libc,
       hasShell: record.hasShell,
       packageManager: record.packageManager === 'rpm' ? 'unknown' : record.packageManager,
+      ...(resolution.range ? { sizeRange: resolution.range } : {}),
     },
   };
 }

@@ -79,6 +79,17 @@ export function estimateSize(model: ImageModel): SizeEstimate {
       line: model.target.range.start.line,
       message: `${base.ref} is not in the measured table; ${formatBytes(base.sizeBytes)} is a guess (${base.source}).`,
       assumedBytes: base.sizeBytes,
+      ...(base.sizeRange ? { rangeBytes: base.sizeRange.bytes } : {}),
+    });
+  } else if (base.sizeRange) {
+    // In the table, but as an estimate no published figure backs: say so, with its range.
+    unknowns.unshift({
+      kind: 'base-image',
+      name: base.ref,
+      line: model.target.range.start.line,
+      message: `${base.ref}: ${formatBytes(base.sizeBytes)} is an estimate, not a measured size (${base.sizeRange.note}).`,
+      assumedBytes: base.sizeBytes,
+      rangeBytes: base.sizeRange.bytes,
     });
   }
   const layersMethod = `layers: gzip ratio per kind (packages ${(baseRatio * 100).toFixed(0)} % like the measured bases, text 30 %, caches and lists 95 %).`;
@@ -244,7 +255,8 @@ function rangeOf(
   modelErrorBytes: number,
   stepOf: Map<number, number>,
 ): [number, number] {
-  const baseErr = base.known ? base.sizeBytes * BASE_ERROR[base.confidence] : 0;
+  // A base with a range of its own is widened by its base-image unknown instead.
+  const baseErr = base.known && !base.sizeRange ? base.sizeBytes * BASE_ERROR[base.confidence] : 0;
   let lo = bytes - baseErr - modelErrorBytes;
   let hi = bytes + baseErr + modelErrorBytes;
   const perStep = new Map<number, [number, number]>();

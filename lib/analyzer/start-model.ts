@@ -640,6 +640,7 @@ function programs(scene: Scene): Map<string, Program> {
       map.set(`${p.binDir}/${s}`, { kind: 'script', path: `${p.binDir}/${s}`, pkg: p });
   }
   if (base.nodePath) map.set(base.nodePath, { kind: 'node', path: base.nodePath });
+  if (base.javaPath) map.set(base.javaPath, { kind: 'file', path: base.javaPath });
   if (base.nodePath && !base.isDistroless)
     map.set('/usr/local/bin/docker-entrypoint.sh', {
       kind: 'node-entrypoint',

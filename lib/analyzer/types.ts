@@ -115,6 +115,11 @@ export interface BaseImageSummary {
   libc: 'glibc' | 'musl' | 'none' | 'unknown';
   hasShell: boolean;
   packageManager: 'apt' | 'apk' | 'none' | 'unknown';
+  /**
+   * Set when the figure is unsure (an OS the data does not measure, an estimate with no
+   * published figure): the range the real size may lie in, and what it rests on.
+   */
+  sizeRange?: { bytes: [number, number]; note: string };
 }
 
 /** What makes up a layer's bytes (one line of the breakdown). */

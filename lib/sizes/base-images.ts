@@ -122,7 +122,8 @@ function coarserTags(repo: string, tag: string): string[] {
   if (dateless !== tag) out.push(dateless);
   const patch = /^(\d+)\.(\d+)\.\d+(.*)$/.exec(dateless);
   if (patch) out.push(`${patch[1]}.${patch[2]}${patch[3]}`);
-  if (repo === 'node' || repo === 'debian' || repo === 'eclipse-temurin') {
+  // These number their releases by the major alone (postgres 18.7 is a point release of 18).
+  if (['node', 'debian', 'eclipse-temurin', 'postgres'].includes(repo)) {
     const m = /^(\d+)(?:\.\d+){1,2}(?:[._+][\w.]*)?(-.*)?$/.exec(dateless);
     if (m) out.push(`${m[1]}${m[2] ?? ''}`);
   }
@@ -145,6 +146,11 @@ function asStandIn(record: BaseImageRecord, cap: Confidence): BaseImageRecord {
  * a reason, and a record whose confidence is at most `medium`. A digest is ignored for lookup.
  */
 export function resolveBaseImage(ref: string, index?: BaseIndex): BaseImageResolution | undefined {
+  const res = resolveUnranged(ref, index);
+  return res && withDistrolessRange(parseImageRef(ref).repo, res);
+}
+
+function resolveUnranged(ref: string, index?: BaseIndex): BaseImageResolution | undefined {
   const { repo, tag } = parseImageRef(ref);
   if (repo === 'scratch') return { record: SCRATCH, isExact: true };
   const full = `${repo}:${tag}`;
@@ -171,8 +177,19 @@ export function resolveBaseImage(ref: string, index?: BaseIndex): BaseImageResol
     const reason = [viaNote, hit.alias?.reason].filter(Boolean).join(' ');
     return { record: hit.record, isExact: true, ...(reason ? { reason } : {}) };
   }
-  const same = resolveBySameBuild(repo, tag, index);
-  if (same) return same;
+  // Another tag of the same official build, for the tag itself or the release it is a point
+  // release of (`php:8.3.34-apache` is a newer 8.3-apache, the build `php:8.3-apache-trixie`
+  // measures; `node:26.7.1` is node:26's).
+  for (const t of [tag, ...coarserTags(repo, tag)]) {
+    const same = resolveBySameBuild(repo, t, index);
+    if (!same) continue;
+    if (t === tag) return same;
+    return {
+      ...same,
+      reason:
+        `${full} is a point release or dated build of ${repo}:${t}. ${same.reason ?? ''}`.trim(),
+    };
+  }
   for (const t of [tag, ...coarserTags(repo, tag)]) {
     const measured = resolveMeasured(repo, t, index);
     if (measured) return measured;
@@ -304,8 +321,29 @@ function osFacts(os: string): Pick<
       codename: `alpine${m[1]}`,
     };
   }
-  // Oracle Linux, Amazon Linux, UBI: rpm-based; the analyzer has no dnf/yum tables.
-  return { osFamily: 'rpm', osRelease: os, libc: 'glibc', packageManager: 'rpm' };
+  // Oracle Linux, Amazon Linux, UBI, Rocky, Alma, Fedora, Photon: rpm-based; Arch Linux and
+  // Clear Linux have their own package managers. The analyzer has package tables for none of
+  // them: the size is used, the contents are not modelled.
+  return { osFamily: 'rpm', osRelease: otherOs(os).name, libc: 'glibc', packageManager: 'rpm' };
+}
+
+/** Display name and package manager of an OS code the analyzer has no package tables for. */
+function otherOs(os: string): { name: string; packageManager: string } {
+  const names: Record<string, [string, string]> = {
+    oraclelinux: ['Oracle Linux', 'rpm'],
+    amazonlinux: ['Amazon Linux', 'rpm'],
+    ubi: ['Red Hat UBI', 'rpm'],
+    rockylinux: ['Rocky Linux', 'rpm'],
+    almalinux: ['AlmaLinux', 'rpm'],
+    fedora: ['Fedora', 'rpm'],
+    photon: ['Photon OS', 'rpm (tdnf)'],
+    archlinux: ['Arch Linux', 'pacman'],
+    clearlinux: ['Clear Linux', 'swupd'],
+  };
+  const m = /^([a-z]+?)(\d[\d.]*)?$/.exec(os);
+  const known = m ? names[m[1]] : undefined;
+  if (!known) return { name: os, packageManager: 'its own package manager' };
+  return { name: m?.[2] ? `${known[0]} ${m[2]}` : known[0], packageManager: known[1] };
 }
 
 /**
@@ -429,7 +467,7 @@ function measuredRecord(
   const ref = `${repo}:${m.tag}`;
   const listNote =
     template === RPM_TEMPLATE
-      ? 'rpm-based: the package list is not known and the analyzer has no rpm tables.'
+      ? `${facts.osRelease}, ${otherOs(m.os).packageManager}-based: the package list is not known and the analyzer has no ${otherOs(m.os).packageManager} tables.`
       : `Package list, shell, user and entrypoint from ${template.ref} (${isSameBuild ? 'the same template on the same release' : 'a stand-in'}); the size is this build's own.`;
   const record = Object.freeze({
     ...template,
@@ -524,6 +562,47 @@ function knownUnmeasuredRule(repo: string, tag: string) {
   return undefined;
 }
 
+interface OtherOs {
+  repo: string;
+  label: string;
+  source: string;
+  similar: { ref: string; bytes: number; source: string }[];
+}
+
+const otherOsRules = ((thirdParty as { otherOs?: OtherOs[] }).otherOs ?? []).map((o) => ({
+  ...o,
+  pattern: new RegExp(o.repo),
+}));
+
+/** The data's rule for a non-Debian OS repository (rpm distributions, Arch, Clear Linux). */
+function otherOsRule(repo: string): OtherOs | undefined {
+  return otherOsRules.find((o) => o.pattern.test(repo));
+}
+
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e8 ? 1 : 0)} MB`;
+
+/**
+ * The range an unmeasured build of a non-Debian OS may lie in: a quarter of the smallest to two
+ * and a half times the largest measured image of that kind (data/third-party-images.json
+ * `otherOs`), and the sentence that says so.
+ */
+function otherOsRange(rule: OtherOs): NonNullable<BaseImageResolution['range']> {
+  const sizes = rule.similar.map((s) => s.bytes);
+  const lo = Math.round(Math.min(...sizes) / 4);
+  const hi = Math.round(Math.max(...sizes) * 2.5);
+  const list = rule.similar.map((s) => `${s.ref} ${mb(s.bytes)}`).join(', ');
+  return {
+    bytes: [lo, hi],
+    note: `range ${mb(lo)}–${mb(hi)}, from the measured images of ${rule.label} (${list}; docker-library/repo-info)`,
+  };
+}
+
+function median(values: number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : Math.round((v[mid - 1] + v[mid]) / 2);
+}
+
 const thirdPartyImages = (thirdParty as { images: ThirdPartyImage[] }).images.map((img) => ({
   ...img,
   repoPattern: new RegExp(img.repo),
@@ -570,6 +649,71 @@ function variantKind(repo: string, tag: string): VariantKind {
   return 'full';
 }
 
+/** The variant kind of a build from its tags, or from its directory's OS where no tag names it. */
+function groupKind(repo: string, tags: string[], os: string | undefined): VariantKind {
+  const kind = variantKind(repo, tags.find((t) => variantKind(repo, t) !== 'full') ?? tags[0]);
+  return kind === 'full' && os === 'alpine' ? 'alpine' : kind;
+}
+
+/** The one variant kind the listed Linux builds of `repo` with these variant words share. */
+function siblingKind(index: BaseIndex, repo: string, words: Set<string>): VariantKind | undefined {
+  const kinds = new Set<VariantKind>();
+  for (const g of new Set(index.byTag.values())) {
+    if (g.repo !== repo || g.isWindows || !sameWords(variantWords(g.tags), words)) continue;
+    kinds.add(groupKind(repo, g.tags, g.os));
+  }
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** The variant kind of a candidate record: its tags', or Alpine when its OS is (wordpress:cli). */
+function recordKind(r: BaseImageRecord, index: BaseIndex | undefined): VariantKind {
+  const { repo, tag } = parseImageRef(r.ref);
+  const group = officialTagGroup(index, repo, tag);
+  const kind = groupKind(repo, group?.tags ?? [tag], group?.os);
+  return kind === 'full' && r.osFamily === 'alpine' ? 'alpine' : kind;
+}
+
+function recordWords(r: BaseImageRecord, index: BaseIndex | undefined): Set<string> {
+  const { repo, tag } = parseImageRef(r.ref);
+  return variantWords(officialTagGroup(index, repo, tag)?.tags ?? [tag]);
+}
+
+/** Tag words that name an OS or a release line rather than a variant of the image. */
+const NOT_VARIANT_WORDS = new Set([
+  ...['alpine', 'slim', 'debian', 'ubuntu', 'ubi', 'al', 'el', 'oraclelinux', 'windowsservercore'],
+  ...['trixie', 'bookworm', 'bullseye', 'buster', 'stretch', 'noble', 'jammy', 'focal', 'bionic'],
+  ...['resolute', 'nanoserver', 'ltsc', 'latest', 'stable', 'mainline', 'lts', 'current', 'edge'],
+  ...['rc', 'beta', 'alpha', 'ea', 'nightly', 'rawhide', 'php', 'python', 'node', 'nodejs'],
+]);
+
+/**
+ * The words that name a build's variant (`cli`, `fpm`, `apache`, `jdk`, `community`...), over
+ * all of its tags: versions, OS and release names, release channels and runtime-version
+ * selectors (`php8.2`) left out. `wordpress:cli` → {cli}; `wordpress:php8.2-fpm` → {fpm}.
+ */
+function variantWords(tags: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const t of tags) {
+    for (const token of t.split('-')) {
+      if (/^v?\d/.test(token)) continue;
+      const w = token.replace(/[\d._]+$/, '');
+      if (w.length >= 2 && !NOT_VARIANT_WORDS.has(w)) out.add(w);
+    }
+  }
+  return out;
+}
+
+function sameWords(a: Set<string>, b: Set<string>): boolean {
+  return a.size === b.size && [...a].every((w) => b.has(w));
+}
+
+function kindLabel(kind: VariantKind, r: BaseImageRecord): string {
+  if (kind === 'alpine') return 'Alpine';
+  if (kind === 'distroless') return 'distroless';
+  const os = r.osFamily === 'rpm' ? r.osRelease : r.osFamily;
+  return `${os[0].toUpperCase()}${os.slice(1)}${kind === 'slim' ? ' slim' : ''}`;
+}
+
 function versionOf(tag: string): number[] {
   const m = /^(\d+)(?:\.(\d+))?/.exec(tag);
   return m ? [Number(m[1]), m[2] === undefined ? -1 : Number(m[2])] : [];
@@ -588,6 +732,67 @@ const DISTROS = ['trixie', 'bookworm', 'bullseye', 'buster', 'noble', 'jammy', '
 /** Family of a distroless name: `gcr.io/distroless/python3-debian13` → `gcr.io/distroless/python3`. */
 function distrolessFamily(repo: string): string {
   return repo.replace(/-debian\d+$/, '').replace(/\d+$/, '');
+}
+
+/**
+ * The runtime and entrypoint a distroless name states, for a stand-in record of another image
+ * (`nodejs24-debian13` sized as `nodejs20-debian12` still runs Node.js 24 at /nodejs/bin/node):
+ * the version in the name, no version where the name gives none (python3 on Debian 13 is not the
+ * 3.11 of Debian 12; its interpreter is reached as /usr/bin/python3).
+ */
+function distrolessOwnFacts(
+  repo: string,
+  like: BaseImageRecord,
+): Pick<BaseImageRecord, 'runtimes' | 'entrypoint'> {
+  const node = /\/nodejs(\d+)-/.exec(repo)?.[1];
+  const java = /\/java(\d+)-/.exec(repo)?.[1];
+  const runtimes: BaseImageRecord['runtimes'] = node ? { node, npm: false } : java ? { java } : {};
+  const entrypoint =
+    like.entrypoint?.map((a) => a.replace(/^\/usr\/bin\/python3\.\d+$/, '/usr/bin/python3')) ??
+    null;
+  return { runtimes, entrypoint };
+}
+
+/**
+ * A distroless record whose figure no published size backs (an estimate, or another image's
+ * figure standing in) gets a range: half the smallest to twice the largest figure the data has
+ * for distroless images of the same family (nodejs, python, java, cc...), and a note that says
+ * which. One whose figure is cited (nodejs20-debian12: 181 MB, distroless#1482 and #1548) is
+ * left as it is.
+ */
+function withDistrolessRange(repo: string, res: BaseImageResolution): BaseImageResolution {
+  if (!repo.startsWith('gcr.io/distroless/') || res.range) return res;
+  const r = res.record;
+  const own = repoOf(r) === repo;
+  const estimate = r.estimateMethod !== undefined || /no published figure/.test(r.source);
+  if (own && !estimate) return res;
+  const family = distrolessFamily(repo);
+  const figures = records.filter(
+    (x) =>
+      x.osFamily === 'distroless' &&
+      x.defaultUser !== 'nonroot' &&
+      distrolessFamily(repoOf(x)) === family,
+  );
+  if (figures.length === 0) return res;
+  const sizes = figures.map((x) => x.uncompressedBytes);
+  const lo = Math.round(Math.min(...sizes) / 2);
+  const hi = Math.round(Math.max(...sizes) * 2);
+  const list = figures
+    .map(
+      (x) =>
+        `${repoOf(x).replace('gcr.io/distroless/', '')} ${mb(x.uncompressedBytes)} ${x.estimateMethod || /no published figure/.test(x.source) ? 'estimated' : 'reported'}`,
+    )
+    .join(', ');
+  const what = own
+    ? `no published size; the figure is an estimate: ${r.estimateMethod ?? 'derived from its neighbours'}`
+    : `no published size; the figure is ${r.ref}'s`;
+  const note = `${what}; range ${mb(lo)}–${mb(hi)}, half the smallest to twice the largest figure the data has for distroless ${family.replace('gcr.io/distroless/', '')} images (${list})`;
+  const said = `Unsure: ${own ? 'an estimate' : 'a stand-in'}, range ${mb(lo)}–${mb(hi)}.`;
+  return {
+    ...res,
+    reason: res.reason ? `${res.reason} ${said}` : said,
+    range: { bytes: [lo, hi], note },
+  };
 }
 
 function fallbackFor(kind: VariantKind): string {
@@ -611,6 +816,10 @@ function fallbackFor(kind: VariantKind): string {
  * for an unknown repository the image's own layers are not counted, and the reason says so.
  */
 export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolution {
+  return withDistrolessRange(parseImageRef(ref).repo, guessUnranged(ref, index));
+}
+
+function guessUnranged(ref: string, index?: BaseIndex): BaseImageResolution {
   if (isWindowsImageRef(ref, index)) {
     return { record: WINDOWS_UNSUPPORTED, isExact: false, reason: WINDOWS_UNSUPPORTED.source };
   }
@@ -631,7 +840,7 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
       record: Object.freeze({
         ...asStandIn(like, 'low'),
         hasShell: known.hasShell || /debug/.test(tag),
-        runtimes: {},
+        ...distrolessOwnFacts(repo, like),
       }),
       isExact: false,
       reason: `${repo}:${tag} is a known ${known.label} with no size that could be cited (${known.source}); sized as ${like.ref} only to have a figure, with low confidence and a wide range.`,
@@ -640,7 +849,16 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
   // An official tag names its build's other tags too: `python:3` is also `3-trixie`.
   const group = officialTagGroup(index, repo, tag);
   const names = group ? group.tags : [tag];
-  const kind = variantKind(repo, names.find((t) => variantKind(repo, t) !== 'full') ?? tag);
+  let kind = groupKind(repo, names, group?.os);
+  let words = variantWords(names);
+  if (!group && index) {
+    // A tag the snapshot does not list: with no variant word it means the repository's default
+    // variant (`wordpress:6.0` is an apache build, like `latest`), and where it names no OS it is
+    // on the OS the listed builds of that variant share (`wordpress:cli-2.11` is Alpine).
+    const latest = officialTagGroup(index, repo, 'latest');
+    if (words.size === 0 && latest) words = variantWords(latest.tags);
+    if (kind === 'full') kind = siblingKind(index, repo, words) ?? kind;
+  }
   const wanted = versionOf(tag);
   const distro = DISTROS.find((d) => names.some((t) => t.includes(d)));
   const family = repo.startsWith('gcr.io/distroless/') ? distrolessFamily(repo) : repo;
@@ -655,15 +873,22 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
     ...measuredOfRepo(index, repo),
   ];
   // Another variant of the same repository is a worse guess than the plain OS image of the
-  // right kind (ruby:3.3-alpine is far nearer alpine than ruby:3.4-slim-trixie).
-  const ofKind = sameRepo.filter((r) => variantKind(repoOf(r), parseImageRef(r.ref).tag) === kind);
-  const candidates = ofKind.length > 0 || repo === 'alpine' || repo === 'debian' ? sameRepo : [];
+  // right kind (ruby:3.3-alpine is far nearer alpine than ruby:3.4-slim-trixie), and so is a
+  // build of another flavour on the same OS kind (wordpress:cli is WP-CLI on php's cli-alpine
+  // image, not the Debian fpm image): a tag of the same variant words and OS kind, or none.
+  const ofKind = sameRepo.filter(
+    (r) =>
+      recordKind(r, index) === kind &&
+      (kind === 'distroless' || sameWords(recordWords(r, index), words)),
+  );
+  const candidates =
+    ofKind.length > 0 ? ofKind : repo === 'alpine' || repo === 'debian' ? sameRepo : [];
   if (candidates.length > 0) {
     const scored = candidates.map((r) => {
       const t = parseImageRef(r.ref).tag;
       const v = versionOf(t);
       let score = 0;
-      if (variantKind(repoOf(r), t) === kind) score += 8;
+      if (recordKind(r, index) === kind) score += 8;
       if (wanted.length > 0 && v[0] === wanted[0]) score += 2;
       if (wanted.length > 0 && wanted[1] !== -1 && v[1] === wanted[1]) score += 2;
       if (distro && t.includes(distro)) score += 1;
@@ -671,12 +896,64 @@ export function guessBaseImage(ref: string, index?: BaseIndex): BaseImageResolut
     });
     scored.sort((a, b) => b.score - a.score || compareVersions(b.v, a.v));
     const best = scored[0].r;
-    const sameKind = variantKind(repoOf(best), parseImageRef(best.ref).tag) === kind;
+    const sameKind = ofKind.includes(best);
     const official = group ? ' (an official tag)' : '';
+    const variant = [...words].sort().join('-');
+    const other = otherOsRule(repo);
+    const range = other ? otherOsRange(other) : undefined;
+    const standIn = asStandIn(best, 'low');
     return {
-      record: asStandIn(best, 'low'),
+      record:
+        kind === 'distroless'
+          ? Object.freeze({ ...standIn, ...distrolessOwnFacts(repo, best) })
+          : standIn,
       isExact: false,
-      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${kind} variant` : ''}.`,
+      reason: `${repo}:${tag}${official} was not measured; sized as ${best.ref}, the nearest measured ${repo} tag${sameKind ? ` of the same ${variant ? `${variant} ` : ''}variant and OS kind (${kindLabel(kind, best)})` : ''}${range ? `; ${range.note}` : ''}.`,
+      ...(range ? { range } : {}),
+    };
+  }
+  const other = otherOsRule(repo);
+  if (other) {
+    // Not Debian: no Debian figure. The median of the measured images of this OS kind, with a
+    // range that holds all of them.
+    const range = otherOsRange(other);
+    const bytes = median(other.similar.map((s) => s.bytes));
+    const ref = `${repo}:${tag}`;
+    return {
+      record: Object.freeze({
+        ...RPM_TEMPLATE,
+        ref,
+        key: ref,
+        uncompressedBytes: bytes,
+        compressedBytes: null,
+        source: `not measured: ${other.label} (${other.source})`,
+        confidence: 'low',
+        osRelease: `${other.label.replace(/^an? /, '')}, not measured`,
+        notes: [
+          `${ref} is ${other.label}, an OS the analyzer has no package tables for, and this build is not measured.`,
+        ],
+      }) as BaseImageRecord,
+      isExact: false,
+      reason: `${ref}${group ? ' (an official tag)' : ''} is ${other.label} and this build of it is not measured; sized at ${mb(bytes)}, the median of the measured images of that kind, not as Debian: ${range.note}. What the image adds is not counted.`,
+      range,
+    };
+  }
+  // The repository's measured builds all run on one OS other than Debian (sonarqube on Ubuntu):
+  // a build of another variant is guessed from that OS image, not from Debian's.
+  const repoOs = new Set(sameRepo.map((r) => r.osFamily));
+  const only = repoOs.size === 1 ? sameRepo[0] : undefined;
+  const debianNamed = distro !== undefined && !['noble', 'jammy', 'focal'].includes(distro);
+  let osImage: BaseImageRecord | undefined;
+  if (only?.osFamily === 'ubuntu' && kind === 'full' && !debianNamed) {
+    osImage = osTemplate(`ubuntu${only.osRelease.slice(0, 5)}`, false);
+  } else if (only?.osFamily === 'alpine' && (kind === 'alpine' || (kind === 'full' && !distro))) {
+    osImage = osTemplate(`alpine${/^\d+\.\d+/.exec(only.osRelease)?.[0] ?? ''}`, false);
+  }
+  if (osImage) {
+    return {
+      record: asStandIn(osImage, 'low'),
+      isExact: false,
+      reason: `${repo}:${tag}${group ? ' (an official tag)' : ''} is not in the table and no measured ${repo} tag is of its variant; sized as ${osImage.ref}, the OS its measured builds run on (${sameRepo.map((r) => r.ref).join(', ')}). What the image adds on top of it is not counted.`,
     };
   }
   const built = thirdPartyBase(repo, tag);

@@ -9,7 +9,8 @@ import {
 } from './base-index';
 import { staticBaseIndex } from './base-index-static';
 import { guessBaseImage, isWindowsImageRef, resolveBaseImage } from './base-images';
-import { buildMeasured } from '../../scripts/gen-base-index';
+import { readFileSync } from 'node:fs';
+import { buildMeasured, osHintOf, virtualBytes, type TagSizes } from '../../scripts/gen-base-index';
 
 // Without the index (what a host passes when it has none): the measured table alone.
 describe('without the index', () => {
@@ -102,6 +103,149 @@ describe('resolveBaseImage with the index', () => {
     expect(withIndex.record.uncompressedBytes).toBeGreaterThan(
       5 * without.record.uncompressedBytes,
     );
+  });
+});
+
+describe('every tag group of data/repo-info-tag-sizes.json', () => {
+  const sizes = JSON.parse(
+    readFileSync(new URL('../../data/repo-info-tag-sizes.json', import.meta.url), 'utf8'),
+  ) as TagSizes;
+  it.each(sizes.images.map((e) => [`${e.image}:${e.indexTag ?? e.file}`, e] as const))(
+    '%s resolves to its own repo-info size',
+    (ref, e) => {
+      const res = resolveBaseImage(ref, index);
+      expect(res?.isExact).toBe(true);
+      expect(res?.record.uncompressedBytes).toBe(virtualBytes(e.virtualSize));
+      expect(res?.record.source).toContain(`@${e.commit.slice(0, 7)}`);
+    },
+  );
+});
+
+describe('a point release of an official tag resolves to the build measured for that tag', () => {
+  it.each([
+    // the release tag's build is measured under another of its tags (bundled table)
+    ['php:8.3.34-apache', 'php:8.3-apache-trixie'],
+    ['node:26.7.1', 'node:26-trixie'],
+    ['ruby:3.4.11-slim', 'ruby:3.4-slim-trixie'],
+    // postgres numbers its releases by the major: 18.7 is a point release of 18
+    ['postgres:18.7-alpine', 'postgres:18.6-alpine3.24'],
+    ['postgres:18.7', 'postgres:18-trixie'],
+    // the cli builds, measured by repo-info
+    ['php:8.3', 'php:8.3-trixie'],
+    ['php:8.3.35-cli', 'php:8.3-trixie'],
+    ['php:latest', 'php:8-cli-trixie'],
+  ])('%s → %s', (ref, want) => {
+    const res = resolveBaseImage(ref, index);
+    expect(res?.isExact).toBe(true);
+    expect(res?.record.ref).toBe(want);
+  });
+
+  it('a new minor release is not a point release', () => {
+    expect(resolveBaseImage('php:8.6-apache', index)).toBeUndefined();
+    expect(resolveBaseImage('ruby:3.5-slim', index)).toBeUndefined();
+  });
+});
+
+describe('a guess takes a tag of the same variant and OS kind, or none', () => {
+  it('wordpress:cli is measured: WP-CLI on Alpine, not the Debian fpm image', () => {
+    const res = resolveBaseImage('wordpress:cli', index);
+    expect(res?.isExact).toBe(true);
+    expect(res?.record).toMatchObject({ osFamily: 'alpine', libc: 'musl' });
+    expect(res?.record.uncompressedBytes).toBe(212_710_000);
+  });
+
+  it.each([
+    // another build of the cli variant (its directory is docker-library/wordpress/cli/php8.2/alpine; no tag says so)
+    ['wordpress:cli-php8.2', 'wordpress:cli'],
+    // a tag the snapshot does not list: the cli builds it lists are all on Alpine
+    ['wordpress:cli-2.11-php8.1', 'wordpress:cli'],
+  ])('%s is sized as %s', (ref, want) => {
+    const g = guessBaseImage(ref, index);
+    expect(g.isExact).toBe(false);
+    expect(g.record.ref).toBe(want);
+    expect(g.record.osFamily).toBe('alpine');
+    expect(g.reason).toMatch(/same cli variant and OS kind \(Alpine\)/);
+  });
+
+  it('an fpm tag is sized as an fpm build on Debian, an Alpine one as fpm-alpine', () => {
+    const fpm = guessBaseImage('wordpress:6.5-fpm', index).record;
+    expect(fpm.ref).toMatch(/-fpm$/);
+    expect(fpm.osFamily).toBe('debian');
+    const alpine = guessBaseImage('wordpress:6-fpm-alpine', index).record;
+    expect(alpine.ref).toMatch(/-fpm-alpine$/);
+    expect(alpine.osFamily).toBe('alpine');
+  });
+
+  it('a tag with no variant word means the default variant (latest: apache)', () => {
+    expect(guessBaseImage('wordpress:6.0', index).record.ref).toBe('wordpress:7.1.0');
+  });
+
+  it('jre and jdk are different variants', () => {
+    expect(guessBaseImage('eclipse-temurin:22-jre', index).record.ref).toMatch(/jre/);
+    expect(guessBaseImage('eclipse-temurin:22-jdk', index).record.ref).toMatch(/jdk/);
+  });
+
+  it('with no tag of the same variant it falls back to the OS image, not another variant', () => {
+    // sonarqube measures only the community build; a developer edition is not sized as it.
+    const g = guessBaseImage('sonarqube:2026.4.1-developer', index);
+    expect(g.record.ref).not.toMatch(/community/);
+    expect(g.reason).not.toMatch(/nearest measured sonarqube tag/);
+  });
+});
+
+describe('an unmeasured build of an OS that is not Debian', () => {
+  it.each(['rockylinux:9-minimal', 'oraclelinux:8-slim', 'registry.access.redhat.com/ubi9-micro'])(
+    '%s is not sized as Debian: it says the OS is not measured, with a range',
+    (ref) => {
+      const g = guessBaseImage(ref, index);
+      expect(g.isExact).toBe(false);
+      expect(g.record).toMatchObject({ osFamily: 'rpm', confidence: 'low', packages: null });
+      expect(g.record.ref).not.toMatch(/debian/);
+      expect(g.reason).toMatch(/an rpm-based distribution and this build of it is not measured/);
+      expect(g.reason).toMatch(/not as Debian/);
+      const [lo, hi] = g.range!.bytes;
+      // the range holds every measured rpm-based image it cites, and the figure
+      for (const [r, bytes] of [
+        ['photon:5.0', 48_710_000],
+        ['oraclelinux:9', 240_210_000],
+      ] as const) {
+        expect(resolveBaseImage(r, index)?.record.uncompressedBytes).toBe(bytes);
+        expect(lo).toBeLessThan(bytes);
+        expect(hi).toBeGreaterThan(bytes);
+      }
+      expect(g.record.uncompressedBytes).toBeGreaterThan(lo);
+      expect(g.record.uncompressedBytes).toBeLessThan(hi);
+    },
+  );
+
+  it('a build of a measured repository takes its nearest tag, with the same range', () => {
+    const g = guessBaseImage('fedora:42', index);
+    expect(g.record.ref).toBe('fedora:44');
+    expect(g.range?.note).toMatch(/rockylinux:9 176 MB/);
+  });
+
+  it('Arch Linux is sized from the measured Arch image, not Debian', () => {
+    const g = guessBaseImage('archlinux:base-devel', index);
+    expect(g.record.osRelease).toMatch(/Arch Linux/);
+    expect(g.record.uncompressedBytes).toBe(397_520_000);
+  });
+
+  it('a repository measured only on Ubuntu guesses another variant from Ubuntu', () => {
+    const g = guessBaseImage('sonarqube:2026.4.1-developer', index);
+    expect(g.record.ref).toBe('ubuntu:24.04');
+    expect(g.reason).toMatch(/the OS its measured builds run on/);
+  });
+});
+
+describe('osHintOf', () => {
+  it.each([
+    [{ tags: ['cli-2.12.0', 'cli'], dir: 'cli/php8.3/alpine' }, 'alpine'],
+    [{ tags: ['v3.7.11'], dir: 'v3.7/alpine' }, 'alpine'],
+    [{ tags: ['7.1.0-fpm-alpine'], dir: 'latest/php8.3/fpm-alpine' }, undefined],
+    [{ tags: ['3.14-trixie'], dir: '3.14/trixie' }, undefined],
+    [{ tags: ['19.0'], dir: '19.0' }, undefined],
+  ])('%o → %s', (group, want) => {
+    expect(osHintOf(group)).toBe(want);
   });
 });
 
@@ -231,6 +375,57 @@ describe('distroless debug tags', () => {
     expect(res?.record.hasShell).toBe(true);
     expect(res?.isExact).toBe(false);
     expect(res?.reason).toMatch(/busybox/);
+  });
+});
+
+describe('distroless language images: a cited figure, or a plain "unsure" with a range', () => {
+  const refs = [
+    'nodejs20',
+    'nodejs22',
+    'nodejs24',
+    'python3',
+    'java17',
+    'java21',
+    'java25',
+  ].flatMap((lang) =>
+    ['debian12', 'debian13'].flatMap((rel) =>
+      ['latest', 'nonroot', 'debug', 'debug-nonroot'].map(
+        (tag) => `gcr.io/distroless/${lang}-${rel}:${tag}`,
+      ),
+    ),
+  );
+  it.each(refs)('%s', (ref) => {
+    const res = resolveBaseImage(ref, index) ?? guessBaseImage(ref, index);
+    const repo = ref.slice(0, ref.lastIndexOf(':'));
+    const cited =
+      res.record.ref.startsWith(repo) &&
+      !res.record.estimateMethod &&
+      !/no published figure/.test(res.record.source);
+    if (cited) {
+      expect(res.range).toBeUndefined();
+      expect(res.record.confidence).not.toBe('low');
+    } else {
+      expect(res.record.confidence).toBe('low');
+      expect(res.reason).toMatch(/Unsure: an? (estimate|stand-in), range/);
+      const [lo, hi] = res.range!.bytes;
+      expect(lo).toBeLessThan(res.record.uncompressedBytes);
+      expect(hi).toBeGreaterThan(res.record.uncompressedBytes);
+      expect(res.range!.note).toMatch(/half the smallest to twice the largest/);
+    }
+    // the runtime the name states, whichever figure stands in
+    const node = /nodejs(\d+)/.exec(ref)?.[1];
+    if (node) expect(res.record.runtimes.node).toBe(node);
+    const java = /java(\d+)/.exec(ref)?.[1];
+    if (java && !res.record.ref.startsWith(repo)) expect(res.record.runtimes.java).toBe(java);
+  });
+
+  it('nodejs20-debian12 cites its figure; nodejs22-debian12 says its 209 MB is an estimate', () => {
+    expect(resolveBaseImage('gcr.io/distroless/nodejs20-debian12', index)?.range).toBeUndefined();
+    const n22 = resolveBaseImage('gcr.io/distroless/nodejs22-debian12', index);
+    expect(n22?.record.uncompressedBytes).toBe(209_410_000);
+    expect(n22?.range?.note).toMatch(
+      /an estimate: gcr\.io\/distroless\/nodejs20-debian12 \(181 MB/,
+    );
   });
 });
 

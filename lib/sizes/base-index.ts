@@ -17,6 +17,8 @@ export interface BaseIndexData {
   images: Record<string, string[]>;
   /** Measured tag groups: `tag|bytes|created|commit7|os|runtime|compressed|file` per repository. */
   measured?: { source: string; images: Record<string, string[]> };
+  /** Per repository, a build's first tag → the OS its directory names where no tag names it. */
+  os?: Record<string, Record<string, string>>;
 }
 
 /** The size docker-library/repo-info measured for one tag of a build (no package list). */
@@ -42,6 +44,11 @@ export interface TagGroup {
   isWindows: boolean;
   /** Set when repo-info measured one of the build's tags (see {@link MeasuredBuild}). */
   measured?: MeasuredBuild;
+  /**
+   * The OS word (`alpine`, `trixie`...) of a build whose tags do not name its OS but whose
+   * official-images directory does (`wordpress:cli` is `docker-library/wordpress/cli/php8.3/alpine`).
+   */
+  os?: string;
 }
 
 function parseMeasured(repo: string, line: string, source: string): MeasuredBuild {
@@ -87,6 +94,12 @@ export function baseIndexOf(data: BaseIndexData): BaseIndex {
       }
       // Two files of one build: the newer measurement wins.
       if (!group.measured || group.measured.created < m.created) group.measured = m;
+    }
+  }
+  for (const [repo, hints] of Object.entries(data.os ?? {})) {
+    for (const [tag, os] of Object.entries(hints)) {
+      const group = byTag.get(`${repo}:${tag}`);
+      if (group) group.os = os;
     }
   }
   return { data, byTag };

@@ -68,6 +68,12 @@ export interface BaseImageResolution {
   isExact: boolean;
   /** Why this record was chosen when not exact ("same family: python slim, newest measured"). */
   reason?: string;
+  /**
+   * Set when the figure is unsure (a guess for an OS the data does not measure, an estimate no
+   * published figure backs): the fewest and most bytes the image could really be, from the
+   * measured sizes of similar images, and what the range rests on.
+   */
+  range?: { bytes: [number, number]; note: string };
 }
 
 export interface AptPackage {
