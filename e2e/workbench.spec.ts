@@ -1,11 +1,19 @@
 import {
   focusEditor,
+  getEditorMarkers,
   getEditorText,
+  pasteIntoEditor,
   setEditorText,
   waitForEditor,
   waitForFreshEstimate,
 } from './helpers/editor';
-import { LESSONS, lessonDockerfile, seedProgress, storedProgress } from './helpers/site';
+import {
+  LESSONS,
+  lessonDockerfile,
+  oneMegabyteDockerfile,
+  seedProgress,
+  storedProgress,
+} from './helpers/site';
 import { expect, test } from './helpers/test';
 import type { Page } from '@playwright/test';
 import { PROGRESS_KEY } from '../lib/progress';
@@ -278,4 +286,33 @@ test('workbench: typed before the page had read a different saved draft, both ar
   await expect(
     page.getByRole('heading', { name: 'You have a saved draft of this lesson' }),
   ).toHaveCount(0);
+});
+
+test('workbench: after a 1 MB paste no marker of the text before it stays, and the page says the text is too big', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  // The start has findings, shown as markers on its lines.
+  await expect.poll(async () => (await getEditorMarkers(page)).length).toBeGreaterThan(0);
+
+  // An edit whose analysis is still on its way when the paste lands.
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('RUN apt-get install -y curl\n');
+  const pasteMs = await pasteIntoEditor(page, oneMegabyteDockerfile());
+  // The page stayed usable (see the playground's test of the same paste for the figure).
+  expect(pasteMs, 'ms the paste kept the page busy').toBeLessThan(5_000);
+  await expect(page.getByText(/too big to analyse live/).first()).toBeVisible({ timeout: 20_000 });
+  // Any answer that was on its way has come back by now; none may bring back old markers.
+  await page.waitForTimeout(2_000);
+  expect(await getEditorMarkers(page)).toEqual([]);
+
+  // Undone, the text before the paste is analysed again and gets its own markers back.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(`${start}RUN apt-get install -y curl\n`);
+  await waitForFreshEstimate(page);
+  await expect.poll(async () => (await getEditorMarkers(page)).length).toBeGreaterThan(0);
 });

@@ -307,16 +307,17 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     [analysis.rebuild, initialFiles],
   );
 
+  // Over the live-analysis limits no answer follows the edit: the last text's markers go.
   const markers: EditorMarkers | undefined = useMemo(
     () =>
-      result && resultTag !== undefined
+      result && resultTag !== undefined && !oversize
         ? {
             findings: result.report.findings,
             diagnostics: result.diagnostics,
             versionId: resultTag,
           }
         : undefined,
-    [result, resultTag],
+    [result, resultTag, oversize],
   );
 
   /** Closes the share links and gives the keyboard back to the Share button. */
