@@ -189,3 +189,32 @@ test('share-link: markup in a shared Dockerfile is shown as text, never run', as
   expect(requested.filter((path) => path.endsWith('/x'))).toEqual([]);
   expect(dialogs).toEqual([]);
 });
+
+test('share-link: pressing Share again on the same text reuses the short link; an edit makes a new one', async ({
+  page,
+}) => {
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/short-links')
+      posts.push(request.url());
+  });
+  await page.goto('/playground');
+  await waitForEditor(page);
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  const short = page.getByTestId('short-link');
+  const links: string[] = [];
+  for (let press = 0; press < 3; press++) {
+    await share.click();
+    await expect(short).toHaveAttribute('data-state', 'ok');
+    links.push(await short.inputValue());
+  }
+  expect(new Set(links).size, `links: ${links.join(', ')}`).toBe(1);
+  expect(links[0]).toMatch(/\/s\/[0-9a-z]{20}$/);
+  expect(posts, 'requests to make a short link').toHaveLength(1);
+
+  await setEditorText(page, 'FROM alpine:3.20\nCMD ["sh"]\n');
+  await share.click();
+  await expect(short).toHaveAttribute('data-state', 'ok');
+  await expect(short).not.toHaveValue(links[0]);
+  expect(posts).toHaveLength(2);
+});
