@@ -316,3 +316,39 @@ test('workbench: after a 1 MB paste no marker of the text before it stays, and t
   await waitForFreshEstimate(page);
   await expect.poll(async () => (await getEditorMarkers(page)).length).toBeGreaterThan(0);
 });
+
+test('workbench: a quick fix pressed before Monaco has loaded is applied when it arrives, and Ctrl+Z undoes it', async ({
+  page,
+}) => {
+  await seedProgress(page, {
+    drafts: { playground: { dockerfile: NEEDS_CLEANUP, dockerignore: '' } },
+  });
+  // Hold back Monaco's script (over 1 MB; the analysis worker's size tables are too, and must
+  // come: the findings are the worker's) until the fix has been pressed.
+  let releaseMonaco: () => void = () => {};
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
+    await route.fulfill({ response, body });
+  });
+  await page.goto('/playground');
+  await waitForFreshEstimate(page);
+  await expect(page.locator('[data-editor-ready="true"]')).toHaveCount(0);
+  const finding = page.locator('[data-testid="finding"][data-rule="apt-lists-not-removed"]');
+  const fixButton = finding.getByRole('button', { name: /^Fix:/ }).first();
+  await fixButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/applied as soon as the full editor has loaded/)).toBeVisible();
+  await expect(page.locator('textarea[data-early-editor]')).toHaveValue(NEEDS_CLEANUP);
+
+  releaseMonaco();
+  await waitForEditor(page);
+  await expect(page.getByText(/^Applied: .*Ctrl\+Z undoes it\.$/)).toBeVisible();
+  await expect.poll(() => getEditorText(page)).toContain('/var/lib/apt/lists');
+  await expect(finding).toHaveCount(0);
+  // The fix is one undo step in Monaco, and the editor has the focus for it.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(NEEDS_CLEANUP);
+});
