@@ -101,9 +101,10 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
             <p className="hero__next" id="next-lesson">
               Next up: {lessonLabel(nextLesson)}, {nextLesson.title}
             </p>
-          ) : !progress ? (
-            <p className="hero__next" aria-hidden="true">
-              &nbsp;
+          ) : !progress && lessons.length > 0 ? (
+            // A new learner's line, invisible: as many rows as the line that comes (two on a phone).
+            <p className="hero__next placeholder" aria-hidden="true">
+              Next up: {lessonLabel(lessons[0])}, {lessons[0].title}
             </p>
           ) : null}
         </div>
