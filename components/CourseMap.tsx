@@ -23,6 +23,31 @@ function StateIcon({ state }: { state: LessonState }) {
   );
 }
 
+const START = 'Start the course';
+const CONTINUE = 'Continue where you left off';
+const ALL_DONE = 'All done: try the playground';
+
+/**
+ * The hero's main button text, as wide as its widest wording (the others are laid over it,
+ * invisible): which one it is depends on stored progress, and a change of width moved the button
+ * beside it once progress was read.
+ */
+function PrimaryLabel({ label }: { label?: string }) {
+  return (
+    <>
+      {[START, CONTINUE, ALL_DONE].map((text) => (
+        <span
+          key={text}
+          className={`hero__label${text === label ? '' : ' placeholder'}`}
+          aria-hidden={text === label ? undefined : true}
+        >
+          {text}
+        </span>
+      ))}
+    </>
+  );
+}
+
 /** The course map: every lesson in order with its state, overall progress and where to continue. */
 export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
   const { progress } = useProgress();
@@ -52,16 +77,21 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
           <div className="button-row">
             {nextLesson ? (
               <Link
-                className="button button--primary"
+                className="button button--primary hero__primary"
                 href={`/lessons/${nextLesson.slug}`}
                 aria-describedby="next-lesson"
               >
-                {hasStarted ? 'Continue where you left off' : 'Start the course'}
+                <PrimaryLabel label={hasStarted ? CONTINUE : START} />
               </Link>
             ) : progress && lessons.length > 0 ? (
-              <Link className="button button--primary" href="/playground">
-                All done: try the playground
+              <Link className="button button--primary hero__primary" href="/playground">
+                <PrimaryLabel label={ALL_DONE} />
               </Link>
+            ) : !progress ? (
+              // Room for the button until progress is read, so nothing beside or below it moves.
+              <span className="button button--primary hero__primary placeholder" aria-hidden="true">
+                <PrimaryLabel />
+              </span>
             ) : null}
             <Link className="button" href="/playground">
               Open the playground
@@ -70,6 +100,11 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
           {nextLesson ? (
             <p className="hero__next" id="next-lesson">
               Next up: {lessonLabel(nextLesson)}, {nextLesson.title}
+            </p>
+          ) : !progress && lessons.length > 0 ? (
+            // A new learner's line, invisible: as many rows as the line that comes (two on a phone).
+            <p className="hero__next placeholder" aria-hidden="true">
+              Next up: {lessonLabel(lessons[0])}, {lessons[0].title}
             </p>
           ) : null}
         </div>
@@ -98,7 +133,16 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
               </p>
             </>
           ) : (
-            <p className="muted">Loading your progress…</p>
+            // The same three rows while progress is read, so the panel keeps its height.
+            <>
+              <p className="muted" style={{ margin: 0 }}>
+                Loading your progress…
+              </p>
+              <div className="meter" aria-hidden="true" />
+              <p className="field__help placeholder" aria-hidden="true">
+                Saved in this browser only. Each lesson unlocks the next. Settings
+              </p>
+            </>
           )}
         </div>
       </section>
@@ -126,7 +170,12 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
                       <span className={`badge badge--${state}`}>
                         <StateIcon state={state} /> {STATE_LABEL[state]}
                       </span>
-                    ) : null}
+                    ) : (
+                      // The badge's room while the state is unknown: the row keeps its height.
+                      <span className="badge placeholder" aria-hidden="true">
+                        <StateIcon state="locked" /> {STATE_LABEL.locked}
+                      </span>
+                    )}
                   </div>
                   <h3>
                     <Link href={`/lessons/${lesson.slug}`}>
@@ -140,8 +189,14 @@ export function CourseMap({ lessons }: { lessons: LessonSummary[] }) {
                     </Link>
                   </h3>
                   <p>{lesson.summary}</p>
-                  {state === 'locked' && previous ? (
-                    <p className="lesson-card__unlock">
+                  {previous ? (
+                    // Kept in the layout in every state (hidden unless locked): which cards are
+                    // locked is known only once progress is read, and a card growing then pushed
+                    // the next row down (most of the home page's layout shift).
+                    <p
+                      className={`lesson-card__unlock${state === 'locked' ? '' : ' placeholder'}`}
+                      aria-hidden={state === 'locked' ? undefined : true}
+                    >
                       Complete “{previous.title}” to unlock, or unlock every lesson in Settings.
                     </p>
                   ) : null}

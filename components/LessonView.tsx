@@ -245,7 +245,14 @@ export function LessonView({ lesson, lessons, lessonVersion, children }: LessonV
             />
           ) : null}
           {(!isReady || (!isLocked && !initialFiles)) && isFirstLesson ? (
-            <PrefilledEditor slug={slug} text={startFiles.dockerfile} />
+            <PrefilledEditor
+              slug={slug}
+              text={startFiles.dockerfile}
+              goalCount={lesson.goals.length}
+              hintCount={lesson.hints.length}
+              hasSolution
+              readOnly={false}
+            />
           ) : !isReady || (!isLocked && !initialFiles) ? (
             <WorkbenchSkeleton />
           ) : isLocked && isViewingWaiting && waiting ? (

@@ -68,12 +68,15 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
     [progress, backupsVersion],
   );
 
-  if (!progress) return <p className="muted">Loading your settings…</p>;
-
-  const draftCount = Object.keys(progress.drafts).length;
-  const theme = progress.theme ?? 'system';
+  // Until the stored progress is read, the page is laid out as it will be, its controls disabled
+  // and showing nothing as chosen: filling it in then moves nothing (it used to replace one line
+  // with the whole page and push the footer away, the page's layout shift).
+  const isLoading = !progress;
+  const draftCount = progress ? Object.keys(progress.drafts).length : 0;
+  const theme = progress?.theme ?? 'system';
 
   const onExport = () => {
+    if (!progress) return;
     const fileName = `layerlab-progress-${new Date().toISOString().slice(0, 10)}.json`;
     downloadText(exportProgress(progress), fileName);
     setMessage({ text: `Progress exported to ${fileName}.`, isError: false });
@@ -116,6 +119,8 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
         ),
         isError: false,
       });
+    } else if (!progress) {
+      return;
     } else if (pending.kind === 'reset') {
       const sentence = replaceProgress(
         { ...emptyProgress(), theme: progress.theme },
@@ -142,7 +147,7 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
   };
 
   return (
-    <div className="narrow">
+    <div className="narrow" aria-busy={isLoading || undefined}>
       <h1 style={{ marginTop: 0 }}>Settings</h1>
       <div role="status" aria-live="polite">
         {message && !message.isError ? (
@@ -163,7 +168,8 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
                 type="radio"
                 name="theme"
                 value={choice.value}
-                checked={theme === choice.value}
+                checked={!isLoading && theme === choice.value}
+                disabled={isLoading}
                 onChange={() => update((p) => setTheme(p, choice.value))}
               />
               {choice.label}
@@ -179,7 +185,8 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
           <input
             id={unlockId}
             type="checkbox"
-            checked={progress.unlockAll}
+            checked={progress?.unlockAll ?? false}
+            disabled={isLoading}
             onChange={(event) => update((p) => setUnlockAll(p, event.target.checked))}
             aria-describedby={`${unlockId}-help`}
           />
@@ -194,14 +201,25 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
       <section className="settings-section" aria-labelledby="data-title">
         <h2 id="data-title">Your progress</h2>
         <p>
-          {progress.completed.length} of {lessonCount} lessons completed ·{' '}
-          {count(draftCount, 'saved draft')}. Progress is kept in this browser only.
+          {progress ? (
+            <>
+              {progress.completed.length} of {lessonCount} lessons completed ·{' '}
+              {count(draftCount, 'saved draft')}. Progress is kept in this browser only.
+            </>
+          ) : (
+            <span className="muted">Loading your progress…</span>
+          )}
         </p>
         <div className="button-row" style={{ marginBottom: 'var(--space-4)' }}>
-          <button type="button" className="button" onClick={onExport}>
+          <button type="button" className="button" onClick={onExport} disabled={isLoading}>
             Export progress
           </button>
-          <button type="button" className="button" onClick={() => fileRef.current?.click()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => fileRef.current?.click()}
+            disabled={isLoading}
+          >
             Import progress…
           </button>
           <input
@@ -232,6 +250,7 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
             type="button"
             className="button button--danger"
             onClick={() => setPending({ kind: 'reset' })}
+            disabled={isLoading}
           >
             Reset progress
           </button>
@@ -245,7 +264,9 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
           damaged entries, an import, a reset), a dated copy of it is kept here, at most 5; the
           oldest goes first. Restoring one keeps a copy of what is stored now.
         </p>
-        {backups.length === 0 ? (
+        {isLoading ? (
+          <p className="muted">Loading your backups…</p>
+        ) : backups.length === 0 ? (
           <p className="muted">No backups in this browser.</p>
         ) : (
           <ul className="backup-list" aria-label="Backups">
@@ -315,7 +336,7 @@ export function SettingsView({ lessonCount }: { lessonCount: number }) {
             “{pending.fileName}” holds{' '}
             {count(pending.progress.completed.length, 'completed lesson')} and{' '}
             {count(Object.keys(pending.progress.drafts).length, 'draft')}. It replaces your current
-            progress ({progress.completed.length} completed, {count(draftCount, 'draft')}).
+            progress ({progress?.completed.length ?? 0} completed, {count(draftCount, 'draft')}).
             {pending.notice ? ` ${pending.notice}` : ''}
           </p>
         ) : pending?.kind === 'restore' ? (

@@ -13,7 +13,7 @@ import { WorkbenchSkeleton } from './WorkbenchLoader';
 type Decoded =
   | { status: 'reading' }
   | { status: 'error'; reason: string }
-  | { status: 'ok'; payload: SharePayload; lessonVersion?: string };
+  | { status: 'ok'; payload: SharePayload; lessonVersion?: string; problem?: string };
 
 /**
  * Opens a fragment link (`/share#v2=…[&lv=STAMP]`, v1 still read): decodes it in the browser (the fragment is
@@ -30,12 +30,12 @@ export function ShareView({
 
   useEffect(() => {
     const read = () => {
-      const { fragment, lessonVersion: stamp } = splitLessonStamp(window.location.hash);
+      const { fragment, lessonVersion: stamp, problem } = splitLessonStamp(window.location.hash);
       const result = decodeShare(fragment);
       setDecoded(
         result.ok
-          ? { status: 'ok', payload: result.payload, lessonVersion: stamp }
-          : { status: 'error', reason: result.reason },
+          ? { status: 'ok', payload: result.payload, lessonVersion: stamp, problem }
+          : { status: 'error', reason: problem ? `${result.reason} ${problem}` : result.reason },
       );
     };
     read();
@@ -54,15 +54,34 @@ export function ShareView({
     );
   }
 
-  const { payload } = decoded;
+  const { payload, problem } = decoded;
   const lesson = payload.lesson ? lessons.find((item) => item.slug === payload.lesson) : undefined;
   return (
-    <SolutionView
-      lesson={lesson}
-      isUnknownLesson={payload.lesson !== undefined && !lesson}
-      playgroundSample={playgroundSample}
-      files={{ dockerfile: payload.dockerfile, dockerignore: payload.dockerignore }}
-      versionState={lesson ? versionState(decoded.lessonVersion, lessonVersion(lesson)) : 'current'}
-    />
+    <>
+      {problem ? (
+        // The solution decoded (and, in a v2 link, matched its check); a part after it did not.
+        <div className="callout callout--warning" role="alert" data-testid="link-part-problem">
+          <p>
+            This link is damaged after its solution. {problem} The solution below is shown as the
+            link holds it
+            {lesson
+              ? ', but which version of the lesson it was made for is unknown: the analysis is against the lesson as it is now.'
+              : '.'}
+          </p>
+        </div>
+      ) : null}
+      <SolutionView
+        lesson={lesson}
+        isUnknownLesson={payload.lesson !== undefined && !lesson}
+        playgroundSample={playgroundSample}
+        files={{ dockerfile: payload.dockerfile, dockerignore: payload.dockerignore }}
+        versionState={
+          // A damaged stamp is said above; the notice would guess at why it is missing.
+          lesson && !problem
+            ? versionState(decoded.lessonVersion, lessonVersion(lesson))
+            : 'current'
+        }
+      />
+    </>
   );
 }

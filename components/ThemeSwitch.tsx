@@ -32,6 +32,7 @@ export function ThemeSwitch() {
         <button
           key={choice.value}
           type="button"
+          data-label={choice.label}
           aria-pressed={progress ? theme === choice.value : undefined}
           onClick={() => update((p) => setTheme(p, choice.value))}
         >

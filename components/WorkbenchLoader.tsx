@@ -6,6 +6,8 @@ import { EarlyText } from './workbench/early-text';
 import type { WorkbenchFiles, WorkbenchProps } from './workbench/types';
 import { onPageLeave } from './page-leave';
 import { PLAIN_EDITOR_LABEL, PREFILLED_STATUS } from './workbench/prefilled-editor';
+import { WorkbenchShell } from './workbench/WorkbenchShell';
+import styles from './workbench/workbench.module.css';
 
 export type { WorkbenchFiles, WorkbenchProps };
 
@@ -114,17 +116,25 @@ export function WorkbenchLoader({
 
   if (Workbench) return <Workbench {...props} early={early} />;
   if (!early) return <WorkbenchSkeleton label={loadError} />;
+  // Laid out as the workbench will be, so the editor keeps its box when the workbench arrives.
   return (
-    <div className="workbench-early">
-      <p className="workbench-early__status" role="status">
-        {loadError ?? PREFILLED_STATUS}
-      </p>
+    <WorkbenchShell
+      goalCount={props.goals?.length ?? 0}
+      hintCount={props.hints?.length ?? 0}
+      hasSolution={props.solution !== undefined}
+      readOnly={readOnly}
+      status={
+        <p className={styles.keyHint} role="status">
+          {loadError ?? PREFILLED_STATUS}
+        </p>
+      }
+    >
       <EarlyEditor
         store={early}
-        className="workbench-early__text"
+        className={styles.editorFallback}
         label={PLAIN_EDITOR_LABEL}
         adopt={prefilled}
       />
-    </div>
+    </WorkbenchShell>
   );
 }

@@ -5,6 +5,7 @@ import {
   waitForEditor,
   waitForFreshEstimate,
 } from './helpers/editor';
+import { oneMegabyteDockerfile } from './helpers/site';
 import { expect, test } from './helpers/test';
 
 const HEAVY = `FROM python:3.11-bookworm
@@ -46,18 +47,6 @@ test('playground: a pasted Dockerfile shows its estimate and findings', async ({
     .poll(() => waitForFreshEstimate(page), { message: 'slim and cleaned up is smaller' })
     .toBeLessThan(heavyBytes);
 });
-
-/** About 1 MB of Dockerfile: more lines and characters than the analyzer reads. */
-function oneMegabyteDockerfile(): string {
-  const lines = ['FROM alpine:3.20'];
-  let length = lines[0].length;
-  for (let i = 0; length < 1_000_000; i++) {
-    const line = `RUN echo "line ${i} ${'x'.repeat(48)}" > /dev/null`;
-    lines.push(line);
-    length += line.length + 1;
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 test('playground: the panels do not jump when the first estimate arrives', async ({ page }) => {
   // Layout shifts not caused by input (the browser's own measure, summed as CLS).

@@ -9,6 +9,7 @@ import {
   LESSONS,
   handMadeSharePath,
   lessonDockerfile,
+  seedProgress,
   sharePath,
   storedProgress,
 } from './helpers/site';
@@ -188,4 +189,80 @@ test('share-link: markup in a shared Dockerfile is shown as text, never run', as
   await expect(page.locator('img[src="x"]')).toHaveCount(0);
   expect(requested.filter((path) => path.endsWith('/x'))).toEqual([]);
   expect(dialogs).toEqual([]);
+});
+
+test('share-link: pressing Share again on the same text reuses the short link; an edit makes a new one', async ({
+  page,
+}) => {
+  const posts: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/short-links')
+      posts.push(request.url());
+  });
+  await page.goto('/playground');
+  await waitForEditor(page);
+  const share = page.getByRole('button', { name: 'Share', exact: true });
+  const short = page.getByTestId('short-link');
+  const links: string[] = [];
+  for (let press = 0; press < 3; press++) {
+    await share.click();
+    await expect(short).toHaveAttribute('data-state', 'ok');
+    links.push(await short.inputValue());
+  }
+  expect(new Set(links).size, `links: ${links.join(', ')}`).toBe(1);
+  expect(links[0]).toMatch(/\/s\/[0-9a-z]{20}$/);
+  expect(posts, 'requests to make a short link').toHaveLength(1);
+
+  await setEditorText(page, 'FROM alpine:3.20\nCMD ["sh"]\n');
+  await share.click();
+  await expect(short).toHaveAttribute('data-state', 'ok');
+  await expect(short).not.toHaveValue(links[0]);
+  expect(posts).toHaveLength(2);
+});
+
+const MY_DRAFT = 'FROM python:3.11-slim\n# my own work\n';
+
+for (const { name, suffix, says } of [
+  { name: 'empty', suffix: '&lv=', says: /lesson-version part \(lv=\) is empty/ },
+  {
+    name: 'garbage',
+    suffix: '&lv=%3Cb%3Ehi%3C%2Fb%3E!!',
+    says: /characters a Layerlab link never has there/,
+  },
+  { name: 'huge', suffix: `&lv=${'a'.repeat(50_000)}`, says: /is 50,000 characters long/ },
+]) {
+  test(`share-link: a link whose lv= part is ${name} says so, shows the solution and leaves my draft alone`, async ({
+    page,
+  }) => {
+    await seedProgress(page, {
+      drafts: { [first.slug]: { dockerfile: MY_DRAFT, dockerignore: '' } },
+    });
+    const shared = lessonDockerfile(first.slug, 'solution');
+    const path = sharePath({ lesson: first.slug, dockerfile: shared, dockerignore: '' });
+    await page.goto(`${path}${suffix}`);
+    const problem = page.getByTestId('link-part-problem');
+    await expect(problem).toBeVisible();
+    await expect(problem).toContainText(says);
+    await expect(problem).toContainText('which version of the lesson it was made for is unknown');
+    // Said once, not guessed at again by the version notice.
+    await expect(page.getByTestId('version-notice')).toHaveCount(0);
+    // The solution itself is shown as the link holds it (read-only).
+    await waitForEditor(page);
+    expect(await getEditorText(page)).toBe(shared);
+    // Nothing the link says is markup, and the learner's own draft is untouched.
+    await expect(page.locator('main b')).toHaveCount(0);
+    expect(await draftOf(page, first.slug)).toBe(MY_DRAFT);
+  });
+}
+
+test('share-link: a link damaged both in its data and after it says both', async ({ page }) => {
+  const path = sharePath({
+    lesson: first.slug,
+    dockerfile: 'FROM alpine:3.20\n',
+    dockerignore: '',
+  });
+  await page.goto(`${path.slice(0, -3)}&lv=`);
+  const problem = page.getByTestId('link-problem');
+  await expect(problem).toContainText('This share link cannot be opened');
+  await expect(problem).toContainText('lesson-version part (lv=) is empty');
 });

@@ -1,11 +1,19 @@
 import {
   focusEditor,
+  getEditorMarkers,
   getEditorText,
+  pasteIntoEditor,
   setEditorText,
   waitForEditor,
   waitForFreshEstimate,
 } from './helpers/editor';
-import { LESSONS, lessonDockerfile, seedProgress, storedProgress } from './helpers/site';
+import {
+  LESSONS,
+  lessonDockerfile,
+  oneMegabyteDockerfile,
+  seedProgress,
+  storedProgress,
+} from './helpers/site';
 import { expect, test } from './helpers/test';
 import type { Page } from '@playwright/test';
 import { PROGRESS_KEY } from '../lib/progress';
@@ -278,4 +286,69 @@ test('workbench: typed before the page had read a different saved draft, both ar
   await expect(
     page.getByRole('heading', { name: 'You have a saved draft of this lesson' }),
   ).toHaveCount(0);
+});
+
+test('workbench: after a 1 MB paste no marker of the text before it stays, and the page says the text is too big', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  // The start has findings, shown as markers on its lines.
+  await expect.poll(async () => (await getEditorMarkers(page)).length).toBeGreaterThan(0);
+
+  // An edit whose analysis is still on its way when the paste lands.
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('RUN apt-get install -y curl\n');
+  const pasteMs = await pasteIntoEditor(page, oneMegabyteDockerfile());
+  // The page stayed usable (see the playground's test of the same paste for the figure).
+  expect(pasteMs, 'ms the paste kept the page busy').toBeLessThan(5_000);
+  await expect(page.getByText(/too big to analyse live/).first()).toBeVisible({ timeout: 20_000 });
+  // Any answer that was on its way has come back by now; none may bring back old markers.
+  await page.waitForTimeout(2_000);
+  expect(await getEditorMarkers(page)).toEqual([]);
+
+  // Undone, the text before the paste is analysed again and gets its own markers back.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(`${start}RUN apt-get install -y curl\n`);
+  await waitForFreshEstimate(page);
+  await expect.poll(async () => (await getEditorMarkers(page)).length).toBeGreaterThan(0);
+});
+
+test('workbench: a quick fix pressed before Monaco has loaded is applied when it arrives, and Ctrl+Z undoes it', async ({
+  page,
+}) => {
+  await seedProgress(page, {
+    drafts: { playground: { dockerfile: NEEDS_CLEANUP, dockerignore: '' } },
+  });
+  // Hold back Monaco's script (over 1 MB; the analysis worker's size tables are too, and must
+  // come: the findings are the worker's) until the fix has been pressed.
+  let releaseMonaco: () => void = () => {};
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
+    await route.fulfill({ response, body });
+  });
+  await page.goto('/playground');
+  await waitForFreshEstimate(page);
+  await expect(page.locator('[data-editor-ready="true"]')).toHaveCount(0);
+  const finding = page.locator('[data-testid="finding"][data-rule="apt-lists-not-removed"]');
+  const fixButton = finding.getByRole('button', { name: /^Fix:/ }).first();
+  await fixButton.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/applied as soon as the full editor has loaded/)).toBeVisible();
+  await expect(page.locator('textarea[data-early-editor]')).toHaveValue(NEEDS_CLEANUP);
+
+  releaseMonaco();
+  await waitForEditor(page);
+  await expect(page.getByText(/^Applied: .*Ctrl\+Z undoes it\.$/)).toBeVisible();
+  await expect.poll(() => getEditorText(page)).toContain('/var/lib/apt/lists');
+  await expect(finding).toHaveCount(0);
+  // The fix is one undo step in Monaco, and the editor has the focus for it.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(() => getEditorText(page)).toBe(NEEDS_CLEANUP);
 });

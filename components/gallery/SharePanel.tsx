@@ -8,7 +8,13 @@ import { stampFragment } from '@/lib/share';
 import { useProgress } from '../useProgress';
 import type { WorkbenchFiles } from '../workbench/types';
 import styles from '../workbench/workbench.module.css';
-import { createShortLink, publishSolution, readRoomCode, withdrawSolution } from './gallery-client';
+import {
+  createShortLink,
+  knownShortLink,
+  publishSolution,
+  readRoomCode,
+  withdrawSolution,
+} from './gallery-client';
 import { useOwnEntries } from './useOwnEntries';
 
 export interface SharePanelProps {
@@ -47,7 +53,18 @@ export function SharePanel(props: SharePanelProps) {
   const { instanceId, files, lessonSlug, lessonTitle, lessonVersion } = props;
   const { progress } = useProgress();
   const ownEntries = useOwnEntries();
-  const [short, setShort] = useState<ShortState>({ status: 'making' });
+  // A link this page made for the same texts is shown at once (Share pressed again).
+  const [short, setShort] = useState<ShortState>(() => {
+    const known = knownShortLink({
+      ...(lessonSlug ? { lesson: lessonSlug } : {}),
+      ...(lessonSlug && lessonVersion ? { lessonVersion } : {}),
+      dockerfile: files.dockerfile,
+      dockerignore: files.dockerignore,
+    });
+    return known && typeof window !== 'undefined'
+      ? { status: 'ok', url: `${window.location.origin}${known.path}` }
+      : { status: 'making' };
+  });
   const [message, setMessage] = useState('');
   const [nickname, setNickname] = useState('');
   const [publishState, setPublishState] = useState<

@@ -11,6 +11,7 @@ import {
   removeOwnEntry,
   roomCodeFromStorage,
   serializeOwnEntries,
+  solutionId,
   withdrawKeyFromRandom,
   type OwnEntry,
 } from '@/lib/gallery';
@@ -56,11 +57,45 @@ export interface SolutionFiles {
   dockerignore: string;
 }
 
-/** POST /api/short-links: the short link's path (`/s/ID`). */
-export function createShortLink(
-  files: SolutionFiles,
-): Promise<ApiResult<{ id: string; path: string }>> {
-  return call('/api/short-links', { method: 'POST', body: JSON.stringify(files) });
+type ShortLink = ApiResult<{ id: string; path: string }>;
+
+/** Short links made by this page, by the content's ID (the server names a link after it too). */
+const shortLinks = new Map<string, { made: Promise<ShortLink>; result?: ShortLink }>();
+/** The texts a page keeps links for; the oldest is forgotten first. */
+const MAX_REMEMBERED_LINKS = 50;
+
+/**
+ * POST /api/short-links: the short link's path (`/s/ID`). Pressing Share again on the same texts
+ * reuses the link (and the request on its way) instead of asking the server again: the server
+ * would answer with the same link, but each ask counts towards its per-address limit. A failure
+ * is not kept, so the next press tries again.
+ */
+export function createShortLink(files: SolutionFiles): Promise<ShortLink> {
+  const key = solutionId(files);
+  const known = shortLinks.get(key);
+  if (known) return known.made;
+  const entry: { made: Promise<ShortLink>; result?: ShortLink } = {
+    made: call<{ id: string; path: string }>('/api/short-links', {
+      method: 'POST',
+      body: JSON.stringify(files),
+    }).then((result) => {
+      if (result.ok) entry.result = result;
+      else shortLinks.delete(key);
+      return result;
+    }),
+  };
+  shortLinks.set(key, entry);
+  if (shortLinks.size > MAX_REMEMBERED_LINKS) {
+    const oldest = shortLinks.keys().next().value;
+    if (oldest !== undefined) shortLinks.delete(oldest);
+  }
+  return entry.made;
+}
+
+/** The short link this page already made for these texts, if any (for showing it at once). */
+export function knownShortLink(files: SolutionFiles): { id: string; path: string } | undefined {
+  const result = shortLinks.get(solutionId(files))?.result;
+  return result?.ok ? result.value : undefined;
 }
 
 export interface Published {

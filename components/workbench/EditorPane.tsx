@@ -282,9 +282,16 @@ export default function EditorPane(props: EditorPaneProps) {
         // so scripts read the text of the current tab from the model.
         const hookHost = window as unknown as { __layerlab?: Record<string, unknown> };
         const editorText = () => editor.getModel()?.getValue() ?? '';
-        hookHost.__layerlab = { ...hookHost.__layerlab, editorText };
+        // And the markers (squiggles) on the Dockerfile, which Monaco draws only where in view.
+        const editorMarkers = () =>
+          monaco.editor
+            .getModelMarkers({ resource: models.dockerfile.uri })
+            .map((m) => ({ line: m.startLineNumber, message: m.message }));
+        hookHost.__layerlab = { ...hookHost.__layerlab, editorText, editorMarkers };
         disposers.push(() => {
           if (hookHost.__layerlab?.editorText === editorText) delete hookHost.__layerlab.editorText;
+          if (hookHost.__layerlab?.editorMarkers === editorMarkers)
+            delete hookHost.__layerlab.editorMarkers;
         });
         // For `npm run bench:web`: when Monaco took over, on the page's clock.
         performance.mark('layerlab:monaco-ready');
@@ -320,13 +327,14 @@ export default function EditorPane(props: EditorPaneProps) {
     const loaded = loadedRef.current;
     if (!loaded) return;
     const model = loaded.models.dockerfile;
-    if (!markers) {
+    // Markers of another text would sit on the wrong lines, and nothing tells Monaco to drop
+    // them: an answer for the text before an edit (a paste of a file too big to analyse, which
+    // no answer follows) left its squiggles on the new text. Only the current text's are shown.
+    if (!markers || markers.versionId !== model.getVersionId()) {
       loaded.monaco.editor.setModelMarkers(model, FINDINGS_OWNER, []);
       loaded.monaco.editor.setModelMarkers(model, SYNTAX_OWNER, []);
       return;
     }
-    // Markers of an older text would point at the wrong lines; Monaco drops them when the model
-    // version moved on, and the next analysis brings fresh ones.
     loaded.monaco.editor.setModelMarkers(
       model,
       FINDINGS_OWNER,

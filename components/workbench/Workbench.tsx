@@ -272,9 +272,28 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     [request, startFiles],
   );
 
+  /**
+   * A quick fix pressed before Monaco was here: applied by Monaco as soon as it has taken the
+   * text over (so Ctrl+Z undoes it there), if the text is still the one the fix was made for.
+   */
+  const pendingFix = useRef<{ fix: Fix; dockerfile: string } | undefined>(undefined);
+
   const onEditorReady = useCallback(() => {
     setIsEditorReady(true);
     const handle = editorRef.current;
+    const waiting = pendingFix.current;
+    pendingFix.current = undefined;
+    if (handle && waiting) {
+      const versionId = handle.getVersionId();
+      const isSameText = handle.getFiles().dockerfile === waiting.dockerfile;
+      if (isSameText && versionId !== undefined && handle.applyFix(waiting.fix, versionId))
+        setNotice(`Applied: ${waiting.fix.title}. Ctrl+Z undoes it.`);
+      else
+        setNotice(
+          `Not applied: ${waiting.fix.title}. The text changed while the full editor loaded; the findings update in a moment, then try the fix again.`,
+        );
+    }
+    // After a fix this is a fresh request anyway: the edit reported it.
     if (handle && !oversizeOf(handle.getFiles())) request(handle.getFiles(), handle.getVersionId());
   }, [request]);
 
@@ -283,17 +302,24 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
   const fix = useCallback(
     (_finding: Finding, chosen: Fix) => {
       const handle = editorRef.current;
+      if (!isEditorReady) {
+        // The findings on screen must be those of the text on screen, as with Monaco.
+        if (!handle || isStale) {
+          setNotice('The text changed since the last analysis. Try the fix again in a moment.');
+          return;
+        }
+        pendingFix.current = { fix: chosen, dockerfile: handle.getFiles().dockerfile };
+        wantMonaco();
+        setNotice(`${chosen.title}: applied as soon as the full editor has loaded (a moment).`);
+        return;
+      }
       if (!handle || resultTag === undefined || !handle.applyFix(chosen, resultTag)) {
-        setNotice(
-          isEditorReady
-            ? 'The text changed since the last analysis. Try the fix again in a moment.'
-            : 'The full editor is loading, which quick fixes need. Try the fix again in a moment.',
-        );
+        setNotice('The text changed since the last analysis. Try the fix again in a moment.');
         return;
       }
       setNotice(`Applied: ${chosen.title}. Ctrl+Z undoes it.`);
     },
-    [resultTag, isEditorReady],
+    [resultTag, isEditorReady, isStale],
   );
 
   const rebuild = useCallback(
@@ -307,16 +333,17 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     [analysis.rebuild, initialFiles],
   );
 
+  // Over the live-analysis limits no answer follows the edit: the last text's markers go.
   const markers: EditorMarkers | undefined = useMemo(
     () =>
-      result && resultTag !== undefined
+      result && resultTag !== undefined && !oversize
         ? {
             findings: result.report.findings,
             diagnostics: result.diagnostics,
             versionId: resultTag,
           }
         : undefined,
-    [result, resultTag],
+    [result, resultTag, oversize],
   );
 
   /** Closes the share links and gives the keyboard back to the Share button. */

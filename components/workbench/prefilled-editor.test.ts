@@ -13,6 +13,7 @@ import {
   PREFILLED_STATUS,
   prefilledEditorHtml,
   prefilledHoldScript,
+  prefilledStatusHtml,
 } from './prefilled-editor';
 
 const SLUG = 'base-image';
@@ -116,14 +117,24 @@ describe('prefilledEditorHtml', () => {
       'RUN echo &quot;&lt;/textarea&gt;&lt;script&gt;x&lt;/script&gt;&quot; &amp;&amp; a&lt;b\n</textarea>',
     );
     expect(html.match(/<textarea/g)).toHaveLength(1);
-    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).not.toContain('<script>');
+  });
+
+  it('escapes the class name it is given', () => {
+    expect(prefilledEditorHtml(SLUG, START, 'a" onfocus="x')).toContain(
+      'class="a&quot; onfocus=&quot;x"',
+    );
   });
 
   it('keeps a leading newline, which the HTML parser drops from a textarea', () => {
     expect(prefilledEditorHtml(SLUG, '\nFROM x\n')).toContain('>\n\nFROM x\n</textarea>');
   });
 
-  it('carries the hold script as is (its hash is in the page policy)', () => {
-    expect(prefilledEditorHtml(SLUG, START)).toContain(`<script>${prefilledHoldScript}</script>`);
+  it('is followed by the status line, then the hold script as is (its hash is in the page policy)', () => {
+    const html = prefilledStatusHtml('hint');
+    expect(html).toBe(
+      `<p class="hint" role="status" id="${PREFILLED_ID}-status">${PREFILLED_STATUS}</p>` +
+        `<script>${prefilledHoldScript}</script>`,
+    );
   });
 });

@@ -20,7 +20,8 @@ export const HELD_STATUS = 'Loading your saved work…';
 export const PLAIN_EDITOR_LABEL = 'Dockerfile (plain text until the full editor has loaded)';
 
 /**
- * Runs while the HTML is parsed, right after the textarea, before the learner can type into it:
+ * Runs while the HTML is parsed, right after the textarea and its status line, before the learner
+ * can type into it:
  * it makes the textarea read-only (until the page has loaded) when what it shows may not be what
  * the learner should edit: a saved draft of this lesson with another Dockerfile, a room (whose
  * trainer decides which lessons are open), a progress version it does not know, or storage it
@@ -39,17 +40,26 @@ function escapeHtml(text: string): string {
 }
 
 /**
- * The HTML of the prefilled editor: the status line, the textarea (with the plain editor's
- * attributes and class) and the hold script. A textarea's first newline is dropped by the HTML
- * parser, so a text starting with one gets another.
+ * The HTML of the prefilled editor: the textarea, with the plain editor's attributes and
+ * `className` (it sits in the editor frame of WorkbenchShell). A textarea's first newline is
+ * dropped by the HTML parser, so a text starting with one gets another.
  */
-export function prefilledEditorHtml(slug: string, text: string): string {
+export function prefilledEditorHtml(slug: string, text: string, className = ''): string {
   const content = text.startsWith('\n') ? `\n${text}` : text;
   return (
-    `<p class="workbench-early__status" role="status" id="${PREFILLED_ID}-status">${escapeHtml(PREFILLED_STATUS)}</p>` +
-    `<textarea id="${PREFILLED_ID}" data-early-editor="" data-slug="${escapeHtml(slug)}" class="workbench-early__text" ` +
+    `<textarea id="${PREFILLED_ID}" data-early-editor="" data-slug="${escapeHtml(slug)}" class="${escapeHtml(className)}" ` +
     `aria-label="${escapeHtml(PLAIN_EDITOR_LABEL)}" spellcheck="false" wrap="off" autocapitalize="off" ` +
-    `autocomplete="off" autocorrect="off">${escapeHtml(content)}</textarea>` +
+    `autocomplete="off" autocorrect="off">${escapeHtml(content)}</textarea>`
+  );
+}
+
+/**
+ * The HTML that follows the prefilled editor: its status line (with `className`, under the
+ * editor frame) and the hold script, which runs right after it, before the learner can type.
+ */
+export function prefilledStatusHtml(className = ''): string {
+  return (
+    `<p class="${escapeHtml(className)}" role="status" id="${PREFILLED_ID}-status">${escapeHtml(PREFILLED_STATUS)}</p>` +
     `<script>${prefilledHoldScript}</script>`
   );
 }

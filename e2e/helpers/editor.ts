@@ -114,6 +114,25 @@ export async function getEditorText(page: Page): Promise<string> {
   return text;
 }
 
+/**
+ * The markers (squiggles) on the Dockerfile, read from Monaco through the workbench's test hook
+ * `window.__layerlab.editorMarkers()` (Monaco draws only the lines on screen).
+ */
+export async function getEditorMarkers(page: Page): Promise<{ line: number; message: string }[]> {
+  const markers = await page.evaluate(() => {
+    const hook = (
+      window as unknown as {
+        __layerlab?: { editorMarkers?: () => { line: number; message: string }[] };
+      }
+    ).__layerlab;
+    return typeof hook?.editorMarkers === 'function' ? hook.editorMarkers() : null;
+  });
+  if (markers === null) {
+    throw new Error('window.__layerlab.editorMarkers() is missing: the workbench must expose it.');
+  }
+  return markers;
+}
+
 /** Switches the workbench to a file tab (the tabs are named "Dockerfile" and ".dockerignore"). */
 export async function switchTab(page: Page, tab: EditorTab): Promise<void> {
   const button = page.getByRole('tab', { name: tab, exact: true }).first();

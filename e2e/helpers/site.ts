@@ -88,5 +88,17 @@ export function handMadeSharePath(json: string): string {
   return `/share#v1=${data}`;
 }
 
+/** About 1 MB of Dockerfile: more lines and characters than the analyzer reads. */
+export function oneMegabyteDockerfile(): string {
+  const lines = ['FROM alpine:3.20'];
+  let length = lines[0].length;
+  for (let i = 0; length < 1_000_000; i++) {
+    const line = `RUN echo "line ${i} ${'x'.repeat(48)}" > /dev/null`;
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 /** Every page of the site a learner can reach (lessons listed separately in LESSONS). */
 export const STATIC_PAGES = ['/', '/playground', '/settings'] as const;

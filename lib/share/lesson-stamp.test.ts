@@ -30,9 +30,32 @@ describe('splitLessonStamp', () => {
     });
   });
 
-  it('leaves a malformed stamp in place so the codec calls the link damaged', () => {
-    const text = `${encodeShare(payload)}&lv=<script>`;
-    expect(splitLessonStamp(text)).toEqual({ fragment: text });
-    expect(decodeShare(text).ok).toBe(false);
+  it('takes a damaged stamp off and says what is wrong with it, the payload still readable', () => {
+    const data = encodeShare(payload);
+    const cases: [string, RegExp][] = [
+      ['&lv=', /lesson-version part \(lv=\) is empty/],
+      ['&lv=<script>', /characters a Layerlab link never has there/],
+      ['&lv=ABC', /characters a Layerlab link never has there/],
+      [`&lv=${'a'.repeat(100_000)}`, /is 100,000 characters long; a Layerlab link has at most 32/],
+      ['&lv=abc&lv=def', /is there twice/],
+      ['&lv=abc&', /an empty part/],
+      ['&utm_source=mail', /a part a Layerlab link never has \(“utm_source”\)/],
+      [`&${'x'.repeat(500)}=1`, /\(“x{24}…”\)/],
+    ];
+    for (const [suffix, problem] of cases) {
+      const split = splitLessonStamp(`#${data}${suffix}`);
+      expect(split.problem, suffix.slice(0, 40)).toMatch(problem);
+      expect(split.lessonVersion).toBeUndefined();
+      expect(split.problem!.length).toBeLessThan(200);
+      expect(decodeShare(split.fragment)).toEqual({ ok: true, payload });
+    }
+  });
+
+  it('finds the parts after the fragment’s start, not in the address before it', () => {
+    const data = encodeShare(payload);
+    expect(splitLessonStamp(`https://x/share?a=1&b=2#${data}&lv=abc`)).toEqual({
+      fragment: `https://x/share?a=1&b=2#${data}`,
+      lessonVersion: 'abc',
+    });
   });
 });
