@@ -178,6 +178,8 @@ export interface Layer {
   isShipped: boolean;
   /** Bytes of packages pulled in only through apt Recommends (what --no-install-recommends saves). */
   recommendsBytes?: number;
+  /** The packages behind `recommendsBytes` (name → bytes), to take back those the RUN removes again. */
+  recommendsOnly?: Map<string, number>;
   /** Bytes of npm devDependencies this layer installs (what --omit=dev saves). */
   devDependencyBytes?: number;
   /** What this layer deletes or overwrites of earlier layers: per earlier layer, the bytes (they still ship there). */

@@ -7,6 +7,10 @@ ruleTests(aptInstallRecommends, {
       FROM debian:trixie-slim
       RUN apt-get update && if apt-get install -s postgresql-18-jit > /dev/null 2>&1; then apt-get install -y --no-install-recommends postgresql-18-jit; fi && rm -rf /var/lib/apt/lists/*
     `,
+    'the install and all it recommended are purged again in the same RUN': df`
+      FROM python:3.12-slim-bookworm
+      RUN apt-get update -qq && apt-get install -yqq build-essential && pip install --no-cache-dir cffi && apt-get autoremove -yqq --purge build-essential && rm -rf /var/lib/apt/lists/*
+    `,
     'uses --no-install-recommends': df`
       FROM debian:bookworm-slim
       RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
@@ -34,6 +38,20 @@ ruleTests(aptInstallRecommends, {
     `,
   },
   invalid: {
+    'purged only in a later RUN: the recommended packages still ship in the first layer': {
+      dockerfile: df`
+        FROM python:3.12-slim-bookworm
+        RUN apt-get update -qq && apt-get install -yqq build-essential && rm -rf /var/lib/apt/lists/*
+        RUN apt-get autoremove -yqq --purge build-essential
+      `,
+      lines: [2],
+      message: /Recommended packages add [\d.]+ MB here/,
+      fixed: df`
+        FROM python:3.12-slim-bookworm
+        RUN apt-get update -qq && apt-get install --no-install-recommends -yqq build-essential && rm -rf /var/lib/apt/lists/*
+        RUN apt-get autoremove -yqq --purge build-essential
+      `,
+    },
     'installs recommended packages too': {
       dockerfile: df`
         FROM debian:bookworm-slim

@@ -63,7 +63,9 @@ export const aptInstallRecommends = defineRule({
             packageOperands(c).length > 0 &&
             !c.args.some(isAptNoAction) &&
             !flagOff(c) &&
-            !configOff(run),
+            !configOff(run) &&
+            // Everything Recommends pulled in was removed again in this RUN: nothing to save.
+            run.layer?.recommendsBytes !== 0,
         )
         .map((c) => ({
           range: c.range,

@@ -25,6 +25,10 @@ ruleTests(buildToolsInFinal, {
       FROM python:3.12-alpine
       RUN apk add --no-cache --virtual .build-deps gcc musl-dev && pip install --no-cache-dir cffi && apk del .build-deps
     `,
+    'apt-get autoremove --purge NAMES in the same RUN removes the named tools': df`
+      FROM python:3.10-slim-bookworm
+      RUN apt-get update -qq && apt-get install -yqq --no-install-recommends build-essential && pip install --no-cache-dir cffi && apt-get autoremove -yqq --purge build-essential && rm -rf /var/lib/apt/lists/*
+    `,
     'runtime libraries are not build tools': df`
       FROM debian:bookworm-slim
       RUN apt-get update && apt-get install -y --no-install-recommends libpq5 ca-certificates && rm -rf /var/lib/apt/lists/*
