@@ -35,6 +35,18 @@ ruleTests(buildToolsInFinal, {
     `,
   },
   invalid: {
+    'a tool installed twice in one RUN (or in both branches of an if) is reported once': {
+      dockerfile: df`
+        FROM python:3.11-slim-bookworm
+        RUN if [ "$EXTRA" = "true" ]; then apt-get update && \\
+            apt-get install -y --no-install-recommends gcc python3-dev && rm -rf /var/lib/apt/lists/*; \\
+          else apt-get update && \\
+            apt-get install -y --no-install-recommends gcc curl && \\
+            apt-get install -y --no-install-recommends gcc python3-dev && rm -rf /var/lib/apt/lists/*; fi
+      `,
+      lines: [3],
+      message: /gcc, python3-dev ship in the final image/,
+    },
     'a -dev package an earlier RUN installed is reported there only': {
       dockerfile: df`
         FROM alpine:3.22

@@ -26,14 +26,21 @@ export const buildToolsInFinal = defineRule({
       const installs = run.commands.filter(
         (c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']),
       );
-      // A tool an earlier RUN installed is reported there, once.
+      // A tool an earlier RUN installed is reported there, once; one this RUN installed already (a
+      // second install of it, or the other branch of an if/else) is reported at its first install.
+      const reported = new Set<string>();
       for (const command of installs) {
         // A simulation (apt-get install -s) prints what it would do and installs nothing.
         if (command.args.some((a) => SIMULATE.has(a))) continue;
         const tools = packageOperands(command).filter(
-          (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
+          (p) =>
+            isBuildToolPackage(p) &&
+            final.packages.has(p) &&
+            !installedBefore(run, p) &&
+            !reported.has(p),
         );
         if (tools.length === 0) continue;
+        for (const t of tools) reported.add(t);
         const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools);
         hits.push({
           range: command.range,
