@@ -3,6 +3,10 @@ import { df, ruleTests } from './test-helpers';
 
 ruleTests(aptInstallRecommends, {
   valid: {
+    'apt-get on Alpine is not there (the build stops): it installs nothing': df`
+      FROM node:20-alpine
+      RUN apt-get update && apt-get install -y python3
+    `,
     'a simulation (-s) installs nothing': df`
       FROM debian:trixie-slim
       RUN apt-get update && if apt-get install -s postgresql-18-jit > /dev/null 2>&1; then apt-get install -y --no-install-recommends postgresql-18-jit; fi && rm -rf /var/lib/apt/lists/*

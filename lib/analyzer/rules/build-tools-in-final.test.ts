@@ -5,6 +5,10 @@ import { df, ruleTests, runRule } from './test-helpers';
 
 ruleTests(buildToolsInFinal, {
   valid: {
+    'apk on a Debian image is not there (the build stops): nothing it names ships': df`
+      FROM python:3.12-slim
+      RUN apk add --no-cache gcc
+    `,
     'apt-get install -s only simulates': df`
       FROM debian:bookworm-slim
       RUN apt-get update && apt-get install -s gcc && rm -rf /var/lib/apt/lists/*
