@@ -180,6 +180,8 @@ export interface Layer {
   recommendsBytes?: number;
   /** The packages behind `recommendsBytes` (name → bytes), to take back those the RUN removes again. */
   recommendsOnly?: Map<string, number>;
+  /** Each install command's share of `recommendsBytes`, as it ran (later installs reuse what earlier ones added). */
+  recommendsByCommand?: Map<ShellCommand, number>;
   /** Bytes of npm devDependencies this layer installs (what --omit=dev saves). */
   devDependencyBytes?: number;
   /** What this layer deletes or overwrites of earlier layers: per earlier layer, the bytes (they still ship there). */

@@ -114,6 +114,7 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
         sum(closure.packages) - data.aptInstallBytes(names, { ...aptOpts, recommends: false });
       if (extra > 0 && !rc.run.mountsCover('/usr')) {
         rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
+        (rc.layer.recommendsByCommand ??= new Map()).set(cmd, extra);
         // Which packages only Recommends pulled in: a purge later in this RUN takes them back.
         const lean = new Set(
           data.aptInstall(names, { ...aptOpts, recommends: false }).packages.map((p) => p.name),

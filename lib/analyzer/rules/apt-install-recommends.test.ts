@@ -1,5 +1,7 @@
 import { aptInstallRecommends } from './apt-install-recommends';
-import { df, ruleTests } from './test-helpers';
+import { df, ruleTests, runRule } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { buildModel } from '../model';
 
 ruleTests(aptInstallRecommends, {
   valid: {
@@ -98,4 +100,22 @@ ruleTests(aptInstallRecommends, {
       `,
     },
   },
+});
+
+describe('apt-install-recommends savings', () => {
+  it('credits each install with its own Recommends: together no more than the layer holds', () => {
+    const dockerfile = df`
+      FROM ubuntu:24.04
+      RUN apt-get update \\
+        && apt-get install -y curl git \\
+        && apt-get install -y python3 \\
+        && rm -rf /var/lib/apt/lists/*
+    `;
+    const hits = runRule(aptInstallRecommends, dockerfile);
+    expect(hits).toHaveLength(2);
+    const layer = buildModel({ dockerfile }).target.runs[0].layer!;
+    const total = hits.reduce((n, h) => n + (h.savedBytes ?? 0), 0);
+    expect(layer.recommendsBytes).toBeGreaterThan(0);
+    expect(total).toBe(layer.recommendsBytes);
+  });
 });
