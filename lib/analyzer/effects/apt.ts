@@ -109,6 +109,17 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       cache: rc.stage.cache,
     };
     const closure = data.aptInstall(names, { ...aptOpts, recommends });
+    // What some of this command's names need, with the same options (build-tools-in-final asks
+    // what the runtime packages of a mixed install keep when its build tools move away).
+    const baseOnly = new Set(state.record.packages ?? []);
+    (rc.layer.aptNeeds ??= new Map()).set(cmd, (some: string[]) => {
+      try {
+        const c = data.aptInstall(some, { ...aptOpts, installed: baseOnly, recommends });
+        return c.unknown.length ? undefined : new Set(c.packages.map((p) => p.name).concat(some));
+      } catch {
+        return undefined;
+      }
+    });
     if (recommends) {
       const extra =
         sum(closure.packages) - data.aptInstallBytes(names, { ...aptOpts, recommends: false });

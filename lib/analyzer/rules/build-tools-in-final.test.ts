@@ -112,3 +112,31 @@ describe('build-tools-in-final: the saving is the part of the layer the toolchai
     expect(hit.savedBytes).toBe(gcc?.bytes);
   });
 });
+
+describe('build-tools-in-final savings of a mixed install', () => {
+  it('counts only what the tools need beyond the runtime packages installed with them', () => {
+    const install = (names: string) =>
+      df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends ${names} && rm -rf /var/lib/apt/lists/*
+      `;
+    const [hit] = runRule(buildToolsInFinal, install('gcc ffmpeg'));
+    const layerOf = (names: string) =>
+      buildModel({ dockerfile: install(names) }).target.runs[0].layer!;
+    const toolsShare = layerOf('gcc ffmpeg').sizeBytes - layerOf('ffmpeg').sizeBytes;
+    expect(hit.savedBytes).toBeGreaterThan(0);
+    expect(Math.abs(hit.savedBytes! - toolsShare)).toBeLessThan(0.02 * toolsShare);
+  });
+
+  it('gives no figure when what the other packages need is not known', () => {
+    const [hit] = runRule(
+      buildToolsInFinal,
+      df`
+        FROM debian:bookworm-slim
+        RUN apt-get update && apt-get install -y --no-install-recommends gcc not-a-real-package-xyz && rm -rf /var/lib/apt/lists/*
+      `,
+    );
+    expect(hit.savedBytes).toBeUndefined();
+    expect(hit.message).toMatch(/^gcc ships in the final image\. Build/);
+  });
+});

@@ -41,17 +41,30 @@ export const buildToolsInFinal = defineRule({
         );
         if (tools.length === 0) continue;
         for (const t of tools) reported.add(t);
-        const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools);
+        // A mixed install (libpng-dev among ffmpeg, git, python3...) keeps what its other names
+        // need: only the rest moves to a build stage with the tools.
+        const others = packageOperands(command).filter((p) => !isBuildToolPackage(p));
+        const kept = others.length ? run.layer?.aptNeeds?.get(command)?.(others) : undefined;
+        if (others.length && isCall(command, ['apt-get', 'apt'], ['install']) && !kept) {
+          // What the other names need is not known: no figure rather than a wrong one.
+          hits.push({ range: command.range, message: toolsMessage(tools, 0, 0) });
+          continue;
+        }
+        const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools, kept);
         hits.push({
           range: command.range,
           savedBytes: bytes > 0 ? bytes : undefined,
-          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`,
+          message: toolsMessage(tools, bytes, pulledIn),
         });
       }
     }
     return hits;
   },
 });
+
+function toolsMessage(tools: string[], bytes: number, pulledIn: number): string {
+  return `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`;
+}
 
 /**
  * What the final image loses when this install moves to a build stage: the bytes the layer chart
@@ -63,11 +76,14 @@ function removable(
   entries: FsEntry[],
   layer: Layer | undefined,
   tools: string[],
+  kept?: Set<string>,
 ): { bytes: number; pulledIn: number } {
   const inLayer = entries.filter((e) => e.layer === layer);
   const packages = inLayer.filter((e) => e.pkg !== undefined);
   const items = new Set(packages.filter((e) => tools.includes(e.pkg as string)).map((e) => e.item));
-  const own = packages.filter((e) => e.item !== undefined && items.has(e.item));
+  const own = packages.filter(
+    (e) => e.item !== undefined && items.has(e.item) && !kept?.has(e.pkg as string),
+  );
   const database =
     own.length === packages.length
       ? inLayer.filter((e) => e.pkg === undefined && e.path === '/var/lib/dpkg/status')
