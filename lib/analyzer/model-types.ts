@@ -178,6 +178,15 @@ export interface Layer {
   isShipped: boolean;
   /** Bytes of packages pulled in only through apt Recommends (what --no-install-recommends saves). */
   recommendsBytes?: number;
+  /** The packages behind `recommendsBytes` (name → bytes), to take back those the RUN removes again. */
+  recommendsOnly?: Map<string, number>;
+  /** Each install command's share of `recommendsBytes`, as it ran (later installs reuse what earlier ones added). */
+  recommendsByCommand?: Map<ShellCommand, number>;
+  /**
+   * Per apt install command: the packages a subset of its names needs (with their closure, as that
+   * install resolved it); `undefined` when some are not in the tables.
+   */
+  aptNeeds?: Map<ShellCommand, (names: string[]) => Set<string> | undefined>;
   /** Bytes of npm devDependencies this layer installs (what --omit=dev saves). */
   devDependencyBytes?: number;
   /** What this layer deletes or overwrites of earlier layers: per earlier layer, the bytes (they still ship there). */

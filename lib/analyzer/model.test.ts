@@ -132,6 +132,29 @@ describe('buildModel: stages', () => {
     expect(m.stages[3].baseImage).toBe(m.stages[0].baseImage);
   });
 
+  it('gives FROM the automatic platform ARGs (linux/amd64) unless a global ARG sets them', () => {
+    const m = model(
+      [
+        'FROM ubuntu:22.04 AS runtime-amd64',
+        'FROM alpine:3.22 AS runtime-arm64',
+        'FROM debian:bookworm-slim AS build_amd64',
+        'FROM build_${TARGETARCH}${TARGETVARIANT} AS build',
+        'FROM runtime-$TARGETARCH',
+      ].join('\n'),
+    );
+    expect(m.stages[3].baseStage).toBe(m.stages[2]);
+    expect(m.stages[4].baseRef).toBe('runtime-amd64');
+    expect(m.stages[4].baseStage).toBe(m.stages[0]);
+    const set = model(
+      [
+        'ARG TARGETARCH=arm64',
+        'FROM alpine:3.22 AS runtime-arm64',
+        'FROM runtime-$TARGETARCH',
+      ].join('\n'),
+    );
+    expect(set.stages[1].baseStage).toBe(set.stages[0]);
+  });
+
   it('ships the last stage and what it is FROM, not the stages it only copies from', () => {
     const m = model(text);
     expect(m.stages.map((s) => s.isShipped)).toEqual([true, true, false, true]);

@@ -131,6 +131,12 @@ describe('apt effects', () => {
 });
 
 describe('autoremove after purging part of an install', () => {
+  it('autoremove with package names removes them and what only they needed', () => {
+    const e = effectsOf('apt-get autoremove -yqq --purge gcc', INSTALLED_GCC);
+    expect(e.removed).toEqual(expect.arrayContaining(['gcc', 'cpp', 'binutils']));
+    expect(e.wastedBefore).toBeGreaterThan(0);
+  });
+
   it('drops what only the purged package needed and keeps the rest', () => {
     const { added } = effectsOf(
       'apt-get update && apt-get install -y --no-install-recommends build-essential libpq-dev && apt-get -y purge build-essential && apt-get -y autoremove --purge && rm -rf /var/lib/apt/lists/*',

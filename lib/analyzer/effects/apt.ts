@@ -109,11 +109,30 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       cache: rc.stage.cache,
     };
     const closure = data.aptInstall(names, { ...aptOpts, recommends });
+    // What some of this command's names need, with the same options (build-tools-in-final asks
+    // what the runtime packages of a mixed install keep when its build tools move away).
+    const baseOnly = new Set(state.record.packages ?? []);
+    (rc.layer.aptNeeds ??= new Map()).set(cmd, (some: string[]) => {
+      try {
+        const c = data.aptInstall(some, { ...aptOpts, installed: baseOnly, recommends });
+        return c.unknown.length ? undefined : new Set(c.packages.map((p) => p.name).concat(some));
+      } catch {
+        return undefined;
+      }
+    });
     if (recommends) {
       const extra =
         sum(closure.packages) - data.aptInstallBytes(names, { ...aptOpts, recommends: false });
-      if (extra > 0 && !rc.run.mountsCover('/usr'))
+      if (extra > 0 && !rc.run.mountsCover('/usr')) {
         rc.layer.recommendsBytes = (rc.layer.recommendsBytes ?? 0) + extra;
+        (rc.layer.recommendsByCommand ??= new Map()).set(cmd, extra);
+        // Which packages only Recommends pulled in: a purge later in this RUN takes them back.
+        const lean = new Set(
+          data.aptInstall(names, { ...aptOpts, recommends: false }).packages.map((p) => p.name),
+        );
+        const only = (rc.layer.recommendsOnly ??= new Map());
+        for (const p of closure.packages) if (!lean.has(p.name)) only.set(p.name, p.bytes);
+      }
     }
     const label = `apt-get install ${names.join(' ')}${closure.packages.length > names.length ? ` (${closure.packages.length} packages)` : ''}`;
     const stateBytes = data.aptStateBytesPerPackage();
@@ -144,7 +163,12 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
     if (cmd.args.includes('--auto-remove') || cmd.args.includes('--autoremove')) autoremove(rc);
     return;
   }
-  if (sub === 'autoremove') return autoremove(rc);
+  // `apt-get autoremove --purge build-essential` removes the named packages too, then what only
+  // they needed (apt-get(8): autoremove takes package names like remove).
+  if (sub === 'autoremove') {
+    for (const n of args.slice(1)) removeAptPackage(n.replace(/[=:].*$/, ''), rc);
+    return autoremove(rc);
+  }
   if (sub === 'clean' || sub === 'autoclean') {
     rc.remove('/var/cache/apt/*');
     return;

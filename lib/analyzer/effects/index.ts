@@ -41,7 +41,8 @@ const QUIET = new Set(
 export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   const name = cmd.name;
   const missing = missingProgram(cmd, rc);
-  if (missing) rc.fail('command-not-found', cmd, missing);
+  // A program that is not there does nothing: no packages, caches or lists to size or report.
+  if (missing) return rc.fail('command-not-found', cmd, missing);
   if (name === 'apt-get' || name === 'apt' || name === 'aptitude') return applyApt(cmd, rc);
   if (name === 'apk') return applyApk(cmd, rc);
   if (name === 'apt-mark') return applyAptMark(cmd, rc);

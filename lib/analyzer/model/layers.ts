@@ -51,4 +51,11 @@ export function finishLayer(layer: Layer, state: StageState): void {
     else items.set(e.item, { label: e.item, bytes: e.bytes, kind: e.kind });
   }
   layer.items = [...items.values()];
+  // Recommended packages the same RUN removed again (purge, autoremove) cost nothing here.
+  if (layer.recommendsOnly && layer.recommendsBytes !== undefined) {
+    const left = new Set(adds.map((e) => e.pkg));
+    let gone = 0;
+    for (const [name, bytes] of layer.recommendsOnly) if (!left.has(name)) gone += bytes;
+    if (gone > 0) layer.recommendsBytes = Math.max(0, layer.recommendsBytes - gone);
+  }
 }

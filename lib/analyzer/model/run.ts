@@ -429,14 +429,26 @@ export function buildRun(
   ) {
     state.isNoRecommendsConfig = true;
   }
-  for (const c of commands) {
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i];
     if (
       c.redirects?.some((r) => r.target.startsWith('/etc/apt/apt.conf.d')) &&
       /Install-Recommends\W+(false|0|no)\b/i.test(run.script ?? '')
     ) {
       state.isNoRecommendsConfig = true;
     }
+    const failed = buildFailures.length;
     applyCommandIsolated(c, rc, problems);
+    // The build stops at a program that is not there (the effect model only says so when the
+    // RUN's exit status follows it): neither it nor what comes after it runs, so no rule
+    // reports them. The failure keeps its own range.
+    if (
+      buildFailures.length > failed &&
+      buildFailures.slice(failed).some((f) => f.kind === 'command-not-found' && f.command === c)
+    ) {
+      commands.length = i;
+      break;
+    }
   }
   for (const d of state.estimatedDists ?? []) {
     // An install deleted in the RUN that made it (a toolchain used only to build) ships nothing,

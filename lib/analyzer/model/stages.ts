@@ -15,7 +15,7 @@ import { resolveBase, type ResolvedBase } from '../size-data';
 import { listBaseImages } from '../../sizes';
 import type { ModelBuild } from './build';
 import { insText, jsonStrings } from './document';
-import { expandDockerVars } from './variables';
+import { expandDockerVars, fromScope } from './variables';
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -84,6 +84,7 @@ export function splitStages(
 ): RawStage[] {
   const { escape, problems } = b;
   const raw: RawStage[] = [];
+  const fromArgs = fromScope(globalArgs);
   for (const ins of instructions.slice(firstFrom)) {
     for (const name of unterminatedHeredocs(ins, insText(b, ins).text))
       problems.push({
@@ -98,7 +99,7 @@ export function splitStages(
       const image = tokens[0] ?? '';
       const asIdx = tokens.findIndex((t) => t.toLowerCase() === 'as');
       const name = asIdx >= 1 ? tokens[asIdx + 1] : undefined;
-      const expanded = expandDockerVars(image, globalArgs, escape);
+      const expanded = expandDockerVars(image, fromArgs, escape);
       if (!image)
         problems.push({
           range: ins.getRange(),

@@ -149,6 +149,28 @@ export function globalArgsOf(
   return globalArgs;
 }
 
+/**
+ * The platform ARGs BuildKit defines in the global scope without any ARG line, so a FROM can use
+ * them (`FROM runtime-$TARGETARCH`), for linux/amd64: the platform the size tables measure.
+ */
+export const AUTOMATIC_PLATFORM_ARGS: Readonly<Record<string, string>> = {
+  TARGETPLATFORM: 'linux/amd64',
+  TARGETOS: 'linux',
+  TARGETARCH: 'amd64',
+  TARGETVARIANT: '',
+  BUILDPLATFORM: 'linux/amd64',
+  BUILDOS: 'linux',
+  BUILDARCH: 'amd64',
+  BUILDVARIANT: '',
+};
+
+/** What a FROM line sees: the automatic platform ARGs, then the global ARGs that have a value. */
+export function fromScope(
+  globalArgs: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  return newScope(AUTOMATIC_PLATFORM_ARGS, globalArgs);
+}
+
 /** An ARG in a stage: its default, or the global value it redeclares, becomes visible. */
 export function applyArg(
   ins: Instruction,

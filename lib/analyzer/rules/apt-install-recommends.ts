@@ -56,31 +56,45 @@ export const aptInstallRecommends = defineRule({
       }
       return c.at !== Infinity && c.steps.indexOf(run) > c.at;
     };
-    return image.shippedRuns.flatMap((run) =>
-      aptInstalls(run)
+    return image.shippedRuns.flatMap((run) => {
+      // Each install is credited with what its own Recommends added, never the whole layer's
+      // figure again, and all of them together with no more than the layer still holds.
+      let left = run.layer?.recommendsBytes ?? 0;
+      const savedBy = (c: ShellCommand) => {
+        const own = run.layer?.recommendsByCommand?.get(c) ?? 0;
+        const bytes = Math.min(own, left);
+        left -= bytes;
+        return positive(bytes);
+      };
+      return aptInstalls(run)
         .filter(
           (c) =>
             packageOperands(c).length > 0 &&
             !c.args.some(isAptNoAction) &&
             !flagOff(c) &&
-            !configOff(run),
+            !configOff(run) &&
+            // Everything Recommends pulled in was removed again in this RUN: nothing to save.
+            run.layer?.recommendsBytes !== 0,
         )
-        .map((c) => ({
-          range: c.range,
-          savedBytes: positive(run.layer?.recommendsBytes),
-          message: positive(run.layer?.recommendsBytes)
-            ? `Recommended packages add ${formatBytes(run.layer!.recommendsBytes!)} here. Add --no-install-recommends and name the few extra packages you really need.`
-            : undefined,
-          fix: insertAfterSubcommand(
-            image,
-            run,
-            c,
-            programIs('apt-get', 'apt'),
-            ['install'],
-            '--no-install-recommends',
-            'Add --no-install-recommends',
-          ),
-        })),
-    );
+        .map((c) => {
+          const saved = savedBy(c);
+          return {
+            range: c.range,
+            savedBytes: saved,
+            message: saved
+              ? `Recommended packages add ${formatBytes(saved)} here. Add --no-install-recommends and name the few extra packages you really need.`
+              : undefined,
+            fix: insertAfterSubcommand(
+              image,
+              run,
+              c,
+              programIs('apt-get', 'apt'),
+              ['install'],
+              '--no-install-recommends',
+              'Add --no-install-recommends',
+            ),
+          };
+        });
+    });
   },
 });

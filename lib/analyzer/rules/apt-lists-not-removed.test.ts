@@ -3,6 +3,10 @@ import { df, ruleTests } from './test-helpers';
 
 ruleTests(aptListsNotRemoved, {
   valid: {
+    'apt-get on Alpine is not there (the build stops): it leaves no lists': df`
+      FROM node:20-alpine
+      RUN apt-get update && apt-get install -y python3
+    `,
     'cleans up in the same RUN': df`
       FROM debian:bookworm-slim
       RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*

@@ -1,5 +1,6 @@
 import { aptUpgrade } from './apt-upgrade';
-import { df, ruleTests } from './test-helpers';
+import { df, ruleTests, runRule } from './test-helpers';
+import { describe, expect, it } from 'vitest';
 
 ruleTests(aptUpgrade, {
   valid: {
@@ -31,4 +32,18 @@ ruleTests(aptUpgrade, {
       lines: [2, 2],
     },
   },
+});
+
+describe('apt-upgrade savings', () => {
+  it('promises none: the installs of the same RUN stay when the upgrade goes', () => {
+    const hits = runRule(
+      aptUpgrade,
+      df`
+        FROM ubuntu:24.04
+        RUN apt-get update && apt-get upgrade -y && apt-get install -y --no-install-recommends ffmpeg && rm -rf /var/lib/apt/lists/*
+      `,
+    );
+    expect(hits).toHaveLength(1);
+    expect(hits[0].savedBytes).toBeUndefined();
+  });
 });

@@ -1,6 +1,5 @@
 import { defineRule } from '../rule';
 import { isCall } from './helpers/commands';
-import { itemBytes, positive } from './helpers/model';
 
 export const aptUpgrade = defineRule({
   id: 'apt-upgrade',
@@ -14,6 +13,8 @@ export const aptUpgrade = defineRule({
     image.shippedRuns.flatMap((run) =>
       run.commands
         .filter((c) => isCall(c, ['apt-get', 'apt'], ['upgrade', 'dist-upgrade', 'full-upgrade']))
-        .map((c) => ({ range: c.range, savedBytes: positive(itemBytes(run.layer, 'apt')) })),
+        // What an upgrade rewrites is not modelled (0 assumed), so it promises no figure: the
+        // layer's apt items are what its installs added, which dropping the upgrade keeps.
+        .map((c) => ({ range: c.range })),
     ),
 });

@@ -26,25 +26,45 @@ export const buildToolsInFinal = defineRule({
       const installs = run.commands.filter(
         (c) => aptInstalls(run).includes(c) || isCall(c, 'apk', ['add']),
       );
-      // A tool an earlier RUN installed is reported there, once.
+      // A tool an earlier RUN installed is reported there, once; one this RUN installed already (a
+      // second install of it, or the other branch of an if/else) is reported at its first install.
+      const reported = new Set<string>();
       for (const command of installs) {
         // A simulation (apt-get install -s) prints what it would do and installs nothing.
         if (command.args.some((a) => SIMULATE.has(a))) continue;
         const tools = packageOperands(command).filter(
-          (p) => isBuildToolPackage(p) && final.packages.has(p) && !installedBefore(run, p),
+          (p) =>
+            isBuildToolPackage(p) &&
+            final.packages.has(p) &&
+            !installedBefore(run, p) &&
+            !reported.has(p),
         );
         if (tools.length === 0) continue;
-        const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools);
+        for (const t of tools) reported.add(t);
+        // A mixed install (libpng-dev among ffmpeg, git, python3...) keeps what its other names
+        // need: only the rest moves to a build stage with the tools.
+        const others = packageOperands(command).filter((p) => !isBuildToolPackage(p));
+        const kept = others.length ? run.layer?.aptNeeds?.get(command)?.(others) : undefined;
+        if (others.length && isCall(command, ['apt-get', 'apt'], ['install']) && !kept) {
+          // What the other names need is not known: no figure rather than a wrong one.
+          hits.push({ range: command.range, message: toolsMessage(tools, 0, 0) });
+          continue;
+        }
+        const { bytes, pulledIn } = removable(final.fs.entries, run.layer, tools, kept);
         hits.push({
           range: command.range,
           savedBytes: bytes > 0 ? bytes : undefined,
-          message: `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`,
+          message: toolsMessage(tools, bytes, pulledIn),
         });
       }
     }
     return hits;
   },
 });
+
+function toolsMessage(tools: string[], bytes: number, pulledIn: number): string {
+  return `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`;
+}
 
 /**
  * What the final image loses when this install moves to a build stage: the bytes the layer chart
@@ -56,11 +76,14 @@ function removable(
   entries: FsEntry[],
   layer: Layer | undefined,
   tools: string[],
+  kept?: Set<string>,
 ): { bytes: number; pulledIn: number } {
   const inLayer = entries.filter((e) => e.layer === layer);
   const packages = inLayer.filter((e) => e.pkg !== undefined);
   const items = new Set(packages.filter((e) => tools.includes(e.pkg as string)).map((e) => e.item));
-  const own = packages.filter((e) => e.item !== undefined && items.has(e.item));
+  const own = packages.filter(
+    (e) => e.item !== undefined && items.has(e.item) && !kept?.has(e.pkg as string),
+  );
   const database =
     own.length === packages.length
       ? inLayer.filter((e) => e.pkg === undefined && e.path === '/var/lib/dpkg/status')

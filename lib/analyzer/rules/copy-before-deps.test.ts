@@ -82,19 +82,22 @@ ruleTests(copyBeforeDeps, {
       message: /requirements\.txt/,
     },
     'two installs after one broad COPY move together': {
+      // npm needs Node.js on a python image (without it the build stops at npm ci).
       dockerfile: df`
         FROM python:3.12-slim
         WORKDIR /app
+        RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
         COPY . .
         RUN pip install --no-cache-dir -r requirements.txt
         RUN npm ci
       `,
       files: { ...python, ...node },
-      lines: [3],
+      lines: [4],
       message: /and 1 more install/,
       fixed: df`
         FROM python:3.12-slim
         WORKDIR /app
+        RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm && rm -rf /var/lib/apt/lists/*
         COPY requirements.txt package.json package-lock.json ./
         RUN pip install --no-cache-dir -r requirements.txt
         RUN npm ci

@@ -5,6 +5,10 @@ const files = { 'requirements.txt': 'flask\n', 'app.py': 1000 };
 
 ruleTests(pipCacheKept, {
   valid: {
+    'pip where nothing installed Python (the build stops): it caches nothing': df`
+      FROM node:20-slim
+      RUN pip install flask
+    `,
     'uses --no-cache-dir': df`
       FROM python:3.12-slim
       RUN pip install --no-cache-dir flask

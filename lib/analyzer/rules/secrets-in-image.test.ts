@@ -1,5 +1,7 @@
 import { secretsInImage } from './secrets-in-image';
 import { df, ruleTests } from './test-helpers';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index';
 
 const project = {
   'app.py': 2000,
@@ -70,4 +72,22 @@ ruleTests(secretsInImage, {
       message: /SSH private key/,
     },
   },
+});
+
+describe('secrets-in-image severity', () => {
+  it('warns, never errs: an image with a secret in it still builds and starts', () => {
+    const report = analyze({
+      dockerfile: 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/app.py"]\n',
+      context: {
+        files: [
+          { path: 'app.py', sizeBytes: 2000 },
+          { path: '.env', sizeBytes: 14, content: 'API_TOKEN=abc\n' },
+        ],
+      },
+    });
+    const found = report.findings.filter((f) => f.rule === 'secrets-in-image');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('warning');
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

@@ -21,7 +21,8 @@ function isExplicit(copy: CopyStep, path: string): boolean {
 export const secretsInImage = defineRule({
   id: 'secrets-in-image',
   technique: 'dockerignore',
-  severity: 'error',
+  // The image builds and starts with the secret in it: a warning (error means the build or start fails).
+  severity: 'warning',
   lesson: 'dockerignore',
   message:
     'A secret ends up in the image, where anyone who can pull it can read it. Keep secret files out with .dockerignore, and pass build secrets with RUN --mount=type=secret instead of ARG/ENV.',
