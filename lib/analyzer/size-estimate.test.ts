@@ -300,3 +300,20 @@ describe('a venv’s own pip', () => {
     expect(bytes(`${venv}\nRUN /opt/venv/bin/pip uninstall -y pip\n`)).toBe(withPip);
   });
 });
+
+describe('estimateSize: a build that fails for certain', () => {
+  const build = (install: string) =>
+    analyze({
+      dockerfile: `FROM debian:bookworm-slim\nRUN ${install}apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*\nCMD ["curl", "--version"]\n`,
+    });
+  it('is never high or medium: the figure is of an image that will never exist', () => {
+    const failing = build('');
+    expect(failing.findings.some((f) => f.rule === 'apt-lists-missing')).toBe(true);
+    expect(failing.size.confidence).toBe('low');
+  });
+  it('keeps its confidence once the step works', () => {
+    const working = build('apt-get update && ');
+    expect(working.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(working.size.confidence).not.toBe('low');
+  });
+});

@@ -113,7 +113,8 @@ export function estimateSize(model: ImageModel): SizeEstimate {
       unknowns,
       bytes,
       sizeRange,
-      !!model.problems?.some((p) => p.severity === 'error'),
+      !!model.problems?.some((p) => p.severity === 'error') ||
+        (model.buildFailures ?? []).length > 0,
     ),
     unknowns,
   };
@@ -283,7 +284,8 @@ function rangeOf(
 /**
  * From the range: high when it lies within ±10 % of the estimate, medium within ±25 %, otherwise
  * low. Any unknown caps it at medium (something was not modelled), so does a base sized from a
- * stand-in; a guessed base or a parse error makes it low.
+ * stand-in; a guessed base, a parse error or a build that fails for certain (an error finding:
+ * the figure is of an image that will never exist) makes it low.
  */
 function confidenceOf(
   base: BaseImageSummary,
