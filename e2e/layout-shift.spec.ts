@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { getEditorText, editorFrame, waitForEditor } from './helpers/editor';
-import { LESSONS, lessonDockerfile, seedProgress } from './helpers/site';
+import { LESSONS, holdScripts, lessonDockerfile, seedProgress } from './helpers/site';
 import { expect, test } from './helpers/test';
 
 /**
@@ -80,17 +80,6 @@ test('layout shift: the course map of a returning learner loads without moving',
   const { cls, detail } = await shiftSince(page);
   expect(cls, `CLS: ${detail}`).toBeLessThan(MAX_CLS);
 });
-
-/** Holds back every script of the site until the returned function is called. */
-async function holdScripts(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/**/*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 for (const width of [1280, 375]) {
   test(`layout shift: lesson 1's editor keeps its box from the page's plain editor to Monaco at ${width} px`, async ({

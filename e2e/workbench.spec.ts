@@ -9,6 +9,7 @@ import {
 } from './helpers/editor';
 import {
   LESSONS,
+  holdScripts,
   lessonDockerfile,
   oneMegabyteDockerfile,
   seedProgress,
@@ -169,17 +170,6 @@ test('workbench: a long text entered as one input event is one edit, one analysi
   await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(() => getEditorText(page)).toBe(start);
 });
-
-/** Holds back every script file of the site until the returned function is called. */
-async function holdScripts(page: Page): Promise<() => void> {
-  let release: () => void = () => {};
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/_next/static/**/*.js', async (route) => {
-    await held;
-    await route.continue();
-  });
-  return release;
-}
 
 /** The first lesson's plain editor (the HTML's prefilled one, then the adopted same element). */
 const plainEditor = (page: Page) =>

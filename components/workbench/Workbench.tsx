@@ -27,6 +27,7 @@ import { useSiteTheme } from '../theme';
 import type { WorkbenchFiles, WorkbenchProps } from './types';
 import type { EarlyText } from './early-text';
 import { useAnalysis } from './useAnalysis';
+import { SummaryPlaceholder } from './WorkbenchShell';
 import { onPageLeave } from '../page-leave';
 import styles from './workbench.module.css';
 
@@ -495,15 +496,7 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
           {!result && (
             // The same room before the first answer, so the editor below does not jump down
             // when it comes (Lighthouse counted that as the page's one layout shift).
-            <div className={styles.summaryBlock} aria-hidden="true">
-              <p className={styles.summary}>
-                <span className={styles.summaryBig}>&nbsp;</span>
-              </p>
-              <div className={styles.strip}>
-                <span className={styles.stripBar} />
-                <span>&nbsp;</span>
-              </div>
-            </div>
+            <SummaryPlaceholder />
           )}
           <GoalsPanel goals={result?.goals} total={goals.length > 0 ? goals.length + 1 : 0} />
           <EditorPane

@@ -10,6 +10,21 @@ import type { ReactNode } from 'react';
 import GoalsPanel from './GoalsPanel';
 import styles from './workbench.module.css';
 
+/** The room the size line and layer strip take, held before the first estimate arrives. */
+export function SummaryPlaceholder() {
+  return (
+    <div className={styles.summaryBlock} aria-hidden="true">
+      <p className={styles.summary}>
+        <span className={styles.summaryBig}>&nbsp;</span>
+      </p>
+      <div className={styles.strip}>
+        <span className={styles.stripBar} />
+        <span>&nbsp;</span>
+      </div>
+    </div>
+  );
+}
+
 export interface WorkbenchShellProps {
   /** The lesson's goals (the workbench adds the implicit no-errors goal). */
   goalCount: number;
@@ -46,15 +61,7 @@ export function WorkbenchShell(props: WorkbenchShellProps) {
               </button>
             ))}
           </div>
-          <div className={styles.summaryBlock} aria-hidden="true">
-            <p className={styles.summary}>
-              <span className={styles.summaryBig}>&nbsp;</span>
-            </p>
-            <div className={styles.strip}>
-              <span className={styles.stripBar} />
-              <span>&nbsp;</span>
-            </div>
-          </div>
+          <SummaryPlaceholder />
           <GoalsPanel goals={undefined} total={goalCount > 0 ? goalCount + 1 : 0} />
           <div className={styles.editorPane}>
             <div className={styles.tabs} aria-hidden="true">

@@ -102,3 +102,14 @@ export function oneMegabyteDockerfile(): string {
 
 /** Every page of the site a learner can reach (lessons listed separately in LESSONS). */
 export const STATIC_PAGES = ['/', '/playground', '/settings'] as const;
+
+/** Holds back every script file of the site until the returned function is called. */
+export async function holdScripts(page: Page): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/**/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
