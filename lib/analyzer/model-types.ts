@@ -39,6 +39,8 @@ export interface ShellCommand {
   redirects?: { op: string; target: string }[];
   /** How the program was reached when not directly (`python3 -m pip`, `sh -c`). */
   invokedAs?: string;
+  /** Set when the command runs only on some paths of the script (inside an `if`, after `||`). */
+  conditional?: true;
   /**
    * The command's words as the shell parser found them in the Dockerfile (prefixes such as
    * `sudo` included, before expansion), for fixes that edit one word. Undefined when the command

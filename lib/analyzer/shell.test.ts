@@ -191,3 +191,32 @@ describe('expandFields', () => {
     expect(fields('apt-mark manual $saved', {})).toEqual(['apt-mark', 'manual', '$saved']);
   });
 });
+
+describe('parseShell: commands that run only on some paths', () => {
+  const conditional = (script: string) =>
+    parseShell(script).commands.map((c) => [
+      c.words.map((w) => w.map((p) => ('value' in p ? p.value : p.text)).join('')).join(' '),
+      c.conditional === true,
+    ]);
+  it('marks the commands of an if (both branches, nested ones too) and after ||, not after && or ;', () => {
+    expect(
+      conditional(
+        'apt-get update && if [ -n "$X" ]; then apt-get install -y a; elif true; then b; else c; fi; command -v d || apt-get install -y d; e',
+      ),
+    ).toEqual([
+      ['apt-get update', false],
+      ['[ -n $X ]', true],
+      ['apt-get install -y a', true],
+      ['true', true],
+      ['b', true],
+      ['c', true],
+      ['command -v d', false],
+      ['apt-get install -y d', true],
+      ['e', false],
+    ]);
+  });
+  it('reads the same through both readers', () => {
+    const script = 'if a; then b || c; fi && d || { e; f; }';
+    expect(parseForTest(script, true, 'raw')).toEqual(parseForTest(script, true, 'walk'));
+  });
+});

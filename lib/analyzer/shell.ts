@@ -52,6 +52,15 @@ export interface ParsedCommand {
   end: number;
   /** `[start, end)` offsets of each of `words` in the script, from the parser's own positions. */
   wordSpans: [number, number][];
+  /**
+   * True when the command runs only on some paths of the script: inside an `if`, or after `||`.
+   * Whether it runs depends on what the script finds at build time. A `case` is not counted: in
+   * Dockerfiles it nearly always picks by architecture (`case "$dpkgArch" in amd64) …`), where
+   * for linux/amd64 one arm runs, and the official images' other arms set variables or build and
+   * clean up in the same layer, so applying every arm sizes them right (postgres:18-trixie,
+   * +0.9 % with every arm applied, reads low if the amd64 arm is taken as unsure).
+   */
+  conditional?: boolean;
 }
 
 export interface ParsedScript {
@@ -103,6 +112,7 @@ export function walkTypesForTest(script: string, fn: (fast: string, slow: string
 const shParser = lazy((): { Parse(src: string, name: string): ShNode } => syntax.NewParser());
 
 // Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
+const BIN_OR = 11;
 const BIN_PIPE = 12;
 const BIN_PIPE_ALL = 13;
 const REDIRECT_OPS: Record<number, string> = {
@@ -321,6 +331,7 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
   const redirsByCmd = new Map<number, ParsedRedirect[]>();
   // Each pipe BinaryCmd node's start offset maps to its pipeline id, so nested `a | b | c` share one.
   const pipeRoots: { start: number; end: number; id: number }[] = [];
+  const branches: { start: number; end: number }[] = [];
   try {
     syntax.Walk(file, (node) => {
       if (!node) return true;
@@ -345,7 +356,12 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
           const end = node.End().Offset();
           const inside = pipeRoots.find((p) => p.start <= start && end <= p.end);
           if (!inside) pipeRoots.push({ start, end, id: -1 });
+        } else if (op === BIN_OR && node.Y) {
+          const y = node.Y as ShNode;
+          branches.push({ start: y.Pos().Offset(), end: y.End().Offset() });
         }
+      } else if (type === 'IfClause') {
+        branches.push({ start: node.Pos().Offset(), end: node.End().Offset() });
       } else if (type === 'CallExpr' || type === 'DeclClause') {
         const start = node.Pos().Offset();
         const end = node.End().Offset();
@@ -405,7 +421,7 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
   } catch (err) {
     return { commands: [], error: errorMessage(err) };
   }
-  return finish(commands, redirsByCmd, pipeRoots);
+  return finish(commands, redirsByCmd, pipeRoots, branches);
 }
 
 /** Sorts the commands and gives them their redirections and pipeline ids. */
@@ -413,11 +429,13 @@ function finish(
   commands: ParsedCommand[],
   redirsByCmd: Map<number, ParsedRedirect[]>,
   pipeRoots: { start: number; end: number; id: number }[],
+  branches: { start: number; end: number }[],
 ): ParsedScript {
   let nextPipeline = 0;
   commands.sort((a, b) => a.start - b.start);
   for (const cmd of commands) {
     cmd.redirects = redirsByCmd.get(cmd.start) ?? [];
+    if (branches.some((b) => b.start <= cmd.start && cmd.end <= b.end)) cmd.conditional = true;
     const root = pipeRoots.find((p) => p.start <= cmd.start && cmd.end <= p.end);
     if (root) {
       if (root.id < 0) root.id = nextPipeline++;
@@ -587,6 +605,7 @@ function readRaw(
   const commands: ParsedCommand[] = [];
   const redirsByCmd = new Map<number, ParsedRedirect[]>();
   const pipeRoots: { start: number; end: number; id: number }[] = [];
+  const branches: { start: number; end: number }[] = [];
   const stack: RawNode[] = [...roots].reverse();
   const pushChildren = (node: RawNode) => {
     const children: RawNode[] = [];
@@ -623,7 +642,11 @@ function readRaw(
         const e = end(node);
         if (!pipeRoots.some((p) => p.start <= s && e <= p.end))
           pipeRoots.push({ start: s, end: e, id: -1 });
+      } else if (op === BIN_OR && isRawNode(node.Y)) {
+        branches.push({ start: start(node.Y), end: end(node.Y) });
       }
+    } else if (type === 'IfClause') {
+      branches.push({ start: start(node), end: end(node) });
     } else if (type === 'CallExpr' || type === 'DeclClause') {
       const s = start(node);
       const e = end(node);
@@ -668,7 +691,7 @@ function readRaw(
     }
     pushChildren(node);
   }
-  return finish(commands, redirsByCmd, pipeRoots);
+  return finish(commands, redirsByCmd, pipeRoots, branches);
 }
 
 /** True when script[start, end) could hold `$(…)`, backquotes or `<(…)`/`>(…)`. */

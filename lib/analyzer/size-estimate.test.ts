@@ -317,3 +317,30 @@ describe('estimateSize: a build that fails for certain', () => {
     expect(working.size.confidence).not.toBe('low');
   });
 });
+
+describe('estimateSize: an install that runs only on some paths', () => {
+  const run = (script: string) =>
+    analyze({
+      dockerfile: `FROM debian:bookworm-slim\nRUN ${script} && rm -rf /var/lib/apt/lists/*\nCMD ["sh"]\n`,
+    });
+  it('is counted, listed as unsure, and the range reaches down to the image without it', () => {
+    const always = run('apt-get update && apt-get install -y --no-install-recommends curl');
+    const sometimes = run(
+      'apt-get update && if [ -n "$WITH_CURL" ]; then apt-get install -y --no-install-recommends curl; fi',
+    );
+    const none = run('apt-get update');
+    expect(sometimes.size.bytes).toBe(always.size.bytes);
+    expect(always.size.confidence).toBe('high');
+    expect(sometimes.size.confidence).not.toBe('high');
+    const unsure = sometimes.size.unknowns.find((u) => u.message.includes('only on some paths'));
+    expect(unsure?.line).toBe(1);
+    expect(sometimes.size.sizeRange[0]).toBeLessThanOrEqual(none.size.bytes);
+    expect(sometimes.size.sizeRange[1]).toBeGreaterThanOrEqual(always.size.bytes);
+  });
+  it('after || too, but not after &&', () => {
+    const orElse = run('apt-get update && (command -v curl || apt-get install -y curl)');
+    expect(orElse.size.unknowns.some((u) => u.message.includes('only on some paths'))).toBe(true);
+    const andThen = run('apt-get update && true && apt-get install -y curl');
+    expect(andThen.size.unknowns.some((u) => u.message.includes('only on some paths'))).toBe(false);
+  });
+});

@@ -33,6 +33,7 @@ import { stageNamed, type ModelBuild } from './build';
 import { docOffset, insText, heredocsOf, jsonStrings, toOffset, toPosition } from './document';
 import { expandDockerVars } from './variables';
 import { accountWaste, finishLayer, newLayer, overwritePaths } from './layers';
+import { formatBytes } from '../../format';
 
 interface RunScript {
   form: 'shell' | 'exec' | 'heredoc';
@@ -162,6 +163,7 @@ function commandsOf(
         : undefined,
     });
     if (!cmd) continue;
+    if (pc.conditional) cmd.conditional = true;
     if (pc.isDecl && pc.assigns.length) cmd.exported = assigns;
     if (mapped)
       cmd.sourceWords = pc.words.map((w, i) => {
@@ -185,7 +187,12 @@ function commandsOf(
         depth + 1,
         false,
       );
-      for (const c of innerCmds) out.push({ ...c, invokedAs: c.invokedAs ?? `${cmd.name} -c` });
+      for (const c of innerCmds)
+        out.push({
+          ...c,
+          invokedAs: c.invokedAs ?? `${cmd.name} -c`,
+          ...(cmd.conditional ? { conditional: true } : {}),
+        });
     }
   }
   return out;
@@ -438,7 +445,21 @@ export function buildRun(
       state.isNoRecommendsConfig = true;
     }
     const failed = buildFailures.length;
+    const addedBefore = rc.addedBytes;
     applyCommandIsolated(c, rc, problems);
+    const added = rc.addedBytes - addedBefore;
+    if (c.conditional && added > 0) {
+      // Whether a branch runs depends on what the script finds at build time: the estimate
+      // counts it, and the range reaches down to the image without it.
+      unknowns.push({
+        kind: 'command',
+        name: c.name,
+        line: c.range.start.line,
+        message: `\`${c.text.length > 60 ? c.text.slice(0, 59) + '…' : c.text}\` runs only on some paths of the script (inside an if, or after ||); its ${formatBytes(added)} are counted as if it ran.`,
+        assumedBytes: added,
+        rangeBytes: [0, added],
+      });
+    }
     // The build stops at a program that is not there (the effect model only says so when the
     // RUN's exit status follows it): neither it nor what comes after it runs, so no rule
     // reports them. The failure keeps its own range.
@@ -543,6 +564,8 @@ function makeRc(
 ): RunContext {
   const deleted: string[] = [];
   const hasCoverMounts = run.mounts.length > 0;
+  // Bytes this RUN's commands have added so far (what a conditional command adds is measured by it).
+  let added = 0;
   return {
     state,
     stage,
@@ -564,10 +587,14 @@ function makeRc(
       deleted.push(pattern);
       layer.deletes.push(pattern);
     },
+    get addedBytes() {
+      return added;
+    },
     add(entry) {
       if (hasCoverMounts && run.mountsCover(entry.path)) return;
       (entry as SimEntry).layer = layer;
       state.fs.add(entry as SimEntry);
+      added += entry.bytes;
     },
     overwrite(paths) {
       overwritePaths(state, new Set(paths), layer, stage);
