@@ -111,10 +111,12 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
     const closure = data.aptInstall(names, { ...aptOpts, recommends });
     // What some of this command's names need, with the same options (build-tools-in-final asks
     // what the runtime packages of a mixed install keep when its build tools move away).
-    const baseOnly = new Set(state.record.packages ?? []);
+    // Built only when the rule asks: every apt-get install passes here, few are mixed installs.
+    const basePackages = state.record.packages;
     (rc.layer.aptNeeds ??= new Map()).set(cmd, (some: string[]) => {
       try {
-        const c = data.aptInstall(some, { ...aptOpts, installed: baseOnly, recommends });
+        const installed = new Set(basePackages ?? []);
+        const c = data.aptInstall(some, { ...aptOpts, installed, recommends });
         return c.unknown.length ? undefined : new Set(c.packages.map((p) => p.name).concat(some));
       } catch {
         return undefined;

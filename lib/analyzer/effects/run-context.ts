@@ -89,9 +89,9 @@ export interface RunContext {
   fail(kind: BuildFailureKind, cmd: ShellCommand, message: string): void;
   /** Deletes what `pattern` names (absolute, may glob) and accounts waste; records the deletion. */
   remove(pattern: string): void;
-  /** Adds an entry to this layer unless a cache/tmpfs mount covers its path. */
   /** Bytes `add` has put in the layer so far in this RUN. */
   readonly addedBytes: number;
+  /** Adds an entry to this layer unless a cache/tmpfs mount covers its path. */
   add(entry: Omit<SimEntry, 'layer'>): void;
   /** Marks earlier entries at these exact paths as overwritten (waste) and drops them. */
   overwrite(paths: string[]): void;
