@@ -344,3 +344,17 @@ describe('estimateSize: an install that runs only on some paths', () => {
     expect(andThen.size.unknowns.some((u) => u.message.includes('only on some paths'))).toBe(false);
   });
 });
+
+describe('estimateSize: a base image the analyzer cannot size', () => {
+  // Without the tag index these official builds are unknown: the range must still hold them
+  // (repo-info local/9.14.1-bookworm.md: 4.44 GB; odoo local/18.0-20260817.md: 2 GB).
+  it.each([
+    ['haskell:9.14.1-bookworm', 4.44e9],
+    ['odoo:18.0', 2e9],
+  ])('%s: low confidence, and a range that contains its real size', (ref, real) => {
+    const s = size(`FROM ${ref}\n`);
+    expect(s.confidence).toBe('low');
+    expect(s.sizeRange[0]).toBeLessThanOrEqual(real);
+    expect(s.sizeRange[1]).toBeGreaterThanOrEqual(real);
+  });
+});

@@ -219,15 +219,20 @@ function stepOfLine(model: ImageModel): Map<number, number> {
  * may write nothing or a whole toolchain: 0–500 MB, the most the regression cases needed being a
  * JDK archive unpacked by `tar` (+322 MB, eclipse-temurin:17-jdk) and a Go tree copied from a
  * build stage (+233 MB, golang:1.26-alpine); a guessed base image 0.05–10× the guess (the
- * regression cases hold buildpack-deps at 930 MB against a 120 MB family guess); a RUN that does
- * not parse, anything up to 1 GB.
+ * regression cases hold buildpack-deps at 930 MB against a 120 MB family guess) and at least up to
+ * the largest official build repo-info measured (haskell:9.14.1-bookworm, 4.44 GB: without the
+ * tag index odoo's 2 GB and haskell's builds are guesses too); a RUN that does not parse,
+ * anything up to 1 GB.
  */
+/** haskell:9.14.1-bookworm, 4.44 GB: docker-library/repo-info, repos/haskell/local/9.14.1-bookworm.md @76a6066. */
+const LARGEST_OFFICIAL_BUILD_BYTES = 4.44e9;
+
 export function unknownBounds(u: Unknown): [number, number] {
   if (u.rangeBytes) return u.rangeBytes;
   const a = u.assumedBytes;
   switch (u.kind) {
     case 'base-image':
-      return [a * 0.05, Math.max(a * 10, 1.5e9)];
+      return [a * 0.05, Math.max(a * 10, LARGEST_OFFICIAL_BUILD_BYTES)];
     case 'apt-package':
     case 'apk-package':
       return [a * 0.1, Math.max(a * 20, 20e6)];
