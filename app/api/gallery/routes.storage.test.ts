@@ -142,6 +142,11 @@ describeStorage('gallery routes', (ctx) => {
     }
     expect(statuses.slice(0, 60).every((status) => status === 201)).toBe(true);
     expect(statuses[60]).toBe(429);
+    // A link that exists is handed out again without counting: it stores nothing.
+    const again = await shortLinks.POST(
+      post('/api/short-links', { dockerfile: 'FROM alpine:3.20\n# 0\n', dockerignore: '' }, { ip }),
+    );
+    expect(again.status).toBe(200);
     // Another client is not affected.
     const other = await shortLinks.POST(
       post(

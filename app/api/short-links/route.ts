@@ -2,11 +2,16 @@ import { getDatabase } from '@/server/db/instance';
 import { MAX_BODY_BYTES, ShortLinkRequestSchema, parseWith } from '@/lib/gallery';
 import { checkOrigin, clientKey, json, limit, readJson, refuse } from '@/server/gallery/http';
 import { findLesson } from '@/server/gallery/service';
-import { putSolution } from '@/server/gallery/store';
+import { getSolution, putSolution } from '@/server/gallery/store';
+import { solutionId } from '@/lib/gallery';
 
 export const dynamic = 'force-dynamic';
 
-/** Short links one address may create per 10 minutes. */
+/**
+ * New short links one address may create per 10 minutes. Asking again for a link that exists
+ * (the same solution shared twice, a class behind one address sharing the reference) stores
+ * nothing and does not count.
+ */
 const CREATE_LIMIT = 60;
 
 /**
@@ -24,6 +29,9 @@ export async function POST(request: Request): Promise<Response> {
     return refuse(400, 'lesson: there is no lesson with this slug.');
   }
   const { db } = await getDatabase();
+  const id = solutionId(parsed.value);
+  const stored = await getSolution(db, id);
+  if (stored.status === 'found') return json(200, { id, path: `/s/${id}` });
   const limited = await limit(db, `short-link:${clientKey(request)}`, CREATE_LIMIT, 600_000);
   if (limited) return limited;
   const put = await putSolution(db, parsed.value);
