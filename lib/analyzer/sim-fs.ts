@@ -23,6 +23,11 @@ export interface SimEntry extends FsEntry {
   files?: EntryFile[];
   /** Context files it came from (COPY/ADD from the context). */
   contextFiles?: ContextFile[];
+  /**
+   * Its contents are not known: a copy from another image the tables do not describe, or of a
+   * path no modelled command wrote in the source stage. What lies under it may or may not exist.
+   */
+  opaque?: true;
 }
 
 /** True when `path` equals `base` or lies under it. */

@@ -373,3 +373,46 @@ describe('startOf: dependencies pip left to an OS package', () => {
     expect(r.status).toBe('starts');
   });
 });
+
+describe('startOf: copies whose contents are not known', () => {
+  it('a venv copied from a stage name that does not exist (an image of that name) is not taken as there', () => {
+    const s = start(df`
+      ${VENV_BUILD}
+      FROM python:3.11-slim-bookworm
+      COPY --from=builder /opt/venv /opt/venv
+      ENV PATH=/opt/venv/bin:$PATH
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]
+    `);
+    expect(s.status).toBe('unknown');
+    expect(s.checks.map((c) => c.message)).toContain(
+      'Cannot tell whether gunicorn is in the image.',
+    );
+  });
+
+  it('a path no modelled command wrote in the source stage is unsure, not found', () => {
+    const s = start(df`
+      FROM debian:bookworm-slim AS fetch
+      RUN mkdir -p /opt/tool && echo made-by-a-command-the-model-does-not-follow
+      FROM debian:bookworm-slim
+      COPY --from=fetch /opt/tool /opt/tool
+      CMD ["/opt/tool/bin/run"]
+    `);
+    expect(s.status).toBe('unknown');
+  });
+
+  it('the same program from the stage that made it starts', () => {
+    const s = start(df`
+      ${VENV_BUILD}
+      FROM python:3.11-slim-bookworm
+      RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+      COPY --from=build /opt/venv /opt/venv
+      ENV PATH=/opt/venv/bin:$PATH
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]
+    `);
+    expect(s.status).toBe('starts');
+  });
+});

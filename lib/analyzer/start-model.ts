@@ -14,6 +14,7 @@
  * Dockerfile that builds its own interpreter the answer is `unknown`, never a guess.
  */
 import type { CopyStep, FsEntry, ImageModel, Stage } from './model-types';
+import type { SimEntry } from './sim-fs';
 import type { Range } from './types';
 import { baseFactsOf, pythonOf } from './image-facts';
 import type { BasePython } from './image-facts';
@@ -666,14 +667,37 @@ function isWellKnown(name: string): boolean {
   );
 }
 
+/**
+ * `true` when the final image has `path`, `false` when it certainly has not, `undefined` when
+ * only a copy of unknown contents (another image, a path no modelled command wrote) could hold it.
+ */
 function fileExists(scene: Scene, path: string): boolean | undefined {
   const fs = scene.final.fs;
-  if (fs.has(path)) return true;
-  for (const e of fs.entries) {
+  const entries = fs.entries as SimEntry[];
+  if (fs.has(path) && !entries.some((e) => e.opaque)) return true;
+  let maybe = false;
+  for (const e of entries) {
     const files = e.files ?? [{ path: e.path, bytes: e.bytes }];
-    if (files.some((f) => pathUnder(path, f.path) || pathUnder(f.path, path))) return true;
+    if (!files.some((f) => pathUnder(path, f.path) || pathUnder(f.path, path))) continue;
+    // Under an opaque copy only its own root is known to exist.
+    if (!e.opaque || pathUnder(e.path, path)) return true;
+    maybe = true;
   }
-  return false;
+  return maybe ? undefined : false;
+}
+
+/** {@link fileExists} where "cannot tell" is its own answer: an unknown check, and `true` returned. */
+function existsOrUnsure(scene: Scene, path: string, what: string): boolean {
+  const exists = fileExists(scene, path);
+  if (exists !== undefined) return exists;
+  add(
+    scene,
+    'file',
+    'unknown',
+    false,
+    `Cannot tell whether ${what} is in the image: ${path} would come from a copy whose contents are not known.`,
+  );
+  return true;
 }
 
 function resolveProgram(scene: Scene, word: string): Program | 'absent' | 'maybe' {
@@ -683,18 +707,24 @@ function resolveProgram(scene: Scene, word: string): Program | 'absent' | 'maybe
     const abs = joinPath(scene.workdir, word);
     const p = known.get(abs);
     if (p) return p;
-    if (fileExists(scene, abs)) return { kind: 'file', path: abs };
+    const exists = fileExists(scene, abs);
+    if (exists) return { kind: 'file', path: abs };
+    if (exists === undefined) return 'maybe';
     const isSystem = /^\/(usr|bin|sbin|lib|etc|opt|nodejs|busybox)(\/|$)/.test(abs);
     if (isSystem && !base.isClosed) return 'maybe';
     return 'absent';
   }
   const dirs = (scene.env.PATH ?? DEFAULT_PATH).split(':').filter(Boolean);
+  let maybe = false;
   for (const d of dirs) {
     const abs = `${d.replace(/\/+$/, '')}/${word}`;
     const p = known.get(abs);
     if (p) return p;
-    if (fileExists(scene, abs)) return { kind: 'file', path: abs };
+    const exists = fileExists(scene, abs);
+    if (exists) return { kind: 'file', path: abs };
+    if (exists === undefined) maybe = true;
   }
+  if (maybe) return 'maybe';
   return isWellKnown(word) || base.isClosed ? 'absent' : 'maybe';
 }
 
@@ -913,7 +943,18 @@ function appModules(scene: Scene, module: string, args: string[]): void {
   const candidates = [`${scene.workdir}/${rel}.py`, `${scene.workdir}/${rel}/__init__.py`].map(
     (p) => joinPath('/', p),
   );
-  if (candidates.some((c) => fileExists(scene, c))) return;
+  const found = candidates.map((c) => fileExists(scene, c));
+  if (found.includes(true)) return;
+  if (found.includes(undefined)) {
+    add(
+      scene,
+      'file',
+      'unknown',
+      false,
+      `Cannot tell whether ${candidates[0]} is in the image: it would come from a copy whose contents are not known.`,
+    );
+    return;
+  }
   if (scene.model.context.totalFiles === 0) return;
   fail(
     scene,
@@ -951,8 +992,8 @@ function runPython(
         checkLeftToOs(scene);
         appModules(scene, dist, args.slice(i + 2));
       } else if (
-        fileExists(scene, joinPath(scene.workdir, `${mod.replace(/\./g, '/')}.py`)) ||
-        fileExists(scene, joinPath(scene.workdir, mod.replace(/\./g, '/')))
+        existsOrUnsure(scene, joinPath(scene.workdir, `${mod.replace(/\./g, '/')}.py`), mod) ||
+        existsOrUnsure(scene, joinPath(scene.workdir, mod.replace(/\./g, '/')), mod)
       ) {
         add(scene, 'file', 'ok', false, `${mod} found in ${scene.workdir}`);
       } else if (
@@ -971,7 +1012,7 @@ function runPython(
     }
     if (a.startsWith('-')) continue;
     const abs = joinPath(scene.workdir, a);
-    if (!fileExists(scene, abs)) {
+    if (!existsOrUnsure(scene, abs, a)) {
       if (scene.model.context.totalFiles === 0) return;
       fail(scene, 'file', `${a} is not in the final image (${abs}). COPY it into the final stage.`);
       return;
@@ -1041,7 +1082,7 @@ function runNode(scene: Scene, args: string[]): void {
   const script = args.find((a) => !a.startsWith('-'));
   if (!script || args.some((a) => ['-e', '--eval', '-p', '--print'].includes(a))) return;
   const abs = joinPath(scene.workdir, script);
-  if (fileExists(scene, abs) || scene.model.context.totalFiles === 0) return;
+  if (existsOrUnsure(scene, abs, script) || scene.model.context.totalFiles === 0) return;
   if (!/\.(c|m)?js$/.test(script) && !scene.isClosed) return;
   fail(
     scene,

@@ -199,6 +199,7 @@ function copyFromImage(job: CopyJob, from: string): void {
       kind: 'copy',
       item: label,
       layer,
+      ...(sized ? {} : { opaque: true as const }),
     });
   }
 }
@@ -239,11 +240,16 @@ function copyFromStage(job: CopyJob, fromStage: Stage): void {
         ...(isInstall ? { rangeBytes: fromBase.rangeBytes } : {}),
       });
       newEntries.push({
-        path: destIsDir || destRaw.endsWith('/') ? `${destAbs}/${basename(srcAbs)}` : destAbs,
+        // A source written as a directory (`rootfs/`) lands as its contents.
+        path:
+          (destIsDir || destRaw.endsWith('/')) && !s.endsWith('/')
+            ? normalizeAbs(`${destAbs}/${basename(srcAbs)}`)
+            : destAbs,
         bytes: isInstall ? fromBase.bytes : 0,
         kind: 'copy',
         item: label,
         layer,
+        ...(isInstall ? {} : { opaque: true as const }),
       });
       continue;
     }
@@ -288,6 +294,7 @@ function copyFromStage(job: CopyJob, fromStage: Stage): void {
       item: label,
       layer,
       files,
+      ...(found.some((e) => e.opaque) ? { opaque: true as const } : {}),
     });
   }
 }
