@@ -416,3 +416,33 @@ describe('startOf: copies whose contents are not known', () => {
     expect(s.status).toBe('starts');
   });
 });
+
+describe('startOf: packages built against another C library', () => {
+  const ALPINE_FINAL = (reqs: FileSpec) =>
+    start(
+      df`
+        ${VENV_BUILD}
+        FROM python:3.11-alpine
+        RUN apk add --no-cache libpq
+        COPY --from=build /opt/venv /opt/venv
+        ENV PATH=/opt/venv/bin:$PATH
+        WORKDIR /app
+        COPY app/ ./app/
+        CMD ["gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]
+      `,
+      reqs,
+    );
+
+  it('a venv built on Debian (glibc) does not load its compiled packages on Alpine (musl)', () => {
+    const s = ALPINE_FINAL(APP);
+    expect(s.status).toBe('fails');
+    expect(s.checks.find((c) => c.status === 'fails')?.message).toMatch(
+      /psycopg2 .* built against glibc .* this image uses musl/,
+    );
+  });
+
+  it('pure-Python packages move between C libraries', () => {
+    const s = ALPINE_FINAL({ ...APP, 'requirements.txt': 'flask==3.1.1\ngunicorn==23.0.0\n' });
+    expect(s.checks.filter((c) => c.status === 'fails')).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import { baseFactsOf, pythonOf } from './image-facts';
 import type { BasePython } from './image-facts';
 import { parseRequirements } from './effects';
 import { pipInstall } from './size-data';
+import { pypiPackage } from '../sizes';
 import { stageChain } from './rules/helpers/commands';
 import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
@@ -114,6 +115,8 @@ interface PyPackage {
   binDir?: string;
   /** The interpreter its scripts' shebang names (the installing Python, in the stage that ran pip). */
   shebang?: string;
+  /** The C library of the stage that ran pip: what its compiled parts are linked against. */
+  libc?: 'glibc' | 'musl';
 }
 
 /** A virtual environment present in the final image. */
@@ -423,6 +426,19 @@ function workdirOfRun(stage: Stage, line: number): string {
   return dir;
 }
 
+/** The C library of a stage's image (its root stage's base), when the base image says. */
+function libcOf(stage: Stage): 'glibc' | 'musl' | undefined {
+  const chain = stageChain(stage);
+  const libc = chain[chain.length - 1].baseImage.libc;
+  return libc === 'glibc' || libc === 'musl' ? libc : undefined;
+}
+
+/** True when the PyPI package has compiled parts (its wheels are per platform). */
+function isCompiled(name: string): boolean {
+  const pkg = pypiPackage(name);
+  return pkg !== undefined && pkg.musllinuxWheels !== null;
+}
+
 /** Fills the scene with the venvs and Python packages of the final image. */
 function collectPython(scene: Scene): void {
   const { final } = scene;
@@ -511,12 +527,14 @@ function copiedBy(
       if (!to) continue;
       const inst = installerOf(from, dir, venvs);
       const bin = binDirFor(dir);
+      const libc = libcOf(from);
       out.packages.push({
         name: entry.pkg!,
         dir: to.slice(0, to.lastIndexOf('/')),
         minor: SITE_RE.exec(dir)?.[2] ?? inst.minor,
         ...(map(bin) ? { binDir: map(bin) } : {}),
         ...(inst.path ? { shebang: inst.path } : {}),
+        ...(libc ? { libc } : {}),
       });
     }
     for (const p of upstream) {
@@ -821,6 +839,8 @@ function checkImports(
   const elsewhere = new Map<string, { names: string[]; pkg: PyPackage }>();
   const missing: string[] = [];
   const wrongMinor = new Map<string, { names: string[]; pkg: PyPackage }>();
+  const wrongLibc = new Map<string, { names: string[]; pkg: PyPackage }>();
+  const finalLibc = libcOf(scene.final);
   for (const mod of modules) {
     const found = scene.packages.find((p) => p.name === mod && dirs.includes(p.dir));
     if (found) {
@@ -828,6 +848,10 @@ function checkImports(
         const g = wrongMinor.get(found.dir) ?? { names: [], pkg: found };
         g.names.push(mod);
         wrongMinor.set(found.dir, g);
+      } else if (found.libc && finalLibc && found.libc !== finalLibc && isCompiled(mod)) {
+        const g = wrongLibc.get(found.dir) ?? { names: [], pkg: found };
+        g.names.push(mod);
+        wrongLibc.set(found.dir, g);
       }
       continue;
     }
@@ -864,7 +888,14 @@ function checkImports(
       'module',
       `${listOf(names)} in ${dir} ${names.length === 1 ? 'was' : 'were'} installed for Python ${pkg.minor}, and this image runs ${minor}: compiled parts will not load. Build with Python ${minor}.`,
     );
-  if (!missing.length && !elsewhere.size && !wrongMinor.size && modules.length)
+  const LIBC = { glibc: 'glibc (Debian, Ubuntu)', musl: 'musl (Alpine)' };
+  for (const [dir, { names, pkg }] of wrongLibc)
+    fail(
+      scene,
+      'module',
+      `${listOf(names)} in ${dir} ${names.length === 1 ? 'was' : 'were'} built against ${LIBC[pkg.libc!]}, and this image uses ${LIBC[finalLibc!]}: ${names.length === 1 ? 'its' : 'their'} compiled parts will not load. Build them in a stage on the same C library as the final image.`,
+    );
+  if (!missing.length && !elsewhere.size && !wrongMinor.size && !wrongLibc.size && modules.length)
     add(scene, 'module', 'ok', false, `${who} finds ${listOf(modules)}`);
 }
 
