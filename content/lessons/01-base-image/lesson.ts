@@ -16,6 +16,12 @@ export default defineLesson({
       label: 'Every package installs from a wheel',
       alreadyMet: true,
     },
+    {
+      type: 'rule-clear',
+      rule: 'eol-base-image',
+      label: 'A base that still gets security fixes',
+      alreadyMet: true,
+    },
     { type: 'app-starts', label: 'The app can still start', alreadyMet: true },
     {
       type: 'file-shipped',
