@@ -71,6 +71,25 @@ describe('pip effects', () => {
     ).toEqual(['/opt/venv/lib/python3.12/site-packages/flask']);
   });
 
+  it("as a user other than root, installs into that user's home (the system site is not writable)", () => {
+    const asApp = (before: string[]) =>
+      effectsOf('pip install --no-cache-dir flask', {
+        ...PY,
+        before: ['RUN useradd --create-home app', ...before],
+      }).paths.filter((p) => p.endsWith('/flask'));
+    expect(asApp(['USER app'])).toEqual(['/home/app/.local/lib/python3.12/site-packages/flask']);
+    expect(asApp(['USER app:app'])).toEqual([
+      '/home/app/.local/lib/python3.12/site-packages/flask',
+    ]);
+    expect(asApp(['USER 0'])).toEqual([`${SITE}/flask`]);
+    expect(asApp(['USER app', 'USER root'])).toEqual([`${SITE}/flask`]);
+    // The site was handed to the user first.
+    expect(asApp(['RUN chown -R app /usr/local/lib', 'USER app'])).toEqual([`${SITE}/flask`]);
+    expect(
+      asApp(['USER app', 'RUN python -m venv /home/app/venv', 'ENV PATH=/home/app/venv/bin:$PATH']),
+    ).toEqual(['/home/app/venv/lib/python3.12/site-packages/flask']);
+  });
+
   it('keeps the pip cache unless --no-cache-dir or PIP_NO_CACHE_DIR', () => {
     const cached = effectsOf('pip install flask', PY);
     const clean = effectsOf('pip install --no-cache-dir flask', PY);

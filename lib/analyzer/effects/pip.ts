@@ -149,10 +149,42 @@ function sitePackages(
       ? rc.run.env.VIRTUAL_ENV
       : undefined);
   if (venv) return `${venv}/lib/python${ver}/site-packages`;
-  if (flags.user) return `${home(stage)}/.local/lib/python${ver}/site-packages`;
-  if (state.record.runtimes.python) return `/usr/local/lib/python${ver}/site-packages`;
-  if (state.libc === 'musl') return `/usr/lib/python${ver}/site-packages`;
-  return `/usr/local/lib/python${ver}/dist-packages`;
+  const userSite = `${home(stage)}/.local/lib/python${ver}/site-packages`;
+  if (flags.user) return userSite;
+  const system = state.record.runtimes.python
+    ? `/usr/local/lib/python${ver}/site-packages`
+    : state.libc === 'musl'
+      ? `/usr/lib/python${ver}/site-packages`
+      : `/usr/local/lib/python${ver}/dist-packages`;
+  if (!runsAsOtherUser(stage.user) || userOwns(rc, system)) return system;
+  // pip cannot write the root-owned system site-packages and defaults to a user install
+  // ("Defaulting to user installation because normal site-packages is not writeable").
+  rc.problems.push({
+    range: cmd.range,
+    severity: 'warning',
+    message: `pip runs as ${stage.user} here, who cannot write to ${system}: it installs into ${userSite} instead, its programs go to ${home(stage)}/.local/bin (not on PATH), and the build fails if ${home(stage)} does not exist. Run pip before USER, or into a venv the user owns.`,
+  });
+  return userSite;
+}
+
+/** True for a USER other than root that the model can read (no unexpanded variable). */
+function runsAsOtherUser(user: string): boolean {
+  const name = user.split(':')[0];
+  return name !== '' && name !== 'root' && name !== '0' && !name.includes('$');
+}
+
+/** An earlier command of this stage handed a directory holding `site` to someone (chown/chmod). */
+function userOwns(rc: RunContext, site: string): boolean {
+  const runs = [...rc.stage.runs, rc.run];
+  return runs.some((r) =>
+    r.commands.some(
+      (c) =>
+        (c.name === 'chown' || c.name === 'chmod') &&
+        c.args.some(
+          (a) => a.startsWith('/') && (site === a || site.startsWith(`${a.replace(/\/+$/, '')}/`)),
+        ),
+    ),
+  );
 }
 
 /** Normalised distribution name of a requirement (`Flask[async]>=3` → `flask`); undefined for paths and URLs. */
