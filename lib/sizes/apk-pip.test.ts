@@ -117,6 +117,12 @@ describe('normalizePipName', () => {
 });
 
 describe('pipClosure', () => {
+  it('leaves out a dependency only Windows installs (click needs colorama there alone)', () => {
+    const closure = pipClosure(['flask']);
+    expect(closure.packages.map((p) => p.name)).toContain('click');
+    expect(closure.unknown.map((p) => p.name)).not.toContain('colorama');
+  });
+
   it('adds the dependencies of flask', () => {
     const names = pipClosure(['flask']).packages.map((p) => p.name);
     expect(names).toEqual(expect.arrayContaining(['flask', 'werkzeug', 'jinja2', 'markupsafe']));
