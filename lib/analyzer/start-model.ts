@@ -26,6 +26,8 @@ import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
 import { homeOf } from './vocabulary';
 import { lookup } from './scope';
+import { baseRecord } from './rules/helpers/runtime';
+import { listsOwnContents } from '../sizes/base-images';
 import { cacheSlot } from './cache';
 
 export type StartStatus = 'starts' | 'fails' | 'unknown';
@@ -51,6 +53,16 @@ export interface StartReport {
   checks: StartCheck[];
   /** The argv `docker run` would execute, when it could be worked out. */
   argv?: string[];
+  /** The program the final image's HEALTHCHECK runs, and whether the image has it. */
+  health?: HealthProgram;
+}
+
+/** What a HEALTHCHECK runs: `absent` is certain only when everything in the image is known. */
+export interface HealthProgram {
+  program: string;
+  status: 'ok' | 'absent' | 'unknown';
+  isCertain: boolean;
+  range: Range;
 }
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
@@ -128,6 +140,7 @@ interface Venv {
 }
 
 interface Scene {
+  health?: HealthProgram;
   model: ImageModel;
   final: Stage;
   range: Range;
@@ -181,6 +194,7 @@ function decide(model: ImageModel): StartReport {
   scene.home = homeOf(scene.user);
   scene.requirements = requirementsOf(model);
   collectPython(scene);
+  scene.health = healthProgram(scene, chain, base.hasShell || hasShellPackage(final));
   checkUser(scene);
   // docker run: ENTRYPOINT (exec) + CMD, a shell-form ENTRYPOINT ignores CMD; the base image's
   // ENTRYPOINT stays unless the Dockerfile sets one (which also clears the base CMD).
@@ -250,8 +264,118 @@ function finish(scene: Scene, argv: string[] | undefined): StartReport {
     status: fails ? 'fails' : unsure ? 'unknown' : 'starts',
     checks: scene.checks,
     ...(argv ? { argv } : {}),
+    ...(scene.health ? { health: scene.health } : {}),
   };
 }
+
+/** The command part of a HEALTHCHECK (after its --interval=… options), or undefined for NONE. */
+export function healthCommand(text: string): string | undefined {
+  const words = text.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length && words[i].startsWith('--')) i++;
+  if (words[i]?.toUpperCase() !== 'CMD') return undefined;
+  return text
+    .trim()
+    .split(/\bCMD\b/i)
+    .slice(1)
+    .join('CMD')
+    .trim();
+}
+
+/**
+ * The program the last HEALTHCHECK of the final image runs (exec form, or the first word of a
+ * simple shell form when the image has a shell), resolved like the container's own command.
+ */
+function healthProgram(scene: Scene, chain: Stage[], hasShell: boolean): HealthProgram | undefined {
+  const step = chain
+    .flatMap((st) => st.steps)
+    .filter((st) => st.kind === 'HEALTHCHECK')
+    .pop();
+  if (!step) return undefined;
+  const command = healthCommand(step.text);
+  if (command === undefined) return undefined;
+  let word: string | undefined;
+  if (command.startsWith('[')) {
+    try {
+      const argv: unknown = JSON.parse(command);
+      if (Array.isArray(argv) && typeof argv[0] === 'string') word = argv[0];
+    } catch {
+      return undefined;
+    }
+  } else if (hasShell) {
+    // `curl -f http://localhost/ || exit 1`: the first word, unless it is an assignment, a
+    // variable, a quoted word or shell syntax the model would have to follow.
+    const first = command.split(/\s+/)[0];
+    if (/^[A-Za-z0-9_./+-]+$/.test(first) && !SHELL_WORDS.has(first)) word = first;
+  }
+  if (!word) return undefined;
+  const found = resolveProgram(scene, word);
+  let status: HealthProgram['status'] =
+    found === 'absent' ? 'absent' : found === 'maybe' ? 'unknown' : 'ok';
+  // The usual probes come from OS packages: absent when no package that ships them is installed,
+  // on a base whose own package list is known.
+  const name = word.slice(word.lastIndexOf('/') + 1);
+  const providers = HEALTH_PROGRAM_PACKAGES[name];
+  const record = baseRecord(scene.final);
+  if (providers && record && listsOwnContents(record) && status !== 'absent') {
+    const family = record.packageManager === 'apk' ? 'apk' : 'apt';
+    const dirs = word.includes('/')
+      ? [word.slice(0, word.lastIndexOf('/'))]
+      : (scene.env.PATH ?? DEFAULT_PATH).split(':').filter(Boolean);
+    // A directory made by a command (a venv's bin, a build's output) does not hold curl: only
+    // the package, or a file copied to that very path, does.
+    const named = (path: string) =>
+      (scene.final.fs.entries as SimEntry[]).some(
+        (e) => e.path === path || (e.files ?? []).some((f) => f.path === path),
+      );
+    if (providers[family].some((pkg) => scene.final.packages.has(pkg))) status = 'ok';
+    else if (dirs.some((d) => named(joinPath(d, name)))) status = 'ok';
+    else if (
+      found !== 'maybe' ||
+      !dirs.some((d) => fileExists(scene, joinPath(d, name)) === undefined)
+    )
+      status = 'absent';
+  }
+  return {
+    program: word,
+    status,
+    isCertain: status === 'absent' && scene.isClosed,
+    range: step.range,
+  };
+}
+
+/** OS packages that put the usual health-check probes on PATH (busybox's applets on Alpine). */
+const HEALTH_PROGRAM_PACKAGES: Record<string, { apt: string[]; apk: string[] }> = {
+  curl: { apt: ['curl'], apk: ['curl'] },
+  wget: { apt: ['wget', 'busybox'], apk: ['wget', 'busybox'] },
+};
+
+/** Shell builtins and keywords a health check may start with: no program to look for. */
+const SHELL_WORDS = new Set([
+  'exit',
+  'test',
+  '[',
+  'true',
+  'false',
+  'if',
+  'for',
+  'while',
+  'case',
+  'cd',
+  'echo',
+  'printf',
+  'command',
+  'type',
+  'exec',
+  'set',
+  'export',
+  'eval',
+  '.',
+  'source',
+  'kill',
+  'wait',
+  'read',
+]);
 
 function add(
   scene: Scene,

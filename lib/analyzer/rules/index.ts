@@ -28,6 +28,7 @@ import { curlPipeShell } from './curl-pipe-shell';
 import { distrolessCandidate } from './distroless-candidate';
 import { eolBaseImage } from './eol-base-image';
 import { healthcheckNeedsShell } from './healthcheck-needs-shell';
+import { healthcheckProgramMissing } from './healthcheck-program-missing';
 import { largeBaseImage } from './large-base-image';
 import { npmCacheKept } from './npm-cache-kept';
 import { npmCiWithoutLockfile } from './npm-ci-without-lockfile';
@@ -72,6 +73,7 @@ const RULES = [
   distrolessCandidate,
   eolBaseImage,
   healthcheckNeedsShell,
+  healthcheckProgramMissing,
   largeBaseImage,
   npmCacheKept,
   npmCiWithoutLockfile,
