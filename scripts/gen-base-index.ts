@@ -44,6 +44,13 @@ interface ThirdPartyData {
     tags: { tag: string; like: string; hasShell: boolean; source: string }[];
   }[];
   otherOs?: { repo: string; label: string; similar: string[]; source: string }[];
+  namedFamilies?: {
+    word: string;
+    like: string;
+    label: string;
+    range: [number, number];
+    source: string;
+  }[];
 }
 
 /**
@@ -78,6 +85,12 @@ export function renderThirdParty(data: ThirdPartyData, sizes?: TagSizes): string
       if (!r.source) throw new Error(`${img.repo} ${r.tag}: no source`);
     }
   }
+  for (const f of data.namedFamilies ?? []) {
+    const [lo, hi] = f.range;
+    if (!/^[a-z0-9]+$/.test(f.word)) throw new Error(`namedFamilies: ${f.word} is not one word`);
+    if (!(lo > 0 && hi > lo)) throw new Error(`namedFamilies ${f.word}: range ${lo}-${hi}`);
+    if (!f.source) throw new Error(`namedFamilies ${f.word}: no source`);
+  }
   return (
     JSON.stringify(
       {
@@ -89,6 +102,7 @@ export function renderThirdParty(data: ThirdPartyData, sizes?: TagSizes): string
           if (!sizes) throw new Error('otherOs needs the tag sizes');
           return { ...o, similar: o.similar.map((ref) => measuredSize(sizes, ref)) };
         }),
+        namedFamilies: data.namedFamilies ?? [],
       },
       null,
       1,
