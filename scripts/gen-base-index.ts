@@ -114,7 +114,13 @@ interface EolData {
   asOf: string;
   products: Record<
     string,
-    { label: string; source: string; releases: { names: string[]; eol: string }[] }
+    {
+      label: string;
+      source: string;
+      /** What to move to when no release of the product is supported (a deprecated image). */
+      replacement?: string;
+      releases: { names: string[]; eol: string }[];
+    }
   >;
 }
 
@@ -133,6 +139,7 @@ export function buildEol(data: EolData): EolData & { generatedBy: string } {
     products[id] = {
       label: p.label,
       source: p.source,
+      ...(p.replacement ? { replacement: p.replacement } : {}),
       releases: [...p.releases]
         .map((r) => ({ names: r.names.map((n) => n.toLowerCase()), eol: r.eol }))
         .sort((a, b) => a.eol.localeCompare(b.eol)),
