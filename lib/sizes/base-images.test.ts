@@ -124,6 +124,8 @@ describe('guessBaseImage', () => {
     // bitnami/minideb#160: dive reports minideb:bookworm at 120 MB.
     ['docker.io/bitnami/minideb:bookworm', 'debian:bookworm', 120 * MB],
     ['registry.example.com/team/ubuntu-base:22.04', 'ubuntu:22.04', 300 * MB],
+    ['ghcr.io/linuxserver/baseimage-ubuntu:jammy', 'ubuntu:22.04', 150 * MB],
+    ['registry.example.com/team/debian-slim:bookworm', 'debian:bookworm-slim', 100 * MB],
   ])('a third-party image whose last path segment names a base family: %s', (ref, like, real) => {
     const g = guessBaseImage(ref);
     expect(g.isExact).toBe(false);

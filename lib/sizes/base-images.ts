@@ -992,12 +992,26 @@ function guessUnranged(ref: string, index?: BaseIndex): BaseImageResolution {
     }
   }
   const named = namedFamilyOf(repo);
-  if (named && (kind === 'full' || (kind === 'alpine' && named.word === 'alpine'))) {
-    // The release a tag names, where that build of the family is measured (minideb:bookworm).
+  const familyKind = named?.word === 'alpine' ? 'alpine' : 'full';
+  if (
+    named &&
+    (kind === 'full' || kind === familyKind || (kind === 'slim' && familyKind === 'full'))
+  ) {
+    // The release a tag names, and the slim build a name or tag asks for, where that build of
+    // the family is measured (minideb:bookworm, mycorp/debian-slim:bookworm, baseimage-ubuntu:jammy).
     const likeRepo = parseImageRef(named.like).repo;
     const release = distro ?? /^\d+\.\d+/.exec(tag)?.[0];
+    const slim =
+      kind === 'slim' || /(^|[-_.])slim($|[-_.])/.test(repo.slice(repo.lastIndexOf('/') + 1));
+    const tries = [
+      ...(release
+        ? [`${likeRepo}:${release}${slim ? '-slim' : ''}`, `${likeRepo}:${release}`]
+        : []),
+      ...(slim ? [`${named.like}-slim`] : []),
+      named.like,
+    ];
     const like =
-      (release && byRef.get(keyOf(`${likeRepo}:${release}`))) ||
+      tries.map((t) => resolveBaseImage(t, index)).find((r) => r?.isExact)?.record ??
       (byRef.get(keyOf(named.like)) as BaseImageRecord);
     const [lo, hi] = named.range;
     const note = `range ${mb(lo)}–${mb(hi)}: ${named.source}`;
