@@ -58,6 +58,10 @@ export interface RepoInfoSizes {
   source: { repo: string };
   images: {
     ref: string;
+    /** The repository the file was read from, where not `source.repo` (a fork that keeps it). */
+    repo?: string;
+    /** Overrides the confidence the file's date gives (a build the tag no longer names). */
+    confidence?: 'medium' | 'low';
     virtualSize: string;
     created: string;
     commit: string;
@@ -314,8 +318,8 @@ function extraRecords(
       uncompressedBytes: virtualBytes(e.virtualSize),
       compressedBytes: null,
       created: e.created,
-      source: `${extra.source.repo} @${e.commit.slice(0, 7)}, ${e.path}`,
-      confidence: isOld ? 'medium' : 'high',
+      source: `${e.repo ?? extra.source.repo} @${e.commit.slice(0, 7)}, ${e.path}`,
+      confidence: e.confidence ?? (isOld ? 'medium' : 'high'),
       osFamily: e.osFamily,
       osRelease,
       libc: isAlpine ? 'musl' : 'glibc',

@@ -44,6 +44,13 @@ interface ThirdPartyData {
     tags: { tag: string; like: string; hasShell: boolean; source: string }[];
   }[];
   otherOs?: { repo: string; label: string; similar: string[]; source: string }[];
+  namedFamilies?: {
+    word: string;
+    like: string;
+    label: string;
+    range: [number, number];
+    source: string;
+  }[];
 }
 
 /**
@@ -78,6 +85,12 @@ export function renderThirdParty(data: ThirdPartyData, sizes?: TagSizes): string
       if (!r.source) throw new Error(`${img.repo} ${r.tag}: no source`);
     }
   }
+  for (const f of data.namedFamilies ?? []) {
+    const [lo, hi] = f.range;
+    if (!/^[a-z0-9]+$/.test(f.word)) throw new Error(`namedFamilies: ${f.word} is not one word`);
+    if (!(lo > 0 && hi > lo)) throw new Error(`namedFamilies ${f.word}: range ${lo}-${hi}`);
+    if (!f.source) throw new Error(`namedFamilies ${f.word}: no source`);
+  }
   return (
     JSON.stringify(
       {
@@ -89,6 +102,7 @@ export function renderThirdParty(data: ThirdPartyData, sizes?: TagSizes): string
           if (!sizes) throw new Error('otherOs needs the tag sizes');
           return { ...o, similar: o.similar.map((ref) => measuredSize(sizes, ref)) };
         }),
+        namedFamilies: data.namedFamilies ?? [],
       },
       null,
       1,
@@ -100,7 +114,13 @@ interface EolData {
   asOf: string;
   products: Record<
     string,
-    { label: string; source: string; releases: { names: string[]; eol: string }[] }
+    {
+      label: string;
+      source: string;
+      /** What to move to when no release of the product is supported (a deprecated image). */
+      replacement?: string;
+      releases: { names: string[]; eol: string }[];
+    }
   >;
 }
 
@@ -119,6 +139,7 @@ export function buildEol(data: EolData): EolData & { generatedBy: string } {
     products[id] = {
       label: p.label,
       source: p.source,
+      ...(p.replacement ? { replacement: p.replacement } : {}),
       releases: [...p.releases]
         .map((r) => ({ names: r.names.map((n) => n.toLowerCase()), eol: r.eol }))
         .sort((a, b) => a.eol.localeCompare(b.eol)),

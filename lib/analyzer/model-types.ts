@@ -292,7 +292,12 @@ export interface ImageModel {
   layers: Layer[];
   args: ArgDecl[];
   envs: EnvDecl[];
-  context: ContextSummary & { files: ContextFile[]; shippedFiles: ContextFile[] };
+  /** `isKnown`: a context description was given (false: COPY sources cannot be read or sized). */
+  context: ContextSummary & {
+    files: ContextFile[];
+    shippedFiles: ContextFile[];
+    isKnown: boolean;
+  };
   dockerignore?: string;
   unknowns: Unknown[];
   /** Source lines of the Dockerfile, for fixes that need the text at a range. */

@@ -163,7 +163,7 @@ export function buildModel(input: AnalyzeInput, cacheIn?: AnalyzerCache): ImageM
     layers,
     args,
     envs,
-    context: { ...ctx.summary, files: ctx.files, shippedFiles },
+    context: { ...ctx.summary, files: ctx.files, shippedFiles, isKnown: ctx.isKnown },
     ...(input.dockerignore !== undefined ? { dockerignore: input.dockerignore } : {}),
     unknowns,
     lines,

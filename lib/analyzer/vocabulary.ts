@@ -218,12 +218,20 @@ export function homeOf(user: string): string {
 }
 
 /** Packages that give a stage a C compiler (for a pip source build). */
-export const C_COMPILER_PACKAGES: readonly string[] = ['gcc', 'build-base', 'clang', 'cc'];
+// alpine-sdk depends on build-base (alpinelinux/aports main/alpine-sdk/APKBUILD @85aac21).
+export const C_COMPILER_PACKAGES: readonly string[] = [
+  'gcc',
+  'build-base',
+  'alpine-sdk',
+  'clang',
+  'cc',
+];
 
 /** Compilers, build systems and toolchains by package name (Debian and Alpine). */
 const BUILD_TOOL_PACKAGES = [
   'build-essential',
   'build-base',
+  'alpine-sdk',
   'make',
   'cmake',
   'autoconf',

@@ -51,6 +51,25 @@ describe('apkAddClosure', () => {
     );
   });
 
+  it('counts g++ and make once after build-base, directly or through the meta package', () => {
+    const base = apkAddClosure(['build-base'], alpineBase);
+    const installed = new Set([...alpineBase, ...base.packages.map((p) => p.name)]);
+    expect(apkAddClosure(['g++', 'make'], installed).totalBytes).toBe(0);
+    expect(apkAddClosure(['build-base', 'g++', 'make'], alpineBase).totalBytes).toBe(
+      base.totalBytes,
+    );
+  });
+
+  it('expands alpine-sdk into abuild, build-base and git (aports main/alpine-sdk/APKBUILD)', () => {
+    expect(apkPackage('alpine-sdk')?.deps).toEqual(['abuild', 'build-base', 'git']);
+    const c = apkAddClosure(['alpine-sdk'], alpineBase);
+    const names = c.packages.map((p) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['build-base', 'gcc', 'g++', 'git']));
+    // abuild has no record: flagged, not silently counted as nothing.
+    expect(c.unknown).toEqual(['abuild']);
+    expect(c.totalBytes).toBeGreaterThan(apkAddClosure(['build-base'], alpineBase).totalBytes);
+  });
+
   it('lists names in no table as unknown', () => {
     expect(apkAddClosure(['no-such-package-xyz'], alpineBase).unknown).toEqual([
       'no-such-package-xyz',
@@ -120,7 +139,7 @@ describe('pipClosure', () => {
   it('leaves out a dependency only Windows installs (click needs colorama there alone)', () => {
     const closure = pipClosure(['flask']);
     expect(closure.packages.map((p) => p.name)).toContain('click');
-    expect(closure.unknown.map((p) => p.name)).not.toContain('colorama');
+    expect(closure.unknown).not.toContain('colorama');
   });
 
   it('adds the dependencies of flask', () => {

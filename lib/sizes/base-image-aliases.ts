@@ -255,5 +255,17 @@ export const BASE_IMAGE_ALIASES: readonly BaseImageAlias[] = [
     'eclipse-temurin:17-jdk',
     'eclipse-temurin:17',
   ),
+  // The deprecated openjdk image (docker-library/docs#2162): its tags named the JDK by default.
+  ...same(
+    'openjdk:8-jdk-alpine',
+    'openjdk:8-alpine named the JDK build: repo-info local/8-alpine3.8.md reads openjdk:8u191-jdk-alpine3.8 (hiramtibbit/repo-info, a fork of docker-library/repo-info, @c80c7d9).',
+    'openjdk:8-alpine',
+    'openjdk:8u191-jdk-alpine3.8',
+  ),
+  ...same(
+    'openjdk:8',
+    'openjdk:8 named the JDK build: repo-info local/8.md reads openjdk:8u181-jdk-stretch (hiramtibbit/repo-info @030aa4f).',
+    'openjdk:8-jdk',
+  ),
   ...distroless,
 ];

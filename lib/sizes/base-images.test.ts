@@ -114,6 +114,47 @@ describe('guessBaseImage', () => {
     expect(g.record.ref).toContain(expected === 'debian' ? 'debian:' : expected);
   });
 
+  it.each([
+    // [ref, the family image it is sized as, a size its range must hold]
+    // prometheus/busybox: busybox:uclibc plus a CA bundle, zoneinfo and /etc/services (a few MB).
+    ['quay.io/prometheus/busybox:latest', 'busybox:', 5 * MB],
+    ['quay.io/prometheus/busybox-linux-amd64:latest', 'busybox:', 5 * MB],
+    ['prom/busybox:glibc', 'busybox:', 5 * MB],
+    ['ghcr.io/linuxserver/baseimage-alpine:3.20', 'alpine:3.20', 40 * MB],
+    // bitnami/minideb#160: dive reports minideb:bookworm at 120 MB.
+    ['docker.io/bitnami/minideb:bookworm', 'debian:bookworm', 120 * MB],
+    ['registry.example.com/team/ubuntu-base:22.04', 'ubuntu:22.04', 300 * MB],
+    ['ghcr.io/linuxserver/baseimage-ubuntu:jammy', 'ubuntu:22.04', 150 * MB],
+    ['registry.example.com/team/debian-slim:bookworm', 'debian:bookworm-slim', 100 * MB],
+  ])('a third-party image whose last path segment names a base family: %s', (ref, like, real) => {
+    const g = guessBaseImage(ref);
+    expect(g.isExact).toBe(false);
+    expect(g.record.confidence).toBe('low');
+    expect(g.record.ref).toContain(like);
+    expect(g.reason).toMatch(/its name says it is built on .*Unsure: a guess, range/);
+    const [lo, hi] = g.range!.bytes;
+    expect(lo).toBeLessThan(real);
+    expect(hi).toBeGreaterThan(real);
+    expect(g.range!.note).toMatch(/\(|@/);
+  });
+
+  it('a busybox-named image is sized as busybox, not as Debian', () => {
+    expect(size('quay.io/prometheus/busybox:latest')).toBeLessThan(10 * MB);
+    expect(guessBaseImage('quay.io/prometheus/busybox:latest').record.osFamily).toBe('busybox');
+  });
+
+  it('an official busybox tag that is not measured is sized from a measured busybox build', () => {
+    for (const ref of ['busybox:musl', 'busybox:uclibc', 'busybox:1.36-musl'])
+      expect(guessBaseImage(ref).record.ref).toMatch(/^busybox:/);
+  });
+
+  it('a family word elsewhere than the last segment, or inside a word, is not a family', () => {
+    expect(guessBaseImage('registry.example.com/alpine/app:1.2').record.ref).toContain('debian:');
+    expect(guessBaseImage('registry.example.com/team/alpineapp:1.2').record.ref).toContain(
+      'debian:',
+    );
+  });
+
   it('picks the same Python line for an unmeasured distro variant', () => {
     expect(guessBaseImage('python:3.12-slim-bookworm').record.runtimes.python).toBe('3.12');
   });

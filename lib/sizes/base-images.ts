@@ -625,6 +625,29 @@ export function thirdPartyBase(
   return undefined;
 }
 
+interface NamedFamily {
+  word: string;
+  like: string;
+  label: string;
+  range: [number, number];
+  source: string;
+}
+
+const namedFamilies =
+  (thirdParty as unknown as { namedFamilies?: NamedFamily[] }).namedFamilies ?? [];
+
+/**
+ * The base family a third-party repository's last path segment names (`quay.io/prometheus/busybox`,
+ * `ghcr.io/linuxserver/baseimage-alpine`, `bitnami/minideb`), from data/third-party-images.json
+ * `namedFamilies`; `undefined` for an official image (no namespace) or a name with no family word.
+ */
+export function namedFamilyOf(repo: string): NamedFamily | undefined {
+  const slash = repo.lastIndexOf('/');
+  if (slash < 0) return undefined;
+  const words = repo.slice(slash + 1).split(/[-_.]+/);
+  return namedFamilies.find((f) => words.includes(f.word));
+}
+
 type VariantKind = 'alpine' | 'slim' | 'full' | 'distroless';
 
 /**
@@ -881,8 +904,9 @@ function guessUnranged(ref: string, index?: BaseIndex): BaseImageResolution {
       recordKind(r, index) === kind &&
       (kind === 'distroless' || sameWords(recordWords(r, index), words)),
   );
-  const candidates =
-    ofKind.length > 0 ? ofKind : repo === 'alpine' || repo === 'debian' ? sameRepo : [];
+  // An OS image's other builds are nearer than any other image (busybox:musl is a busybox).
+  const isOsImage = ['alpine', 'debian', 'busybox', 'ubuntu'].includes(repo);
+  const candidates = ofKind.length > 0 ? ofKind : isOsImage ? sameRepo : [];
   if (candidates.length > 0) {
     const scored = candidates.map((r) => {
       const t = parseImageRef(r.ref).tag;
@@ -966,6 +990,37 @@ function guessUnranged(ref: string, index?: BaseIndex): BaseImageResolution {
         reason: `${repo}:${tag} is built on ${built.os} (${built.source}); sized as ${built.os}. What it adds (${built.adds}) is not counted.`,
       };
     }
+  }
+  const named = namedFamilyOf(repo);
+  const familyKind = named?.word === 'alpine' ? 'alpine' : 'full';
+  if (
+    named &&
+    (kind === 'full' || kind === familyKind || (kind === 'slim' && familyKind === 'full'))
+  ) {
+    // The release a tag names, and the slim build a name or tag asks for, where that build of
+    // the family is measured (minideb:bookworm, mycorp/debian-slim:bookworm, baseimage-ubuntu:jammy).
+    const likeRepo = parseImageRef(named.like).repo;
+    const release = distro ?? /^\d+\.\d+/.exec(tag)?.[0];
+    const slim =
+      kind === 'slim' || /(^|[-_.])slim($|[-_.])/.test(repo.slice(repo.lastIndexOf('/') + 1));
+    const tries = [
+      ...(release
+        ? [`${likeRepo}:${release}${slim ? '-slim' : ''}`, `${likeRepo}:${release}`]
+        : []),
+      ...(slim ? [`${named.like}-slim`] : []),
+      named.like,
+    ];
+    const like =
+      tries.map((t) => resolveBaseImage(t, index)).find((r) => r?.isExact)?.record ??
+      (byRef.get(keyOf(named.like)) as BaseImageRecord);
+    const [lo, hi] = named.range;
+    const note = `range ${mb(lo)}–${mb(hi)}: ${named.source}`;
+    return {
+      record: asStandIn(like, 'low'),
+      isExact: false,
+      reason: `${repo}:${tag} is not in the table; its name says it is built on ${named.label}, so it is sized as ${like.ref}. What it adds on top of that is not counted. Unsure: a guess, range ${mb(lo)}–${mb(hi)}.`,
+      range: { bytes: [lo, hi], note },
+    };
   }
   const fallbackRef = fallbackFor(kind);
   const fallback = byRef.get(keyOf(fallbackRef)) as BaseImageRecord;

@@ -1,7 +1,8 @@
 /**
  * End-of-life dates of the releases base images are built on (Debian, Ubuntu, Alpine, Python,
- * Node.js, .NET), from data/eol-dates.json via scripts/gen-base-index.ts. A release is end of life when
- * its date is on or before the table's `asOf` date, so answers do not change from day to day.
+ * Node.js, .NET, and the Java versions of the deprecated openjdk image), from data/eol-dates.json
+ * via scripts/gen-base-index.ts. A release is end of life when its date is on or before the
+ * table's `asOf` date, so answers do not change from day to day.
  */
 import generated from './generated/eol-dates.json';
 import { parseImageRef } from './base-images';
@@ -11,7 +12,12 @@ interface EolTable {
   asOf: string;
   products: Record<
     string,
-    { label: string; source: string; releases: { names: string[]; eol: string }[] }
+    {
+      label: string;
+      source: string;
+      replacement?: string;
+      releases: { names: string[]; eol: string }[];
+    }
   >;
 }
 
@@ -20,7 +26,7 @@ const table = generated as EolTable;
 /** The date end of life is judged at (ISO `YYYY-MM-DD`). */
 export const EOL_AS_OF = table.asOf;
 
-export type EolProduct = 'debian' | 'ubuntu' | 'alpine' | 'python' | 'node' | 'dotnet';
+export type EolProduct = 'debian' | 'ubuntu' | 'alpine' | 'python' | 'node' | 'dotnet' | 'openjdk';
 
 /** One release a base image is built on, with its end-of-life date. */
 export interface EolRelease {
@@ -30,7 +36,10 @@ export interface EolRelease {
   eol: string;
   isEol: boolean;
   source: string;
-  /** The supported release with the nearest end-of-life date (the smallest upgrade). */
+  /**
+   * The supported release with the nearest end-of-life date (the smallest upgrade), or what
+   * replaces a product none of whose releases is supported.
+   */
   successor?: string;
 }
 
@@ -56,6 +65,8 @@ export function eolRelease(product: EolProduct, name: string): EolRelease | unde
     isEol,
     source: p.source,
     ...(isEol && next ? { successor: labelOf(product, next.names) } : {}),
+    // A deprecated image has no supported release: the data names what replaces it.
+    ...(isEol && !next && p.replacement ? { successor: p.replacement } : {}),
   };
 }
 
@@ -95,6 +106,10 @@ export function baseImageReleases(ref: string, record?: BaseImageRecord): EolRel
   }
   if (repo === 'node') add('node', /^\d+/.exec(first)?.[0] ?? first);
   if (/^mcr\.microsoft\.com\/dotnet\//.test(repo)) add('dotnet', /^\d+\.\d+/.exec(first)?.[0]);
+  // The openjdk image is deprecated: its GA tags got no updates after July 2022; the Early Access
+  // (`-ea`) and release-candidate (`-rc`) tags of the next release still do.
+  const isPrerelease = tokens.some((t) => t === 'ea' || t === 'rc');
+  if (repo === 'openjdk' && !isPrerelease) add('openjdk', /^\d+/.exec(first)?.[0]);
   for (const t of tokens) {
     if (DEBIAN_CODENAMES.includes(t)) add('debian', t);
     if (UBUNTU_CODENAMES.includes(t)) add('ubuntu', t);
@@ -111,6 +126,8 @@ export function baseImageReleases(ref: string, record?: BaseImageRecord): EolRel
     const py = record.runtimes.python;
     if (py) add('python', py.startsWith('2') ? '2' : /^\d+\.\d+/.exec(py)?.[0]);
     if (record.runtimes.node) add('node', /^\d+/.exec(record.runtimes.node)?.[0]);
+    if (repo === 'openjdk' && !isPrerelease && record.runtimes.java)
+      add('openjdk', /^\d+/.exec(record.runtimes.java)?.[0]);
   }
   return [...found.values()];
 }

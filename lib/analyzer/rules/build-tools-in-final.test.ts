@@ -77,6 +77,25 @@ ruleTests(buildToolsInFinal, {
       lines: [2],
       message: /build-base ships/,
     },
+    'build-base, then g++ and make again: reported once, where build-base brought them': {
+      dockerfile: df`
+        FROM node:22-alpine
+        RUN apk add --no-cache --virtual builds-deps build-base python3 git
+        RUN apk add --update python3 make g++ && rm -rf /var/cache/apk/*
+        CMD ["node", "server.js"]
+      `,
+      lines: [2],
+      message: /^build-base ships in the final image: with the \d+ packages it pulled in/,
+    },
+    'g++ and make first, then build-base: each install reports what it added': {
+      dockerfile: df`
+        FROM alpine:3.22
+        RUN apk add --no-cache g++ make
+        RUN apk add --no-cache build-base
+        CMD ["sh"]
+      `,
+      lines: [2, 3],
+    },
     'make and gcc from apk, kept': {
       dockerfile: df`
         FROM alpine:3.22
@@ -113,6 +132,49 @@ describe('build-tools-in-final: the saving is the part of the layer the toolchai
   });
 });
 
+describe('build-tools-in-final with an apk meta package', () => {
+  const layerBytes = (dockerfile: string, line: number) =>
+    buildModel({ dockerfile }).layers.find((l) => l.step.range.start.line === line)?.sizeBytes;
+
+  it('counts g++ and make once: the second install adds nothing, and no second saving', () => {
+    const both = df`
+      FROM alpine:3.22
+      RUN apk add --no-cache build-base
+      RUN apk add --no-cache g++ make
+    `;
+    const alone = df`
+      FROM alpine:3.22
+      RUN apk add --no-cache build-base
+    `;
+    expect(layerBytes(both, 2)).toBe(0);
+    const hits = runRule(buildToolsInFinal, both);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].savedBytes).toBe(runRule(buildToolsInFinal, alone)[0].savedBytes);
+  });
+
+  it('one command naming build-base, g++ and make is one finding of one layer', () => {
+    const dockerfile = df`
+      FROM alpine:3.22
+      RUN apk add --no-cache build-base g++ make
+    `;
+    const hits = runRule(buildToolsInFinal, dockerfile);
+    expect(hits).toHaveLength(1);
+    expect(hits[0].savedBytes).toBe(layerBytes(dockerfile, 1));
+  });
+
+  it('alpine-sdk pulls in build-base (aports main/alpine-sdk/APKBUILD): its layer holds gcc', () => {
+    const sdk = buildModel({ dockerfile: 'FROM alpine:3.22\nRUN apk add --no-cache alpine-sdk\n' });
+    const base = buildModel({
+      dockerfile: 'FROM alpine:3.22\nRUN apk add --no-cache build-base\n',
+    });
+    expect(sdk.target.packages.has('gcc')).toBe(true);
+    expect(sdk.target.packages.has('git')).toBe(true);
+    expect(sdk.target.runs[0].layer!.sizeBytes).toBeGreaterThan(
+      base.target.runs[0].layer!.sizeBytes,
+    );
+  });
+});
+
 describe('build-tools-in-final savings of a mixed install', () => {
   it('counts only what the tools need beyond the runtime packages installed with them', () => {
     const install = (names: string) =>
@@ -125,6 +187,20 @@ describe('build-tools-in-final savings of a mixed install', () => {
       buildModel({ dockerfile: install(names) }).target.runs[0].layer!;
     const toolsShare = layerOf('gcc ffmpeg').sizeBytes - layerOf('ffmpeg').sizeBytes;
     expect(hit.savedBytes).toBeGreaterThan(0);
+    expect(Math.abs(hit.savedBytes! - toolsShare)).toBeLessThan(0.02 * toolsShare);
+  });
+
+  it('apk: build-base with python3 saves what build-base adds, not python3 too', () => {
+    const install = (names: string) => df`
+      FROM alpine:3.22
+      RUN apk add --no-cache ${names}
+    `;
+    const layerOf = (names: string) =>
+      buildModel({ dockerfile: install(names) }).target.runs[0].layer!;
+    const [hit] = runRule(buildToolsInFinal, install('build-base python3'));
+    const toolsShare = layerOf('build-base python3').sizeBytes - layerOf('python3').sizeBytes;
+    expect(hit.savedBytes).toBeGreaterThan(0);
+    expect(hit.savedBytes).toBeLessThan(layerOf('build-base python3').sizeBytes);
     expect(Math.abs(hit.savedBytes! - toolsShare)).toBeLessThan(0.02 * toolsShare);
   });
 

@@ -9,6 +9,7 @@ import {
 } from './helpers/commands';
 import { formatBytes } from './helpers/fixes';
 import type { FsEntry, Layer } from '../model-types';
+import { apkAddClosure } from '../../sizes/apk';
 
 const SIMULATE = new Set(['-s', '--simulate', '--dry-run', '--just-print', '--no-act', '--recon']);
 
@@ -37,6 +38,7 @@ export const buildToolsInFinal = defineRule({
             isBuildToolPackage(p) &&
             final.packages.has(p) &&
             !installedBefore(run, p) &&
+            !pulledInBefore(final.fs.entries, run.layer, p) &&
             !reported.has(p),
         );
         if (tools.length === 0) continue;
@@ -44,7 +46,11 @@ export const buildToolsInFinal = defineRule({
         // A mixed install (libpng-dev among ffmpeg, git, python3...) keeps what its other names
         // need: only the rest moves to a build stage with the tools.
         const others = packageOperands(command).filter((p) => !isBuildToolPackage(p));
-        const kept = others.length ? run.layer?.aptNeeds?.get(command)?.(others) : undefined;
+        const kept = !others.length
+          ? undefined
+          : isCall(command, 'apk', ['add'])
+            ? apkNeeds(others)
+            : run.layer?.aptNeeds?.get(command)?.(others);
         if (others.length && isCall(command, ['apt-get', 'apt'], ['install']) && !kept) {
           // What the other names need is not known: no figure rather than a wrong one.
           hits.push({ range: command.range, message: toolsMessage(tools, 0, 0) });
@@ -61,6 +67,26 @@ export const buildToolsInFinal = defineRule({
     return hits;
   },
 });
+
+/**
+ * What the other names of a mixed `apk add` need (themselves and their dependencies, from the apk
+ * table): those packages stay when the tools move to a build stage (`apk add build-base python3`
+ * keeps python3 and what it pulls in).
+ */
+function apkNeeds(others: string[]): Set<string> {
+  const closure = apkAddClosure(others);
+  return new Set([...closure.packages.map((p) => p.name), ...closure.unknown, ...others]);
+}
+
+/**
+ * True when `pkg` came with an earlier layer (through a meta package such as build-base, which
+ * brings g++ and make) and this layer adds nothing for it: the install is a no-op, reported where
+ * the tool was installed.
+ */
+function pulledInBefore(entries: FsEntry[], layer: Layer | undefined, pkg: string): boolean {
+  const mine = entries.filter((e) => e.pkg === pkg);
+  return mine.length > 0 && !mine.some((e) => e.layer === layer);
+}
 
 function toolsMessage(tools: string[], bytes: number, pulledIn: number): string {
   return `${tools.join(', ')} ${tools.length === 1 ? 'ships' : 'ship'} in the final image${bytes > 0 ? `: with ${pulledIn === 1 ? 'the package' : `the ${pulledIn} packages`} ${tools.length === 1 ? 'it' : 'they'} pulled in, ${formatBytes(bytes)} of this layer` : ''}. Build in a separate stage and copy only the result (the final stage installs only the runtime libraries), or remove build tools in the same RUN that uses them.`;

@@ -24,6 +24,9 @@ ruleTests(eolBaseImage, {
     'a supported distroless release': df`
       FROM gcr.io/distroless/python3-debian12
     `,
+    'an Early Access openjdk tag is still updated': df`
+      FROM openjdk:27-ea-jdk-slim-trixie
+    `,
   },
   invalid: {
     'Debian buster in the tag': {
@@ -86,6 +89,23 @@ ruleTests(eolBaseImage, {
       lines: [2],
       message: /Node\.js 14/,
     },
+    'openjdk:8-jdk-alpine: the deprecated image, and the Alpine 3.8 it was built on': {
+      dockerfile: df`
+        FROM openjdk:8-jdk-alpine
+        COPY app.jar /app.jar
+        ENTRYPOINT ["java", "-jar", "/app.jar"]
+      `,
+      lines: [1],
+      message:
+        /deprecated openjdk image's Java 8 \(end of life 2022-07-31\) and Alpine 3\.8 \(end of life 2020-05-01\).*eclipse-temurin/,
+    },
+    'openjdk:11-jre-slim: a GA tag of the deprecated image': {
+      dockerfile: df`
+        FROM openjdk:11-jre-slim
+      `,
+      lines: [1],
+      message: /deprecated openjdk image's Java 11/,
+    },
     'a distroless image of Debian 11': {
       dockerfile: df`
         FROM gcr.io/distroless/static-debian11
@@ -105,6 +125,15 @@ describe('baseImageReleases', () => {
   it('knows stretch and jessie by codename in any repository', () => {
     expect(baseImageReleases('ruby:2.5-stretch').map((r) => r.product)).toEqual(['debian']);
     expect(baseImageReleases('php:7.1-apache-jessie')[0].isEol).toBe(true);
+  });
+
+  it('openjdk GA tags are end of life, its -ea and -rc tags are not', () => {
+    const products = (ref: string) => baseImageReleases(ref).map((r) => r.product);
+    expect(products('openjdk:8u191-jdk-alpine3.8')).toContain('openjdk');
+    expect(products('openjdk:17-jdk-slim')).toEqual(['openjdk']);
+    expect(products('openjdk:27-ea-jdk')).toEqual([]);
+    expect(products('openjdk:27-rc-jdk-trixie')).toEqual(['debian']);
+    expect(eolRelease('alpine', '3.8')?.isEol).toBe(true);
   });
 
   it('judges at the table date, not today', () => {

@@ -1,4 +1,6 @@
 import { healthcheckNeedsShell } from './healthcheck-needs-shell';
+import { describe, expect, it } from 'vitest';
+import { analyze } from '../index';
 import { df, ruleTests } from './test-helpers';
 
 ruleTests(healthcheckNeedsShell, {
@@ -35,4 +37,21 @@ ruleTests(healthcheckNeedsShell, {
       message: /no shell/,
     },
   },
+});
+
+describe('healthcheck-needs-shell severity', () => {
+  it('warns, never errs: the container starts and is only reported unhealthy', () => {
+    const report = analyze({
+      dockerfile: df`
+        FROM gcr.io/distroless/python3-debian12:nonroot
+        HEALTHCHECK CMD curl -f http://localhost:8000/ || exit 1
+        CMD ["-m", "http.server"]
+      `,
+    });
+    const found = report.findings.filter((f) => f.rule === 'healthcheck-needs-shell');
+    expect(found).toHaveLength(1);
+    expect(found[0].severity).toBe('warning');
+    expect(found[0].message).toMatch(/will always fail, the container is reported unhealthy/);
+    expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
 });

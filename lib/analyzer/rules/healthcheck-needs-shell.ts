@@ -1,28 +1,17 @@
 import { defineRule } from '../rule';
 import { baseFactsOf } from '../image-facts';
 import { stageChain } from './helpers/commands';
-
-/** The command part of a HEALTHCHECK (after its --interval=… options), or undefined for NONE. */
-function healthCommand(text: string): string | undefined {
-  const words = text.trim().split(/\s+/);
-  let i = 0;
-  while (i < words.length && words[i].startsWith('--')) i++;
-  if (words[i]?.toUpperCase() !== 'CMD') return undefined;
-  return text
-    .trim()
-    .split(/\bCMD\b/i)
-    .slice(1)
-    .join('CMD')
-    .trim();
-}
+import { healthCommand } from '../start-model';
 
 export const healthcheckNeedsShell = defineRule({
   id: 'healthcheck-needs-shell',
   technique: 'distroless',
-  severity: 'error',
+  // A warning, not an error: the container still starts; Docker only runs the check, which
+  // cannot start, and reports the container unhealthy. Errors are for builds and starts that fail.
+  severity: 'warning',
   lesson: 'distroless',
   message:
-    'This HEALTHCHECK is in shell form, so Docker runs it with /bin/sh -c, and the image has no shell: every check fails and the container is marked unhealthy. Use the exec form with a program the image has, e.g. HEALTHCHECK CMD ["/usr/bin/python3", "/app/healthcheck.py"].',
+    'This HEALTHCHECK is in shell form, so Docker runs it with /bin/sh -c, and the image has no shell: the health check will always fail, the container is reported unhealthy (it still starts and runs). Use the exec form with a program the image has, e.g. HEALTHCHECK CMD ["/usr/bin/python3", "/app/healthcheck.py"].',
   check: (image) => {
     const final = image.target;
     const chain = stageChain(final);

@@ -1,6 +1,6 @@
 # Broken: a shell-form HEALTHCHECK
-# Why: Shell form runs /bin/sh -c, which distroless does not have: the container is never healthy.
-# Fails: No errors
+# Why: Shell form runs /bin/sh -c, which distroless does not have: the container starts, but the check always fails and Docker reports it unhealthy.
+# Fails: The health check can run
 # Build with the Python the runtime has: 3.11 on Debian 12
 FROM python:3.11-slim-bookworm AS build
 COPY requirements.txt .
