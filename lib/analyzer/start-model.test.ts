@@ -446,3 +446,48 @@ describe('startOf: packages built against another C library', () => {
     expect(s.checks.filter((c) => c.status === 'fails')).toEqual([]);
   });
 });
+
+describe('startOf: npm start and npm run', () => {
+  const NODE = (cmd: string, pkg: object | undefined, extra: FileSpec = {}) =>
+    start(
+      df`
+        FROM node:22-alpine
+        WORKDIR /app
+        COPY package.json ./
+        COPY src/ ./src/
+        USER node
+        CMD ${cmd}
+      `,
+      {
+        ...(pkg ? { 'package.json': JSON.stringify(pkg) } : { 'package.json': 300 }),
+        'src/server.js': 900,
+        ...extra,
+      },
+    );
+
+  it('follows a start script that runs node on a file the image has', () => {
+    const s = NODE('["npm", "start"]', { scripts: { start: 'node src/server.js' } });
+    expect(s.status).toBe('starts');
+    expect(s.checks.map((c) => c.message)).toContain('node → /usr/local/bin/node');
+  });
+
+  it('fails when the start script runs a file that was not copied', () => {
+    const s = NODE('["npm", "start"]', { scripts: { start: 'node dist/server.js' } });
+    expect(s.status).toBe('fails');
+  });
+
+  it('without a start script npm runs node server.js (not copied here)', () => {
+    expect(NODE('["npm", "start"]', { name: 'shop' }).status).toBe('fails');
+  });
+
+  it('npm run of a script package.json does not have fails; one the model cannot read is unsure', () => {
+    expect(
+      NODE('["npm", "run", "serve"]', { scripts: { start: 'node src/server.js' } }).status,
+    ).toBe('fails');
+    expect(NODE('["npm", "run", "constructor"]', { scripts: {} }).status).toBe('fails');
+    expect(
+      NODE('["npm", "start"]', { scripts: { start: 'node src/server.js && echo' } }).status,
+    ).toBe('unknown');
+    expect(NODE('["npm", "start"]', undefined).status).toBe('unknown');
+  });
+});

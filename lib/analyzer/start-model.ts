@@ -756,6 +756,7 @@ type Program =
   | { kind: 'node'; path: string }
   | { kind: 'node-entrypoint'; path: string }
   | { kind: 'shell'; path: string }
+  | { kind: 'npm'; path: string }
   | { kind: 'file'; path: string };
 
 /** Programs the final image has at known paths. */
@@ -791,6 +792,11 @@ function programs(scene: Scene): Map<string, Program> {
     });
   if (scene.final.packages.has('nodejs'))
     map.set('/usr/bin/node', { kind: 'node', path: '/usr/bin/node' });
+  // npm beside the node of an official node image, or Alpine's and Debian's npm package.
+  const npmDir =
+    base.nodePath && baseRecord(scene.final)?.runtimes.npm ? dirName(base.nodePath) : undefined;
+  for (const dir of [npmDir, scene.final.packages.has('npm') ? '/usr/bin' : undefined])
+    if (dir) map.set(`${dir}/npm`, { kind: 'npm', path: `${dir}/npm` });
   if (base.hasShell || hasShellPackage(scene.final)) {
     map.set(base.shellPath ?? '/bin/sh', { kind: 'shell', path: base.shellPath ?? '/bin/sh' });
     if (base.hasBash || scene.final.packages.has('bash')) {
@@ -899,6 +905,8 @@ function runProgram(scene: Scene, argv: string[]): void {
       return runScript(scene, program, args);
     case 'node':
       return runNode(scene, args);
+    case 'npm':
+      return runNpm(scene, args);
     case 'node-entrypoint':
       // docker-library/node's docker-entrypoint.sh: an option or a file that is not a command
       // gets `node` in front; anything else runs as is.
@@ -907,6 +915,76 @@ function runProgram(scene: Scene, argv: string[]): void {
     default:
       return;
   }
+}
+
+/**
+ * `npm start` / `npm run NAME`: the script of the package.json in the working directory, followed
+ * when it is a plain `node FILE` (without a start script npm runs `node server.js`); anything
+ * else npm runs is not followed.
+ */
+function runNpm(scene: Scene, args: string[]): void {
+  const name =
+    args[0] === 'start' ? 'start' : ['run', 'run-script'].includes(args[0]) ? args[1] : undefined;
+  const unsure = (why: string) => add(scene, 'command', 'unknown', false, why);
+  if (!name) return unsure(`npm ${args.join(' ')} is not a script the model follows.`);
+  const manifest = packageJsonAt(scene, joinPath(scene.workdir, 'package.json'));
+  if (manifest === undefined)
+    return unsure(
+      `npm ${name === 'start' ? 'start' : `run ${name}`} runs a script of package.json, whose text is not known.`,
+    );
+  const scripts = manifest.scripts ?? {};
+  const script = Object.hasOwn(scripts, name)
+    ? scripts[name]
+    : name === 'start'
+      ? 'node server.js'
+      : undefined;
+  if (script === undefined) {
+    fail(
+      scene,
+      'command',
+      `npm run ${name}: package.json has no "${name}" script, so npm exits with "Missing script". Add it, or run the program directly.`,
+    );
+    return;
+  }
+  const words = script.trim().split(/\s+/);
+  if (words[0] !== 'node' || words.some((w) => /[$&|;<>`'"()*?]/.test(w)))
+    return unsure(
+      `npm ${name === 'start' ? 'start' : `run ${name}`} runs \`${script}\`, which the model does not follow.`,
+    );
+  runProgram(scene, words);
+}
+
+function dirName(path: string): string {
+  return path.slice(0, path.lastIndexOf('/')) || '/';
+}
+
+/** The package.json copied from the context to `path` in the final image, parsed; else undefined. */
+function packageJsonAt(
+  scene: Scene,
+  path: string,
+): { scripts?: Record<string, string> } | undefined {
+  for (const e of scene.final.fs.entries as SimEntry[]) {
+    if (!e.contextFiles || !pathUnder(path, e.path)) continue;
+    const rel = path.slice(e.path.length).replace(/^\//, '');
+    const file = e.contextFiles.find((f) =>
+      e.path === path
+        ? baseName(f.path) === 'package.json'
+        : f.path.endsWith(rel) && baseName(f.path) === 'package.json',
+    );
+    if (file?.content === undefined) continue;
+    try {
+      const parsed: unknown = JSON.parse(file.content);
+      if (typeof parsed !== 'object' || parsed === null) return undefined;
+      const scripts = (parsed as { scripts?: unknown }).scripts;
+      const clean: Record<string, string> = {};
+      if (typeof scripts === 'object' && scripts !== null)
+        for (const [k, v] of Object.entries(scripts)) if (typeof v === 'string') clean[k] = v;
+      return { scripts: clean };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** The interpreter a venv's `bin/python` links to, checked against the final image. */
