@@ -7,6 +7,7 @@ import { addInsteadOfCopy } from './add-instead-of-copy';
 import { alpineNeedsCompiling } from './alpine-needs-compiling';
 import { apkCacheKept } from './apk-cache-kept';
 import { aptDistCleanUnavailable } from './apt-dist-clean-unavailable';
+import { aptGetInvalidOperation } from './apt-get-invalid-operation';
 import { aptGetMissingYes } from './apt-get-missing-yes';
 import { aptInstallRecommends } from './apt-install-recommends';
 import { aptListsMissing } from './apt-lists-missing';
@@ -51,6 +52,7 @@ const RULES = [
   alpineNeedsCompiling,
   apkCacheKept,
   aptDistCleanUnavailable,
+  aptGetInvalidOperation,
   aptGetMissingYes,
   aptInstallRecommends,
   aptListsMissing,
