@@ -114,6 +114,10 @@ export interface CopyStep extends StepBase {
   from?: string;
   /** The stage `--from` names, when it is a stage. */
   fromStage?: Stage;
+  /** Where the `--from` value is written (for fixes that rename it). */
+  fromRange?: Range;
+  /** True when the `--from` value as written holds a variable (`--from=$BUILDER`). */
+  fromHasVariable?: boolean;
   chown?: string;
   chmod?: string;
   link: boolean;
