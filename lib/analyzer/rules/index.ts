@@ -23,6 +23,8 @@ import { compilerMissing } from './compiler-missing';
 import { consecutiveRun } from './consecutive-run';
 import { contextIncludesVcsOrDeps } from './context-includes-vcs-or-deps';
 import { copyBeforeDeps } from './copy-before-deps';
+import { copyFromInvalidStageIndex } from './copy-from-invalid-stage-index';
+import { copyFromUnknownStage } from './copy-from-unknown-stage';
 import { copySourceMissing } from './copy-source-missing';
 import { copyWholeBuilder } from './copy-whole-builder';
 import { curlPipeShell } from './curl-pipe-shell';
@@ -68,6 +70,8 @@ const RULES = [
   consecutiveRun,
   contextIncludesVcsOrDeps,
   copyBeforeDeps,
+  copyFromInvalidStageIndex,
+  copyFromUnknownStage,
   copySourceMissing,
   copyWholeBuilder,
   curlPipeShell,
