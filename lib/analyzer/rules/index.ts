@@ -13,6 +13,7 @@ import { aptInstallRecommends } from './apt-install-recommends';
 import { aptListsMissing } from './apt-lists-missing';
 import { aptListsNotRemoved } from './apt-lists-not-removed';
 import { aptUpgrade } from './apt-upgrade';
+import { baseImageUnknownName } from './base-image-unknown-name';
 import { broadCopyNoDockerignore } from './broad-copy-no-dockerignore';
 import { buildToolsInFinal } from './build-tools-in-final';
 import { chownDuplicatesLayer } from './chown-duplicates-layer';
@@ -60,6 +61,7 @@ const RULES = [
   aptListsMissing,
   aptListsNotRemoved,
   aptUpgrade,
+  baseImageUnknownName,
   broadCopyNoDockerignore,
   buildToolsInFinal,
   chownDuplicatesLayer,
