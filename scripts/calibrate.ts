@@ -93,7 +93,13 @@ console.log('');
 console.log(
   'rule                            cases  fired-expected  fired-forbidden  missed  silent-as-expected  precision',
 );
-const rules = new Set(results.flatMap((r) => [...r.case.expect, ...r.case.expectNot]));
+const rules = new Set(
+  results.flatMap((r) => [
+    ...r.case.expect,
+    ...(baseIndex ? r.case.expectWithIndex : []),
+    ...r.case.expectNot,
+  ]),
+);
 for (const id of [...rules].sort()) {
   let tp = 0;
   let fp = 0;
@@ -101,7 +107,9 @@ for (const id of [...rules].sort()) {
   let tn = 0;
   let named = 0;
   for (const r of results) {
-    const wants = r.case.expect.includes(id);
+    const wants =
+      r.case.expect.includes(id) ||
+      (baseIndex !== undefined && r.case.expectWithIndex.includes(id));
     const forbids = r.case.expectNot.includes(id);
     if (!wants && !forbids) continue;
     named++;

@@ -10,6 +10,7 @@ import type {
   ContextSummary,
   LayerItem,
   ParseProblem,
+  Position,
   Range,
   Unknown,
 } from './types';
@@ -41,6 +42,14 @@ export interface ShellCommand {
   invokedAs?: string;
   /** Set when the command runs only on some paths of the script (inside an `if`, after `||`). */
   conditional?: true;
+  /**
+   * What the RUN does when this command fails, where the shell's rules decide it: `'exits'` when
+   * the RUN then fails (the command ends an `&&` chain that is the script's last statement, is the
+   * last command, or runs under `set -e` as a statement of its own), or where the script goes on
+   * (the rest of its `&&` chain skipped: after a `;`, or at a `||`). Undefined when not known
+   * (inside an `if`, a loop, a function, a pipeline but its last command, after `||`).
+   */
+  onFailure?: 'exits' | { resumesAt: Position };
   /**
    * The command's words as the shell parser found them in the Dockerfile (prefixes such as
    * `sudo` included, before expansion), for fixes that edit one word. Undefined when the command
@@ -105,6 +114,10 @@ export interface CopyStep extends StepBase {
   from?: string;
   /** The stage `--from` names, when it is a stage. */
   fromStage?: Stage;
+  /** Where the `--from` value is written (for fixes that rename it). */
+  fromRange?: Range;
+  /** True when the `--from` value as written holds a variable (`--from=$BUILDER`). */
+  fromHasVariable?: boolean;
   chown?: string;
   chmod?: string;
   link: boolean;
@@ -260,6 +273,7 @@ export interface EnvDecl {
 export type BuildFailureKind =
   | 'apt-lists-missing'
   | 'apt-dist-clean-unavailable'
+  | 'apt-get-invalid-operation'
   | 'npm-ci-without-lockfile'
   | 'compiler-missing'
   | 'pip-externally-managed'

@@ -220,3 +220,41 @@ describe('parseShell: commands that run only on some paths', () => {
     expect(parseForTest(script, true, 'raw')).toEqual(parseForTest(script, true, 'walk'));
   });
 });
+
+describe('what a failed command does to the script (onFailure)', () => {
+  const outcome = (script: string, command: string) => {
+    const parsed = parseShell(script);
+    const c = parsed.commands.find((x) => script.slice(x.start, x.end) === command);
+    if (!c) throw new Error(`no command ${command}`);
+    const f = c.onFailure;
+    return typeof f === 'number' ? `resumes at ${script.slice(f).split(/[;&|]/)[0].trim()}` : f;
+  };
+  it.each([
+    ['x && y', 'x', 'exits'],
+    ['x && y; z', 'x', 'resumes at z'],
+    ['x; y', 'x', 'resumes at y'],
+    ['x; y', 'y', 'exits'],
+    ['x || y', 'x', 'resumes at y'],
+    ['x && y || z', 'x', 'resumes at z'],
+    ['x || y', 'y', undefined],
+    ['w || x && y', 'x', undefined],
+    ['set -e; x; y', 'x', 'exits'],
+    ['set -eux\nx\ny', 'x', 'exits'],
+    ['set -euo pipefail; x; y', 'x', 'exits'],
+    ['set -o errexit; x; y', 'x', 'exits'],
+    ['set -e; set +e; x; y', 'x', 'resumes at y'],
+    ['set -e; x && y; z', 'x', 'resumes at z'],
+    ['set -e; x && y; z', 'y', 'exits'],
+    ['if a; then set +e; fi; x; y', 'x', undefined],
+    ['set -e; if a; then set +e; fi; x; y', 'x', undefined],
+    ['if a; then x; fi', 'x', undefined],
+    ['! x', 'x', undefined],
+    ['w | x', 'x', 'exits'],
+    ['x | w', 'x', undefined],
+    ['x &', 'x', undefined],
+    ['(x)', 'x', undefined],
+    ['trap "exit 0" EXIT; x', 'x', undefined],
+  ] as const)('%s: %s', (script, command, expected) => {
+    expect(outcome(script, command)).toBe(expected);
+  });
+});

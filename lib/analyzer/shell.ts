@@ -61,6 +61,13 @@ export interface ParsedCommand {
    * +0.9 % with every arm applied, reads low if the amd64 arm is taken as unsure).
    */
   conditional?: boolean;
+  /**
+   * What the script does when this command fails, where the shell's rules decide it: `'exits'`
+   * when the script then ends with a non-zero status (the RUN fails), or the offset where it goes
+   * on (the rest of an `&&` chain is skipped). Only for a command whose exit status is that of a
+   * top-level pipeline (see `failureOutcomes`); undefined elsewhere.
+   */
+  onFailure?: 'exits' | number;
 }
 
 export interface ParsedScript {
@@ -112,6 +119,7 @@ export function walkTypesForTest(script: string, fn: (fast: string, slow: string
 const shParser = lazy((): { Parse(src: string, name: string): ShNode } => syntax.NewParser());
 
 // Operator numbers of mvdan.cc/sh/v3 syntax (token.go), checked against mvdan-sh 0.10.1 here.
+const BIN_AND = 10;
 const BIN_OR = 11;
 const BIN_PIPE = 12;
 const BIN_PIPE_ALL = 13;
@@ -421,15 +429,23 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
   } catch (err) {
     return { commands: [], error: errorMessage(err) };
   }
-  return finish(commands, redirsByCmd, pipeRoots, branches);
+  const view: TreeView<ShNode> = {
+    type: nodeType,
+    child: (n, f) => (n[f] as ShNode | null | undefined) ?? undefined,
+    children: (n, f) => (n[f] as ShNode[] | undefined) ?? [],
+    field: (n, f) => n[f],
+    start: (n) => n.Pos().Offset(),
+  };
+  return finish(commands, redirsByCmd, pipeRoots, branches, topLists([file], view));
 }
 
-/** Sorts the commands and gives them their redirections and pipeline ids. */
+/** Sorts the commands and gives them their redirections, pipeline ids and failure outcomes. */
 function finish(
   commands: ParsedCommand[],
   redirsByCmd: Map<number, ParsedRedirect[]>,
   pipeRoots: { start: number; end: number; id: number }[],
   branches: { start: number; end: number }[],
+  lists: TopList[],
 ): ParsedScript {
   let nextPipeline = 0;
   commands.sort((a, b) => a.start - b.start);
@@ -450,7 +466,147 @@ function finish(
     cmd.pipelinePosition = n;
     positions.set(cmd.pipeline, n + 1);
   }
+  failureOutcomes(commands, lists);
   return { commands };
+}
+
+/** One pipeline of a top-level and-or list (`a && b || c`). */
+interface ListItem {
+  start: number;
+  /** The operator before it; undefined for the first. */
+  op?: 'and' | 'or';
+  /** Start of the simple command whose exit status is the pipeline's (its last command); undefined when none is (negated, in the background, a compound command). */
+  status?: number;
+}
+
+/** A top-level statement of the script, as the list of its pipelines. */
+interface TopList {
+  start: number;
+  items: ListItem[];
+}
+
+/** The accessors `topLists` needs, over the raw Go tree or mvdan-sh's wrappers. */
+interface TreeView<N> {
+  type(n: N): string;
+  child(n: N, field: string): N | undefined;
+  children(n: N, field: string): N[];
+  field(n: N, name: string): unknown;
+  start(n: N): number;
+}
+
+/** The top-level statements of `roots` (a File node, or the statements of one script). */
+function topLists<N>(roots: N[], view: TreeView<N>): TopList[] {
+  const stmts =
+    roots.length === 1 && view.type(roots[0]) === 'File' ? view.children(roots[0], 'Stmts') : roots;
+  const isFlat = (s: N) =>
+    view.field(s, 'Negated') !== true &&
+    view.field(s, 'Background') !== true &&
+    view.field(s, 'Coprocess') !== true;
+  const statusOf = (s: N): number | undefined => {
+    if (!isFlat(s)) return undefined;
+    const cmd = view.child(s, 'Cmd');
+    if (!cmd) return undefined;
+    const type = view.type(cmd);
+    if (type === 'CallExpr' || type === 'DeclClause') return view.start(cmd);
+    const op = view.field(cmd, 'Op');
+    if (type === 'BinaryCmd' && (op === BIN_PIPE || op === BIN_PIPE_ALL)) {
+      const y = view.child(cmd, 'Y');
+      return y ? statusOf(y) : undefined;
+    }
+    return undefined;
+  };
+  const flatten = (s: N, op: ListItem['op'], items: ListItem[]): void => {
+    const cmd = view.child(s, 'Cmd');
+    const bop = cmd && view.type(cmd) === 'BinaryCmd' ? view.field(cmd, 'Op') : undefined;
+    const x = cmd && view.child(cmd, 'X');
+    const y = cmd && view.child(cmd, 'Y');
+    if ((bop === BIN_AND || bop === BIN_OR) && isFlat(s) && x && y) {
+      flatten(x, op, items);
+      flatten(y, bop === BIN_AND ? 'and' : 'or', items);
+      return;
+    }
+    items.push({ start: view.start(s), op, status: statusOf(s) });
+  };
+  return stmts.map((s) => {
+    const items: ListItem[] = [];
+    flatten(s, undefined, items);
+    return { start: view.start(s), items };
+  });
+}
+
+/** The literal text of a word, or undefined when it holds an expansion. */
+function literalOf(word: Word | undefined): string | undefined {
+  if (!word || !word.every((p) => p.kind === 'lit')) return undefined;
+  return word.map((p) => p.value).join('');
+}
+
+/**
+ * errexit after `set ARGS` (`-e`, `-eux`, `-euo pipefail`, `-o errexit`, `+e`, `+o errexit`), or
+ * undefined when an argument is not a literal.
+ */
+function errexitAfter(args: Word[], before: boolean): boolean | undefined {
+  let on = before;
+  for (let i = 0; i < args.length; i++) {
+    const a = literalOf(args[i]);
+    if (a === undefined) return undefined;
+    if (a === '--' || a === '-') break;
+    if (/^[-+][a-zA-Z]+$/.test(a)) {
+      if (a.slice(1).includes('e')) on = a[0] === '-';
+      if (a.slice(1).includes('o')) {
+        const name = literalOf(args[i + 1]);
+        if (name === undefined) return undefined;
+        if (name === 'errexit') on = a[0] === '-';
+        i++;
+      }
+    } else break;
+  }
+  return on;
+}
+
+/**
+ * Sets `onFailure` on the commands whose exit status is a top-level pipeline's, by the POSIX
+ * rules for `sh -c`: a failed pipeline skips the `&&` pipelines after it up to the next `||`,
+ * where the script goes on; with no `||` after it the statement fails, and the script exits with
+ * that status when the statement is the last, or, under `set -e`, when the pipeline is the
+ * statement's last (errexit ignores every pipeline of an and-or list but the last, so
+ * `set -e; false && true; echo` goes on). A pipeline after a `||` is not sure to run: none.
+ * A `set` anywhere else (inside an `if`, a function) or a `trap` leaves errexit or the exit status
+ * open: then only the last statement's status counts, and after a trap nothing.
+ */
+function failureOutcomes(commands: ParsedCommand[], lists: TopList[]): void {
+  if (!lists.length) return;
+  const byStart = new Map<number, ParsedCommand>();
+  for (const c of commands) if (!byStart.has(c.start)) byStart.set(c.start, c);
+  const statuses = new Set<number>();
+  for (const l of lists)
+    for (const it of l.items) if (it.status !== undefined) statuses.add(it.status);
+  const nameOf = (c: ParsedCommand) => literalOf(c.words[0]);
+  // errexit is known only when every `set` is a top-level pipeline of its own.
+  let errexit: boolean | undefined = commands.some(
+    (c) => nameOf(c) === 'set' && !statuses.has(c.start),
+  )
+    ? undefined
+    : false;
+  let trapped = false;
+  lists.forEach((list, k) => {
+    const isLast = k === lists.length - 1;
+    let orBefore = false;
+    list.items.forEach((item, i) => {
+      if (item.op === 'or') orBefore = true;
+      const cmd = item.status === undefined ? undefined : byStart.get(item.status);
+      if (!cmd || orBefore) return;
+      const nextOr = list.items.findIndex((it, j) => j > i && it.op === 'or');
+      if (nextOr >= 0) cmd.onFailure = list.items[nextOr].start;
+      else if (!trapped && (isLast || (errexit === true && i === list.items.length - 1)))
+        cmd.onFailure = 'exits';
+      else if (!isLast && (errexit === false || i < list.items.length - 1))
+        cmd.onFailure = lists[k + 1].start;
+      const name = nameOf(cmd);
+      if (name === 'trap') trapped = true;
+      if (name === 'set' && errexit !== undefined)
+        errexit = errexitAfter(cmd.words.slice(1), errexit);
+    });
+  });
 }
 
 /**
@@ -691,7 +847,14 @@ function readRaw(
     }
     pushChildren(node);
   }
-  return finish(commands, redirsByCmd, pipeRoots, branches);
+  const view: TreeView<RawNode> = {
+    type: rawType,
+    child: (n, f) => (isRawNode(n[f]) ? (n[f] as RawNode) : undefined),
+    children: (n, f) => rawItems(n[f]),
+    field: (n, f) => n[f],
+    start,
+  };
+  return finish(commands, redirsByCmd, pipeRoots, branches, topLists(roots, view));
 }
 
 /** True when script[start, end) could hold `$(…)`, backquotes or `<(…)`/`>(…)`. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  APT_GET_OPERATIONS,
+  aptGetOperationWord,
   homeOf,
   isBuildToolInImage,
   isBuildToolPackage,
@@ -140,5 +142,40 @@ describe('omitsDevDependencies', () => {
     expect(omitsDevDependencies([], env({ npm_config_production: 'false' }))).toBe(false);
     expect(omitsDevDependencies([], env({ NPM_CONFIG_OMIT: 'dev' }))).toBe(true);
     expect(omitsDevDependencies([], env({ NODE_ENV: 'development' }))).toBe(false);
+  });
+});
+
+describe('aptGetOperationWord', () => {
+  it.each([
+    [['update'], 'update'],
+    [['-y', 'install', 'curl'], 'install'],
+    [['-qq', 'updat'], 'updat'],
+    [['-o', 'Acquire::Retries=3', 'update'], 'update'],
+    [['-o=Acquire::Retries=3', 'update'], 'update'],
+    [['-t', 'bookworm-backports', 'install', 'x'], 'install'],
+    [['--no-install-recommends', 'instal', 'x'], 'instal'],
+    [['-q', '2', 'update'], undefined],
+    [['--frobnicate', 'update'], undefined],
+    [['--help', 'foo'], undefined],
+    [['-v'], undefined],
+    [[], undefined],
+  ] as const)('%j → %s', (args, word) => {
+    expect(aptGetOperationWord(args)).toBe(word);
+  });
+
+  it('knows the operations of apt-get.cc, dist-clean included', () => {
+    for (const op of [
+      'full-upgrade',
+      'auto-remove',
+      'autopurge',
+      'markauto',
+      'indextargets',
+      'moo',
+      'satisfy',
+      'dist-clean',
+      'help',
+    ])
+      expect(APT_GET_OPERATIONS.has(op)).toBe(true);
+    expect(APT_GET_OPERATIONS.has('list')).toBe(false);
   });
 });

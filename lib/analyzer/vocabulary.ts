@@ -338,3 +338,129 @@ export function omitsDevDependencies(
   if (production !== undefined && isTruthy(production)) return true;
   return DEV.has(env('npm_config_omit') ?? env('NPM_CONFIG_OMIT') ?? '');
 }
+
+/**
+ * apt-get's operations: the command table of apt's `cmdline/apt-get.cc` (`GetCommands`) and the
+ * `help` that `apt-private/private-cmndline.cc` (`ParseCommandLine`) puts before it, read in
+ * Debian/apt at commit 6b128124271e94bdb0f4e7850d9286170d712b04 (2025-11-10). The table of tag
+ * 2.6.1 (commit a626a66fece0a7d680e40b9e35b66e29fe9ae12c, Debian bookworm's apt) is the same
+ * without `distclean` and `dist-clean`, which came in 2.7.8 (commit c82f962, 2024-01-03; the
+ * apt-dist-clean-unavailable rule reports them on older releases). Any other first operand
+ * stops apt-get with "E: Invalid operation X" and exit status 100
+ * (`apt-pkg/contrib/cmndline.cc`, `CommandLine::DispatchArg`, compared with strcmp: `Update` is
+ * not `update`).
+ */
+export const APT_GET_OPERATIONS: ReadonlySet<string> = new Set([
+  'help',
+  'update',
+  'upgrade',
+  'install',
+  'reinstall',
+  'remove',
+  'purge',
+  'autoremove',
+  'auto-remove',
+  'autopurge',
+  'markauto',
+  'unmarkauto',
+  'dist-upgrade',
+  'full-upgrade',
+  'dselect-upgrade',
+  'build-dep',
+  'satisfy',
+  'clean',
+  'autoclean',
+  'auto-clean',
+  'distclean',
+  'dist-clean',
+  'check',
+  'source',
+  'download',
+  'changelog',
+  'indextargets',
+  'moo',
+]);
+
+/**
+ * apt-get options that take the next word as their value (`CommandLine::HasArg`, `ConfigFile`
+ * and `ArbItem` in apt-private/private-cmndline.cc at the commit above), for any operation.
+ */
+const APT_GET_VALUE_OPTIONS = new Set([
+  ...APT_VALUE_OPTIONS,
+  '-S',
+  '--snapshot',
+  '--with-source',
+  '--cli-version',
+  '-a',
+  '--host-architecture',
+  '-P',
+  '--build-profiles',
+  '--solver',
+  '--planner',
+  '--comment',
+  '-e',
+  '--error-on',
+  '--format',
+]);
+
+/** apt-get's short flags that take no value (same source), alone or in a cluster (`-qy`). */
+const APT_GET_SHORT_FLAGS = /^-[yqfmudsbVU]+$/;
+
+/** apt-get's long options that take no value (same source); `--no-X` turns off a boolean X. */
+const APT_GET_LONG_FLAGS = new Set(
+  (
+    'yes assume-yes assume-no quiet fix-broken fix-missing ignore-missing show-upgraded ' +
+    'download-only download simulate just-print dry-run recon no-act install-recommends ' +
+    'install-suggests allow-unauthenticated allow-downgrades allow-remove-essential ' +
+    'allow-change-held-packages allow-insecure-repositories allow-weak-repositories ' +
+    'allow-releaseinfo-change force-yes purge auto-remove autoremove reinstall upgrade ' +
+    'only-upgrade print-uris trivial-only remove list-cleanup ignore-hold verbose-versions ' +
+    'show-progress compile build fix-policy mark-auto only-source with-new-pkgs new-pkgs ' +
+    'strict-pinning update arch-only indep-only diff-only debian-only tar-only dsc-only ' +
+    'release-info list-columns'
+  )
+    .split(/\s+/)
+    .map((o) => `--${o}`),
+);
+
+/**
+ * The word apt-get dispatches on (its first operand), when the options before it are ones apt
+ * knows and none asks only for help or the version; undefined otherwise (then the call is not
+ * judged: an option the table does not know could take that word as its value).
+ */
+export function aptGetOperationWord(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') return undefined;
+    if (a === '-h' || a === '--help' || a === '-v' || a === '--version') return undefined;
+    if (a.startsWith('-') && a.length > 1) {
+      if (APT_GET_VALUE_OPTIONS.has(a)) {
+        i++;
+        continue;
+      }
+      if (a.startsWith('--') && a.includes('=')) continue;
+      if (/^-[a-zA-Z]=/.test(a)) continue;
+      if (APT_GET_SHORT_FLAGS.test(a)) continue;
+      if (APT_GET_LONG_FLAGS.has(a) || APT_GET_LONG_FLAGS.has(a.replace(/^--no-/, '--'))) continue;
+      return undefined;
+    }
+    // A number may be `-q 2`'s level, a yes/no word a boolean option's value (CommandLine::Parse).
+    if (/^\d+$/.test(a) || /^(yes|no|true|false|with|without|on|off|enable|disable)$/i.test(a))
+      return undefined;
+    return a;
+  }
+  return undefined;
+}
+
+/** Dashes that look like a hyphen-minus but are not one (U+2010–U+2015, U+2212), as a word's start. */
+const DASH_LOOKALIKE = /^[\u2010-\u2015\u2212]/;
+
+/** True when `word` starts with a dash a program does not read as an option (`–y`, an en dash). */
+export function hasDashLookalike(word: string): boolean {
+  return DASH_LOOKALIKE.test(word);
+}
+
+/** `word` with its leading look-alike dashes made hyphens (`–y` → `-y`, `——yes` → `--yes`). */
+export function normalizeDashes(word: string): string {
+  return word.replace(/^[\u2010-\u2015\u2212]+/, (d) => '-'.repeat(d.length));
+}

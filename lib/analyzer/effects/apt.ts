@@ -6,7 +6,15 @@
 import type { ShellCommand } from '../model-types';
 import { sum, type SimEntry } from '../sim-fs';
 import * as data from '../size-data';
-import { isAptNoAction, operands } from '../vocabulary';
+import {
+  APT_GET_OPERATIONS,
+  aptGetOperationWord,
+  hasDashLookalike,
+  isAptNoAction,
+  normalizeDashes,
+  operands,
+} from '../vocabulary';
+import { onlyCloseName } from '../spelling';
 import {
   addUnsizedPackage,
   fmtMb,
@@ -42,8 +50,34 @@ export function hasDistClean(state: StageState): boolean | undefined {
   return undefined;
 }
 
+/**
+ * `apt-get WORD` where WORD is not an apt-get operation: apt-get does nothing and fails. Reported
+ * when the RUN then fails (see `ShellCommand.onFailure`); never for a command inside an `if` or
+ * after `||`, or when the shell goes on after it (the rest of its `&&` chain is skipped then).
+ */
+function invalidOperation(cmd: ShellCommand, word: string, rc: RunContext): void {
+  if (cmd.conditional) return;
+  const meant = onlyCloseName(word, APT_GET_OPERATIONS);
+  rc.state.aptInvalid = { layer: rc.layer, word, ...(meant ? { meant } : {}) };
+  rc.failsAlways(cmd);
+  if (cmd.onFailure !== 'exits') return;
+  const dashed = hasDashLookalike(word);
+  rc.fail(
+    'apt-get-invalid-operation',
+    cmd,
+    dashed
+      ? `"${word}" starts with a dash that is not a hyphen (often pasted from a web page), so apt-get reads it as its operation and stops with "E: Invalid operation ${word}": the build fails here. Type the option with a hyphen: ${normalizeDashes(word)}.`
+      : `apt-get has no operation "${word}": it stops with "E: Invalid operation ${word}" and the build fails here. ${meant ? `Write apt-get ${meant}.` : 'Use one of its operations (update, install, remove, purge, autoremove, clean…; see apt-get(8)).'}`,
+  );
+}
+
 export function applyApt(cmd: ShellCommand, rc: RunContext): void {
   const { state } = rc;
+  if (cmd.name === 'apt-get') {
+    const word = aptGetOperationWord(cmd.args);
+    if (word !== undefined && !/[$`]/.test(word) && !APT_GET_OPERATIONS.has(word))
+      return invalidOperation(cmd, word, rc);
+  }
   const args = operands(cmd.args, 'apt-get');
   const sub = args[0];
   if (sub === 'update') {
@@ -98,7 +132,7 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       rc.fail(
         'apt-lists-missing',
         cmd,
-        `${cmd.name} install runs without package lists (the base image ships none, or an earlier command deleted them), so it fails with "Unable to locate package ${names[0]}". Run apt-get update in the same RUN, before the install, and delete the lists at the end of that RUN.`,
+        `${cmd.name} install runs without package lists (the base image ships none, or an earlier command deleted them), so it fails with "Unable to locate package ${names[0]}". ${typoNote(rc) ?? 'Run apt-get update in the same RUN, before the install, and delete the lists at the end of that RUN.'}`,
       );
     const aptOpts = {
       release: state.aptRelease,
@@ -202,6 +236,13 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       cmd,
     );
   }
+}
+
+/** A note on an earlier `apt-get updat` of this RUN that was meant to fetch the lists. */
+function typoNote(rc: RunContext): string | undefined {
+  const bad = rc.state.aptInvalid;
+  if (!bad || bad.layer !== rc.layer || bad.meant !== 'update') return undefined;
+  return `The \`apt-get ${bad.word}\` before it is not an apt-get operation (it failed, and the RUN went on): write apt-get update there, and delete the lists at the end of that RUN.`;
 }
 
 function removeAptPackage(name: string, rc: RunContext): void {

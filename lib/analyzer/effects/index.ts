@@ -42,6 +42,9 @@ export function applyCommand(cmd: ShellCommand, rc: RunContext): void {
   const name = cmd.name;
   const missing = missingProgram(cmd, rc);
   // A program that is not there does nothing: no packages, caches or lists to size or report.
+  // The build fails there unless the shell certainly goes on after it (`apk add x; echo ok`
+  // exits 0): then the rest of its `&&` chain is skipped and the RUN runs on.
+  if (missing && typeof cmd.onFailure === 'object') return rc.failsAlways(cmd);
   if (missing) return rc.fail('command-not-found', cmd, missing);
   if (name === 'apt-get' || name === 'apt' || name === 'aptitude') return applyApt(cmd, rc);
   if (name === 'apk') return applyApk(cmd, rc);

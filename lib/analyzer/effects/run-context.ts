@@ -63,6 +63,8 @@ export interface StageState {
    * unknown it raised, dropped when the same RUN deletes the install.
    */
   estimatedDists?: { layer: Layer; path: string; unknown: Unknown }[];
+  /** An `apt-get` with no such operation in the current RUN, and the operation it is a typo of. */
+  aptInvalid?: { layer: Layer; word: string; meant?: string };
 }
 
 /** The stage's package set, made its own (copy-on-write) before the first change. */
@@ -87,6 +89,11 @@ export interface RunContext {
   stageMounts: { target: string; source: string; stage: Stage }[];
   /** Records that `cmd` certainly fails the build (see `BuildFailure`). */
   fail(kind: BuildFailureKind, cmd: ShellCommand, message: string): void;
+  /**
+   * Records that `cmd` certainly fails when it runs (whether the build then fails is its
+   * `onFailure`): the commands its failure skips are not run, so nothing reports them.
+   */
+  failsAlways(cmd: ShellCommand): void;
   /** Deletes what `pattern` names (absolute, may glob) and accounts waste; records the deletion. */
   remove(pattern: string): void;
   /** Bytes `add` has put in the layer so far in this RUN. */

@@ -12,7 +12,7 @@ import { StageFs, globBase, globMatcher, sum, type SimEntry, type EntryFile } fr
 import { absPath, normalizeAbs, type StageState } from '../effects';
 import { imageCopy } from '../downloads';
 import { stageNamed, type ModelBuild } from './build';
-import { heredocsOf, insText, jsonStrings, toOffset } from './document';
+import { heredocsOf, insText, jsonStrings, toOffset, toPosition } from './document';
 import { expandDockerVars } from './variables';
 import { finishLayer, newLayer, overwritePaths } from './layers';
 
@@ -52,7 +52,8 @@ export function buildCopy(
   const { starts, escape } = b;
   const flags = insText(b, ins).flags;
   const flag = (n: string) => flags.find((f) => f.name.toLowerCase() === n);
-  const fromRaw = flag('from')?.value ?? undefined;
+  const fromFlag = flag('from');
+  const fromRaw = fromFlag?.value ?? undefined;
   const from =
     fromRaw !== undefined ? expandDockerVars(fromRaw, stage.env, escape).value : undefined;
   const json = jsonStrings(ins, baseStep.text);
@@ -88,6 +89,13 @@ export function buildCopy(
     dest: destRaw,
     from,
     fromStage,
+    fromRange: fromFlag?.valueAt
+      ? {
+          start: toPosition(starts, fromFlag.valueAt[0]),
+          end: toPosition(starts, fromFlag.valueAt[1]),
+        }
+      : undefined,
+    fromHasVariable: fromRaw !== undefined ? fromRaw.includes('$') : undefined,
     chown: chownFlag ? (chownFlag.value ?? '') : undefined,
     chmod: chmodFlag ? (chmodFlag.value ?? '') : undefined,
     link: !!flag('link'),

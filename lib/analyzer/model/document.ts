@@ -167,8 +167,8 @@ export interface InsText {
   end: number;
   /** Arguments with continuations joined, trimmed. */
   text: string;
-  /** `--name=value` flags before the arguments, in order. */
-  flags: { name: string; value: string | null }[];
+  /** `--name=value` flags before the arguments, in order, with the document offsets of the value. */
+  flags: { name: string; value: string | null; valueAt?: [number, number] }[];
   joined: Joined;
   /** Offset in `joined.text` where the arguments start. */
   argsAt: number;
@@ -195,7 +195,7 @@ export function insText(d: DocText, ins: Instruction): InsText {
     end,
     escape,
   );
-  const flags: { name: string; value: string | null }[] = [];
+  const flags: InsText['flags'] = [];
   const j = joined.text;
   let i = 0;
   for (;;) {
@@ -207,7 +207,11 @@ export function insText(d: DocText, ins: Instruction): InsText {
     const eq = token.indexOf('=');
     flags.push(
       eq >= 0
-        ? { name: token.slice(0, eq), value: token.slice(eq + 1) }
+        ? {
+            name: token.slice(0, eq),
+            value: token.slice(eq + 1),
+            valueAt: [docOffset(joined, i + 3 + eq), docOffset(joined, k)],
+          }
         : { name: token, value: null },
     );
     i = k;

@@ -4,7 +4,7 @@
  * simulation of each command's effects (effects/) into the RUN's layer.
  */
 import type { Instruction } from '../parse';
-import type { ContextFile, ParseProblem, Range, Unknown } from '../types';
+import type { ContextFile, ParseProblem, Position, Range, Unknown } from '../types';
 import type { Layer, Mount, RunStep, ShellCommand, Stage, Step } from '../model-types';
 import {
   parseShell,
@@ -164,6 +164,9 @@ function commandsOf(
     });
     if (!cmd) continue;
     if (pc.conditional) cmd.conditional = true;
+    if (pc.onFailure === 'exits') cmd.onFailure = 'exits';
+    else if (pc.onFailure !== undefined && mapped)
+      cmd.onFailure = { resumesAt: rangeOf(pc.onFailure, pc.onFailure).start };
     if (pc.isDecl && pc.assigns.length) cmd.exported = assigns;
     if (mapped)
       cmd.sourceWords = pc.words.map((w, i) => {
@@ -187,12 +190,17 @@ function commandsOf(
         depth + 1,
         false,
       );
-      for (const c of innerCmds)
+      for (const c of innerCmds) {
+        // `sh -c 'SCRIPT'` exits as its script does: an inner command that ends the script
+        // ends the RUN when the `sh -c` does; where an inner script goes on is not in the RUN's text.
+        const { onFailure, ...rest } = c;
         out.push({
-          ...c,
+          ...rest,
           invokedAs: c.invokedAs ?? `${cmd.name} -c`,
           ...(cmd.conditional ? { conditional: true } : {}),
+          ...(onFailure === 'exits' && cmd.onFailure === 'exits' ? { onFailure } : {}),
         });
+      }
     }
   }
   return out;
@@ -369,7 +377,8 @@ export function buildRun(
       text: src.argv.join(' '),
       range: baseStep.range,
     });
-    if (c) commands = [c];
+    // An exec-form RUN is the one program: its exit status is the RUN's.
+    if (c) commands = [{ ...c, onFailure: 'exits' }];
   } else if (src.script.trim() !== '') {
     const parsed = parseShell(src.script, b.cache);
     if (parsed.error) {
@@ -427,6 +436,11 @@ export function buildRun(
   const rc = makeRc(stage, state, run, layer, bound, stageMounts, unknowns, problems);
   rc.fail = (kind, command, message) =>
     buildFailures.push({ kind, run, command, range: command.range, message });
+  // The command that certainly failed last (apt-get with no such operation).
+  const failing: { cmd?: ShellCommand } = {};
+  rc.failsAlways = (command) => {
+    failing.cmd = command;
+  };
   const noShell = shellMissing(stage, state, run, unknowns);
   if (noShell && commands[0]) rc.fail('command-not-found', commands[0], noShell);
   const deletesRef = layer.deletes;
@@ -446,6 +460,7 @@ export function buildRun(
     }
     const failed = buildFailures.length;
     const addedBefore = rc.addedBytes;
+    failing.cmd = undefined;
     applyCommandIsolated(c, rc, problems);
     const added = rc.addedBytes - addedBefore;
     if (c.conditional && added > 0) {
@@ -470,6 +485,20 @@ export function buildRun(
       commands.length = i;
       break;
     }
+    // A command that always fails: where the shell's rules say the RUN stops, nothing after it
+    // runs; where it goes on, the rest of the command's `&&` chain is skipped. The command itself
+    // stays (its rule reports it).
+    const alwaysFails = (failing.cmd as ShellCommand | undefined) === c;
+    if (alwaysFails && c.onFailure === 'exits') {
+      commands.length = i + 1;
+      break;
+    }
+    if (alwaysFails && c.onFailure && c.onFailure !== 'exits') {
+      const at = c.onFailure.resumesAt;
+      let n = i + 1;
+      while (n < commands.length && isBefore(commands[n].range.start, at)) n++;
+      commands.splice(i + 1, n - i - 1);
+    }
   }
   for (const d of state.estimatedDists ?? []) {
     // An install deleted in the RUN that made it (a toolchain used only to build) ships nothing,
@@ -489,6 +518,11 @@ export function buildRun(
   deletes.push(...deletesRef);
   finishLayer(layer, state);
   return run;
+}
+
+/** True when position `a` comes before `b` in the document. */
+function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
 }
 
 /**
@@ -576,6 +610,7 @@ function makeRc(
     boundFiles,
     stageMounts,
     fail() {},
+    failsAlways() {},
     remove(pattern) {
       deleted.push(pattern);
       layer.deletes.push(pattern);

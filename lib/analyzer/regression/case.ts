@@ -10,6 +10,8 @@
  *   # truth: 120.97 MB docker-library/repo-info repos/python/local/3.13-slim-bookworm.md @6cb269b
  *   # expect: rule-id            (the rule must fire, at least once)
  *   # expect-not: rule-id        (the rule must stay silent)
+ *   # expect-with-index: rule-id (the rule must fire when the official-tag index is given; a rule
+ *                                 that needs the full list of official images is silent without it)
  *   # context: path=bytes path=bytes   (the build context; no line means "no context given")
  *   # file: package.json {"name":"x"}  (a context file with its text; adds to the context)
  *   # dockerignore: node_modules      (a .dockerignore line; repeatable)
@@ -26,6 +28,8 @@ export interface RegressionCase {
   /** The real image size in bytes (decimal MB × 1e6), with where it was read. */
   truth?: { bytes: number; source: string };
   expect: string[];
+  /** Rules that must fire when the analysis has the official-tag index. */
+  expectWithIndex: string[];
   expectNot: string[];
   /** `[rule, text]`: no finding of `rule` may contain `text`. */
   messageNot: [string, string][];
@@ -58,10 +62,17 @@ export function parseCase(name: string, text: string): RegressionCase {
   const expect = all('expect')
     .flatMap((v) => v.split(/\s+/))
     .filter(Boolean);
+  const expectWithIndex = all('expect-with-index')
+    .flatMap((v) => v.split(/\s+/))
+    .filter(Boolean);
   const expectNot = all('expect-not')
     .flatMap((v) => v.split(/\s+/))
     .filter(Boolean);
-  if (!truth && expect.length === 0 && expectNot.length === 0 && !all('message-not').length)
+  if (
+    !truth &&
+    expect.length + expectWithIndex.length + expectNot.length === 0 &&
+    !all('message-not').length
+  )
     throw new Error(`${name}: a case needs a # truth: or an # expect: / # expect-not: line`);
   const input: AnalyzeInput = { dockerfile: text };
   const ctx = one('context');
@@ -92,5 +103,16 @@ export function parseCase(name: string, text: string): RegressionCase {
   if (ignore.length) input.dockerignore = ignore.join('\n') + '\n';
   const target = one('target');
   if (target) input.target = target;
-  return { name, pattern, source, truth, expect, expectNot, messageNot, maxSavingsBytes, input };
+  return {
+    name,
+    pattern,
+    source,
+    truth,
+    expect,
+    expectWithIndex,
+    expectNot,
+    messageNot,
+    maxSavingsBytes,
+    input,
+  };
 }

@@ -48,6 +48,9 @@ export function evaluateCase(c: RegressionCase, cache?: AnalyzerCache): CaseResu
   const rules = [...new Set(report.findings.map((f) => f.rule))].sort();
   for (const id of c.expect)
     if (!rules.includes(id)) failures.push(`expected ${id}, which did not fire`);
+  if (cache?.baseIndex)
+    for (const id of c.expectWithIndex)
+      if (!rules.includes(id)) failures.push(`expected ${id} (with the index), which did not fire`);
   for (const id of c.expectNot)
     if (rules.includes(id)) failures.push(`${id} fired, which the case forbids`);
   for (const [id, text] of c.messageNot)

@@ -19,7 +19,7 @@ describe('regression cases', () => {
     for (const c of cases)
       expect(
         c.truth !== undefined ||
-          c.expect.length + c.expectNot.length > 0 ||
+          c.expect.length + c.expectWithIndex.length + c.expectNot.length > 0 ||
           c.messageNot.length > 0,
       ).toBe(true);
   });

@@ -6,6 +6,10 @@ import { df, ruleTests, runRule } from './test-helpers';
 
 ruleTests(commandNotFound, {
   valid: {
+    'after a ; the shell goes on, and the RUN ends with what follows (exit 0 here)': df`
+      FROM debian:bookworm-slim
+      RUN apk add --no-cache curl; echo done
+    `,
     'apk add on Alpine': df`
       FROM alpine:3.22
       RUN apk add --no-cache curl
@@ -71,6 +75,13 @@ ruleTests(commandNotFound, {
     `,
   },
   invalid: {
+    'the missing program ends the RUN: its && chain is the last statement': {
+      dockerfile: df`
+        FROM debian:bookworm-slim
+        RUN echo start; apk add --no-cache curl && echo done
+      `,
+      lines: [2],
+    },
     'apt-get on Alpine': {
       dockerfile: df`
         FROM python:3.12-alpine3.23

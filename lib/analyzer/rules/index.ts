@@ -7,11 +7,13 @@ import { addInsteadOfCopy } from './add-instead-of-copy';
 import { alpineNeedsCompiling } from './alpine-needs-compiling';
 import { apkCacheKept } from './apk-cache-kept';
 import { aptDistCleanUnavailable } from './apt-dist-clean-unavailable';
+import { aptGetInvalidOperation } from './apt-get-invalid-operation';
 import { aptGetMissingYes } from './apt-get-missing-yes';
 import { aptInstallRecommends } from './apt-install-recommends';
 import { aptListsMissing } from './apt-lists-missing';
 import { aptListsNotRemoved } from './apt-lists-not-removed';
 import { aptUpgrade } from './apt-upgrade';
+import { baseImageUnknownName } from './base-image-unknown-name';
 import { broadCopyNoDockerignore } from './broad-copy-no-dockerignore';
 import { buildToolsInFinal } from './build-tools-in-final';
 import { chownDuplicatesLayer } from './chown-duplicates-layer';
@@ -22,6 +24,8 @@ import { compilerMissing } from './compiler-missing';
 import { consecutiveRun } from './consecutive-run';
 import { contextIncludesVcsOrDeps } from './context-includes-vcs-or-deps';
 import { copyBeforeDeps } from './copy-before-deps';
+import { copyFromInvalidStageIndex } from './copy-from-invalid-stage-index';
+import { copyFromUnknownStage } from './copy-from-unknown-stage';
 import { copySourceMissing } from './copy-source-missing';
 import { copyWholeBuilder } from './copy-whole-builder';
 import { curlPipeShell } from './curl-pipe-shell';
@@ -52,11 +56,13 @@ const RULES = [
   alpineNeedsCompiling,
   apkCacheKept,
   aptDistCleanUnavailable,
+  aptGetInvalidOperation,
   aptGetMissingYes,
   aptInstallRecommends,
   aptListsMissing,
   aptListsNotRemoved,
   aptUpgrade,
+  baseImageUnknownName,
   broadCopyNoDockerignore,
   buildToolsInFinal,
   chownDuplicatesLayer,
@@ -67,6 +73,8 @@ const RULES = [
   consecutiveRun,
   contextIncludesVcsOrDeps,
   copyBeforeDeps,
+  copyFromInvalidStageIndex,
+  copyFromUnknownStage,
   copySourceMissing,
   copyWholeBuilder,
   curlPipeShell,

@@ -1,7 +1,7 @@
 # pattern: node app whose build happens in a separately published base image: FROM that image as a stage, final node slim copies build/, server/ and node_modules from it; apt-get install without --no-install-recommends for a healthcheck tool
 # source: outline/outline Dockerfile @05dbfa47b5a2be54d8fac5e17023aff094f15d2f
 # expect: apt-install-recommends
-# expect-not: runtime-missing npm-install-dev-deps apt-lists-not-removed single-stage-build
+# expect-not: runtime-missing npm-install-dev-deps apt-lists-not-removed single-stage-build copy-from-unknown-stage copy-from-invalid-stage-index
 ARG APP_PATH=/opt/outline
 FROM outlinewiki/outline-base AS base
 ARG APP_PATH

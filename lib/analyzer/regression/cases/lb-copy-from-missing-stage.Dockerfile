@@ -1,6 +1,7 @@
 # pattern: learner renames the build stage but not the COPY --from that reads it: --from=builder names no stage (Docker then tries to pull an image called builder)
 # source: learner attempt on lesson 02-multi-stage (content/lessons in this repository): AS build, COPY --from=builder
-# expect-not: single-stage-build
+# expect: copy-from-unknown-stage
+# expect-not: single-stage-build copy-from-invalid-stage-index
 # context: go.mod=200 main.go=3000
 FROM golang:1.26-alpine3.23 AS build
 WORKDIR /src
