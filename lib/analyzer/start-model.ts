@@ -558,7 +558,7 @@ function libcOf(stage: Stage): 'glibc' | 'musl' | undefined {
 }
 
 /** True when the PyPI package has compiled parts (its wheels are per platform). */
-function isCompiled(name: string): boolean {
+export function isCompiledPackage(name: string): boolean {
   const pkg = pypiPackage(name);
   return pkg !== undefined && pkg.musllinuxWheels !== null;
 }
@@ -1046,11 +1046,12 @@ function checkImports(
   for (const mod of modules) {
     const found = scene.packages.find((p) => p.name === mod && dirs.includes(p.dir));
     if (found) {
-      if (found.minor && minor && found.minor !== minor) {
+      // Pure-Python packages load in any 3.x from a folder that is searched.
+      if (found.minor && minor && found.minor !== minor && isCompiledPackage(mod)) {
         const g = wrongMinor.get(found.dir) ?? { names: [], pkg: found };
         g.names.push(mod);
         wrongMinor.set(found.dir, g);
-      } else if (found.libc && finalLibc && found.libc !== finalLibc && isCompiled(mod)) {
+      } else if (found.libc && finalLibc && found.libc !== finalLibc && isCompiledPackage(mod)) {
         const g = wrongLibc.get(found.dir) ?? { names: [], pkg: found };
         g.names.push(mod);
         wrongLibc.set(found.dir, g);

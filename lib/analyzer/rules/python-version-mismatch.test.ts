@@ -5,6 +5,16 @@ const files = { 'requirements.txt': 'flask\n', 'app.py': 2000 };
 
 ruleTests(pythonVersionMismatch, {
   valid: {
+    'pure-Python packages in a --target folder load in another 3.x (PYTHONPATH)': {
+      dockerfile: df`
+      FROM python:3.12-slim AS build
+      RUN pip install --no-cache-dir --target /deps flask gunicorn
+      FROM gcr.io/distroless/python3-debian12
+      COPY --from=build /deps /deps
+      ENV PYTHONPATH=/deps
+      CMD ["-m", "gunicorn", "app:app"]
+      `,
+    },
     'Python 3.11 builder into distroless python3 (Debian 12, Python 3.11)': {
       dockerfile: df`
       FROM python:3.11-slim AS build

@@ -1,6 +1,7 @@
 import { defineRule } from '../rule';
 import { joinPath, pathUnder } from './helpers/model';
 import { pythonMinorOf } from './helpers/runtime';
+import { isCompiledPackage } from '../start-model';
 
 /** Paths where Python packages live (site-packages, --user installs, virtualenvs, --prefix dirs). */
 const PACKAGE_PATH =
@@ -29,6 +30,15 @@ export const pythonVersionMismatch = defineRule({
         (s) => PACKAGE_PATH.test(s) || builder.fs.under(s).some((e) => e.kind === 'pip'),
       );
       if (!isPackages) return [];
+      // A folder of its own (pip install --target /deps, on PYTHONPATH) is searched by any
+      // Python, and pure-Python packages load in any 3.x: only compiled ones are certain to fail.
+      const versioned = sources.some((s) => /\/python3\.\d+(\/|$)|venv/.test(s));
+      if (!versioned) {
+        const pkgs = sources.flatMap((s) =>
+          builder.fs.under(s).flatMap((e) => (e.kind === 'pip' && e.pkg ? [e.pkg] : [])),
+        );
+        if (!pkgs.some(isCompiledPackage)) return [];
+      }
       return [
         {
           range: copy.range,
