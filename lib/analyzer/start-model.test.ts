@@ -491,3 +491,35 @@ describe('startOf: npm start and npm run', () => {
     expect(NODE('["npm", "start"]', undefined).status).toBe('unknown');
   });
 });
+
+describe('startOf: a --target folder built on another Python minor', () => {
+  const CROSS = (reqs: string) =>
+    start(
+      df`
+        FROM python:3.12-slim-bookworm AS build
+        COPY requirements.txt .
+        RUN pip install --no-cache-dir --target /deps -r requirements.txt
+        FROM gcr.io/distroless/python3-debian12:nonroot
+        COPY --from=build /deps /deps
+        ENV PYTHONPATH=/deps
+        WORKDIR /app
+        COPY app/ ./app/
+        CMD ["-m", "gunicorn", "--bind", "0.0.0.0:8000", "app.main:app"]
+      `,
+      { ...APP, 'requirements.txt': reqs },
+    );
+
+  it('pure packages and ones with a pure fallback (PyYAML, MarkupSafe) import in 3.11', () => {
+    expect(CROSS('flask==3.1.1\ngunicorn==23.0.0\npyyaml==6.0.2\n').status).toBe('starts');
+  });
+
+  it('a compiled package without a fallback does not', () => {
+    const s = CROSS('flask==3.1.1\ngunicorn==23.0.0\npydantic-core==2.33.2\n');
+    expect(s.status).toBe('fails');
+    expect(s.checks.find((c) => c.status === 'fails')?.message).toMatch(/^pydantic-core in \/deps/);
+  });
+
+  it('an abi3 package may load on another minor: unsure', () => {
+    expect(CROSS('flask==3.1.1\ngunicorn==23.0.0\ncryptography==44.0.0\n').status).toBe('unknown');
+  });
+});

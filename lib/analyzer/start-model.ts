@@ -24,7 +24,7 @@ import { pypiPackage } from '../sizes';
 import { stageChain } from './rules/helpers/commands';
 import { joinPath, pathUnder } from './rules/helpers/model';
 import { baseName } from './rules/helpers/source';
-import { homeOf } from './vocabulary';
+import { ABI3_PACKAGES, PURE_FALLBACK_PACKAGES, homeOf } from './vocabulary';
 import { lookup } from './scope';
 import { baseRecord } from './rules/helpers/runtime';
 import { listsOwnContents } from '../sizes/base-images';
@@ -557,10 +557,19 @@ function libcOf(stage: Stage): 'glibc' | 'musl' | undefined {
   return libc === 'glibc' || libc === 'musl' ? libc : undefined;
 }
 
-/** True when the PyPI package has compiled parts (its wheels are per platform). */
-export function isCompiledPackage(name: string): boolean {
+/**
+ * What a PyPI package's compiled part does when built for another Python minor or C library:
+ * `none` (pure Python, or an optional extension it imports without), `fails` (the import
+ * fails), `unsure` (abi3 wheels, which may load on another minor).
+ */
+export function compiledImpact(
+  name: string,
+  across: 'minor' | 'libc',
+): 'none' | 'fails' | 'unsure' {
   const pkg = pypiPackage(name);
-  return pkg !== undefined && pkg.musllinuxWheels !== null;
+  if (pkg === undefined || pkg.musllinuxWheels === null || PURE_FALLBACK_PACKAGES.has(name))
+    return 'none';
+  return across === 'minor' && ABI3_PACKAGES.has(name) ? 'unsure' : 'fails';
 }
 
 /** Fills the scene with the venvs and Python packages of the final image. */
@@ -1042,16 +1051,26 @@ function checkImports(
   const missing: string[] = [];
   const wrongMinor = new Map<string, { names: string[]; pkg: PyPackage }>();
   const wrongLibc = new Map<string, { names: string[]; pkg: PyPackage }>();
+  const unsureMinor: string[] = [];
   const finalLibc = libcOf(scene.final);
   for (const mod of modules) {
     const found = scene.packages.find((p) => p.name === mod && dirs.includes(p.dir));
     if (found) {
       // Pure-Python packages load in any 3.x from a folder that is searched.
-      if (found.minor && minor && found.minor !== minor && isCompiledPackage(mod)) {
+      const otherMinor = found.minor && minor && found.minor !== minor;
+      const impact = otherMinor ? compiledImpact(mod, 'minor') : 'none';
+      if (impact === 'fails') {
         const g = wrongMinor.get(found.dir) ?? { names: [], pkg: found };
         g.names.push(mod);
         wrongMinor.set(found.dir, g);
-      } else if (found.libc && finalLibc && found.libc !== finalLibc && isCompiledPackage(mod)) {
+      } else if (impact === 'unsure') {
+        unsureMinor.push(mod);
+      } else if (
+        found.libc &&
+        finalLibc &&
+        found.libc !== finalLibc &&
+        compiledImpact(mod, 'libc') === 'fails'
+      ) {
         const g = wrongLibc.get(found.dir) ?? { names: [], pkg: found };
         g.names.push(mod);
         wrongLibc.set(found.dir, g);
@@ -1091,6 +1110,14 @@ function checkImports(
       'module',
       `${listOf(names)} in ${dir} ${names.length === 1 ? 'was' : 'were'} installed for Python ${pkg.minor}, and this image runs ${minor}: compiled parts will not load. Build with Python ${minor}.`,
     );
+  if (unsureMinor.length)
+    add(
+      scene,
+      'module',
+      'unknown',
+      false,
+      `${listOf(unsureMinor)} ${unsureMinor.length === 1 ? 'was' : 'were'} built for another Python minor version with abi3 wheels, which may or may not load in ${minor ?? 'this Python'}.`,
+    );
   const LIBC = { glibc: 'glibc (Debian, Ubuntu)', musl: 'musl (Alpine)' };
   for (const [dir, { names, pkg }] of wrongLibc)
     fail(
@@ -1098,7 +1125,14 @@ function checkImports(
       'module',
       `${listOf(names)} in ${dir} ${names.length === 1 ? 'was' : 'were'} built against ${LIBC[pkg.libc!]}, and this image uses ${LIBC[finalLibc!]}: ${names.length === 1 ? 'its' : 'their'} compiled parts will not load. Build them in a stage on the same C library as the final image.`,
     );
-  if (!missing.length && !elsewhere.size && !wrongMinor.size && !wrongLibc.size && modules.length)
+  if (
+    !missing.length &&
+    !elsewhere.size &&
+    !wrongMinor.size &&
+    !wrongLibc.size &&
+    !unsureMinor.length &&
+    modules.length
+  )
     add(scene, 'module', 'ok', false, `${who} finds ${listOf(modules)}`);
 }
 

@@ -217,6 +217,34 @@ export function homeOf(user: string): string {
   return `/home/${name}`;
 }
 
+/**
+ * PyPI packages whose compiled part is optional: when it cannot load (built for another Python
+ * minor or another C library) the package imports its pure-Python code instead, only slower.
+ * pyyaml: yaml/__init__.py imports .cyaml inside try/except ImportError; markupsafe: falls back
+ * from ._speedups to ._native; charset-normalizer: md.py ships beside the compiled md (Debian's
+ * python3-charset-normalizer file list); sqlalchemy: its Cython extensions are optional; aiohttp:
+ * the C HTTP parser falls back to the Python one.
+ */
+export const PURE_FALLBACK_PACKAGES: ReadonlySet<string> = new Set([
+  'pyyaml',
+  'markupsafe',
+  'charset-normalizer',
+  'sqlalchemy',
+  'aiohttp',
+]);
+
+/**
+ * PyPI packages that publish abi3 wheels (one build for every CPython from a minimum version
+ * up): built on another minor they may or may not load, so the model does not decide.
+ */
+export const ABI3_PACKAGES: ReadonlySet<string> = new Set([
+  'cryptography',
+  'protobuf',
+  'tokenizers',
+  'safetensors',
+  'polars-runtime-32',
+]);
+
 /** Packages that give a stage a C compiler (for a pip source build). */
 // alpine-sdk depends on build-base (alpinelinux/aports main/alpine-sdk/APKBUILD @85aac21).
 export const C_COMPILER_PACKAGES: readonly string[] = [

@@ -34,7 +34,7 @@ export default defineLesson({
     'Read the findings: which Python built the packages in the first stage, and which ' +
       'Python runs them in gcr.io/distroless/python3-debian12?',
     'Ubuntu 20.04’s python3 is 3.8; distroless python3-debian12 runs Debian 12’s 3.11. ' +
-      'Packages with compiled parts (PyYAML here) only load in the version they were built for.',
+      'pip put the packages in a python3.8 folder, which Python 3.11 never looks in.',
     'Build in an image with the same Python: FROM python:3.11-slim-bookworm AS build, ' +
       'then pip install --no-cache-dir --target /deps -r requirements.txt.',
     'In the final stage: COPY --from=build /deps /deps, ENV PYTHONPATH=/deps and ' +

@@ -1,7 +1,7 @@
 import { defineRule } from '../rule';
 import { joinPath, pathUnder } from './helpers/model';
 import { pythonMinorOf } from './helpers/runtime';
-import { isCompiledPackage } from '../start-model';
+import { compiledImpact } from '../start-model';
 
 /** Paths where Python packages live (site-packages, --user installs, virtualenvs, --prefix dirs). */
 const PACKAGE_PATH =
@@ -31,14 +31,20 @@ export const pythonVersionMismatch = defineRule({
       );
       if (!isPackages) return [];
       // A folder of its own (pip install --target /deps, on PYTHONPATH) is searched by any
-      // Python, and pure-Python packages load in any 3.x: only compiled ones are certain to fail.
-      const versioned = sources.some((s) => /\/python3\.\d+(\/|$)|venv/.test(s));
-      if (!versioned) {
-        const pkgs = sources.flatMap((s) =>
-          builder.fs.under(s).flatMap((e) => (e.kind === 'pip' && e.pkg ? [e.pkg] : [])),
-        );
-        if (!pkgs.some(isCompiledPackage)) return [];
-      }
+      // Python, and pure-Python packages load in any 3.x: only compiled ones without a pure
+      // fallback (and not abi3) are certain to fail.
+      const entries = sources.flatMap((s) =>
+        builder.fs.under(s).filter((e) => e.kind === 'pip' && e.pkg !== undefined),
+      );
+      const VERSIONED = /\/python3\.\d+(\/|$)|venv/;
+      const versioned =
+        sources.some((s) => VERSIONED.test(s)) || entries.some((e) => VERSIONED.test(e.path));
+      if (
+        !versioned &&
+        entries.length > 0 &&
+        !entries.some((e) => compiledImpact(e.pkg as string, 'minor') === 'fails')
+      )
+        return [];
       return [
         {
           range: copy.range,
