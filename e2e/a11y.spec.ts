@@ -1,6 +1,17 @@
 import type { Page } from '@playwright/test';
-import { waitForEditor, waitForEditorTheme, waitForFreshEstimate } from './helpers/editor';
-import { LESSONS, lessonDockerfile, seedProgress, sharePath } from './helpers/site';
+import {
+  pasteIntoEditor,
+  waitForEditor,
+  waitForEditorTheme,
+  waitForFreshEstimate,
+} from './helpers/editor';
+import {
+  LESSONS,
+  lessonDockerfile,
+  oneMegabyteDockerfile,
+  seedProgress,
+  sharePath,
+} from './helpers/site';
 import { expect, seriousAxeViolations, test } from './helpers/test';
 
 interface Target {
@@ -63,3 +74,69 @@ for (const target of TARGETS) {
     expect(violations).toEqual([]);
   });
 }
+
+/** Both themes, as above, for a state the page is already in (the theme switch keeps it). */
+async function violationsInBothThemes(page: Page, hasMonaco: boolean): Promise<string[]> {
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  if (hasMonaco) await waitForEditorTheme(page, 'dark');
+  const violations = (await seriousAxeViolations(page)).map((v) => `dark: ${v}`);
+  await page.getByRole('group', { name: 'Theme' }).getByRole('button', { name: 'Light' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  if (hasMonaco) await waitForEditorTheme(page, 'light');
+  violations.push(...(await seriousAxeViolations(page)).map((v) => `light: ${v}`));
+  return violations;
+}
+
+test('a11y: lesson 1 after a 1 MB paste (the too-big and not-autosaved messages, the text shown plain) has no serious violations', async ({
+  page,
+}) => {
+  await seedProgress(page, { theme: 'dark' });
+  await page.goto(`/lessons/${LESSONS[0].slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  await pasteIntoEditor(page, oneMegabyteDockerfile());
+  await expect(
+    page.getByRole('alert').filter({ hasText: /too big to analyse live/ }),
+  ).toBeVisible();
+  await expect(page.getByText(/too large to autosave/).first()).toBeVisible();
+  expect(await violationsInBothThemes(page, true)).toEqual([]);
+});
+
+test('a11y: the plain editor refusing a 1 MB paste before Monaco is here has no serious violations', async ({
+  page,
+}) => {
+  // Monaco is held back until the check is done: the plain editor stays.
+  let releaseMonaco: () => void = () => {};
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
+    await route.fulfill({ response, body });
+  });
+  await seedProgress(page, { theme: 'dark' });
+  await page.goto(`/lessons/${LESSONS[0].slug}`);
+  await expect(page.locator('[data-editor-ready="false"]')).toHaveCount(1);
+  await waitForFreshEstimate(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), oneMegabyteDockerfile());
+  await page.locator('textarea[data-early-editor]').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.getByRole('alert').filter({ hasText: /^Not pasted:/ })).toBeVisible();
+  expect(await violationsInBothThemes(page, false)).toEqual([]);
+  releaseMonaco();
+  await waitForEditor(page);
+});
+
+test('a11y: lesson 1 at 375 px (the panels under the editor, their room held) has no serious violations', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 375, height: 740 });
+  await seedProgress(page, { theme: 'dark' });
+  await page.goto(`/lessons/${LESSONS[0].slug}`);
+  await settle(page, { name: 'lesson 1', path: '', hasWorkbench: true });
+  expect(await violationsInBothThemes(page, true)).toEqual([]);
+});

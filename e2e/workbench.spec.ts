@@ -307,6 +307,90 @@ test('workbench: after a 1 MB paste no marker of the text before it stays, and t
   await expect.poll(async () => (await getEditorMarkers(page)).length).toBeGreaterThan(0);
 });
 
+test('workbench: typing and then a 1 MB paste at once: keys are still answered, the page says what it does with the text, and a reload brings the typing back', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  const typed = 'RUN echo typed-before-the-paste\n';
+  await page.goto(`/lessons/${first.slug}`);
+  await waitForEditor(page);
+  await waitForFreshEstimate(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), oneMegabyteDockerfile());
+  await focusEditor(page);
+  await page.keyboard.press('ControlOrMeta+End');
+  // Pasted over within the autosave's pause after the typing: the typing has no save of its own.
+  await page.keyboard.type(typed);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+
+  // The page answers the keyboard: a key typed now lands in the editor, after the pasted text.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('#');
+  await expect.poll(async () => (await getEditorText(page)).endsWith('\n#')).toBe(true);
+  expect((await getEditorText(page)).length).toBeGreaterThan(1_000_000);
+  // What becomes of the text, said plainly: not analysed live, not autosaved.
+  await expect(
+    page.getByRole('alert').filter({ hasText: /too big to analyse live/ }),
+  ).toBeVisible();
+  await expect(page.getByText(/too large to autosave/).first()).toBeVisible();
+
+  // The typing before the paste was autosaved all the same: the reload opens it.
+  await page.reload();
+  await waitForEditor(page);
+  await expect.poll(() => getEditorText(page)).toBe(`${start}${typed}`);
+});
+
+test('workbench: the plain editor refuses a 1 MB paste with a message and keeps taking keys and smaller pastes until Monaco is here', async ({
+  page,
+}) => {
+  const start = lessonDockerfile(first.slug, 'start');
+  let releaseMonaco: () => void = () => {};
+  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(`/lessons/${first.slug}`);
+  // The workbench is here (its plain editor handles the paste), Monaco is not.
+  await expect(page.locator('[data-editor-ready="false"]')).toHaveCount(1);
+  const plain = page.locator('textarea[data-early-editor]');
+  await expect(plain).toBeEditable();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
+    origin: new URL(page.url()).origin,
+  });
+  await page.evaluate((value) => navigator.clipboard.writeText(value), oneMegabyteDockerfile());
+  await plain.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(page.getByRole('alert').filter({ hasText: /^Not pasted:/ })).toContainText(
+    'Your text is unchanged',
+  );
+  await expect(plain).toHaveValue(start);
+
+  // Keys still land in it, and a paste within the cap is taken, as one undo step.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('# kept');
+  await expect(plain).toHaveValue(`${start}# kept`);
+  await expect(page.getByText(/^Not pasted:/)).toHaveCount(0);
+  const small = 'FROM alpine:3.20\r\nRUN echo pasted\r\n';
+  await page.evaluate((value) => navigator.clipboard.writeText(value), small);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('ControlOrMeta+V');
+  await expect(plain).toHaveValue('FROM alpine:3.20\nRUN echo pasted\n');
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(plain).toHaveValue(`${start}# kept`);
+
+  // Monaco takes the text over as it is.
+  releaseMonaco();
+  await waitForEditor(page);
+  await expect.poll(() => getEditorText(page)).toBe(`${start}# kept`);
+});
+
 test('workbench: a quick fix pressed before Monaco has loaded is applied when it arrives, and Ctrl+Z undoes it', async ({
   page,
 }) => {

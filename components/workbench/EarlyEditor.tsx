@@ -8,11 +8,16 @@
  * Undo is ours, not the browser's: a textarea whose value is set by script loses its own history.
  * On the first lesson that element is the one the page's HTML brought (prefilled-editor.ts): it
  * is adopted with what was typed into it before any script ran, as one undo step.
+ * A paste is ours too (see onPaste): the browser's own insertion of a long text into a textarea
+ * takes seconds.
  */
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { formatBytes } from '@/lib/format';
+import { LIMITS } from '@/lib/limits';
 import type { EarlyText, TextState } from './early-text';
 import { HAD_FOCUS_ATTRIBUTE } from './PrefilledEditor';
 import { wantMonaco } from './monaco-loader';
+import styles from './workbench.module.css';
 
 interface EarlyEditorProps {
   store: EarlyText;
@@ -25,6 +30,65 @@ interface EarlyEditorProps {
 }
 
 const elements = new WeakMap<EarlyText, HTMLTextAreaElement>();
+/** Who hears of a refused paste: the EarlyEditor on screen (the textarea outlives it). */
+const refusedListeners = new WeakMap<EarlyText, (refused: RefusedPaste) => void>();
+
+/** A paste the plain editor did not take: the text it would have made. */
+export interface RefusedPaste {
+  chars: number;
+  lines: number;
+}
+
+/** The plain editor holds at most what the workbench analyses live (LIMITS.live). */
+const { lines: MAX_LINES, chars: MAX_CHARS } = LIMITS.live;
+
+function lineCount(text: string): number {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
+}
+
+/**
+ * Puts the caret's line in view: a textarea scrolls to the caret on typing, not when a script
+ * sets its text. Lines are the CSS line height apart (the plain editor does not wrap).
+ */
+function revealCaret(el: HTMLTextAreaElement): void {
+  const style = getComputedStyle(el);
+  const lineHeight = parseFloat(style.lineHeight) || 19;
+  const line = lineCount(el.value.slice(0, el.selectionEnd)) - 1;
+  const top = line * lineHeight + (parseFloat(style.paddingTop) || 0);
+  if (top < el.scrollTop || top + lineHeight > el.scrollTop + el.clientHeight)
+    el.scrollTop = Math.max(0, top - el.clientHeight / 2);
+}
+
+/**
+ * Chromium inserts a pasted text into a textarea through its editing commands, line by line: a
+ * 1 MB paste (12,000 lines) held the page for 1.3–1.8 s in one task (`npm run bench:paste`, the
+ * plain-editor line), and laying out that much text takes another 160 ms. So the paste is applied
+ * here, as one replacement of the selection (one undo step, as the browser's own), and a text
+ * over the live-analysis cap is not taken at all: the full editor, asked for now, takes it.
+ */
+function onPaste(store: EarlyText, el: HTMLTextAreaElement, event: ClipboardEvent): void {
+  // A textarea keeps line breaks as \n only, whatever was pasted.
+  const pasted = event.clipboardData?.getData('text/plain').replace(/\r\n?/g, '\n');
+  if (!pasted || el.readOnly) return;
+  event.preventDefault();
+  const { selectionStart: start, selectionEnd: end, value } = el;
+  const chars = value.length - (end - start) + pasted.length;
+  const lines = lineCount(value) - lineCount(value.slice(start, end)) + lineCount(pasted);
+  if (chars > MAX_CHARS || lines > MAX_LINES) {
+    wantMonaco();
+    refusedListeners.get(store)?.({ chars, lines });
+    return;
+  }
+  el.setRangeText(pasted, start, end, 'end');
+  revealCaret(el);
+  store.input(
+    { text: el.value, selectionStart: el.selectionStart, selectionEnd: el.selectionEnd },
+    false,
+    performance.now(),
+  );
+}
 
 /**
  * Takes over the page's prefilled textarea. Typed into before the page had loaded (its text is
@@ -87,6 +151,7 @@ function textareaFor(store: EarlyText, adopt?: HTMLTextAreaElement): HTMLTextAre
     event.preventDefault();
     show(event.inputType === 'historyUndo' ? store.undo() : store.redo());
   });
+  el.addEventListener('paste', (event) => onPaste(store, el, event));
   el.addEventListener('input', (event) => {
     const type = (event as InputEvent).inputType;
     store.input(
@@ -113,7 +178,7 @@ function textareaFor(store: EarlyText, adopt?: HTMLTextAreaElement): HTMLTextAre
   const active = () => {
     store.lastActivityAt = performance.now();
   };
-  for (const type of ['keydown', 'pointerdown', 'focus', 'input'])
+  for (const type of ['keydown', 'pointerdown', 'focus', 'input', 'paste'])
     el.addEventListener(type, active);
   // A pointer over the text, its focus or a key in it: the learner is about to use the editor.
   for (const type of ['pointerenter', 'pointermove', 'pointerdown', 'focus', 'keydown'])
@@ -126,6 +191,7 @@ function textareaFor(store: EarlyText, adopt?: HTMLTextAreaElement): HTMLTextAre
 export function EarlyEditor({ store, label, className, onText, adopt }: EarlyEditorProps) {
   const hostRef = useRef<HTMLDivElement>(null);
   const onTextRef = useRef(onText);
+  const [refused, setRefused] = useState<RefusedPaste>();
   useEffect(() => {
     onTextRef.current = onText;
   });
@@ -149,5 +215,27 @@ export function EarlyEditor({ store, label, className, onText, adopt }: EarlyEdi
 
   useEffect(() => store.subscribe(() => onTextRef.current?.(store.text)), [store]);
 
-  return <div ref={hostRef} style={{ display: 'contents' }} />;
+  useEffect(() => {
+    refusedListeners.set(store, setRefused);
+    // The next edit means the learner has moved on from the refused paste.
+    const unsubscribe = store.subscribe(() => setRefused(undefined));
+    return () => {
+      unsubscribe();
+      if (refusedListeners.get(store) === setRefused) refusedListeners.delete(store);
+    };
+  }, [store]);
+
+  return (
+    <>
+      <div ref={hostRef} style={{ display: 'contents' }} />
+      {refused && (
+        <p role="alert" className={styles.editorPasteRefused}>
+          Not pasted: that would make {refused.lines.toLocaleString('en')} lines (
+          {formatBytes(refused.chars)}), more than this plain editor takes while the full editor
+          loads ({MAX_LINES.toLocaleString('en')} lines or {formatBytes(MAX_CHARS)}). Your text is
+          unchanged. Paste again in a moment, once the full editor is here.
+        </p>
+      )}
+    </>
+  );
 }

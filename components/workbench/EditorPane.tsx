@@ -8,6 +8,7 @@ import { useEffect, useImperativeHandle, useRef, useState } from 'react';
 import type { Ref } from 'react';
 import type { editor as MonacoEditor } from 'monaco-editor/editor';
 import type { Finding, Fix } from '@/lib/analyzer';
+import { LIMITS } from '@/lib/limits';
 import type { LsCompletion, LsHover, SyntaxDiagnostic } from './analysis-protocol';
 import {
   diagnosticsToMarkers,
@@ -121,6 +122,25 @@ function takeOver(model: MonacoEditor.ITextModel, early: EarlyText): void {
   for (let i = 0; i < undone.length; i++) void model.undo();
 }
 
+/** The Dockerfile's language while its text is within the live-analysis cap. */
+const DOCKERFILE_LANGUAGE = 'dockerfile';
+
+/**
+ * Over the live-analysis cap (LIMITS.live) the Dockerfile is shown as plain text: Monaco's
+ * tokenizer colours a text from its first line on, and after a 1 MB paste it spent about 150 ms
+ * of the next seconds on 12,000 lines (`npm run bench:paste -- --profile`) that no analysis, hover
+ * or completion reads (the language service sits out above the same cap). Switched before the
+ * view renders the paste; back within the cap, the colours return.
+ */
+function plainOverLiveCap(monaco: Monaco, models: Record<FileTab, MonacoEditor.ITextModel>): void {
+  const model = models.dockerfile;
+  const isOver =
+    model.getLineCount() > LIMITS.live.lines ||
+    model.getValueLength() + models.dockerignore.getValueLength() > LIMITS.live.chars;
+  const language = isOver ? 'plaintext' : DOCKERFILE_LANGUAGE;
+  if (model.getLanguageId() !== language) monaco.editor.setModelLanguage(model, language);
+}
+
 /** Resolves in a new task of the main thread, so the browser can paint and take input first. */
 function nextTask(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -183,7 +203,7 @@ export default function EditorPane(props: EditorPaneProps) {
         const models: Record<FileTab, MonacoEditor.ITextModel> = {
           dockerfile: monaco.editor.createModel(
             files.dockerfile,
-            'dockerfile',
+            DOCKERFILE_LANGUAGE,
             monaco.Uri.parse(`inmemory://layerlab/${instanceId}/Dockerfile`),
           ),
           dockerignore: monaco.editor.createModel(
@@ -193,6 +213,7 @@ export default function EditorPane(props: EditorPaneProps) {
           ),
         };
         if (early && !early.isTakenOver) takeOver(models.dockerfile, early);
+        plainOverLiveCap(monaco, models);
         const editor = monaco.editor.create(hostRef.current, {
           model: models.dockerfile,
           theme: propsRef.current.theme === 'dark' ? THEME_DARK : THEME_LIGHT,
@@ -254,6 +275,7 @@ export default function EditorPane(props: EditorPaneProps) {
           const changedAt = firstChangeAt;
           firstChangeAt = undefined;
           if (isCancelled) return;
+          plainOverLiveCap(monaco, models);
           propsRef.current.onChange(
             {
               dockerfile: models.dockerfile.getValue(),

@@ -4,7 +4,7 @@
  * Data flows one way: editor text → analysis worker (the core's analyze + evaluateGoals) →
  * panels. Nothing here works out sizes, findings or scores; it only shows the Report.
  */
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Finding, Fix } from '@/lib/analyzer';
 import { allGoalsMet } from '@/lib/lessons';
 import { SharePanel } from '../gallery/SharePanel';
@@ -249,9 +249,20 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
     (files: WorkbenchFiles, versionId: number | undefined, lines: number, changedAt?: number) => {
       editPendingSince.current ??= changedAt ?? performance.now();
       const tooBig = oversizeOf(files, lines);
-      setOversize(tooBig);
+      // Over the cap, the message and the panels' stale state are no answer to a key: rendered
+      // as a transition, they wait for the editor to paint the paste and yield to the next key.
+      if (tooBig) startTransition(() => setOversize(tooBig));
+      else setOversize(undefined);
       if (!tooBig) request(files, versionId);
       clearTimeout(saveTimer.current);
+      // A text too big to autosave is not saved (the host says so): the edit before it, still
+      // waiting for its save, is saved now instead of being dropped with the timer. Typing
+      // followed at once by a 1 MB paste lost the typing on reload.
+      if (files.dockerfile.length + files.dockerignore.length > LIMITS.draftChars) {
+        const before = pendingSave.current;
+        if (before && before.dockerfile.length + before.dockerignore.length <= LIMITS.draftChars)
+          onFilesChangeRef.current?.(before);
+      }
       pendingSave.current = files;
       saveTimer.current = setTimeout(() => {
         pendingSave.current = undefined;
@@ -575,8 +586,9 @@ export default function Workbench(props: WorkbenchProps & { early?: EarlyText })
               This Dockerfile is too big to analyse live ({oversize.lines.toLocaleString('en')}{' '}
               lines, {formatBytes(oversize.chars)}). Live analysis stops at{' '}
               {LIVE_MAX_LINES.toLocaleString('en')} lines or {formatBytes(LIVE_MAX_CHARS)}; real
-              Dockerfiles are a few hundred lines. The figures below are from before the paste: undo
-              it (Ctrl+Z) or trim the text to analyse again.
+              Dockerfiles are a few hundred lines. The figures below are from before the paste, and
+              the editor shows the text without colours: undo the paste (Ctrl+Z) or trim the text to
+              analyse it again.
             </p>
           )}
           {(status || live?.error) && (

@@ -75,6 +75,8 @@ export function WorkbenchShell(props: WorkbenchShellProps) {
           </div>
           <p className={styles.notice} />
         </div>
+        {/* The panels' room (see .panelColumn): stacked under the editor, they fill it in later. */}
+        <div className={styles.panelColumn} aria-hidden="true" />
       </div>
     </div>
   );
