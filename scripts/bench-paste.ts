@@ -20,13 +20,13 @@
  * `--profile` prints the functions with the most self time over the first 1 MB Monaco run. Uses
  * the production build in `.next` (`npm run build` first), served on port 3140 (BENCH_PORT).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type CDPSession } from '@playwright/test';
 import { findChromium } from '../e2e/helpers/browser';
 import { oneMegabyteDockerfile } from '../e2e/helpers/site';
 import { LIMITS } from '../lib/limits';
+import { serve, waitForServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3140);
 const ORIGIN = `http://localhost:${PORT}`;
@@ -230,36 +230,6 @@ async function pasteRun(
   };
 }
 
-function serve(): () => void {
-  const child: ChildProcess = spawn('npx', ['next', 'start', '-p', String(PORT)], {
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  const stop = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  return stop;
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
-}
-
 const load = () =>
   `load average ${loadavg()
     .map((n) => n.toFixed(2))
@@ -270,7 +240,7 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 
 async function main(): Promise<void> {
   if (!existsSync('.next/BUILD_ID')) throw new Error('no production build: run `npm run build`');
-  const stop = serve();
+  const stop = serve('npx', ['next', 'start', '-p', String(PORT)]);
   try {
     await waitForServer(`${ORIGIN}/`, 60_000);
     const { executablePath, args: chromiumArgs } = findChromium();

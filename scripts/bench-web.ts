@@ -17,7 +17,7 @@
  * Uses the production build in `.next` (builds it when missing or with --build) on port 3140
  * (BENCH_PORT); the starter is served on the next port.
  */
-import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir, loadavg, cpus } from 'node:os';
 import path from 'node:path';
@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Response } from '@playwright/test';
 import { findChromium } from '../e2e/helpers/browser';
 import { formatBytes } from '../lib/format';
+import { serve, waitForServer } from './bench-server';
 
 const PORT = Number(process.env.BENCH_PORT ?? 3140);
 const TK_PORT = PORT + 1;
@@ -51,39 +52,6 @@ function load(): string {
   return `load average ${loadavg()
     .map((n) => n.toFixed(2))
     .join(' ')} on ${cpus().length} cores`;
-}
-
-async function waitForServer(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      const res = await fetch(url);
-      if (res.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not answer within ${timeoutMs} ms`);
-}
-
-/** Starts `command` in its own process group; the returned function stops the whole group. */
-function serve(command: string, argv: string[], cwd: string): () => void {
-  const child: ChildProcess = spawn(command, argv, {
-    cwd,
-    stdio: 'ignore',
-    detached: true,
-    env: { ...process.env, NEXT_DIST_DIR: '.next', NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  const stop = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      // already gone
-    }
-  };
-  process.on('exit', stop);
-  return stop;
 }
 
 async function firstLoadJs(): Promise<{
