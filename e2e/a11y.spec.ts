@@ -11,6 +11,7 @@ import {
   oneMegabyteDockerfile,
   seedProgress,
   sharePath,
+  holdMonaco,
 } from './helpers/site';
 import { expect, seriousAxeViolations, test } from './helpers/test';
 
@@ -106,14 +107,7 @@ test('a11y: the plain editor refusing a 1 MB paste before Monaco is here has no 
   page,
 }) => {
   // Monaco is held back until the check is done: the plain editor stays.
-  let releaseMonaco: () => void = () => {};
-  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
-    await route.fulfill({ response, body });
-  });
+  const releaseMonaco = await holdMonaco(page);
   await seedProgress(page, { theme: 'dark' });
   await page.goto(`/lessons/${LESSONS[0].slug}`);
   await expect(page.locator('[data-editor-ready="false"]')).toHaveCount(1);

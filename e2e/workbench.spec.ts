@@ -14,6 +14,7 @@ import {
   oneMegabyteDockerfile,
   seedProgress,
   storedProgress,
+  holdMonaco,
 } from './helpers/site';
 import { expect, test } from './helpers/test';
 import type { Page } from '@playwright/test';
@@ -108,14 +109,7 @@ test('workbench: typing before Monaco has loaded goes into the plain editor, and
   page,
 }) => {
   // Hold back the one script over 1 MB (Monaco) until the plain editor has been used.
-  let releaseMonaco: () => void = () => {};
-  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    if (body.length > 1_000_000) await monacoHeld;
-    await route.fulfill({ response, body });
-  });
+  const releaseMonaco = await holdMonaco(page, true);
   const start = lessonDockerfile(first.slug, 'start');
   await page.goto(`/lessons/${first.slug}`);
   const plain = page.locator('textarea[data-early-editor]');
@@ -347,14 +341,7 @@ test('workbench: the plain editor refuses a 1 MB paste with a message and keeps 
   page,
 }) => {
   const start = lessonDockerfile(first.slug, 'start');
-  let releaseMonaco: () => void = () => {};
-  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
-    await route.fulfill({ response, body });
-  });
+  const releaseMonaco = await holdMonaco(page);
   await page.goto(`/lessons/${first.slug}`);
   // The workbench is here (its plain editor handles the paste), Monaco is not.
   await expect(page.locator('[data-editor-ready="false"]')).toHaveCount(1);
@@ -399,14 +386,7 @@ test('workbench: a quick fix pressed before Monaco has loaded is applied when it
   });
   // Hold back Monaco's script (over 1 MB; the analysis worker's size tables are too, and must
   // come: the findings are the worker's) until the fix has been pressed.
-  let releaseMonaco: () => void = () => {};
-  const monacoHeld = new Promise<void>((resolve) => (releaseMonaco = resolve));
-  await page.route('**/_next/static/chunks/*.js', async (route) => {
-    const response = await route.fetch();
-    const body = await response.body();
-    if (body.length > 1_000_000 && body.includes('monaco')) await monacoHeld;
-    await route.fulfill({ response, body });
-  });
+  const releaseMonaco = await holdMonaco(page);
   await page.goto('/playground');
   await waitForFreshEstimate(page);
   await expect(page.locator('[data-editor-ready="true"]')).toHaveCount(0);

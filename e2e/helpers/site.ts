@@ -113,3 +113,20 @@ export async function holdScripts(page: Page): Promise<() => void> {
   });
   return release;
 }
+
+/**
+ * Holds back Monaco's script (the one over 1 MB that names monaco; the analysis worker's size
+ * tables are that big too, and must come) until the returned function is called. With
+ * `anyLarge`, every script over 1 MB waits.
+ */
+export async function holdMonaco(page: Page, anyLarge = false): Promise<() => void> {
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    const response = await route.fetch();
+    const body = await response.body();
+    if (body.length > 1_000_000 && (anyLarge || body.includes('monaco'))) await held;
+    await route.fulfill({ response, body });
+  });
+  return release;
+}
