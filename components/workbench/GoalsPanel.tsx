@@ -39,8 +39,12 @@ function GoalsPanel({ goals, total }: GoalsPanelProps) {
         </p>
       </div>
       {!goals && (
-        // One empty row per goal until the first answer: the editor below keeps its place.
-        <ul className={styles.goalList} aria-hidden="true">
+        // One empty row per goal until the first answer, laid out as the answer will be (in two
+        // columns past LONG_LIST): the editor below keeps its place.
+        <ul
+          className={`${styles.goalList} ${total > LONG_LIST ? styles.goalListColumns : ''}`}
+          aria-hidden="true"
+        >
           {Array.from({ length: total }, (_, i) => (
             <li key={i} className={styles.goal}>
               <span className={styles.goalOpen}>○</span>
