@@ -66,3 +66,19 @@ describe('apk effects', () => {
     expect(e.wastedBefore).toBe(effectsOf('apk update', ALPINE).bytes);
   });
 });
+
+describe('programs an apk package brings', () => {
+  it('dpkg installed with apk is there for the rest of the RUN (no command-not-found)', () => {
+    const effects = effectsOf(
+      'apk add --no-cache --virtual .deps dpkg && dpkgArch="$(dpkg --print-architecture)" && apk del --no-network .deps',
+      { from: 'alpine:3.22' },
+    );
+    expect(effects.failures).toEqual([]);
+  });
+
+  it('without it, dpkg on Alpine fails the build', () => {
+    expect(effectsOf('dpkg --print-architecture', { from: 'alpine:3.22' }).failures).toEqual([
+      'command-not-found',
+    ]);
+  });
+});

@@ -7,6 +7,24 @@ const INSTALLED_GCC: Setup = { before: ['RUN apt-get update && apt-get install -
 const TABLE: [string, string, Setup, Partial<Effects>][] = [
   ['update leaves the package lists', 'apt-get update', {}, { kinds: ['lists'] }],
   [
+    'install --update fetches the lists first on apt 2.7 and later (trixie)',
+    'apt-get install --update -y --no-install-recommends ca-certificates',
+    { from: 'debian:trixie-slim' },
+    { kinds: ['apt', 'lists'], failures: [] },
+  ],
+  [
+    'install -U is the same option',
+    'apt-get install -yU --no-install-recommends ca-certificates',
+    { from: 'debian:trixie-slim' },
+    { kinds: ['apt', 'lists'], failures: [] },
+  ],
+  [
+    "bookworm's apt 2.6 does not know --update: the build fails",
+    'apt-get install --update -y --no-install-recommends ca-certificates',
+    { from: 'debian:bookworm-slim' },
+    { failures: ['apt-lists-missing'] },
+  ],
+  [
     'lists removed in the same RUN ship nothing',
     'apt-get update && rm -rf /var/lib/apt/lists/*',
     {},

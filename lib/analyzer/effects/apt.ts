@@ -51,6 +51,21 @@ export function hasDistClean(state: StageState): boolean | undefined {
 }
 
 /**
+ * `apt-get install --update` (or `-U`): apt 2.7 and later fetch the package lists first
+ * (Debian/apt commit 3625351, "Add apt install,upgrade,... -U,--update options", in 2.7.0), as
+ * docker-library's trixie images do. Older apt does not know the option.
+ */
+function runsUpdateFirst(args: readonly string[], sub: string, state: StageState): boolean {
+  if (!/^(install|reinstall|upgrade|dist-upgrade|full-upgrade|remove|purge|autoremove)$/.test(sub))
+    return false;
+  return asksUpdate(args) && hasDistClean(state) !== false;
+}
+
+function asksUpdate(args: readonly string[]): boolean {
+  return args.some((a) => a === '--update' || /^-[a-zA-Z]*U[a-zA-Z]*$/.test(a));
+}
+
+/**
  * `apt-get WORD` where WORD is not an apt-get operation: apt-get does nothing and fails. Reported
  * when the RUN then fails (see `ShellCommand.onFailure`); never for a command inside an `if` or
  * after `||`, or when the shell goes on after it (the rest of its `&&` chain is skipped then).
@@ -80,7 +95,7 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
   }
   const args = operands(cmd.args, 'apt-get');
   const sub = args[0];
-  if (sub === 'update') {
+  if (sub === 'update' || (sub !== undefined && runsUpdateFirst(cmd.args, sub, state))) {
     const bytes = data.aptListsBytes(state.aptRelease, state.record);
     rc.overwrite(['/var/lib/apt/lists']);
     rc.add({
@@ -89,7 +104,7 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       kind: 'lists',
       item: 'apt package lists (apt-get update)',
     });
-    return;
+    if (sub === 'update') return;
   }
   // A simulation (`apt-get install -s …`) prints what it would do and changes nothing.
   if (cmd.args.some(isAptNoAction)) return;
@@ -132,7 +147,9 @@ export function applyApt(cmd: ShellCommand, rc: RunContext): void {
       rc.fail(
         'apt-lists-missing',
         cmd,
-        `${cmd.name} install runs without package lists (the base image ships none, or an earlier command deleted them), so it fails with "Unable to locate package ${names[0]}". ${typoNote(rc) ?? 'Run apt-get update in the same RUN, before the install, and delete the lists at the end of that RUN.'}`,
+        asksUpdate(cmd.args)
+          ? `${cmd.name} install --update needs apt 2.7 or later (Debian trixie, Ubuntu noble); this release's apt does not know the option and stops with an error, so the build fails. Run apt-get update before the install instead.`
+          : `${cmd.name} install runs without package lists (the base image ships none, or an earlier command deleted them), so it fails with "Unable to locate package ${names[0]}". ${typoNote(rc) ?? 'Run apt-get update in the same RUN, before the install, and delete the lists at the end of that RUN.'}`,
       );
     const aptOpts = {
       release: state.aptRelease,

@@ -127,6 +127,9 @@ function missingProgram(cmd: ShellCommand, rc: RunContext): string | undefined {
   const onPath = (p: string) =>
     ['/usr/bin/', '/usr/local/bin/', '/bin/'].some((d) => state.fs.has(d + p));
   if (onPath(name)) return undefined;
+  // Alpine packages dpkg too (`apk add dpkg` for `dpkg --print-architecture`, as docker-library's
+  // Alpine images do): an installed package of the program's name brings it.
+  if (state.packages.has(name)) return undefined;
   const pm = state.record.packageManager;
   if ((name === 'apt-get' || name === 'apt' || name === 'dpkg') && pm === 'apk')
     return `${name} is not in this Alpine image (its package manager is apk), so the build fails with "${name}: not found". Use apk add --no-cache, with Alpine's package names.`;
