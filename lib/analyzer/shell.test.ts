@@ -85,6 +85,8 @@ describe('parseShell reading the tree directly', () => {
     'for i in 1 2; do echo $i; done',
     'while read l; do echo ${l#x}; done < /in',
     'case "$X" in a) echo a;; *) echo b;; esac',
+    'case "$dpkgArch" in amd64 | arm64) echo a;; *) apt-get build-dep x;; esac',
+    'case "${dpkgArch##*-}" in arm*) echo arm;; esac',
     'f() { apk add z; }',
     '(cd /a && make)',
     '{ y; }',
@@ -218,6 +220,32 @@ describe('parseShell: commands that run only on some paths', () => {
   it('reads the same through both readers', () => {
     const script = 'if a; then b || c; fi && d || { e; f; }';
     expect(parseForTest(script, true, 'raw')).toEqual(parseForTest(script, true, 'walk'));
+  });
+});
+
+describe('parseShell: a case on the machine architecture', () => {
+  const names = (script: string) =>
+    parseShell(script).commands.map((c) =>
+      c.words.map((w) => w.map((p) => ('value' in p ? p.value : p.text)).join('')).join(' '),
+    );
+  it('keeps only the arm linux/amd64 takes (dpkg, apk, uname -m, TARGETARCH)', () => {
+    expect(
+      names(
+        'dpkgArch="$(dpkg --print-architecture)"; case "$dpkgArch" in amd64 | arm64) echo repo;; *) apt-get build-dep -y postgresql;; esac; done-here',
+      ),
+    ).toEqual(['', 'dpkg --print-architecture', 'echo repo', 'done-here']);
+    expect(names('case "$(uname -m)" in aarch64) a;; x86_64) b;; esac')).toEqual(['uname -m', 'b']);
+    expect(names('case "${dpkgArch##*-}" in arm64) a;; *) fallback;; esac')).toEqual(['fallback']);
+    expect(names('case "$TARGETARCH" in arm64) a;; esac; after')).toEqual(['after']);
+  });
+  it('keeps every arm of any other case, and of one whose patterns it cannot read', () => {
+    expect(names('case "$MODE" in dev) a;; *) b;; esac')).toEqual(['a', 'b']);
+    expect(names('case "$arch" in [ax]*) a;; *) b;; esac')).toEqual(['a', 'b']);
+  });
+  it('reads the same through both readers', () => {
+    const script = 'case "$apkArch" in x86_64) apk add a;; armhf|armv7) make;; *) exit 1;; esac';
+    expect(parseForTest(script, true, 'raw')).toEqual(parseForTest(script, true, 'walk'));
+    expect(parseForTest(script, false, 'raw')).toEqual(parseForTest(script, false, 'walk'));
   });
 });
 

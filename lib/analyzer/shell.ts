@@ -340,6 +340,7 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
   // Each pipe BinaryCmd node's start offset maps to its pipeline id, so nested `a | b | c` share one.
   const pipeRoots: { start: number; end: number; id: number }[] = [];
   const branches: { start: number; end: number }[] = [];
+  const skipped: { start: number; end: number }[] = [];
   try {
     syntax.Walk(file, (node) => {
       if (!node) return true;
@@ -370,6 +371,13 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
         }
       } else if (type === 'IfClause') {
         branches.push({ start: node.Pos().Offset(), end: node.End().Offset() });
+      } else if (type === 'CaseClause' && node.Word) {
+        const items = ((node.Items as ShNode[] | undefined) ?? []).map((item) => ({
+          patterns: ((item.Patterns as ShNode[] | undefined) ?? []).map((w) => sliceOf(w, script)),
+          start: item.Pos().Offset(),
+          end: item.End().Offset(),
+        }));
+        skipped.push(...armsNotTaken(sliceOf(node.Word as ShNode, script), items));
       } else if (type === 'CallExpr' || type === 'DeclClause') {
         const start = node.Pos().Offset();
         const end = node.End().Offset();
@@ -436,7 +444,46 @@ function readByWalk(file: ShNode, script: string, prune: boolean): ParsedScript 
     field: (n, f) => n[f],
     start: (n) => n.Pos().Offset(),
   };
-  return finish(commands, redirsByCmd, pipeRoots, branches, topLists([file], view));
+  return finish(commands, redirsByCmd, pipeRoots, branches, topLists([file], view), skipped);
+}
+
+/** What an architecture reads as on the platform the analyzer models (linux/amd64). */
+const AMD64_NAMES = ['amd64', 'x86_64', 'x86-64', 'x64', 'linux/amd64'];
+
+/**
+ * The arms a `case` on the machine's architecture does not take on linux/amd64: official
+ * images dispatch on `dpkgArch="$(dpkg --print-architecture)"` (or apk's, uname -m,
+ * BuildKit's TARGETARCH), and the arm for other architectures (postgres builds from source
+ * there) never runs on amd64. Any other `case` keeps every arm.
+ */
+function armsNotTaken(
+  word: string,
+  items: { patterns: string[]; start: number; end: number }[],
+): { start: number; end: number }[] {
+  const isArch =
+    /^"?\$(\{(dpkgArch|apkArch|rpmArch|arch|ARCH|TARGETARCH|TARGETPLATFORM|BUILDARCH)(##\*-)?\}|(dpkgArch|apkArch|rpmArch|arch|ARCH|TARGETARCH|TARGETPLATFORM|BUILDARCH))"?$/.test(
+      word,
+    ) || /\$\((dpkg --print-architecture|apk --print-arch|uname -m|arch)\)/.test(word);
+  if (!isArch) return [];
+  const matches = (pattern: string) => {
+    const text = pattern.replace(/^['"]|['"]$/g, '');
+    if (/[$`\\[]/.test(text)) return undefined;
+    const re = new RegExp(
+      `^${text
+        .replace(/[.+^(){}|]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
+    return AMD64_NAMES.some((n) => re.test(n));
+  };
+  let taken = -1;
+  for (let i = 0; i < items.length && taken < 0; i++) {
+    const results = items[i].patterns.map(matches);
+    // A pattern the model cannot read: keep every arm rather than guess.
+    if (results.includes(undefined)) return [];
+    if (results.includes(true)) taken = i;
+  }
+  return items.filter((_, i) => i !== taken).map(({ start, end }) => ({ start, end }));
 }
 
 /** Sorts the commands and gives them their redirections, pipeline ids and failure outcomes. */
@@ -446,8 +493,16 @@ function finish(
   pipeRoots: { start: number; end: number; id: number }[],
   branches: { start: number; end: number }[],
   lists: TopList[],
+  skipped: { start: number; end: number }[] = [],
 ): ParsedScript {
   let nextPipeline = 0;
+  if (skipped.length > 0) {
+    const kept = commands.filter(
+      (cmd) => !skipped.some((r) => r.start <= cmd.start && cmd.end <= r.end),
+    );
+    commands.length = 0;
+    commands.push(...kept);
+  }
   commands.sort((a, b) => a.start - b.start);
   for (const cmd of commands) {
     cmd.redirects = redirsByCmd.get(cmd.start) ?? [];
@@ -762,6 +817,7 @@ function readRaw(
   const redirsByCmd = new Map<number, ParsedRedirect[]>();
   const pipeRoots: { start: number; end: number; id: number }[] = [];
   const branches: { start: number; end: number }[] = [];
+  const skipped: { start: number; end: number }[] = [];
   const stack: RawNode[] = [...roots].reverse();
   const pushChildren = (node: RawNode) => {
     const children: RawNode[] = [];
@@ -803,6 +859,13 @@ function readRaw(
       }
     } else if (type === 'IfClause') {
       branches.push({ start: start(node), end: end(node) });
+    } else if (type === 'CaseClause' && isRawNode(node.Word)) {
+      const items = rawItems(node.Items).map((item) => ({
+        patterns: rawItems(item.Patterns).map(slice),
+        start: start(item),
+        end: end(item),
+      }));
+      skipped.push(...armsNotTaken(slice(node.Word), items));
     } else if (type === 'CallExpr' || type === 'DeclClause') {
       const s = start(node);
       const e = end(node);
@@ -854,7 +917,7 @@ function readRaw(
     field: (n, f) => n[f],
     start,
   };
-  return finish(commands, redirsByCmd, pipeRoots, branches, topLists(roots, view));
+  return finish(commands, redirsByCmd, pipeRoots, branches, topLists(roots, view), skipped);
 }
 
 /** True when script[start, end) could hold `$(…)`, backquotes or `<(…)`/`>(…)`. */
