@@ -523,3 +523,22 @@ describe('startOf: a --target folder built on another Python minor', () => {
     expect(CROSS('flask==3.1.1\ngunicorn==23.0.0\ncryptography==44.0.0\n').status).toBe('unknown');
   });
 });
+
+describe('startOf: a CMD that starts with an option', () => {
+  it('on an image without an ENTRYPOINT says the first word is an option, not a program', () => {
+    const s = start(df`
+      FROM python:3.11-slim-bookworm AS build
+      COPY requirements.txt .
+      RUN pip install --no-cache-dir --target /deps -r requirements.txt
+      FROM gcr.io/distroless/static-debian12:nonroot
+      COPY --from=build /deps /deps
+      WORKDIR /app
+      COPY app/ ./app/
+      CMD ["-m", "gunicorn", "app.main:app"]
+    `);
+    expect(s.status).toBe('fails');
+    expect(s.checks.find((c) => c.status === 'fails')?.message).toMatch(
+      /^The command starts with -m, an option, not a program/,
+    );
+  });
+});

@@ -900,9 +900,11 @@ function runProgram(scene: Scene, argv: string[]): void {
       'program',
       elsewhere
         ? `${word} is at ${elsewhere}, which is not on the final stage's PATH (${scene.env.PATH ?? DEFAULT_PATH}). Add ENV PATH=${elsewhere.slice(0, elsewhere.lastIndexOf('/'))}:$PATH in the final stage.`
-        : isInterpreter || !word.includes('/')
-          ? `${word} is not installed in the final image. Use a base image that has it, install it, or run a program that is there.`
-          : `${word} is not in the final image (${joinPath(scene.workdir, word)}). COPY it into the final stage, or fix the path.`,
+        : word.startsWith('-')
+          ? `The command starts with ${word}, an option, not a program: this image has no ENTRYPOINT to put in front of CMD (CMD ["-m", …] needs an image whose ENTRYPOINT is python). Name the program first, or use a base image that has it as its ENTRYPOINT.`
+          : isInterpreter || !word.includes('/')
+            ? `${word} is not installed in the final image. Use a base image that has it, install it, or run a program that is there.`
+            : `${word} is not in the final image (${joinPath(scene.workdir, word)}). COPY it into the final stage, or fix the path.`,
     );
     return;
   }
