@@ -10,6 +10,8 @@ export interface PackageManifest {
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
+  /** `npm run` scripts with a string command (others are left out; npm cannot run them). */
+  scripts?: Record<string, string>;
 }
 
 const TABLES = ['dependencies', 'devDependencies', 'optionalDependencies'] as const;
@@ -37,6 +39,15 @@ export function parsePackageJson(content: unknown): PackageManifest | 'unreadabl
     if (!versions.every((v) => typeof v === 'string')) return 'unreadable';
     out[key] = newScope(table as Record<string, string>);
   }
+  const scripts = Object.prototype.hasOwnProperty.call(parsed, 'scripts')
+    ? parsed.scripts
+    : undefined;
+  if (isPlainObject(scripts))
+    out.scripts = newScope(
+      Object.fromEntries(
+        Object.entries(scripts).filter(([, v]) => typeof v === 'string'),
+      ) as Record<string, string>,
+    );
   return out;
 }
 

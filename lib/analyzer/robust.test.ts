@@ -86,6 +86,15 @@ describe('parsePackageJson', () => {
     expect(parsePackageJson(content)).toBe('unreadable');
   });
 
+  it('keeps the scripts npm can run, without a prototype, and never fails on them', () => {
+    const pkg = parsePackageJson('{"scripts":{"start":"node a.js","bad":1},"dependencies":{}}');
+    expect(pkg).not.toBe('unreadable');
+    const scripts = (pkg as { scripts: Record<string, string> }).scripts;
+    expect({ ...scripts }).toEqual({ start: 'node a.js' });
+    expect('constructor' in scripts).toBe(false);
+    expect(parsePackageJson('{"scripts":"x"}')).toEqual({});
+  });
+
   it('keeps string tables without a prototype', () => {
     const pkg = parsePackageJson('{"dependencies":{"express":"^4"}}');
     expect(pkg).not.toBe('unreadable');

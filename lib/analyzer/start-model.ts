@@ -29,6 +29,7 @@ import { lookup } from './scope';
 import { baseRecord } from './rules/helpers/runtime';
 import { listsOwnContents } from '../sizes/base-images';
 import { cacheSlot } from './cache';
+import { parsePackageJson, type PackageManifest } from './manifest';
 
 export type StartStatus = 'starts' | 'fails' | 'unknown';
 
@@ -552,8 +553,8 @@ function workdirOfRun(stage: Stage, line: number): string {
 
 /** The C library of a stage's image (its root stage's base), when the base image says. */
 function libcOf(stage: Stage): 'glibc' | 'musl' | undefined {
-  const chain = stageChain(stage);
-  const libc = chain[chain.length - 1].baseImage.libc;
+  // A stage FROM another stage carries its root stage's base image.
+  const libc = stage.baseImage.libc;
   return libc === 'glibc' || libc === 'musl' ? libc : undefined;
 }
 
@@ -970,10 +971,7 @@ function dirName(path: string): string {
 }
 
 /** The package.json copied from the context to `path` in the final image, parsed; else undefined. */
-function packageJsonAt(
-  scene: Scene,
-  path: string,
-): { scripts?: Record<string, string> } | undefined {
+function packageJsonAt(scene: Scene, path: string): PackageManifest | undefined {
   for (const e of scene.final.fs.entries as SimEntry[]) {
     if (!e.contextFiles || !pathUnder(path, e.path)) continue;
     const rel = path.slice(e.path.length).replace(/^\//, '');
@@ -983,17 +981,8 @@ function packageJsonAt(
         : f.path.endsWith(rel) && baseName(f.path) === 'package.json',
     );
     if (file?.content === undefined) continue;
-    try {
-      const parsed: unknown = JSON.parse(file.content);
-      if (typeof parsed !== 'object' || parsed === null) return undefined;
-      const scripts = (parsed as { scripts?: unknown }).scripts;
-      const clean: Record<string, string> = {};
-      if (typeof scripts === 'object' && scripts !== null)
-        for (const [k, v] of Object.entries(scripts)) if (typeof v === 'string') clean[k] = v;
-      return { scripts: clean };
-    } catch {
-      return undefined;
-    }
+    const manifest = parsePackageJson(file.content);
+    return manifest === 'unreadable' ? undefined : manifest;
   }
   return undefined;
 }

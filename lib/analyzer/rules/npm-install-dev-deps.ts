@@ -1,4 +1,5 @@
 import { defineRule } from '../rule';
+import { parsePackageJson } from '../manifest';
 import {
   buildStepOf,
   envOf,
@@ -37,12 +38,9 @@ function packageJsonsBefore(run: RunStep): { names: Set<string>; count: number; 
           opaque = true;
           continue;
         }
-        try {
-          const json = JSON.parse(f.content) as { devDependencies?: Record<string, string> };
-          for (const name of Object.keys(json.devDependencies ?? {})) names.add(name);
-        } catch {
-          opaque = true;
-        }
+        const manifest = parsePackageJson(f.content);
+        if (manifest === 'unreadable') opaque = true;
+        else for (const name of Object.keys(manifest.devDependencies ?? {})) names.add(name);
       }
     }
     for (const r of stage.runs) {
